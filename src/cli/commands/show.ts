@@ -1,0 +1,21 @@
+/** `livesim show`: the resolved scenario (extends followed, defaults filled, overrides applied). */
+import { Command } from 'commander';
+import { stringify } from 'yaml';
+import { loadScenario } from '../../scenario/load.js';
+import { collect } from '../options.js';
+import { detectTerminal } from '../terminal.js';
+
+export function showCommand(): Command {
+  return new Command('show')
+    .description('print a scenario as it will run: extends followed, defaults filled in, overrides applied')
+    .argument('<scenario>', 'preset name or scenario file')
+    .option('--set <path=value>', 'override a field after loading (repeatable)', collect, [])
+    .option('--json', 'print JSON instead of YAML')
+    .addHelpText('after', '\nExamples:\n  $ livesim show demo-county\n  $ livesim show demo-county > my-county.yaml   start a scenario of your own\n')
+    .action((reference: string, options: { set: string[]; json?: boolean }, command: Command) => {
+      const terminal = detectTerminal(command.optsWithGlobals());
+      const loaded = loadScenario(reference, { overrides: options.set });
+      if (options.json) terminal.out(`${JSON.stringify(loaded.scenario, null, 2)}\n`);
+      else terminal.out(`# ${loaded.scenario.name}, resolved (hash ${loaded.hash.slice(0, 12)})\n${stringify(loaded.scenario, { lineWidth: 0 })}`);
+    });
+}

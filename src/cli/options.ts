@@ -1,0 +1,14 @@
+/** Option parsers shared by commands; a bad value is a UsageError (exit code 2). */
+import { InvalidArgumentError } from 'commander';
+
+export function parseSeed(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) > Number.MAX_SAFE_INTEGER) {
+    throw new InvalidArgumentError('expected a whole number such as 42');
+  }
+  return Number(text);
+}
+
+/** Repeatable options (--set a=1 --set b=2) collect into a list. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

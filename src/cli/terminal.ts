@@ -1,0 +1,41 @@
+/**
+ * What livesim knows about where it is printing: data goes to stdout, messages and progress to
+ * stderr; colour only on a terminal and never when NO_COLOR or --no-color says so.
+ */
+import { makeStyle, type Style } from './style.js';
+
+export interface Terminal {
+  /** Writes data (results) to stdout. */
+  out(text: string): void;
+  /** Writes messages and progress to stderr. */
+  err(text: string): void;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  /** True when running under CI (the CI environment variable is set). */
+  readonly ci: boolean;
+  readonly columns: number;
+  /** Styling for text bound to stdout and to stderr (plain when colour is off). */
+  readonly outStyle: Style;
+  readonly errStyle: Style;
+}
+
+export interface TerminalOptions {
+  /** False for --no-color. */
+  readonly color?: boolean;
+}
+
+export function detectTerminal(options: TerminalOptions = {}, env: NodeJS.ProcessEnv = process.env): Terminal {
+  const noColor = options.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb';
+  const stdoutIsTTY = process.stdout.isTTY === true;
+  const stderrIsTTY = process.stderr.isTTY === true;
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    stdoutIsTTY,
+    stderrIsTTY,
+    ci: env.CI !== undefined && env.CI !== '' && env.CI !== 'false',
+    columns: process.stderr.columns ?? process.stdout.columns ?? 80,
+    outStyle: makeStyle(!noColor && stdoutIsTTY),
+    errStyle: makeStyle(!noColor && stderrIsTTY),
+  };
+}

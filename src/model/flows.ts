@@ -1,0 +1,65 @@
+/**
+ * Counters of what happened over some span (a day, a broadcast, the whole run). Money is kept in
+ * integer fen (0.01 yuan) so that the ledger's parts add up to GMV exactly, not approximately.
+ */
+
+/** Where every fen of GMV ends up: exactly one of these. */
+export const LEDGER_PARTS = [
+  'refunds',
+  'spoilage',
+  'platformFees',
+  'anchorCommission',
+  'logistics',
+  'processing',
+  'intermediaryMargin',
+  'farmerRevenue',
+] as const;
+
+export type LedgerPart = (typeof LEDGER_PARTS)[number];
+
+export class Flows {
+  broadcasts = 0;
+  welfareBroadcasts = 0;
+  views = 0;
+  orders = 0;
+  units = 0;
+  lostOrders = 0;
+  lostUnits = 0;
+  claimedOrders = 0;
+  spoiledUnits = 0;
+  stockOuts = 0;
+  followersGained = 0;
+  /** Fen. */
+  gmv = 0;
+  refunds = 0;
+  spoilage = 0;
+  platformFees = 0;
+  anchorCommission = 0;
+  logistics = 0;
+  processing = 0;
+  intermediaryMargin = 0;
+  farmerRevenue = 0;
+  /** Households' e-commerce income beyond the farm-gate value of what they sold, settled in the span (fen). */
+  householdNetIncome = 0;
+
+  add(other: Flows): void {
+    for (const key of FLOW_KEYS) this[key] += other[key];
+  }
+
+  reset(): void {
+    for (const key of FLOW_KEYS) this[key] = 0;
+  }
+}
+
+export type FlowKey = {
+  [K in keyof Flows]: Flows[K] extends number ? K : never;
+}[keyof Flows];
+
+export const FLOW_KEYS: readonly FlowKey[] = Object.keys(new Flows()) as FlowKey[];
+
+/** Flow keys that hold money in fen. */
+export const MONEY_KEYS: ReadonlySet<FlowKey> = new Set<FlowKey>(['gmv', ...LEDGER_PARTS, 'householdNetIncome']);
+
+export function fenToYuan(fen: number): number {
+  return Math.round(fen) / 100;
+}

@@ -1,0 +1,161 @@
+/**
+ * A broadcast on air: its audience, the product on screen, the purchase hazard, and what it has
+ * sold. Shared by both fidelities.
+ */
+import type { Behaviour, BroadcastSeries } from '../scenario/schema.js';
+import { parseDuration } from '../scenario/units.js';
+import type { AnchorState } from './anchors.js';
+import type { ArrivalCurve } from './audience.js';
+import type { ProductState } from './products.js';
+
+export interface LineupSlot {
+  readonly product: ProductState;
+  readonly minutes: number;
+  /** Price response of the purchase hazard for this product in this broadcast. */
+  readonly priceFactor: number;
+}
+
+/** Minutes over which the dashboard counts "orders in the last hour". */
+const RECENT_WINDOW = 60;
+
+export class LiveBroadcast {
+  readonly end: number;
+  readonly welfare: boolean;
+  readonly lineup: LineupSlot[];
+  /** Arrivals per minute at the curve's peak. */
+  readonly peakArrivalRate: number;
+  readonly feedShare: number;
+  /** Purchase hazard per viewer-minute before price and social proof. */
+  private readonly baseHazard: number;
+  /** An upper bound of the purchase hazard over the whole broadcast (for thinning). */
+  readonly maxHazard: number;
+  private readonly socialStrength: number;
+  private readonly socialHalf: number;
+  private readonly socialWindow: number;
+  readonly commissionRate: number;
+  readonly platformFeeRate: number;
+
+  /** False once the broadcast has ended; events still pending for it are then ignored. */
+  onAir = true;
+  onScreen: LineupSlot | undefined;
+  private slotIndex = -1;
+  nextSlotAt = 0;
+
+  views = 0;
+  concurrent = 0;
+  peakConcurrent = 0;
+  orders = 0;
+  units = 0;
+  lostOrders = 0;
+  gmv = 0;
+  stockOuts = 0;
+  /** Settled-sales value by product index, to split the slot fee (fen). */
+  readonly gmvByProduct: Float64Array;
+  private recentOrders = 0;
+  private recentAt = 0;
+  private readonly ordersPerMinute = new Float64Array(RECENT_WINDOW);
+  private readonly minuteStamp = new Float64Array(RECENT_WINDOW).fill(-1);
+
+  constructor(
+    readonly index: number,
+    readonly anchor: AnchorState,
+    readonly series: BroadcastSeries,
+    /** Name of the series in outputs (its id, or anchor/number). */
+    readonly seriesLabel: string,
+    readonly start: number,
+    duration: number,
+    products: readonly ProductState[],
+    readonly curve: ArrivalCurve,
+    /** Expected views of this broadcast (after night-to-night variation). */
+    readonly expectedViews: number,
+    feedViews: number,
+    behaviour: Behaviour,
+  ) {
+    this.end = start + duration;
+    this.welfare = series.welfare;
+    this.feedShare = expectedViews > 0 ? Math.min(1, feedViews / expectedViews) : 0;
+    this.peakArrivalRate = expectedViews > 0 ? expectedViews / curve.integralTo(duration) : 0;
+    const byId = new Map(products.map((product) => [product.id, product]));
+    this.lineup = series.lineup.map((slot) => {
+      const product = byId.get(slot.product)!;
+      const paid = (this.welfare ? product.welfarePriceFen : product.priceFen) / 100;
+      return { product, minutes: parseDuration(slot.slot), priceFactor: Math.pow(paid / product.referencePrice, -behaviour.priceElasticity) };
+    });
+    this.gmvByProduct = new Float64Array(products.length);
+    this.baseHazard = behaviour.purchaseRate * anchor.spec.skill;
+    this.socialStrength = behaviour.socialProof.strength;
+    this.socialHalf = behaviour.socialProof.halfSaturation;
+    this.socialWindow = parseDuration(behaviour.socialProof.window);
+    const maxPriceFactor = Math.max(...this.lineup.map((slot) => slot.priceFactor));
+    this.maxHazard = this.baseHazard * maxPriceFactor * (1 + this.socialStrength);
+    this.commissionRate = anchor.commissionRate(this.welfare);
+    this.platformFeeRate = anchor.platformFeeRate(this.welfare);
+  }
+
+  /**
+   * Moves to the next slot whose product can be sold (in season, in stock), or to nothing on
+   * screen when none can. Called at the start and whenever a slot's time is up.
+   */
+  advanceSlot(now: number): void {
+    const count = this.lineup.length;
+    for (let tried = 1; tried <= count; tried++) {
+      const candidate = this.lineup[(this.slotIndex + tried) % count]!;
+      if (candidate.product.available > 0) {
+        this.slotIndex = (this.slotIndex + tried) % count;
+        this.onScreen = candidate;
+        this.nextSlotAt = now + candidate.minutes;
+        return;
+      }
+    }
+    // Nothing to sell: the anchor talks until the next slot and tries again.
+    this.slotIndex = (this.slotIndex + 1) % count;
+    this.onScreen = undefined;
+    this.nextSlotAt = now + this.lineup[this.slotIndex]!.minutes;
+  }
+
+  /** Purchase hazard per viewer-minute for the product on screen, now. */
+  hazard(now: number): number {
+    const slot = this.onScreen;
+    if (slot === undefined) return 0;
+    const recent = this.recentOrdersAt(now);
+    return this.baseHazard * slot.priceFactor * (1 + (this.socialStrength * recent) / (recent + this.socialHalf));
+  }
+
+  private recentOrdersAt(now: number): number {
+    if (this.recentOrders === 0) return 0;
+    if (now !== this.recentAt) {
+      this.recentOrders *= Math.exp(-(now - this.recentAt) / this.socialWindow);
+      this.recentAt = now;
+    }
+    return this.recentOrders;
+  }
+
+  /** Records `orders` orders now, for social proof and the last-hour count. */
+  noteOrders(now: number, orders: number): void {
+    this.recentOrders = this.recentOrdersAt(now) + orders;
+    this.recentAt = now;
+    const minute = Math.floor(now);
+    const slot = minute % RECENT_WINDOW;
+    if (this.minuteStamp[slot] !== minute) {
+      this.minuteStamp[slot] = minute;
+      this.ordersPerMinute[slot] = 0;
+    }
+    this.ordersPerMinute[slot]! += orders;
+  }
+
+  /** Orders in the last simulated hour. */
+  ordersLastHour(now: number): number {
+    const minute = Math.floor(now);
+    let total = 0;
+    for (let slot = 0; slot < RECENT_WINDOW; slot++) {
+      if (this.minuteStamp[slot]! > minute - RECENT_WINDOW) total += this.ordersPerMinute[slot]!;
+    }
+    return total;
+  }
+
+  arrived(count: number): void {
+    this.views += count;
+    this.concurrent += count;
+    if (this.concurrent > this.peakConcurrent) this.peakConcurrent = this.concurrent;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * One run of the model: builds the world from a resolved scenario, wires the event handlers to
+ * the engine, and runs it to the end (or until stopped), emitting snapshots on the way.
+ * A run is a pure function of (scenario, seed).
+ */
+import { Subject, type Observable } from 'rxjs';
+import { binomial, lognormal } from '../engine/distributions.js';
+import type { EventStream } from '../engine/event-stream.js';
+import { Simulation, type EngineStatus } from '../engine/simulation.js';
+import type { Scenario } from '../scenario/schema.js';
+import { parseDuration } from '../scenario/units.js';
+import { MINUTES_PER_DAY } from './calendar.js';
+import { LiveBroadcast } from './live-broadcast.js';
+import { Metrics } from './metrics.js';
+import { Seller } from './sales.js';
+import { SnapshotBuilder, type Snapshot } from './snapshot.js';
+import { AgentViewers } from './viewers-agent.js';
+import { CohortViewers } from './viewers-cohort.js';
+import type { AudienceSink, ViewerProcess } from './viewer-process.js';
+import { World, type SeriesPlan } from './world.js';
+
+export interface ModelRunControls {
+  /** Stops the run between slices; what was computed is kept and marked incomplete. */
+  readonly signal?: AbortSignal | undefined;
+  /** Called between slices of work (at most every ~200k events). */
+  readonly onProgress?: ((status: EngineStatus) => void) | undefined;
+  /** Caps simulated time per slice (watching mode). */
+  readonly nextSliceLimit?: ((now: number) => number | Promise<number>) | undefined;
+}
+
+export interface ModelResult {
+  /** True when the run reached the scenario's end. */
+  readonly complete: boolean;
+  /** Events the engine processed. */
+  readonly events: number;
+  /** Simulated minute the run reached. */
+  readonly reached: number;
+  readonly world: World;
+  readonly metrics: Metrics;
+}
+
+const SNAPSHOT_STEPS = [1, 5, 10, 15, 30, 60, 120, 360, 720, 1440, 2880, 10080];
+const SNAPSHOTS_PER_RUN = 1000;
+
+/** Simulated minutes between snapshots: the scenario's choice, or about 1,000 per run. */
+export function snapshotInterval(scenario: Scenario, horizon: number): number {
+  if (scenario.snapshotEvery !== 'auto') return parseDuration(scenario.snapshotEvery);
+  const wanted = horizon / SNAPSHOTS_PER_RUN;
+  return SNAPSHOT_STEPS.find((step) => step >= wanted) ?? SNAPSHOT_STEPS[SNAPSHOT_STEPS.length - 1]!;
+}
+
+export class ModelRun {
+  readonly simulation: Simulation;
+  readonly world: World;
+  readonly metrics = new Metrics();
+  private readonly snapshotSubject = new Subject<Snapshot>();
+  private readonly snapshots: SnapshotBuilder;
+  private readonly viewers: ViewerProcess;
+  private readonly seller: Seller;
+  private readonly starts: EventStream<SeriesPlan>;
+  private readonly ends: EventStream<LiveBroadcast>;
+  private dayStart = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: number,
+  ) {
+    this.simulation = new Simulation(seed);
+    this.world = new World(scenario, this.simulation.random);
+    this.snapshots = new SnapshotBuilder(this.world, this.metrics, seed);
+    this.seller = new Seller(scenario.behaviour, (sale) => this.metrics.recordSale(sale));
+    const audience: AudienceSink = {
+      viewersArrived: (_broadcast, count) => {
+        this.metrics.today.views += count;
+      },
+      concurrencyChanged: (delta) => {
+        this.world.concurrentViewers += delta;
+        this.metrics.noteConcurrency(this.world.concurrentViewers);
+      },
+    };
+    this.viewers =
+      scenario.fidelity === 'agent'
+        ? new AgentViewers(this.simulation, this.world.dwell, this.seller, audience)
+        : new CohortViewers(this.simulation, this.world.dwell, parseDuration(scenario.cohortStep), this.seller, audience);
+
+    this.starts = this.simulation.stream('broadcast/started');
+    this.ends = this.simulation.stream('broadcast/ended');
+    this.starts.on((plan) => this.startBroadcast(plan));
+    this.ends.on((broadcast) => this.endBroadcast(broadcast, this.simulation.now, true));
+    this.scheduleCalendar();
+  }
+
+  /** Immutable snapshots every N simulated minutes, and a last one when the run ends. */
+  get snapshots$(): Observable<Snapshot> {
+    return this.snapshotSubject.asObservable();
+  }
+
+  async run(controls: ModelRunControls = {}): Promise<ModelResult> {
+    const horizon = this.world.calendar.horizon;
+    const outcome = await this.simulation.run({
+      until: horizon,
+      signal: controls.signal,
+      onSlice: controls.onProgress,
+      nextSliceLimit: controls.nextSliceLimit,
+    });
+    this.finish(outcome.now, outcome.complete);
+    return { complete: outcome.complete, events: outcome.events, reached: outcome.now, world: this.world, metrics: this.metrics };
+  }
+
+  private scheduleCalendar(): void {
+    const { simulation, world } = this;
+    const horizon = world.calendar.horizon;
+    world.updateSeasons(0, true);
+    for (const plan of world.plans) {
+      if (plan.starts.length > 0) simulation.schedule(plan.starts[0]!, this.starts, plan);
+    }
+    // Ticks strictly before the end: the last (possibly partial) day is closed by finish().
+    const lastTick = horizon - 1e-6;
+    const firstMidnight = world.calendar.firstMidnight() || MINUTES_PER_DAY;
+    const days = simulation.stream<number>('calendar/midnight');
+    days.on(() => this.midnight(simulation.now));
+    simulation.every(days, firstMidnight, MINUTES_PER_DAY, lastTick);
+    const interval = snapshotInterval(this.scenario, horizon);
+    const ticks = simulation.stream<number>('snapshot/due');
+    ticks.on(() => this.snapshotSubject.next(this.snapshots.build(simulation.now, simulation.events, false)));
+    simulation.every(ticks, interval, interval, lastTick);
+  }
+
+  private startBroadcast(plan: SeriesPlan): void {
+    const { simulation, world, metrics } = this;
+    const now = simulation.now;
+    plan.next++;
+    if (plan.next < plan.starts.length) simulation.schedule(plan.starts[plan.next]!, this.starts, plan);
+
+    const anchor = plan.anchor;
+    const welfare = plan.series.welfare;
+    const { fromFollowers, fromFeed } = anchor.expectedViews(welfare);
+    const sigma = plan.series.audience.variability;
+    // A lognormal night factor with mean 1: some nights draw more, some fewer.
+    const night = sigma > 0 ? lognormal(anchor.random.audience, Math.exp((-sigma * sigma) / 2), sigma) : 1;
+    const broadcast = new LiveBroadcast(
+      world.broadcastsStarted++,
+      anchor,
+      plan.series,
+      plan.label,
+      now,
+      plan.duration,
+      world.products,
+      plan.curve,
+      (fromFollowers + fromFeed) * night,
+      fromFeed * night,
+      this.scenario.behaviour,
+    );
+    broadcast.advanceSlot(now);
+    world.live.add(broadcast);
+    metrics.today.broadcasts++;
+    anchor.flows.broadcasts++;
+    if (welfare) {
+      metrics.today.welfareBroadcasts++;
+      anchor.flows.welfareBroadcasts++;
+    }
+    this.viewers.begin(broadcast);
+    simulation.schedule(broadcast.end, this.ends, broadcast);
+  }
+
+  private endBroadcast(broadcast: LiveBroadcast, now: number, finished: boolean): void {
+    if (!broadcast.onAir) return;
+    const { world, metrics } = this;
+    this.viewers.finish(broadcast, now);
+    broadcast.onAir = false;
+    world.live.delete(broadcast);
+    world.concurrentViewers -= broadcast.concurrent;
+    broadcast.concurrent = 0;
+    const anchor = broadcast.anchor;
+    this.seller.chargeSlotFee(broadcast, anchor.slotFeeFen(broadcast.welfare));
+    // Viewers sent by the feed (not yet followers) may start following.
+    const fromFeed = Math.round(broadcast.views * broadcast.feedShare);
+    const gained = binomial(anchor.random.audience, fromFeed, anchor.spec.followGain);
+    anchor.followers += gained;
+    anchor.flows.followersGained += gained;
+    anchor.flows.views += broadcast.views;
+    metrics.today.followersGained += gained;
+    metrics.recordBroadcast(broadcast, world.calendar.timeLabel(broadcast.start), now, finished);
+  }
+
+  /** Pays farmers for what sold since the last settlement. */
+  private settle(): void {
+    for (const product of this.world.products) this.metrics.today.householdNetIncome += product.settle(this.world.households);
+  }
+
+  private closeDay(): void {
+    const { world } = this;
+    const households = world.households;
+    this.metrics.closeDay(world.calendar.dayLabel(this.dayStart), {
+      followers: world.followers(),
+      stockAvailable: world.stockAvailable(),
+      householdsSupplying: households.countSupplying(),
+      householdsAboveLine: households.countAboveLine(this.scenario.povertyLine),
+    });
+  }
+
+  private midnight(now: number): void {
+    this.settle();
+    this.closeDay();
+    this.dayStart = now;
+    if (this.world.calendar.monthDayAt(now)[1] === 1) this.world.households.closeMonth();
+    this.world.updateSeasons(now, false);
+  }
+
+  private finish(now: number, complete: boolean): void {
+    for (const broadcast of [...this.world.live]) this.endBroadcast(broadcast, now, false);
+    this.settle();
+    if (now > this.dayStart || this.metrics.days.length === 0) this.closeDay();
+    this.snapshotSubject.next(this.snapshots.build(now, this.simulation.events, complete));
+    this.snapshotSubject.complete();
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * A product on sale: its prices and costs in fen, its seasonal stock, and the households that
+ * supply it. Orders take units from `available`; each midnight the units sold are allocated to
+ * suppliers by the product's rule and the farmers' revenue is paid out.
+ */
+import type { Product } from '../scenario/schema.js';
+import { parseMonthDay } from '../scenario/units.js';
+import { allocateUnits, apportion, type AllocationRule } from './allocation.js';
+import { Flows } from './flows.js';
+import type { HouseholdTable } from './households.js';
+
+const toFen = (yuan: number) => Math.round(yuan * 100);
+
+export interface Supplier {
+  readonly household: number;
+  readonly capacity: number;
+}
+
+export class ProductState {
+  readonly id: string;
+  readonly name: string;
+  readonly priceFen: number;
+  readonly welfarePriceFen: number;
+  readonly referencePrice: number;
+  readonly farmGateFen: number;
+  readonly processingFen: number;
+  readonly parcelFen: number;
+  readonly spoilage: number;
+  readonly claimRate: number;
+  /** What a shop pays farmers per unit; undefined when the farmers' cooperative sells directly. */
+  readonly contractFen: number | undefined;
+  readonly sellerShop: string | undefined;
+  readonly allocation: AllocationRule;
+  private readonly season: { from: [number, number]; to: [number, number] } | undefined;
+
+  readonly households: number[] = [];
+  private readonly capacities: number[] = [];
+  private capacity = new Float64Array(0);
+  private remaining = new Float64Array(0);
+
+  /** Units that can still be sold this season. */
+  available = 0;
+  inSeason = false;
+  /** Units sold and farmers' revenue (fen) since the last settlement. */
+  unsettledUnits = 0;
+  unsettledFarmerRevenue = 0;
+  /** Units left unsold when seasons closed (sold through other channels, not lost). */
+  unsoldAtSeasonEnd = 0;
+  readonly flows = new Flows();
+
+  constructor(
+    readonly index: number,
+    spec: Product,
+    contractPrice: number | undefined,
+  ) {
+    this.id = spec.id;
+    this.name = spec.name ?? spec.id;
+    this.priceFen = toFen(spec.price);
+    this.welfarePriceFen = toFen(spec.price * (1 - spec.welfareDiscount));
+    this.referencePrice = spec.referencePrice ?? spec.price;
+    this.farmGateFen = toFen(spec.farmGatePrice);
+    this.processingFen = toFen(spec.processingCost);
+    const logistics = spec.logistics;
+    this.parcelFen = toFen(logistics.perParcel * (logistics.coldChain ? 1 + logistics.coldChainMarkup : 1));
+    this.spoilage = spec.spoilage;
+    this.claimRate = spec.claimRate;
+    this.sellerShop = spec.seller === 'farmers' ? undefined : spec.seller;
+    this.contractFen = contractPrice === undefined ? undefined : toFen(contractPrice);
+    this.allocation = spec.allocation;
+    this.season = spec.season && { from: parseMonthDay(spec.season.from)!, to: parseMonthDay(spec.season.to)! };
+  }
+
+  addSupplier(household: number, capacity: number): void {
+    this.households.push(household);
+    this.capacities.push(capacity);
+  }
+
+  /** Called once all suppliers are added. */
+  finishSuppliers(): void {
+    this.capacity = Float64Array.from(this.capacities);
+    this.remaining = new Float64Array(this.capacity.length);
+  }
+
+  get supplierCount(): number {
+    return this.households.length;
+  }
+
+  /** Whether the product can be sold on this calendar day (no season: all year). */
+  isInSeasonOn(month: number, day: number): boolean {
+    if (!this.season) return true;
+    const today = month * 100 + day;
+    const from = this.season.from[0] * 100 + this.season.from[1];
+    const to = this.season.to[0] * 100 + this.season.to[1];
+    return from <= to ? today >= from && today <= to : today >= from || today <= to;
+  }
+
+  /** A new season (or, without a season, a new year) starts: every supplier's capacity is renewed. */
+  openSeason(): void {
+    this.unsoldAtSeasonEnd += this.available;
+    this.remaining.set(this.capacity);
+    this.available = this.remaining.reduce((sum, units) => sum + units, 0) - this.unsettledUnits;
+    this.inSeason = true;
+  }
+
+  /** The harvest window ends: what is left is sold elsewhere. */
+  closeSeason(): void {
+    this.unsoldAtSeasonEnd += this.available;
+    this.available = 0;
+    this.inSeason = false;
+  }
+
+  /** Whether this product has a harvest window (rather than renewing every 1 January). */
+  get seasonal(): boolean {
+    return this.season !== undefined;
+  }
+
+  /**
+   * Allocates the units sold since the last settlement to suppliers and pays them; returns the
+   * households' net income (fen) beyond the farm-gate value.
+   */
+  settle(households: HouseholdTable): number {
+    const units = this.unsettledUnits;
+    const revenue = this.unsettledFarmerRevenue;
+    this.unsettledUnits = 0;
+    this.unsettledFarmerRevenue = 0;
+    if (units === 0 && revenue === 0) return 0;
+    const poverty = Float64Array.from(this.households, (household) => households.baselinePerPerson[household]!);
+    const shares = allocateUnits(this.allocation, units, this.remaining, poverty);
+    const payments = apportion(revenue, units > 0 ? shares : this.capacity);
+    let net = 0;
+    for (let supplier = 0; supplier < this.households.length; supplier++) {
+      const sold = shares[supplier]!;
+      const paid = payments[supplier]!;
+      if (sold === 0 && paid === 0) continue;
+      this.remaining[supplier]! -= sold;
+      net += households.credit(this.households[supplier]!, sold, paid, sold * this.farmGateFen);
+    }
+    return net;
+  }
+}

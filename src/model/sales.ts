@@ -1,0 +1,155 @@
+/**
+ * Selling: the one mechanism both fidelities use to turn purchase decisions into orders filled
+ * from limited stock, and to split every fen of GMV between refunds, spoilage, the platform,
+ * the anchor, logistics, processing, the intermediary and the farmers.
+ */
+import { binomial, poisson } from '../engine/distributions.js';
+import type { Uniform } from '../engine/random.js';
+import type { Behaviour } from '../scenario/schema.js';
+import type { LiveBroadcast } from './live-broadcast.js';
+import type { ProductState } from './products.js';
+
+/**
+ * What one sale did. The seller reuses a single instance (no allocation per order), so
+ * subscribers must copy what they keep.
+ */
+export class Sale {
+  broadcast!: LiveBroadcast;
+  product!: ProductState;
+  orders = 0;
+  units = 0;
+  lostOrders = 0;
+  lostUnits = 0;
+  claimedOrders = 0;
+  spoiledUnits = 0;
+  /** True when this sale emptied the product's stock. */
+  stockOut = false;
+  gmv = 0;
+  refunds = 0;
+  spoilage = 0;
+  platformFees = 0;
+  anchorCommission = 0;
+  logistics = 0;
+  processing = 0;
+  intermediaryMargin = 0;
+  farmerRevenue = 0;
+}
+
+export class Seller {
+  private readonly sale = new Sale();
+  private readonly unitsPerOrder: Behaviour['unitsPerOrder'];
+
+  constructor(
+    behaviour: Behaviour,
+    /** Receives every sale (and every slot-fee charge) as it happens. */
+    private readonly record: (sale: Sale) => void,
+  ) {
+    this.unitsPerOrder = behaviour.unitsPerOrder;
+  }
+
+  /** Total units in `orders` orders. */
+  private drawUnits(uniform: Uniform, orders: number): number {
+    const spec = this.unitsPerOrder;
+    if (spec.kind === 'fixed') return orders * spec.units;
+    return orders + poisson(uniform, orders * (spec.mean - 1));
+  }
+
+  /** `orders` viewers of `broadcast` buy the product on screen now. */
+  sell(broadcast: LiveBroadcast, slotProduct: ProductState, orders: number, now: number, uniform: Uniform): void {
+    if (orders <= 0) return;
+    const sale = this.begin(broadcast, slotProduct);
+    const wanted = this.drawUnits(uniform, orders);
+    const product = slotProduct;
+    let units = wanted;
+    let filledOrders = orders;
+    if (product.available <= 0) {
+      units = 0;
+      filledOrders = 0;
+    } else if (wanted > product.available) {
+      units = product.available;
+      filledOrders = Math.min(orders, Math.max(1, Math.round((orders * units) / wanted)));
+    }
+    sale.lostOrders = orders - filledOrders;
+    sale.lostUnits = wanted - units;
+    if (units > 0) {
+      product.available -= units;
+      sale.stockOut = product.available <= 0;
+      this.split(sale, broadcast, product, filledOrders, units, uniform);
+      broadcast.noteOrders(now, filledOrders);
+    }
+    broadcast.orders += sale.orders;
+    broadcast.units += sale.units;
+    broadcast.gmv += sale.gmv;
+    broadcast.gmvByProduct[product.index]! += sale.gmv;
+    broadcast.lostOrders += sale.lostOrders;
+    if (sale.stockOut) broadcast.stockOuts++;
+    this.record(sale);
+  }
+
+  private split(sale: Sale, broadcast: LiveBroadcast, product: ProductState, orders: number, units: number, uniform: Uniform): void {
+    const price = broadcast.welfare ? product.welfarePriceFen : product.priceFen;
+    sale.orders = orders;
+    sale.units = units;
+    const gross = units * price;
+    const claimed = product.claimRate > 0 ? binomial(uniform, orders, product.claimRate) : 0;
+    const claimedUnits = claimed === orders ? units : Math.round((units * claimed) / orders);
+    const spoiled = product.spoilage > 0 ? binomial(uniform, units - claimedUnits, product.spoilage) : 0;
+    sale.claimedOrders = claimed;
+    sale.spoiledUnits = spoiled;
+    sale.gmv = gross;
+    sale.refunds = claimedUnits * price;
+    sale.spoilage = spoiled * price;
+    const settled = gross - sale.refunds - sale.spoilage;
+    sale.platformFees = Math.round(settled * broadcast.platformFeeRate);
+    sale.anchorCommission = Math.round(settled * broadcast.commissionRate);
+    sale.logistics = orders * product.parcelFen;
+    sale.processing = units * product.processingFen;
+    const sellerNet = settled - sale.platformFees - sale.anchorCommission - sale.logistics - sale.processing;
+    this.payOut(sale, product, sellerNet, units);
+  }
+
+  /**
+   * A broadcast's slot fee, charged to the sellers of the products it showed (in proportion to
+   * their sales, or evenly when it sold nothing).
+   */
+  chargeSlotFee(broadcast: LiveBroadcast, feeFen: number): void {
+    if (feeFen <= 0) return;
+    const shown = [...new Set(broadcast.lineup.map((slot) => slot.product))];
+    const totalGmv = shown.reduce((sum, product) => sum + broadcast.gmvByProduct[product.index]!, 0);
+    let left = feeFen;
+    shown.forEach((product, position) => {
+      const share =
+        position === shown.length - 1
+          ? left
+          : Math.round(totalGmv > 0 ? (feeFen * broadcast.gmvByProduct[product.index]!) / totalGmv : feeFen / shown.length);
+      left -= share;
+      const sale = this.begin(broadcast, product);
+      sale.anchorCommission = share;
+      this.payOut(sale, product, -share, 0);
+      this.record(sale);
+    });
+  }
+
+  /** The seller's net goes to the farmers (cooperative) or to the shop, which pays farmers its contract price. */
+  private payOut(sale: Sale, product: ProductState, sellerNet: number, units: number): void {
+    if (product.contractFen === undefined) {
+      sale.farmerRevenue = sellerNet;
+    } else {
+      sale.farmerRevenue = units * product.contractFen;
+      sale.intermediaryMargin = sellerNet - sale.farmerRevenue;
+    }
+    product.unsettledUnits += units;
+    product.unsettledFarmerRevenue += sale.farmerRevenue;
+  }
+
+  private begin(broadcast: LiveBroadcast, product: ProductState): Sale {
+    const sale = this.sale;
+    sale.broadcast = broadcast;
+    sale.product = product;
+    sale.orders = sale.units = sale.lostOrders = sale.lostUnits = sale.claimedOrders = sale.spoiledUnits = 0;
+    sale.stockOut = false;
+    sale.gmv = sale.refunds = sale.spoilage = sale.platformFees = sale.anchorCommission = 0;
+    sale.logistics = sale.processing = sale.intermediaryMargin = sale.farmerRevenue = 0;
+    return sale;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Snapshots: immutable (immer-frozen) pictures of the world taken every N simulated minutes,
+ * for the dashboard and progress lines. Built at snapshot boundaries only; immer's structural
+ * sharing keeps unchanged parts identical between consecutive snapshots.
+ */
+import { freeze, produce } from 'immer';
+import { fenToYuan, LEDGER_PARTS, type Flows, type LedgerPart } from './flows.js';
+import type { Metrics } from './metrics.js';
+import type { World } from './world.js';
+
+export interface LiveView {
+  readonly anchor: string;
+  readonly product: string | null;
+  readonly viewers: number;
+  readonly ordersLastHour: number;
+}
+
+export interface Leader {
+  readonly id: string;
+  readonly name: string;
+  /** Yuan. */
+  readonly gmv: number;
+}
+
+export interface Snapshot {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly fidelity: 'agent' | 'cohort';
+  /** Simulated minutes since the start. */
+  readonly time: number;
+  /** Simulated date and time, `YYYY-MM-DD HH:MM`. */
+  readonly at: string;
+  /** Share of simulated time done, 0-1. */
+  readonly progress: number;
+  /** True for the last snapshot of a run that reached its end. */
+  readonly final: boolean;
+  readonly events: number;
+  readonly totals: {
+    readonly broadcasts: number;
+    readonly views: number;
+    readonly orders: number;
+    readonly units: number;
+    /** Yuan. */
+    readonly gmv: number;
+    readonly conversion: number;
+    readonly gmvPerThousandViews: number;
+    readonly lostOrders: number;
+    readonly stockOuts: number;
+    readonly spoiledUnits: number;
+  };
+  /** Where GMV went so far (yuan). */
+  readonly ledger: Readonly<Record<LedgerPart, number>>;
+  readonly concurrentViewers: number;
+  /** Broadcasts on air, most watched first (at most 8). */
+  readonly live: readonly LiveView[];
+  readonly households: {
+    readonly total: number;
+    readonly supplying: number;
+    readonly aboveLine: number;
+    readonly aboveLineWithoutEcommerce: number;
+  };
+  readonly stockAvailable: number;
+  /** GMV of each of the last 60 simulated days, oldest first, today last (yuan). */
+  readonly gmvByDay: readonly number[];
+  /** Concurrent viewers at each of the last 60 snapshots, oldest first. */
+  readonly concurrentHistory: readonly number[];
+  readonly leaders: { readonly anchors: readonly Leader[]; readonly products: readonly Leader[] };
+}
+
+const HISTORY = 60;
+const LEADERS = 5;
+const LIVE_SHOWN = 8;
+
+export class SnapshotBuilder {
+  private previous: Snapshot | undefined;
+
+  constructor(
+    private readonly world: World,
+    private readonly metrics: Metrics,
+    private readonly seed: number,
+  ) {}
+
+  build(now: number, events: number, final: boolean): Snapshot {
+    const next = this.describe(now, events, final);
+    const previous = this.previous;
+    // produce() keeps every unchanged branch of the previous snapshot by reference.
+    this.previous = previous === undefined ? freeze(next, true) : produce(previous, (draft) => Object.assign(draft, next));
+    return this.previous;
+  }
+
+  private describe(now: number, events: number, final: boolean): Snapshot {
+    const { world, metrics } = this;
+    const total = metrics.total();
+    const ledger = Object.fromEntries(LEDGER_PARTS.map((part) => [part, fenToYuan(total[part])])) as Record<LedgerPart, number>;
+    const live = [...world.live]
+      .sort((a, b) => b.concurrent - a.concurrent || a.index - b.index)
+      .slice(0, LIVE_SHOWN)
+      .map((broadcast) => ({
+        anchor: broadcast.anchor.name,
+        product: broadcast.onScreen?.product.name ?? null,
+        viewers: broadcast.concurrent,
+        ordersLastHour: broadcast.ordersLastHour(now),
+      }));
+    const days = metrics.days.slice(-(HISTORY - 1)).map((row) => fenToYuan(row.flows.gmv));
+    days.push(fenToYuan(metrics.today.gmv));
+    const history = [...(this.previous?.concurrentHistory ?? []), world.concurrentViewers].slice(-HISTORY);
+    const households = world.households;
+    const povertyLine = world.scenario.povertyLine;
+    return {
+      scenario: world.scenario.name,
+      seed: this.seed,
+      fidelity: world.scenario.fidelity,
+      time: now,
+      at: world.calendar.timeLabel(now),
+      progress: world.calendar.horizon > 0 ? Math.min(1, now / world.calendar.horizon) : 1,
+      final,
+      events,
+      totals: {
+        broadcasts: total.broadcasts,
+        views: total.views,
+        orders: total.orders,
+        units: total.units,
+        gmv: fenToYuan(total.gmv),
+        conversion: total.views > 0 ? total.orders / total.views : 0,
+        gmvPerThousandViews: total.views > 0 ? fenToYuan((total.gmv * 1000) / total.views) : 0,
+        lostOrders: total.lostOrders,
+        stockOuts: total.stockOuts,
+        spoiledUnits: total.spoiledUnits,
+      },
+      ledger,
+      concurrentViewers: world.concurrentViewers,
+      live,
+      households: {
+        total: households.size,
+        supplying: households.countSupplying(),
+        aboveLine: households.countAboveLine(povertyLine),
+        aboveLineWithoutEcommerce: households.countAboveLineWithoutEcommerce(povertyLine),
+      },
+      stockAvailable: world.stockAvailable(),
+      gmvByDay: days,
+      concurrentHistory: history,
+      leaders: {
+        anchors: leaders(world.anchors.map((anchor) => ({ id: anchor.id, name: anchor.name, flows: anchor.flows }))),
+        products: leaders(world.products.map((product) => ({ id: product.id, name: product.name, flows: product.flows }))),
+      },
+    };
+  }
+}
+
+function leaders(items: { id: string; name: string; flows: Flows }[]): Leader[] {
+  return items
+    .filter((item) => item.flows.gmv > 0)
+    .sort((a, b) => b.flows.gmv - a.flows.gmv || a.id.localeCompare(b.id))
+    .slice(0, LEADERS)
+    .map((item) => ({ id: item.id, name: item.name, gmv: fenToYuan(item.flows.gmv) }));
+}

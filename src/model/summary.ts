@@ -1,0 +1,102 @@
+/**
+ * The headline numbers of a run, computed from its flows and levels only (the same numbers a
+ * user can recompute from timeseries.csv and households.csv).
+ */
+import { fenToYuan, LEDGER_PARTS, type LedgerPart } from './flows.js';
+import type { ModelResult } from './model-run.js';
+
+export interface RunMetrics {
+  readonly broadcasts: number;
+  readonly welfareBroadcasts: number;
+  readonly views: number;
+  readonly peakConcurrentViewers: number;
+  readonly orders: number;
+  readonly units: number;
+  /** Yuan. */
+  readonly gmv: number;
+  /** Orders per view. */
+  readonly conversion: number;
+  /** Yuan of GMV per 1,000 views. */
+  readonly gmvPerThousandViews: number;
+  /** Yuan per order. */
+  readonly averageOrderValue: number;
+  readonly lostOrders: number;
+  readonly lostUnits: number;
+  readonly stockOuts: number;
+  readonly claimedOrders: number;
+  readonly spoiledUnits: number;
+  /** Yuan. */
+  readonly farmerRevenue: number;
+  /** Farmers' revenue as a share of GMV. */
+  readonly farmerShare: number;
+  /** Households' e-commerce income beyond the farm-gate value of what they sold (yuan). */
+  readonly householdNetIncome: number;
+  readonly households: number;
+  readonly householdsSupplying: number;
+  readonly householdsAboveLine: number;
+  readonly householdsAboveLineWithoutEcommerce: number;
+  /** Households above the poverty line only thanks to e-commerce. */
+  readonly householdsLifted: number;
+  readonly anchors: number;
+  readonly followers: number;
+  readonly followersGained: number;
+  /** Units left when harvest windows closed or years renewed (sold through other channels). */
+  readonly unitsUnsoldAtSeasonEnd: number;
+  readonly stockAvailableAtEnd: number;
+}
+
+export interface LedgerSummary {
+  /** Yuan. */
+  readonly gmv: number;
+  /** Where every yuan of GMV went; the parts add up to `gmv` to the fen. */
+  readonly parts: Readonly<Record<LedgerPart, number>>;
+}
+
+const ratio = (numerator: number, denominator: number) => (denominator > 0 ? round6(numerator / denominator) : 0);
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
+
+export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger: LedgerSummary } {
+  const { world, metrics } = result;
+  const total = metrics.total();
+  const households = world.households;
+  const povertyLine = world.scenario.povertyLine;
+  const aboveLine = households.countAboveLine(povertyLine);
+  const aboveWithout = households.countAboveLineWithoutEcommerce(povertyLine);
+  const peak = metrics.days.reduce((max, day) => Math.max(max, day.levels.peakConcurrentViewers), 0);
+  return {
+    metrics: {
+      broadcasts: total.broadcasts,
+      welfareBroadcasts: total.welfareBroadcasts,
+      views: total.views,
+      peakConcurrentViewers: peak,
+      orders: total.orders,
+      units: total.units,
+      gmv: fenToYuan(total.gmv),
+      conversion: ratio(total.orders, total.views),
+      gmvPerThousandViews: total.views > 0 ? fenToYuan((total.gmv * 1000) / total.views) : 0,
+      averageOrderValue: total.orders > 0 ? fenToYuan(total.gmv / total.orders) : 0,
+      lostOrders: total.lostOrders,
+      lostUnits: total.lostUnits,
+      stockOuts: total.stockOuts,
+      claimedOrders: total.claimedOrders,
+      spoiledUnits: total.spoiledUnits,
+      farmerRevenue: fenToYuan(total.farmerRevenue),
+      farmerShare: ratio(total.farmerRevenue, total.gmv),
+      householdNetIncome: fenToYuan(total.householdNetIncome),
+      households: households.size,
+      householdsSupplying: households.countSupplying(),
+      householdsAboveLine: aboveLine,
+      householdsAboveLineWithoutEcommerce: aboveWithout,
+      householdsLifted: aboveLine - aboveWithout,
+      anchors: world.anchors.length,
+      followers: world.followers(),
+      followersGained: total.followersGained,
+      unitsUnsoldAtSeasonEnd: world.products.reduce((sum, product) => sum + product.unsoldAtSeasonEnd, 0),
+      stockAvailableAtEnd: world.stockAvailable(),
+    },
+    ledger: {
+      gmv: fenToYuan(total.gmv),
+      parts: Object.fromEntries(LEDGER_PARTS.map((part) => [part, fenToYuan(total[part])])) as Record<LedgerPart, number>,
+    },
+  };
+}

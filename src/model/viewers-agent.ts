@@ -1,0 +1,116 @@
+/**
+ * Agent fidelity: every viewer is an entity with its own arrival, dwell time and purchase
+ * chances. Arrivals are a non-homogeneous Poisson process and purchases a Poisson process with
+ * a time-varying hazard, both drawn by thinning (Lewis and Shedler): candidates at the maximal
+ * rate, each accepted with probability rate(t) / maximal rate.
+ */
+import { exponential } from '../engine/distributions.js';
+import type { EventStream } from '../engine/event-stream.js';
+import type { Simulation } from '../engine/simulation.js';
+import type { DwellDistribution } from './audience.js';
+import type { LiveBroadcast } from './live-broadcast.js';
+import type { Seller } from './sales.js';
+import type { AudienceSink, ViewerProcess } from './viewer-process.js';
+
+class Viewer {
+  constructor(
+    readonly broadcast: LiveBroadcast,
+    /** When the viewer leaves (at the latest, when the broadcast ends). */
+    readonly leaves: number,
+  ) {}
+}
+
+export class AgentViewers implements ViewerProcess {
+  private readonly arrivals: EventStream<LiveBroadcast>;
+  private readonly departures: EventStream<Viewer>;
+  private readonly purchaseChances: EventStream<Viewer>;
+  private readonly slotChanges: EventStream<LiveBroadcast>;
+
+  constructor(
+    private readonly simulation: Simulation,
+    private readonly dwell: DwellDistribution,
+    private readonly seller: Seller,
+    private readonly audience: AudienceSink,
+  ) {
+    this.arrivals = simulation.stream('viewer/arrived');
+    this.departures = simulation.stream('viewer/left');
+    this.purchaseChances = simulation.stream('viewer/purchase-chance');
+    this.slotChanges = simulation.stream('broadcast/slot-changed');
+    this.arrivals.on((broadcast) => this.arrive(broadcast));
+    this.departures.on((viewer) => this.leave(viewer));
+    this.purchaseChances.on((viewer) => this.considerPurchase(viewer));
+    this.slotChanges.on((broadcast) => this.changeSlot(broadcast));
+  }
+
+  begin(broadcast: LiveBroadcast): void {
+    const first = this.nextArrival(broadcast, broadcast.start);
+    if (first < broadcast.end) this.simulation.schedule(first, this.arrivals, broadcast);
+    if (broadcast.nextSlotAt < broadcast.end) this.simulation.schedule(broadcast.nextSlotAt, this.slotChanges, broadcast);
+  }
+
+  finish(): void {
+    // Nothing to do: pending events of a broadcast that is off air are ignored when they come.
+  }
+
+  /** The next accepted arrival after `after`, or +Infinity when the broadcast ends first. */
+  private nextArrival(broadcast: LiveBroadcast, after: number): number {
+    const rate = broadcast.peakArrivalRate;
+    if (!(rate > 0)) return Number.POSITIVE_INFINITY;
+    const uniform = broadcast.anchor.random.arrivals;
+    const curve = broadcast.curve;
+    let time = after;
+    for (;;) {
+      time += exponential(uniform, 1 / rate);
+      if (time >= broadcast.end) return Number.POSITIVE_INFINITY;
+      if (curve.flat || uniform() < curve.at(time - broadcast.start)) return time;
+    }
+  }
+
+  private arrive(broadcast: LiveBroadcast): void {
+    if (!broadcast.onAir) return;
+    const now = this.simulation.now;
+    broadcast.arrived(1);
+    this.audience.viewersArrived(broadcast, 1);
+    this.audience.concurrencyChanged(1);
+    const uniform = broadcast.anchor.random.viewers;
+    const leaves = Math.min(broadcast.end, now + this.dwell.sample(uniform));
+    const viewer = new Viewer(broadcast, leaves);
+    this.simulation.schedule(leaves, this.departures, viewer);
+    if (broadcast.maxHazard > 0) {
+      const chance = now + exponential(uniform, 1 / broadcast.maxHazard);
+      if (chance < leaves) this.simulation.schedule(chance, this.purchaseChances, viewer);
+    }
+    const next = this.nextArrival(broadcast, now);
+    if (next < broadcast.end) this.simulation.schedule(next, this.arrivals, broadcast);
+  }
+
+  private considerPurchase(viewer: Viewer): void {
+    const broadcast = viewer.broadcast;
+    if (!broadcast.onAir) return;
+    const now = this.simulation.now;
+    const uniform = broadcast.anchor.random.viewers;
+    const slot = broadcast.onScreen;
+    if (slot !== undefined) {
+      const hazard = broadcast.hazard(now);
+      // At the maximal hazard every candidate is a purchase: no draw needed.
+      if (hazard >= broadcast.maxHazard || uniform() * broadcast.maxHazard < hazard) {
+        this.seller.sell(broadcast, slot.product, 1, now, broadcast.anchor.random.orders);
+      }
+    }
+    const next = now + exponential(uniform, 1 / broadcast.maxHazard);
+    if (next < viewer.leaves) this.simulation.schedule(next, this.purchaseChances, viewer);
+  }
+
+  private leave(viewer: Viewer): void {
+    const broadcast = viewer.broadcast;
+    if (!broadcast.onAir) return;
+    broadcast.concurrent--;
+    this.audience.concurrencyChanged(-1);
+  }
+
+  private changeSlot(broadcast: LiveBroadcast): void {
+    if (!broadcast.onAir) return;
+    broadcast.advanceSlot(this.simulation.now);
+    if (broadcast.nextSlotAt < broadcast.end) this.simulation.schedule(broadcast.nextSlotAt, this.slotChanges, broadcast);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Loading a scenario: read the file (YAML or JSON), follow `extends` to the presets or files it
+ * starts from, merge, apply --set overrides, validate against the schema, and hash the result.
+ * Any problem anywhere becomes one ScenarioError listing every problem with its location.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { NotFoundError, ScenarioError, type ScenarioProblem } from '../errors.js';
+import { displayPath } from '../paths.js';
+import { hashScenario } from './hash.js';
+import { problemsFromIssues } from './issues.js';
+import { ScenarioLocator, type AppliedOverride } from './locator.js';
+import { isPlainObject, mergeScenarioValues, type PlainObject } from './merge.js';
+import { applyOverride, parseOverride } from './overrides.js';
+import { resolveScenarioReference } from './presets.js';
+import { scenarioSchema, type Scenario } from './schema.js';
+import { SourceFile } from './source-file.js';
+
+export interface LoadedScenario {
+  /** The resolved scenario: defaults filled in, `extends` followed, overrides applied. */
+  readonly scenario: Scenario;
+  /** SHA-256 of the resolved scenario's canonical JSON. */
+  readonly hash: string;
+  /** The files it was built from, the named file first. */
+  readonly files: readonly string[];
+  /** The --set expressions applied, in order. */
+  readonly overrides: readonly string[];
+}
+
+export interface LoadOptions {
+  readonly overrides?: readonly string[];
+  readonly cwd?: string;
+}
+
+export function loadScenario(reference: string, options: LoadOptions = {}): LoadedScenario {
+  const cwd = options.cwd ?? process.cwd();
+  const file = resolveScenarioReference(reference, cwd);
+  const files: SourceFile[] = [];
+  const merged = readWithExtends(file, files, cwd);
+
+  // The name is the file's own, never inherited from what it extends.
+  const own = files[0]!.value as PlainObject;
+  if (typeof own.name !== 'string') merged.name = path.basename(file, path.extname(file));
+  delete merged.extends;
+  delete merged.$schema;
+
+  const applied: AppliedOverride[] = [];
+  const overrideProblems: ScenarioProblem[] = [];
+  for (const expression of options.overrides ?? []) {
+    const result = applyOverride(merged, parseOverride(expression));
+    if ('message' in result) overrideProblems.push(result);
+    else applied.push(result);
+  }
+  if (overrideProblems.length > 0) throw new ScenarioError(overrideProblems);
+
+  const parsed = scenarioSchema.safeParse(merged, { reportInput: true });
+  if (!parsed.success) {
+    const locator = new ScenarioLocator(merged, files, applied);
+    throw new ScenarioError(problemsFromIssues(parsed.error.issues, merged, locator));
+  }
+  return {
+    scenario: parsed.data,
+    hash: hashScenario(parsed.data),
+    files: files.map((source) => source.label),
+    overrides: [...(options.overrides ?? [])],
+  };
+}
+
+/** Reads `file` and what it extends, appending each SourceFile (outermost first); returns the merge. */
+function readWithExtends(file: string, files: SourceFile[], cwd: string): PlainObject {
+  const label = displayPath(file, cwd);
+  if (files.some((source) => source.label === label)) {
+    const chain = [...files.map((source) => source.label), label].join(' -> ');
+    throw new ScenarioError([{ file: files[files.length - 1]!.label, path: 'extends', message: `extends itself in a loop: ${chain}` }]);
+  }
+  const source = new SourceFile(label, readText(file));
+  files.push(source);
+  if (source.problems.length > 0) throw new ScenarioError(source.problems);
+  if (!isPlainObject(source.value)) {
+    throw new ScenarioError([
+      { file: label, line: 1, column: 1, path: '', message: 'a scenario file must be a map of fields', hint: 'start from a preset: livesim show demo-county' },
+    ]);
+  }
+  const parent = source.value.extends;
+  if (parent === undefined) return structuredClone(source.value);
+  if (typeof parent !== 'string') {
+    const position = source.locate(['extends']).position;
+    throw new ScenarioError([
+      { file: label, line: position?.line, column: position?.column, path: 'extends', message: 'expected a preset name or a file path', hint: 'for example: extends: demo-county' },
+    ]);
+  }
+  let parentFile: string;
+  try {
+    parentFile = resolveScenarioReference(parent, path.dirname(file));
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    const position = source.locate(['extends']).position;
+    throw new ScenarioError([{ file: label, line: position?.line, column: position?.column, path: 'extends', message: error.message, hint: error.hint }]);
+  }
+  const base = readWithExtends(parentFile, files, cwd);
+  return mergeScenarioValues(base, source.value) as PlainObject;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new NotFoundError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+export type { Scenario };

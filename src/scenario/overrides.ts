@@ -1,0 +1,92 @@
+/**
+ * `--set path.to.field=value`: overrides applied after loading and before validation, so they are
+ * validated like the file. Path segments name map keys, list indexes, or (in lists of items with
+ * ids) an item's id: `anchors.weiya.commission.welfareRate=0.05`.
+ */
+import { parse } from 'yaml';
+import { UsageError, type ScenarioProblem } from '../errors.js';
+import { isPlainObject, type PlainObject } from './merge.js';
+import type { AppliedOverride } from './locator.js';
+import type { PathKey } from './source-file.js';
+import { hintFor } from './suggest.js';
+
+export interface Override {
+  /** The expression as typed, for messages. */
+  readonly expression: string;
+  readonly segments: readonly string[];
+  readonly value: unknown;
+}
+
+export function parseOverride(expression: string): Override {
+  const equals = expression.indexOf('=');
+  const pathText = equals < 0 ? '' : expression.slice(0, equals).trim();
+  if (equals < 0 || pathText === '') {
+    throw new UsageError(`--set expects path=value, got ${JSON.stringify(expression)}`, 'for example: --set behaviour.purchaseRate=0.003');
+  }
+  const segments = pathText.split('.');
+  if (segments.some((segment) => segment === '')) {
+    throw new UsageError(`--set path ${JSON.stringify(pathText)} has an empty segment`, 'separate keys with single dots: anchors.0.skill');
+  }
+  return { expression, segments, value: parseValue(expression.slice(equals + 1)) };
+}
+
+/** YAML rules for the value: `3` is a number, `true` a boolean, `[a, b]` a list, anything else text. */
+function parseValue(text: string): unknown {
+  try {
+    return parse(text) ?? text;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Applies the override in place. Returns where it landed (for locating later problems), or a
+ * problem if its path does not lead anywhere.
+ */
+export function applyOverride(scenario: PlainObject, override: Override): AppliedOverride | ScenarioProblem {
+  const label = `--set ${override.expression}`;
+  const resolved: PathKey[] = [];
+  let container: unknown = scenario;
+  for (let index = 0; index < override.segments.length; index++) {
+    const segment = override.segments[index]!;
+    const isLast = index === override.segments.length - 1;
+    if (Array.isArray(container)) {
+      const position = findListItem(container, segment);
+      if (position === undefined) {
+        const ids = container.flatMap((item) => (isPlainObject(item) && typeof item.id === 'string' ? [item.id] : []));
+        return {
+          file: label,
+          path: [...resolved, segment].join('.'),
+          message: `no item \`${segment}\` in \`${resolved.join('.') || 'the scenario'}\``,
+          hint: ids.length > 0 ? hintFor(segment, ids, 'id') : `use an index from 0 to ${container.length - 1}`,
+        };
+      }
+      resolved.push(position);
+      if (isLast) container[position] = override.value;
+      else container = container[position];
+    } else if (isPlainObject(container)) {
+      resolved.push(segment);
+      if (isLast) container[segment] = override.value;
+      else {
+        if (container[segment] === undefined) container[segment] = {};
+        container = container[segment];
+      }
+    } else {
+      return {
+        file: label,
+        path: resolved.join('.'),
+        message: `\`${resolved.join('.')}\` is a single value, so it has no field \`${segment}\``,
+      };
+    }
+  }
+  return { label, path: resolved };
+}
+
+function findListItem(list: unknown[], segment: string): number | undefined {
+  if (/^\d+$/.test(segment)) {
+    const index = Number(segment);
+    return index < list.length ? index : undefined;
+  }
+  const index = list.findIndex((item) => isPlainObject(item) && item.id === segment);
+  return index >= 0 ? index : undefined;
+}
