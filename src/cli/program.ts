@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { VERSION } from '../paths.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
 import { showCommand } from './commands/show.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), validateCommand(), listCommand(), showCommand()]) {
+  for (const command of [runCommand(), validateCommand(), listCommand(), showCommand(), schemaCommand()]) {
     program.addCommand(command.exitOverride());
   }
   return program;

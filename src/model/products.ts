@@ -33,8 +33,9 @@ export class ProductState {
   readonly allocation: AllocationRule;
   private readonly season: { from: [number, number]; to: [number, number] } | undefined;
 
+  /** Supplying households and each one's capacity per season (units), in the same order. */
   readonly households: number[] = [];
-  private readonly capacities: number[] = [];
+  readonly capacities: number[] = [];
   private capacity = new Float64Array(0);
   private remaining = new Float64Array(0);
 

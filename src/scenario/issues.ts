@@ -23,7 +23,21 @@ interface Unlocated {
 }
 
 export function problemsFromIssues(issues: readonly Issue[], data: unknown, locator: ScenarioLocator): ScenarioProblem[] {
-  return issues.flatMap((issue) => describeIssue(issue, [], data)).map((problem) => locate(problem, locator));
+  return dropExplainedMissing(issues.flatMap((issue) => describeIssue(issue, [], data))).map((problem) => locate(problem, locator));
+}
+
+/**
+ * A misspelt key also leaves the real field missing. When an unknown field's suggestion is the
+ * missing field, the "missing" problem adds nothing: keep only the unknown field and its hint.
+ */
+function dropExplainedMissing(problems: Unlocated[]): Unlocated[] {
+  const suggested = new Set(
+    problems.flatMap((problem) => {
+      const match = problem.atKey ? /^did you mean `(.+)`\?$/.exec(problem.hint ?? '') : null;
+      return match ? [[...problem.path.slice(0, -1), match[1]!].join('.')] : [];
+    }),
+  );
+  return problems.filter((problem) => !(problem.message.startsWith('missing required field') && suggested.has(problem.path.join('.'))));
 }
 
 function locate(problem: Unlocated, locator: ScenarioLocator): ScenarioProblem {
@@ -55,14 +69,12 @@ function describeIssue(issue: Issue, prefix: readonly PathKey[], data: unknown):
     }
     case 'invalid_type': {
       if (input === undefined) {
-        const field = String(path[path.length - 1] ?? '');
-        const description = schemaAt(path, data)?.description;
         return [
           {
             path,
-            message: `missing required field \`${field}\``,
+            message: `missing required field \`${String(path[path.length - 1] ?? '')}\``,
             expected: article(issue.expected),
-            hint: description === undefined ? undefined : `${field}: ${description}`,
+            hint: describeField(path, data),
           },
         ];
       }
@@ -95,7 +107,7 @@ function describeIssue(issue: Issue, prefix: readonly PathKey[], data: unknown):
           message: issue.code === 'too_small' ? 'too small' : 'too large',
           expected: `${word} ${String(bound)}${unit}`,
           found: describeValue(input),
-          hint: schemaAt(path, data)?.description,
+          hint: describeField(path, data),
         },
       ];
     }
@@ -140,9 +152,15 @@ function describeUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: P
       message: 'wrong type',
       expected: [...new Set(expected)].join(' or '),
       found: describeValue(issue.input),
-      hint: schemaAt(path, data)?.description,
+      hint: describeField(path, data),
     },
   ];
+}
+
+/** "price: Retail price per unit (yuan)", from the schema. */
+function describeField(path: readonly PathKey[], data: unknown): string | undefined {
+  const description = schemaAt(path, data)?.description;
+  return description === undefined ? undefined : `${String(path[path.length - 1] ?? '')}: ${description}`;
 }
 
 function article(expected: string): string {

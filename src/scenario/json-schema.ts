@@ -61,3 +61,8 @@ function chooseBranch(node: JsonSchemaNode | undefined, value: unknown): JsonSch
 export function fieldsAt(path: readonly PathKey[], data: unknown): string[] {
   return Object.keys(schemaAt(path, data)?.properties ?? {});
 }
+
+/** The text of scenarios/scenario.schema.json (a test keeps the checked-in file equal to it). */
+export function jsonSchemaText(): string {
+  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}

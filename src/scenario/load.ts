@@ -32,15 +32,31 @@ export interface LoadOptions {
   readonly cwd?: string;
 }
 
+/** Loads a preset (by name) or a scenario file (by path). */
 export function loadScenario(reference: string, options: LoadOptions = {}): LoadedScenario {
   const cwd = options.cwd ?? process.cwd();
   const file = resolveScenarioReference(reference, cwd);
+  const source = new SourceFile(displayPath(file, cwd), readText(file));
+  return loadFromSource(source, path.dirname(file), path.basename(file, path.extname(file)), options);
+}
+
+/**
+ * Loads a scenario from text (YAML or JSON) that is not in a file, e.g. built by a program.
+ * `extends` paths are relative to `cwd`.
+ */
+export function loadScenarioText(text: string, options: LoadOptions & { readonly label?: string } = {}): LoadedScenario {
+  const label = options.label ?? '<scenario>';
+  return loadFromSource(new SourceFile(label, text), options.cwd ?? process.cwd(), 'scenario', options);
+}
+
+function loadFromSource(source: SourceFile, directory: string, defaultName: string, options: LoadOptions): LoadedScenario {
+  const cwd = options.cwd ?? process.cwd();
   const files: SourceFile[] = [];
-  const merged = readWithExtends(file, files, cwd);
+  const merged = readWithExtends(source, directory, files, cwd);
 
   // The name is the file's own, never inherited from what it extends.
   const own = files[0]!.value as PlainObject;
-  if (typeof own.name !== 'string') merged.name = path.basename(file, path.extname(file));
+  if (typeof own.name !== 'string') merged.name = defaultName;
   delete merged.extends;
   delete merged.$schema;
 
@@ -61,19 +77,21 @@ export function loadScenario(reference: string, options: LoadOptions = {}): Load
   return {
     scenario: parsed.data,
     hash: hashScenario(parsed.data),
-    files: files.map((source) => source.label),
+    files: files.map((file) => file.label),
     overrides: [...(options.overrides ?? [])],
   };
 }
 
-/** Reads `file` and what it extends, appending each SourceFile (outermost first); returns the merge. */
-function readWithExtends(file: string, files: SourceFile[], cwd: string): PlainObject {
-  const label = displayPath(file, cwd);
-  if (files.some((source) => source.label === label)) {
-    const chain = [...files.map((source) => source.label), label].join(' -> ');
+/**
+ * Reads `source` and what it extends (paths relative to `directory`), appending each SourceFile
+ * to `files` (outermost first); returns the merged value.
+ */
+function readWithExtends(source: SourceFile, directory: string, files: SourceFile[], cwd: string): PlainObject {
+  const label = source.label;
+  if (files.some((file) => file.label === label)) {
+    const chain = [...files.map((file) => file.label), label].join(' -> ');
     throw new ScenarioError([{ file: files[files.length - 1]!.label, path: 'extends', message: `extends itself in a loop: ${chain}` }]);
   }
-  const source = new SourceFile(label, readText(file));
   files.push(source);
   if (source.problems.length > 0) throw new ScenarioError(source.problems);
   if (!isPlainObject(source.value)) {
@@ -83,21 +101,20 @@ function readWithExtends(file: string, files: SourceFile[], cwd: string): PlainO
   }
   const parent = source.value.extends;
   if (parent === undefined) return structuredClone(source.value);
-  if (typeof parent !== 'string') {
+  const problemAtExtends = (message: string, hint?: string) => {
     const position = source.locate(['extends']).position;
-    throw new ScenarioError([
-      { file: label, line: position?.line, column: position?.column, path: 'extends', message: 'expected a preset name or a file path', hint: 'for example: extends: demo-county' },
-    ]);
-  }
+    return new ScenarioError([{ file: label, line: position?.line, column: position?.column, path: 'extends', message, hint }]);
+  };
+  if (typeof parent !== 'string') throw problemAtExtends('expected a preset name or a file path', 'for example: extends: demo-county');
   let parentFile: string;
   try {
-    parentFile = resolveScenarioReference(parent, path.dirname(file));
+    parentFile = resolveScenarioReference(parent, directory);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const position = source.locate(['extends']).position;
-    throw new ScenarioError([{ file: label, line: position?.line, column: position?.column, path: 'extends', message: error.message, hint: error.hint }]);
+    throw problemAtExtends(error.message, error.hint);
   }
-  const base = readWithExtends(parentFile, files, cwd);
+  const parentSource = new SourceFile(displayPath(parentFile, cwd), readText(parentFile));
+  const base = readWithExtends(parentSource, path.dirname(parentFile), files, cwd);
   return mergeScenarioValues(base, source.value) as PlainObject;
 }
 

@@ -1,7 +1,8 @@
 /**
  * How `extends` combines a scenario with the one it starts from: maps merge key by key, lists of
- * items with ids merge item by item (same id: merged; new id: appended), anything else is
- * replaced by the extending file's value.
+ * items with ids merge item by item (same id: merged; new id: appended), a map with a different
+ * `kind` (another branch of a union, e.g. another dwell distribution) replaces the old one, and
+ * anything else is replaced by the extending file's value.
  */
 
 export type PlainObject = Record<string, unknown>;
@@ -16,7 +17,7 @@ export function isIdList(value: unknown): value is PlainObject[] {
 
 /** `over` laid onto `base`; neither is modified. */
 export function mergeScenarioValues(base: unknown, over: unknown): unknown {
-  if (isPlainObject(base) && isPlainObject(over)) {
+  if (isPlainObject(base) && isPlainObject(over) && (over.kind === undefined || over.kind === base.kind)) {
     const result: PlainObject = { ...base };
     for (const [key, value] of Object.entries(over)) {
       result[key] = Object.hasOwn(base, key) ? mergeScenarioValues(base[key], value) : value;

@@ -5,10 +5,14 @@
 import type { z } from 'zod';
 import type { Scenario } from './schema.js';
 import { hintFor } from './suggest.js';
-import { parseDate, parseDuration } from './units.js';
+import { isDuration, parseDate, parseDuration } from './units.js';
 
 type Path = (string | number)[];
 
+/**
+ * Runs even when some fields already failed their own checks (zod continues after format
+ * errors), so every parse here is guarded.
+ */
 export function checkReferences(scenario: Scenario, context: z.RefinementCtx): void {
   const report = (path: Path, message: string, hint?: string) =>
     context.addIssue({ code: 'custom', path, message, params: hint === undefined ? {} : { hint } });
@@ -42,11 +46,11 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
     anchor.broadcasts.forEach((series, s) => {
       const base: Path = ['anchors', a, 'broadcasts', s];
       series.lineup.forEach((slot, l) => mustExist(slot.product, productIds, [...base, 'lineup', l, 'product'], 'product'));
-      if (parseDuration(series.duration) <= 0) report([...base, 'duration'], 'a broadcast must last longer than zero');
+      if (positiveDuration(series.duration) === false) report([...base, 'duration'], 'a broadcast must last longer than zero');
       series.lineup.forEach((slot, l) => {
-        if (parseDuration(slot.slot) <= 0) report([...base, 'lineup', l, 'slot'], 'a slot must last longer than zero');
+        if (positiveDuration(slot.slot) === false) report([...base, 'lineup', l, 'slot'], 'a slot must last longer than zero');
       });
-      if (series.schedule.kind === 'cadence' && parseDuration(series.schedule.every) <= 0) {
+      if (series.schedule.kind === 'cadence' && positiveDuration(series.schedule.every) === false) {
         report([...base, 'schedule', 'every'], 'the cadence must be longer than zero');
       }
     });
@@ -83,5 +87,10 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
     }
   });
 
-  if (scenario.cohortStep && parseDuration(scenario.cohortStep) <= 0) report(['cohortStep'], 'the step must be longer than zero');
+  if (positiveDuration(scenario.cohortStep) === false) report(['cohortStep'], 'the step must be longer than zero');
+}
+
+/** True or false for a well-formed duration; undefined when it is malformed (reported elsewhere). */
+function positiveDuration(text: string): boolean | undefined {
+  return isDuration(text) ? parseDuration(text) > 0 : undefined;
 }

@@ -211,7 +211,7 @@ const shop = z
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editor completion'),
-    name: z.string().min(1).describe('Scenario name (default: the file name)'),
+    name: z.string().min(1).default('scenario').describe('Scenario name (default: the file name)'),
     description: z.string().default('').describe('One line saying what the scenario models'),
     extends: z.string().optional().describe('A preset name or a path: start from that scenario and override it'),
     start: date('Start of the simulated period'),
@@ -228,11 +228,11 @@ export const scenarioSchema = z
       .describe('Simulated time between snapshots for the dashboard (auto: about 1,000 per run)'),
     povertyLine: positive('Poverty line (yuan per person per year)').default(4000),
     behaviour: behaviour.prefault({}),
-    platforms: z.array(platform).min(1),
-    anchors: z.array(anchor).min(1),
-    products: z.array(product).min(1),
+    platforms: z.array(platform).min(1).describe('The platforms the anchors broadcast on'),
+    anchors: z.array(anchor).min(1).describe('The anchors and their broadcasts'),
+    products: z.array(product).min(1).describe('The farm products on sale'),
     farmers: z.array(farmerGroup).min(1).describe('Farmer households supplying the products'),
-    shops: z.array(shop).default([]),
+    shops: z.array(shop).default([]).describe('Shops and intermediaries (products name one as their seller)'),
   })
   .superRefine(checkReferences);
 

@@ -1,0 +1,163 @@
+/** The built `livesim` binary, end to end, as a user runs it. */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { PACKAGE_ROOT, VERSION } from '../../src/paths.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { temporaryDirectory, tinyScenario, writeFiles } from '../helpers.js';
+
+const BINARY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
+const ANSI = /\u001b\[/;
+
+function livesim(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [BINARY, ...args], {
+    cwd: options.cwd ?? temporaryDirectory(),
+    env: { ...process.env, NO_COLOR: '', CI: '', ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('livesim (built binary)', () => {
+  it('is built (npm test builds it first)', () => {
+    expect(existsSync(BINARY)).toBe(true);
+  });
+
+  it('--help lists the commands with examples and exits 0', () => {
+    const { code, stdout } = livesim(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['run', 'validate', 'list', 'show']) expect(stdout).toContain(command);
+    expect(stdout).toContain('Examples:');
+    expect(livesim(['run', '--help']).stdout).toContain('$ livesim run demo-county --seed 42');
+  });
+
+  it('--version prints the version', () => {
+    expect(livesim(['--version']).stdout.trim()).toBe(VERSION);
+  });
+
+  it('an unknown command or option is bad usage: exit 2', () => {
+    expect(livesim(['frobnicate']).code).toBe(2);
+    expect(livesim(['run', '--frobnicate']).code).toBe(2);
+    expect(livesim(['run', '--seed', 'many']).code).toBe(2);
+  });
+
+  it('run --json: the summary on stdout and nothing else; progress on stderr; a complete run directory', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    const { code, stdout, stderr } = livesim(['run', 'county.yaml', '--seed', '4', '--out', 'out', '--json'], { cwd: dir });
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ scenario: 'tiny', seed: 4, complete: true, runDirectory: 'out' });
+    expect(summary.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(summary.engine.events).toBeGreaterThan(0);
+    expect(summary.engine.wallSeconds).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(summary.metrics)).toEqual(expect.arrayContaining(['gmv', 'orders', 'units', 'broadcasts', 'views', 'farmerRevenue', 'householdsAboveLine']));
+    const partsInFen = Object.values(summary.ledger.parts as Record<string, number>).reduce((sum, yuan) => sum + Math.round(yuan * 100), 0);
+    expect(partsInFen).toBe(Math.round(summary.ledger.gmv * 100));
+    expect(stderr).not.toMatch(/error/i);
+
+    const files = readdirSync(path.join(dir, 'out')).sort();
+    expect(files).toEqual(['broadcasts.csv', 'households.csv', 'manifest.json', 'summary.json', 'timeseries-daily.csv', 'timeseries.csv']);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'out', 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ complete: true, seed: 4, scenarioHash: summary.scenarioHash, livesimVersion: VERSION });
+    expect(manifest.resolvedScenario.name).toBe('tiny');
+    const stored = JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8'));
+    expect(stored.metrics).toEqual(summary.metrics);
+    const timeseries = readFileSync(path.join(dir, 'out', 'timeseries.csv'), 'utf8').trim().split('\n');
+    expect(timeseries[0]).toMatch(/^period,broadcasts,/);
+    expect(timeseries[1]).toMatch(/^2020-03,3,/);
+    const broadcasts = readFileSync(path.join(dir, 'out', 'broadcasts.csv'), 'utf8').trim().split('\n');
+    expect(broadcasts[0]).toBe('broadcast,anchor,series,start,minutes,welfare,views,peakConcurrentViewers,orders,units,lostOrders,stockOuts,gmv,conversion,gmvPerThousandViews,finished');
+    expect(broadcasts).toHaveLength(4);
+  });
+
+  it('run without --json prints a readable report, plain when not on a terminal', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    const { code, stdout } = livesim(['run', 'county.yaml'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('where the money went');
+    expect(stdout).toMatch(/results in runs[/\\]tiny-3-\d{8}-\d{6}/);
+    expect(stdout).not.toMatch(ANSI);
+    expect(readdirSync(path.join(dir, 'runs'))).toHaveLength(1);
+  });
+
+  it('a bad scenario: file:line:col, path, expected/found, hint; exit 2; no run directory', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario({ fidelity: 'agnet' }) });
+    const { code, stdout, stderr } = livesim(['run', 'county.yaml', '--out', 'out'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^county\.yaml:\d+:\d+: fidelity: not one of the allowed values$/m);
+    expect(stderr).toContain('expected one of `agent`, `cohort`, found "agnet"');
+    expect(stderr).toContain('hint: did you mean `agent`?');
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(existsSync(path.join(dir, 'runs'))).toBe(false);
+  });
+
+  it('a bad --set is bad input too', () => {
+    const { code, stderr } = livesim(['validate', 'demo-county', '--set', 'behaviour.purchaseRate=-1']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--set behaviour.purchaseRate=-1: behaviour.purchaseRate: too small');
+  });
+
+  it('an unknown preset suggests the nearest one', () => {
+    const { code, stderr } = livesim(['run', 'demo-conty']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('did you mean `demo-county`?');
+  });
+
+  it('validate says a good file is valid', () => {
+    const { code, stdout } = livesim(['validate', 'demo-county']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/✓ .*demo-county\.yaml is valid/);
+    const json = JSON.parse(livesim(['validate', 'demo-county', '--json']).stdout);
+    expect(json).toMatchObject({ valid: true, scenario: 'demo-county' });
+  });
+
+  it('list shows the presets with their descriptions', () => {
+    const { code, stdout } = livesim(['list']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^demo-county\s+A poor county/m);
+    expect(JSON.parse(livesim(['list', '--json']).stdout)).toContainEqual(expect.objectContaining({ name: 'demo-county' }));
+  });
+
+  it('show prints the resolved scenario, which loads back to the same thing', () => {
+    const { code, stdout } = livesim(['show', 'demo-county', '--set', 'seed=99']);
+    expect(code).toBe(0);
+    const shown = parse(stdout);
+    const loaded = loadScenario('demo-county', { overrides: ['seed=99'] });
+    expect(shown).toEqual(JSON.parse(JSON.stringify(loaded.scenario)));
+    expect(stdout.split('\n')[0]).toContain(loaded.hash.slice(0, 12));
+  });
+
+  it('colour only when asked for by a terminal, never with NO_COLOR or --no-color', () => {
+    expect(livesim(['list'], { env: { NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(livesim(['list', '--no-color']).stdout).not.toMatch(ANSI);
+  });
+
+  it('Ctrl+C stops the run, keeps what was computed marked incomplete, and exits 130', async () => {
+    const dir = writeFiles({
+      'long.yaml': tinyScenario({ end: '2020-06-01', anchors: [{ id: 'mei', recommendedTraffic: 400_000 }] }),
+    });
+    const child = spawn(process.execPath, [BINARY, 'run', 'long.yaml', '--out', 'out', '--json'], { cwd: dir, env: { ...process.env, NO_COLOR: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const progressed = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        if (stderr.includes('events/s')) resolve();
+      }),
+    );
+    await progressed;
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('stopping');
+    const summary = JSON.parse(stdout);
+    expect(summary.complete).toBe(false);
+    expect(summary.simulated.reached < summary.simulated.end).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'manifest.json'), 'utf8')).complete).toBe(false);
+    expect(JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8')).complete).toBe(false);
+  });
+});
