@@ -54,12 +54,11 @@ export class ProgressReporter {
   describe(): string {
     const snapshot = this.latest;
     if (snapshot === undefined) return 'livesim  starting';
-    const style = this.terminal.errStyle;
     const elapsed = (this.clock() - this.startedAt) / 1000;
     const progress = snapshot.progress;
     const eta = progress > 0.01 && progress < 1 ? `  ETA ${formatSeconds((elapsed * (1 - progress)) / progress)}` : '';
     return [
-      `livesim ${style.bold(`${String(Math.floor(progress * 100)).padStart(3)}%`)}`,
+      `livesim ${String(Math.floor(progress * 100)).padStart(3)}%`,
       snapshot.at,
       `GMV ${formatYuanShort(snapshot.totals.gmv)}`,
       `orders ${formatCount(snapshot.totals.orders)}`,

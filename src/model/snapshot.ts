@@ -83,8 +83,9 @@ export class SnapshotBuilder {
   build(now: number, events: number, final: boolean): Snapshot {
     const next = this.describe(now, events, final);
     const previous = this.previous;
-    // produce() keeps every unchanged branch of the previous snapshot by reference.
-    this.previous = previous === undefined ? freeze(next, true) : produce(previous, (draft) => Object.assign(draft, next));
+    // produce() keeps every branch we do not write to by reference, so consumers (the dashboard)
+    // can tell what changed with ===.
+    this.previous = previous === undefined ? freeze(next, true) : produce(previous, (draft) => writeChanges(draft, next));
     return this.previous;
   }
 
@@ -145,6 +146,27 @@ export class SnapshotBuilder {
       },
     };
   }
+}
+
+/** Writes into `draft` only the leaves of `next` that differ from it. */
+function writeChanges(draft: Record<string, unknown>, next: object): void {
+  for (const [key, value] of Object.entries(next)) {
+    const current = draft[key];
+    if (isRecord(value) && isRecord(current)) writeChanges(current, value);
+    else if (!jsonEqual(current, value)) draft[key] = value;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => jsonEqual(item, b[index]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => jsonEqual(a[key], b[key]));
+  }
+  return false;
 }
 
 function leaders(items: { id: string; name: string; flows: Flows }[]): Leader[] {
