@@ -2,47 +2,25 @@
  * The files of a run directory, as text: what a user opens in pandas, R or Excel. Every number
  * here comes from the run's flows and levels; nothing is recomputed differently elsewhere.
  */
-import { FLOW_KEYS, Flows, MONEY_KEYS } from '../model/flows.js';
-import type { DayRow } from '../model/metrics.js';
+import { MONEY_KEYS, type FlowKey } from '../model/flows.js';
 import type { ModelResult } from '../model/model-run.js';
 import { toCsv, ratioCell, yuanCell, type Cell } from './csv.js';
+import { timeseriesTable, type TimeseriesTable } from './timeseries.js';
 
-const LEVEL_COLUMNS = ['followers', 'stockAvailable', 'householdsSupplying', 'householdsAboveLine', 'peakConcurrentViewers'] as const;
-
-const flowCells = (flows: Flows): Cell[] => FLOW_KEYS.map((key) => (MONEY_KEYS.has(key) ? yuanCell(flows[key]) : flows[key]));
-
-/**
- * One row per period: flows summed over the period, levels at its end (peak viewers: the
- * period's maximum). Money in yuan.
- */
-export function timeseriesCsv(days: readonly DayRow[], periodOf: (day: string) => string): string {
-  const periods: { period: string; rows: DayRow[] }[] = [];
-  for (const day of days) {
-    const period = periodOf(day.day);
-    const last = periods[periods.length - 1];
-    if (last?.period === period) last.rows.push(day);
-    else periods.push({ period, rows: [day] });
-  }
-  const rows = periods.map(({ period, rows: periodDays }) => {
-    const flows = new Flows();
-    for (const day of periodDays) flows.add(day.flows);
-    const end = periodDays[periodDays.length - 1]!.levels;
-    const peak = Math.max(...periodDays.map((day) => day.levels.peakConcurrentViewers));
-    return [
-      period,
-      ...flowCells(flows),
-      ...LEVEL_COLUMNS.map((column) => (column === 'peakConcurrentViewers' ? peak : end[column])),
-    ];
-  });
-  return toCsv(['period', ...FLOW_KEYS, ...LEVEL_COLUMNS], rows);
+/** timeseries.csv: money with two decimals, counts as integers. */
+export function timeseriesCsv(table: TimeseriesTable): string {
+  const money = new Set(table.columns.filter((column) => MONEY_KEYS.has(column as FlowKey) || column.startsWith('gmv:')));
+  const rows = table.rows.map((row) => [row.period, ...table.columns.map((column) => (money.has(column) ? row.values[column]!.toFixed(2) : row.values[column]!))]);
+  return toCsv(['period', ...table.columns], rows);
 }
 
-export const monthlyTimeseriesCsv = (result: ModelResult) => timeseriesCsv(result.metrics.days, (day) => day.slice(0, 7));
-export const dailyTimeseriesCsv = (result: ModelResult) => timeseriesCsv(result.metrics.days, (day) => day);
+export const monthlyTimeseriesCsv = (result: ModelResult) => timeseriesCsv(timeseriesTable(result, 'month'));
+export const dailyTimeseriesCsv = (result: ModelResult) => timeseriesCsv(timeseriesTable(result, 'day'));
 
 export function broadcastsCsv(result: ModelResult): string {
   const header = [
     'broadcast',
+    'count',
     'anchor',
     'series',
     'start',
@@ -63,6 +41,7 @@ export function broadcastsCsv(result: ModelResult): string {
     .sort((a, b) => a.index - b.index)
     .map((row) => [
       row.index + 1,
+      row.count,
       row.anchor,
       row.series,
       row.start,
@@ -88,10 +67,13 @@ export function householdsCsv(result: ModelResult): string {
   const header = [
     'household',
     'group',
+    'represents',
+    'joined',
     'persons',
     'baselineIncomePerPerson',
     'unitsSold',
     'revenue',
+    'wages',
     'netIncome',
     'incomePerPerson',
     'aboveLineWithoutEcommerce',
@@ -104,10 +86,13 @@ export function householdsCsv(result: ModelResult): string {
     rows.push([
       households.ids[household]!,
       groups[households.groupOf[household]!]!.id,
+      households.represents[household]!,
+      households.joined[household] === 1,
       households.persons[household]!,
       baseline.toFixed(2),
       households.unitsSold[household]!,
       yuanCell(households.revenue[household]!),
+      yuanCell(households.wages[household]!),
       yuanCell(households.netIncome[household]!),
       income.toFixed(2),
       baseline >= scenario.povertyLine,

@@ -1,14 +1,20 @@
-/** An anchor during a run: its audience, its commission terms, and its own random streams. */
-import type { Uniform } from '../engine/random.js';
-import type { RandomStreams } from '../engine/random.js';
+/**
+ * An anchor during a run (or a class of identical anchors growing by adoption): its audience,
+ * its commission terms, and its own random streams.
+ */
+import type { RandomStreams, Uniform } from '../engine/random.js';
 import type { Anchor, Platform } from '../scenario/schema.js';
 import { Flows } from './flows.js';
+import { Population } from './population.js';
 
 export class AnchorState {
   readonly id: string;
   readonly name: string;
   readonly kind: Anchor['kind'];
+  /** Followers of one anchor (for a class: the mean over its active anchors). */
   followers: number;
+  /** For a class of anchors: how many there are. */
+  readonly population: Population | undefined;
   readonly flows = new Flows();
   /** Separate streams so that, e.g., a change in order sizes leaves arrivals untouched. */
   readonly random: {
@@ -23,6 +29,8 @@ export class AnchorState {
     readonly index: number,
     readonly spec: Anchor,
     readonly platform: Platform,
+    /** Flows of the groups this anchor's sales count toward (platform, tags). */
+    readonly groups: readonly Flows[],
     streams: RandomStreams,
   ) {
     this.id = spec.id;
@@ -37,6 +45,23 @@ export class AnchorState {
       viewers: stream('viewers'),
       orders: stream('orders'),
     };
+    const population = spec.population;
+    this.population = population && new Population(population, population.potential, stream('population'));
+  }
+
+  /** Anchors active now: 1 for a single anchor. */
+  get active(): number {
+    return this.population?.active ?? 1;
+  }
+
+  /** A day of adoption for a class of anchors; newcomers start with the scenario's follower count. */
+  advanceAdoption(): void {
+    const population = this.population;
+    if (!population) return;
+    const before = population.active;
+    const { started, stopped } = population.advanceDay();
+    const stayed = before - stopped;
+    this.followers = population.active > 0 ? (this.followers * stayed + this.spec.followers * started) / population.active : this.spec.followers;
   }
 
   /** Expected views of one broadcast before night-to-night variation: followers tuning in plus feed traffic. */

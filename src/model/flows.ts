@@ -29,6 +29,8 @@ export class Flows {
   spoiledUnits = 0;
   stockOuts = 0;
   followersGained = 0;
+  /** Visits to stores' listings. */
+  storeVisits = 0;
   /** Fen. */
   gmv = 0;
   refunds = 0;
@@ -39,7 +41,9 @@ export class Flows {
   processing = 0;
   intermediaryMargin = 0;
   farmerRevenue = 0;
-  /** Households' e-commerce income beyond the farm-gate value of what they sold, settled in the span (fen). */
+  /** Wages shops paid their workers (fen): a use of the intermediary margin, not a part of GMV. */
+  wages = 0;
+  /** Households' e-commerce income (sales beyond their farm-gate value, plus wages) in the span (fen). */
   householdNetIncome = 0;
 
   add(other: Flows): void {
@@ -58,7 +62,7 @@ export type FlowKey = {
 export const FLOW_KEYS: readonly FlowKey[] = Object.keys(new Flows()) as FlowKey[];
 
 /** Flow keys that hold money in fen. */
-export const MONEY_KEYS: ReadonlySet<FlowKey> = new Set<FlowKey>(['gmv', ...LEDGER_PARTS, 'householdNetIncome']);
+export const MONEY_KEYS: ReadonlySet<FlowKey> = new Set<FlowKey>(['gmv', ...LEDGER_PARTS, 'wages', 'householdNetIncome']);
 
 export function fenToYuan(fen: number): number {
   return Math.round(fen) / 100;

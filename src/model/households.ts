@@ -1,6 +1,8 @@
 /**
- * Farmer households: size, income without e-commerce, and what e-commerce added. Stored as
- * columns (typed arrays) because national scenarios hold many of them.
+ * Farmer households: size, income without e-commerce, and what e-commerce added (sales beyond
+ * the farm-gate value, and wages from shops). Stored as columns (typed arrays) because national
+ * scenarios hold many. A simulated household may stand for several real ones (`represents`):
+ * counts are weighted by it and money is shared among them.
  */
 import { lognormal, poisson } from '../engine/distributions.js';
 import type { Uniform } from '../engine/random.js';
@@ -12,17 +14,28 @@ export function drawSpread(uniform: Uniform, spread: Spread): number {
   return typeof spread === 'number' ? spread : lognormal(uniform, spread.median, spread.sigma);
 }
 
+/** Household size: 1 + Poisson(mean - 1), so never empty. */
+export function drawPersons(uniform: Uniform, mean: number): number {
+  return 1 + poisson(uniform, mean - 1);
+}
+
 export class HouseholdTable {
   readonly ids: string[] = [];
   readonly groupOf: number[] = [];
-  persons: Int32Array;
+  readonly persons: Int32Array;
+  /** Real households this one stands for. */
+  readonly represents: Int32Array;
   /** Income per person per year without e-commerce (yuan). */
-  baselinePerPerson: Float64Array;
-  unitsSold: Float64Array;
+  readonly baselinePerPerson: Float64Array;
+  /** 1 once the household supplies (or works for) the online channel. */
+  readonly joined: Uint8Array;
+  readonly unitsSold: Float64Array;
   /** Money received from e-commerce sales (fen). */
-  revenue: Float64Array;
-  /** Revenue beyond the farm-gate value of the same units (fen). */
-  netIncome: Float64Array;
+  readonly revenue: Float64Array;
+  /** Wages from shops (fen). */
+  readonly wages: Float64Array;
+  /** Sales revenue beyond the farm-gate value of the same units, plus wages (fen). */
+  readonly netIncome: Float64Array;
   private readonly monthNet: Float64Array;
   /** Net income of the last 12 closed months, a ring per household (fen). */
   private readonly monthHistory: Float64Array;
@@ -30,22 +43,34 @@ export class HouseholdTable {
 
   constructor(readonly size: number) {
     this.persons = new Int32Array(size);
+    this.represents = new Int32Array(size).fill(1);
     this.baselinePerPerson = new Float64Array(size);
+    this.joined = new Uint8Array(size);
     this.unitsSold = new Float64Array(size);
     this.revenue = new Float64Array(size);
+    this.wages = new Float64Array(size);
     this.netIncome = new Float64Array(size);
     this.monthNet = new Float64Array(size);
     this.monthHistory = new Float64Array(size * MONTHS_PER_YEAR);
   }
 
-  /** Records a settlement: `units` sold for `revenueFen`, worth `farmGateFen` at the farm gate. */
-  credit(household: number, units: number, revenueFen: number, farmGateFen: number): number {
+  /** Records a settlement: `units` sold for `revenueFen`, worth `farmGateFen` at the farm gate; returns the net. */
+  creditSales(household: number, units: number, revenueFen: number, farmGateFen: number): number {
     const net = revenueFen - farmGateFen;
     this.unitsSold[household]! += units;
     this.revenue[household]! += revenueFen;
-    this.netIncome[household]! += net;
-    this.monthNet[household]! += net;
+    this.addNet(household, net);
     return net;
+  }
+
+  creditWages(household: number, wageFen: number): void {
+    this.wages[household]! += wageFen;
+    this.addNet(household, wageFen);
+  }
+
+  private addNet(household: number, fen: number): void {
+    this.netIncome[household]! += fen;
+    this.monthNet[household]! += fen;
   }
 
   /** Moves the month's net income into the 12-month history. */
@@ -61,36 +86,41 @@ export class HouseholdTable {
   /** Yearly income per person: baseline plus e-commerce net income over the trailing 12 months (yuan). */
   incomePerPerson(household: number): number {
     let trailing = this.monthNet[household]!;
-    const months = Math.min(this.monthsClosed, MONTHS_PER_YEAR);
-    // The open month is one of the 12, so the oldest closed month drops out once 12 have closed.
-    const keep = Math.min(months, MONTHS_PER_YEAR - 1);
+    // The open month is one of the 12, so only the last 11 closed months count with it.
+    const keep = Math.min(this.monthsClosed, MONTHS_PER_YEAR - 1);
     for (let back = 1; back <= keep; back++) {
       const slot = (this.monthsClosed - back) % MONTHS_PER_YEAR;
       trailing += this.monthHistory[household * MONTHS_PER_YEAR + slot]!;
     }
-    return this.baselinePerPerson[household]! + trailing / 100 / this.persons[household]!;
+    return this.baselinePerPerson[household]! + trailing / 100 / this.persons[household]! / this.represents[household]!;
+  }
+
+  /** Real households (weighted) for which `test` holds. */
+  private countWhere(test: (household: number) => boolean): number {
+    let count = 0;
+    for (let household = 0; household < this.size; household++) if (test(household)) count += this.represents[household]!;
+    return count;
+  }
+
+  /** Real households in all. */
+  get total(): number {
+    return this.countWhere(() => true);
   }
 
   countAboveLine(povertyLine: number): number {
-    let count = 0;
-    for (let household = 0; household < this.size; household++) if (this.incomePerPerson(household) >= povertyLine) count++;
-    return count;
+    return this.countWhere((household) => this.incomePerPerson(household) >= povertyLine);
   }
 
   countAboveLineWithoutEcommerce(povertyLine: number): number {
-    let count = 0;
-    for (let household = 0; household < this.size; household++) if (this.baselinePerPerson[household]! >= povertyLine) count++;
-    return count;
+    return this.countWhere((household) => this.baselinePerPerson[household]! >= povertyLine);
   }
 
+  /** Households that have sold at least one unit online. */
   countSupplying(): number {
-    let count = 0;
-    for (let household = 0; household < this.size; household++) if (this.unitsSold[household]! > 0) count++;
-    return count;
+    return this.countWhere((household) => this.unitsSold[household]! > 0);
   }
-}
 
-/** Household size: 1 + Poisson(mean - 1), so never empty. */
-export function drawPersons(uniform: Uniform, mean: number): number {
-  return 1 + poisson(uniform, mean - 1);
+  countJoined(): number {
+    return this.countWhere((household) => this.joined[household] === 1);
+  }
 }

@@ -6,7 +6,9 @@ import type { Behaviour, BroadcastSeries } from '../scenario/schema.js';
 import { parseDuration } from '../scenario/units.js';
 import type { AnchorState } from './anchors.js';
 import type { ArrivalCurve } from './audience.js';
+import type { SalesChannel } from './channel.js';
 import type { ProductState } from './products.js';
+import type { Sale } from './sales.js';
 
 export interface LineupSlot {
   readonly product: ProductState;
@@ -18,7 +20,7 @@ export interface LineupSlot {
 /** Minutes over which the dashboard counts "orders in the last hour". */
 const RECENT_WINDOW = 60;
 
-export class LiveBroadcast {
+export class LiveBroadcast implements SalesChannel {
   readonly end: number;
   readonly welfare: boolean;
   readonly lineup: LineupSlot[];
@@ -34,6 +36,7 @@ export class LiveBroadcast {
   private readonly socialWindow: number;
   readonly commissionRate: number;
   readonly platformFeeRate: number;
+  readonly groups: SalesChannel['groups'];
 
   /** False once the broadcast has ended; events still pending for it are then ignored. */
   onAir = true;
@@ -70,6 +73,11 @@ export class LiveBroadcast {
     readonly expectedViews: number,
     feedViews: number,
     behaviour: Behaviour,
+    /**
+     * Identical broadcasts this one stands for (a class of anchors broadcasting at once): their
+     * audiences add up; social proof is per broadcast.
+     */
+    readonly count = 1,
   ) {
     this.end = start + duration;
     this.welfare = series.welfare;
@@ -90,6 +98,7 @@ export class LiveBroadcast {
     this.maxHazard = this.baseHazard * maxPriceFactor * (1 + this.socialStrength);
     this.commissionRate = anchor.commissionRate(this.welfare);
     this.platformFeeRate = anchor.platformFeeRate(this.welfare);
+    this.groups = anchor.groups;
   }
 
   /**
@@ -117,7 +126,7 @@ export class LiveBroadcast {
   hazard(now: number): number {
     const slot = this.onScreen;
     if (slot === undefined) return 0;
-    const recent = this.recentOrdersAt(now);
+    const recent = this.recentOrdersAt(now) / this.count;
     return this.baseHazard * slot.priceFactor * (1 + (this.socialStrength * recent) / (recent + this.socialHalf));
   }
 
@@ -130,8 +139,18 @@ export class LiveBroadcast {
     return this.recentOrders;
   }
 
+  noteSale(sale: Sale, now: number): void {
+    this.orders += sale.orders;
+    this.units += sale.units;
+    this.gmv += sale.gmv;
+    this.gmvByProduct[sale.product.index]! += sale.gmv;
+    this.lostOrders += sale.lostOrders;
+    if (sale.stockOut) this.stockOuts++;
+    if (sale.orders > 0) this.noteOrders(now, sale.orders);
+  }
+
   /** Records `orders` orders now, for social proof and the last-hour count. */
-  noteOrders(now: number, orders: number): void {
+  private noteOrders(now: number, orders: number): void {
     this.recentOrders = this.recentOrdersAt(now) + orders;
     this.recentAt = now;
     const minute = Math.floor(now);

@@ -9,22 +9,51 @@ import type { Sale } from './sales.js';
 /** Levels at the end of a day (stocks, as opposed to flows). */
 export interface DayLevels {
   readonly followers: number;
+  readonly anchorsActive: number;
+  /** Anchors who ever started (classes of anchors grow by adoption). */
+  readonly anchorsAppeared: number;
+  readonly storesActive: number;
+  readonly storesOpened: number;
   readonly stockAvailable: number;
+  /** Households in the selling network (supplying or working for a shop). */
+  readonly householdsJoined: number;
+  /** Households that have sold at least one unit online. */
   readonly householdsSupplying: number;
   readonly householdsAboveLine: number;
+  readonly workers: number;
   /** Most viewers watching at once during the day, across all broadcasts. */
   readonly peakConcurrentViewers: number;
 }
+
+export const LEVEL_KEYS = [
+  'followers',
+  'anchorsActive',
+  'anchorsAppeared',
+  'storesActive',
+  'storesOpened',
+  'stockAvailable',
+  'householdsJoined',
+  'householdsSupplying',
+  'householdsAboveLine',
+  'workers',
+  'peakConcurrentViewers',
+] as const satisfies readonly (keyof DayLevels)[];
 
 export interface DayRow {
   /** `YYYY-MM-DD`. */
   readonly day: string;
   readonly flows: Flows;
   readonly levels: DayLevels;
+  /** GMV of the day by group (platform or tag), fen. */
+  readonly groupGmv: Readonly<Record<string, number>>;
+  /** Units sold in the day by product id. */
+  readonly productUnits: Readonly<Record<string, number>>;
 }
 
 export interface BroadcastRow {
   readonly index: number;
+  /** Broadcasts this row stands for (a class of anchors broadcasting at once); 1 for a single broadcast. */
+  readonly count: number;
   readonly anchor: string;
   readonly series: string;
   readonly start: string;
@@ -50,6 +79,8 @@ export class Metrics {
   peakConcurrentToday = 0;
   readonly days: DayRow[] = [];
   readonly broadcasts: BroadcastRow[] = [];
+  private readonly groupGmvSoFar = new Map<string, number>();
+  private readonly productUnitsSoFar = new Map<string, number>();
 
   /** Everything so far: closed days plus today. */
   total(): Flows {
@@ -61,18 +92,38 @@ export class Metrics {
 
   recordSale(sale: Sale): void {
     addSale(this.today, sale);
-    addSale(sale.broadcast.anchor.flows, sale);
     addSale(sale.product.flows, sale);
+    const channel = sale.channel;
+    if (channel.anchor !== undefined) addSale(channel.anchor.flows, sale);
+    for (const group of channel.groups) addSale(group, sale);
+    sale.product.shop?.noteOrders(sale.orders);
   }
 
   noteConcurrency(viewers: number): void {
     if (viewers > this.peakConcurrentToday) this.peakConcurrentToday = viewers;
   }
 
-  closeDay(day: string, levels: Omit<DayLevels, 'peakConcurrentViewers'>): void {
+  /**
+   * Closes the day: its flows, the levels at its end, and its GMV by group and units by product
+   * (from the running totals of `groups` and `products`).
+   */
+  closeDay(
+    day: string,
+    levels: Omit<DayLevels, 'peakConcurrentViewers'>,
+    groups: ReadonlyMap<string, Flows>,
+    products: readonly { readonly id: string; readonly flows: Flows }[],
+  ): void {
     const flows = new Flows();
     flows.add(this.today);
-    this.days.push({ day, flows, levels: { ...levels, peakConcurrentViewers: this.peakConcurrentToday } });
+    const groupGmv: Record<string, number> = {};
+    for (const [name, group] of groups) groupGmv[name] = group.gmv - (this.groupGmvSoFar.get(name) ?? 0);
+    for (const [name, group] of groups) this.groupGmvSoFar.set(name, group.gmv);
+    const productUnits: Record<string, number> = {};
+    for (const product of products) {
+      productUnits[product.id] = product.flows.units - (this.productUnitsSoFar.get(product.id) ?? 0);
+      this.productUnitsSoFar.set(product.id, product.flows.units);
+    }
+    this.days.push({ day, flows, levels: { ...levels, peakConcurrentViewers: this.peakConcurrentToday }, groupGmv, productUnits });
     this.closed.add(this.today);
     this.today.reset();
     this.peakConcurrentToday = 0;
@@ -81,6 +132,7 @@ export class Metrics {
   recordBroadcast(broadcast: LiveBroadcast, start: string, endedAt: number, finished: boolean): void {
     this.broadcasts.push({
       index: broadcast.index,
+      count: broadcast.count,
       anchor: broadcast.anchor.id,
       series: broadcast.seriesLabel,
       start,

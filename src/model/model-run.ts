@@ -4,14 +4,15 @@
  * A run is a pure function of (scenario, seed).
  */
 import { Subject, type Observable } from 'rxjs';
-import { binomial, lognormal } from '../engine/distributions.js';
+import { binomial, poisson } from '../engine/distributions.js';
 import type { EventStream } from '../engine/event-stream.js';
 import { Simulation, type EngineStatus } from '../engine/simulation.js';
 import type { Scenario } from '../scenario/schema.js';
-import { parseDuration } from '../scenario/units.js';
+import { parseDuration, parseTimeOfDay } from '../scenario/units.js';
 import { MINUTES_PER_DAY } from './calendar.js';
 import { LiveBroadcast } from './live-broadcast.js';
 import { Metrics } from './metrics.js';
+import { nightFactor } from './night.js';
 import { Seller } from './sales.js';
 import { SnapshotBuilder, type Snapshot } from './snapshot.js';
 import { AgentViewers } from './viewers-agent.js';
@@ -39,6 +40,12 @@ export interface ModelResult {
   readonly metrics: Metrics;
 }
 
+/** Broadcasts of a class of anchors that go on air together. */
+interface Batch {
+  readonly plan: SeriesPlan;
+  readonly count: number;
+}
+
 const SNAPSHOT_STEPS = [1, 5, 10, 15, 30, 60, 120, 360, 720, 1440, 2880, 10080];
 const SNAPSHOTS_PER_RUN = 1000;
 
@@ -58,6 +65,7 @@ export class ModelRun {
   private readonly viewers: ViewerProcess;
   private readonly seller: Seller;
   private readonly starts: EventStream<SeriesPlan>;
+  private readonly batches: EventStream<Batch>;
   private readonly ends: EventStream<LiveBroadcast>;
   private dayStart = 0;
 
@@ -84,8 +92,10 @@ export class ModelRun {
         : new CohortViewers(this.simulation, this.world.dwell, parseDuration(scenario.cohortStep), this.seller, audience);
 
     this.starts = this.simulation.stream('broadcast/started');
+    this.batches = this.simulation.stream('broadcast/batch-started');
     this.ends = this.simulation.stream('broadcast/ended');
-    this.starts.on((plan) => this.startBroadcast(plan));
+    this.starts.on((plan) => this.startPlanned(plan));
+    this.batches.on((batch) => this.launch(batch.plan, batch.count));
     this.ends.on((broadcast) => this.endBroadcast(broadcast, this.simulation.now, true));
     this.scheduleCalendar();
   }
@@ -120,24 +130,63 @@ export class ModelRun {
     const days = simulation.stream<number>('calendar/midnight');
     days.on(() => this.midnight(simulation.now));
     simulation.every(days, firstMidnight, MINUTES_PER_DAY, lastTick);
+    // Stores trade once a day, at noon.
+    const noon = world.calendar.midnightBefore(0) + MINUTES_PER_DAY / 2;
+    const trading = simulation.stream<number>('stores/trading-day');
+    trading.on(() => this.tradeInStores(simulation.now));
+    if (world.stores.length > 0) simulation.every(trading, noon >= 0 ? noon : noon + MINUTES_PER_DAY, MINUTES_PER_DAY, lastTick);
+    this.openStores(0);
+    this.planClassBroadcasts(0);
     const interval = snapshotInterval(this.scenario, horizon);
     const ticks = simulation.stream<number>('snapshot/due');
     ticks.on(() => this.snapshotSubject.next(this.snapshots.build(simulation.now, simulation.events, false)));
     simulation.every(ticks, interval, interval, lastTick);
   }
 
-  private startBroadcast(plan: SeriesPlan): void {
+  /** A broadcast from a precomputed schedule: for a class of anchors, all its active anchors go live. */
+  private startPlanned(plan: SeriesPlan): void {
+    plan.next++;
+    if (plan.next < plan.starts.length) this.simulation.schedule(plan.starts[plan.next]!, this.starts, plan);
+    this.launch(plan, plan.anchor.active);
+  }
+
+  /**
+   * Schedules today's broadcasts of anchor classes with a rate schedule: a Poisson number for
+   * the active anchors, split over `batches` windows of the start-time range, each simulated as
+   * one batch of simultaneous broadcasts.
+   */
+  private planClassBroadcasts(midnight: number): void {
+    for (const plan of this.world.plans) {
+      const { anchor, series } = plan;
+      const population = anchor.spec.population;
+      if (!population || series.schedule.kind !== 'rate') continue;
+      const uniform = anchor.random.schedule;
+      let left = poisson(uniform, anchor.active * series.schedule.perDay);
+      const earliest = parseTimeOfDay(series.schedule.between[0])!;
+      let latest = parseTimeOfDay(series.schedule.between[1])!;
+      if (latest < earliest) latest += MINUTES_PER_DAY;
+      const window = (latest - earliest) / population.batches;
+      for (let batch = 0; batch < population.batches && left > 0; batch++) {
+        const count = batch === population.batches - 1 ? left : binomial(uniform, left, 1 / (population.batches - batch));
+        left -= count;
+        const start = midnight + earliest + window * (batch + uniform());
+        if (count > 0 && start >= this.simulation.now && start < this.world.calendar.horizon) {
+          this.simulation.schedule(start, this.batches, { plan, count });
+        }
+      }
+    }
+  }
+
+  /** `count` broadcasts of a series go on air now, simulated together. */
+  private launch(plan: SeriesPlan, count: number): void {
     const { simulation, world, metrics } = this;
     const now = simulation.now;
-    plan.next++;
-    if (plan.next < plan.starts.length) simulation.schedule(plan.starts[plan.next]!, this.starts, plan);
-
+    if (count <= 0) return;
     const anchor = plan.anchor;
     const welfare = plan.series.welfare;
     const { fromFollowers, fromFeed } = anchor.expectedViews(welfare);
-    const sigma = plan.series.audience.variability;
-    // A lognormal night factor with mean 1: some nights draw more, some fewer.
-    const night = sigma > 0 ? lognormal(anchor.random.audience, Math.exp((-sigma * sigma) / 2), sigma) : 1;
+    // Some nights draw more, some fewer (a batch: the mean of its broadcasts' nights).
+    const night = nightFactor(anchor.random.audience, plan.series.audience.variability, count);
     const broadcast = new LiveBroadcast(
       world.broadcastsStarted++,
       anchor,
@@ -147,17 +196,18 @@ export class ModelRun {
       plan.duration,
       world.products,
       plan.curve,
-      (fromFollowers + fromFeed) * night,
-      fromFeed * night,
+      (fromFollowers + fromFeed) * night * count,
+      fromFeed * night * count,
       this.scenario.behaviour,
+      count,
     );
     broadcast.advanceSlot(now);
     world.live.add(broadcast);
-    metrics.today.broadcasts++;
-    anchor.flows.broadcasts++;
+    metrics.today.broadcasts += count;
+    anchor.flows.broadcasts += count;
     if (welfare) {
-      metrics.today.welfareBroadcasts++;
-      anchor.flows.welfareBroadcasts++;
+      metrics.today.welfareBroadcasts += count;
+      anchor.flows.welfareBroadcasts += count;
     }
     this.viewers.begin(broadcast);
     simulation.schedule(broadcast.end, this.ends, broadcast);
@@ -176,7 +226,8 @@ export class ModelRun {
     // Viewers sent by the feed (not yet followers) may start following.
     const fromFeed = Math.round(broadcast.views * broadcast.feedShare);
     const gained = binomial(anchor.random.audience, fromFeed, anchor.spec.followGain);
-    anchor.followers += gained;
+    // A class shares its new followers among its active anchors.
+    anchor.followers += gained / Math.max(1, anchor.active);
     anchor.flows.followersGained += gained;
     anchor.flows.views += broadcast.views;
     metrics.today.followersGained += gained;
@@ -191,20 +242,62 @@ export class ModelRun {
   private closeDay(): void {
     const { world } = this;
     const households = world.households;
-    this.metrics.closeDay(world.calendar.dayLabel(this.dayStart), {
-      followers: world.followers(),
-      stockAvailable: world.stockAvailable(),
-      householdsSupplying: households.countSupplying(),
-      householdsAboveLine: households.countAboveLine(this.scenario.povertyLine),
-    });
+    this.metrics.closeDay(
+      world.calendar.dayLabel(this.dayStart),
+      {
+        followers: Math.round(world.followers()),
+        anchorsActive: world.anchorsActive(),
+        anchorsAppeared: world.anchorsAppeared(),
+        storesActive: world.storesActive(),
+        storesOpened: world.storesOpened(),
+        stockAvailable: world.stockAvailable(),
+        householdsJoined: households.countJoined(),
+        householdsSupplying: households.countSupplying(),
+        householdsAboveLine: households.countAboveLine(this.scenario.povertyLine),
+        workers: world.workers(),
+      },
+      world.groups,
+      world.products,
+    );
+  }
+
+  /** Shops' month end: workforce, wages (into households' income for the month) and spin-offs. */
+  private closeShopMonths(): void {
+    for (const shop of this.world.shops) {
+      const wages = shop.closeMonth(this.world.households);
+      this.metrics.today.wages += wages;
+      this.metrics.today.householdNetIncome += wages;
+    }
   }
 
   private midnight(now: number): void {
+    const { world } = this;
+    const newMonth = world.calendar.monthDayAt(now)[1] === 1;
     this.settle();
+    if (newMonth) this.closeShopMonths();
     this.closeDay();
     this.dayStart = now;
-    if (this.world.calendar.monthDayAt(now)[1] === 1) this.world.households.closeMonth();
-    this.world.updateSeasons(now, false);
+    if (newMonth) world.households.closeMonth();
+    world.updateSeasons(now, false);
+    for (const anchor of world.anchors) anchor.advanceAdoption();
+    for (const store of world.stores) if (store.isOpen) store.population.advanceDay();
+    world.advanceJoining();
+    this.openStores(now);
+    this.planClassBroadcasts(now);
+  }
+
+  private openStores(now: number): void {
+    for (const store of this.world.stores) {
+      if (!store.isOpen && (store.spec.opens === undefined || this.world.calendar.minuteOfDate(store.spec.opens) <= now)) store.isOpen = true;
+    }
+  }
+
+  private tradeInStores(now: number): void {
+    for (const store of this.world.stores) {
+      if (!store.isOpen) continue;
+      store.trade(this.seller, now);
+      this.metrics.today.storeVisits += store.visitsToday;
+    }
   }
 
   private finish(now: number, complete: boolean): void {

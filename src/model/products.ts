@@ -8,6 +8,7 @@ import { parseMonthDay } from '../scenario/units.js';
 import { allocateUnits, apportion, type AllocationRule } from './allocation.js';
 import { Flows } from './flows.js';
 import type { HouseholdTable } from './households.js';
+import type { ShopState } from './shops.js';
 
 const toFen = (yuan: number) => Math.round(yuan * 100);
 
@@ -38,6 +39,8 @@ export class ProductState {
   readonly capacities: number[] = [];
   private capacity = new Float64Array(0);
   private remaining = new Float64Array(0);
+  /** 1 for suppliers in the selling network (all of them, unless their group joins over time). */
+  private active = new Uint8Array(0);
 
   /** Units that can still be sold this season. */
   available = 0;
@@ -48,6 +51,8 @@ export class ProductState {
   /** Units left unsold when seasons closed (sold through other channels, not lost). */
   unsoldAtSeasonEnd = 0;
   readonly flows = new Flows();
+  /** The shop selling it, when a shop does. */
+  shop: ShopState | undefined;
 
   constructor(
     readonly index: number,
@@ -76,10 +81,21 @@ export class ProductState {
     this.capacities.push(capacity);
   }
 
-  /** Called once all suppliers are added. */
-  finishSuppliers(): void {
+  /** Called once all suppliers are added, with whether each is in the network from the start. */
+  finishSuppliers(activeFromStart: (household: number) => boolean): void {
     this.capacity = Float64Array.from(this.capacities);
     this.remaining = new Float64Array(this.capacity.length);
+    this.active = Uint8Array.from(this.households, (household) => (activeFromStart(household) ? 1 : 0));
+  }
+
+  /** A supplier joins the network: its capacity counts from now on (this season's too). */
+  activateSupplier(supplier: number): void {
+    if (this.active[supplier] === 1) return;
+    this.active[supplier] = 1;
+    if (this.inSeason) {
+      this.remaining[supplier] = this.capacity[supplier]!;
+      this.available += this.capacity[supplier]!;
+    }
   }
 
   get supplierCount(): number {
@@ -98,8 +114,13 @@ export class ProductState {
   /** A new season (or, without a season, a new year) starts: every supplier's capacity is renewed. */
   openSeason(): void {
     this.unsoldAtSeasonEnd += this.available;
-    this.remaining.set(this.capacity);
-    this.available = this.remaining.reduce((sum, units) => sum + units, 0) - this.unsettledUnits;
+    let available = 0;
+    for (let supplier = 0; supplier < this.capacity.length; supplier++) {
+      const units = this.active[supplier] === 1 ? this.capacity[supplier]! : 0;
+      this.remaining[supplier] = units;
+      available += units;
+    }
+    this.available = available - this.unsettledUnits;
     this.inSeason = true;
   }
 
@@ -127,14 +148,15 @@ export class ProductState {
     if (units === 0 && revenue === 0) return 0;
     const poverty = Float64Array.from(this.households, (household) => households.baselinePerPerson[household]!);
     const shares = allocateUnits(this.allocation, units, this.remaining, poverty);
-    const payments = apportion(revenue, units > 0 ? shares : this.capacity);
+    // A charge without units (a slot fee) is shared by the suppliers in the network, by capacity.
+    const payments = apportion(revenue, units > 0 ? shares : this.capacity.map((capacity, supplier) => (this.active[supplier] === 1 ? capacity : 0)));
     let net = 0;
     for (let supplier = 0; supplier < this.households.length; supplier++) {
       const sold = shares[supplier]!;
       const paid = payments[supplier]!;
       if (sold === 0 && paid === 0) continue;
       this.remaining[supplier]! -= sold;
-      net += households.credit(this.households[supplier]!, sold, paid, sold * this.farmGateFen);
+      net += households.creditSales(this.households[supplier]!, sold, paid, sold * this.farmGateFen);
     }
     return net;
   }

@@ -6,6 +6,7 @@
 import { binomial, poisson } from '../engine/distributions.js';
 import type { Uniform } from '../engine/random.js';
 import type { Behaviour } from '../scenario/schema.js';
+import type { SalesChannel } from './channel.js';
 import type { LiveBroadcast } from './live-broadcast.js';
 import type { ProductState } from './products.js';
 
@@ -14,7 +15,7 @@ import type { ProductState } from './products.js';
  * subscribers must copy what they keep.
  */
 export class Sale {
-  broadcast!: LiveBroadcast;
+  channel!: SalesChannel;
   product!: ProductState;
   orders = 0;
   units = 0;
@@ -54,12 +55,11 @@ export class Seller {
     return orders + poisson(uniform, orders * (spec.mean - 1));
   }
 
-  /** `orders` viewers of `broadcast` buy the product on screen now. */
-  sell(broadcast: LiveBroadcast, slotProduct: ProductState, orders: number, now: number, uniform: Uniform): void {
+  /** `orders` buyers on `channel` order `product` now. */
+  sell(channel: SalesChannel, product: ProductState, orders: number, now: number, uniform: Uniform): void {
     if (orders <= 0) return;
-    const sale = this.begin(broadcast, slotProduct);
+    const sale = this.begin(channel, product);
     const wanted = this.drawUnits(uniform, orders);
-    const product = slotProduct;
     let units = wanted;
     let filledOrders = orders;
     if (product.available <= 0) {
@@ -74,20 +74,14 @@ export class Seller {
     if (units > 0) {
       product.available -= units;
       sale.stockOut = product.available <= 0;
-      this.split(sale, broadcast, product, filledOrders, units, uniform);
-      broadcast.noteOrders(now, filledOrders);
+      this.split(sale, channel, product, filledOrders, units, uniform);
     }
-    broadcast.orders += sale.orders;
-    broadcast.units += sale.units;
-    broadcast.gmv += sale.gmv;
-    broadcast.gmvByProduct[product.index]! += sale.gmv;
-    broadcast.lostOrders += sale.lostOrders;
-    if (sale.stockOut) broadcast.stockOuts++;
+    channel.noteSale(sale, now);
     this.record(sale);
   }
 
-  private split(sale: Sale, broadcast: LiveBroadcast, product: ProductState, orders: number, units: number, uniform: Uniform): void {
-    const price = broadcast.welfare ? product.welfarePriceFen : product.priceFen;
+  private split(sale: Sale, channel: SalesChannel, product: ProductState, orders: number, units: number, uniform: Uniform): void {
+    const price = channel.welfare ? product.welfarePriceFen : product.priceFen;
     sale.orders = orders;
     sale.units = units;
     const gross = units * price;
@@ -100,8 +94,8 @@ export class Seller {
     sale.refunds = claimedUnits * price;
     sale.spoilage = spoiled * price;
     const settled = gross - sale.refunds - sale.spoilage;
-    sale.platformFees = Math.round(settled * broadcast.platformFeeRate);
-    sale.anchorCommission = Math.round(settled * broadcast.commissionRate);
+    sale.platformFees = Math.round(settled * channel.platformFeeRate);
+    sale.anchorCommission = Math.round(settled * channel.commissionRate);
     sale.logistics = orders * product.parcelFen;
     sale.processing = units * product.processingFen;
     const sellerNet = settled - sale.platformFees - sale.anchorCommission - sale.logistics - sale.processing;
@@ -142,9 +136,9 @@ export class Seller {
     product.unsettledFarmerRevenue += sale.farmerRevenue;
   }
 
-  private begin(broadcast: LiveBroadcast, product: ProductState): Sale {
+  private begin(channel: SalesChannel, product: ProductState): Sale {
     const sale = this.sale;
-    sale.broadcast = broadcast;
+    sale.channel = channel;
     sale.product = product;
     sale.orders = sale.units = sale.lostOrders = sale.lostUnits = sale.claimedOrders = sale.spoiledUnits = 0;
     sale.stockOut = false;

@@ -132,7 +132,7 @@ export class SnapshotBuilder {
       concurrentViewers: world.concurrentViewers,
       live,
       households: {
-        total: households.size,
+        total: households.total,
         supplying: households.countSupplying(),
         aboveLine: households.countAboveLine(povertyLine),
         aboveLineWithoutEcommerce: households.countAboveLineWithoutEcommerce(povertyLine),

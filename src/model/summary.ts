@@ -37,7 +37,21 @@ export interface RunMetrics {
   readonly householdsAboveLineWithoutEcommerce: number;
   /** Households above the poverty line only thanks to e-commerce. */
   readonly householdsLifted: number;
+  /** Anchors active at the end (classes of anchors count every member). */
   readonly anchors: number;
+  /** Anchors who ever broadcast or started to (classes grow by adoption). */
+  readonly anchorsAppeared: number;
+  readonly stores: number;
+  readonly storesOpened: number;
+  readonly storeVisits: number;
+  /** Households in the selling network at the end. */
+  readonly householdsJoined: number;
+  /** Shop workers at the end. */
+  readonly workers: number;
+  /** Wages shops paid (yuan; out of their margin). */
+  readonly wagesPaid: number;
+  /** Shops opened by former or current shop workers. */
+  readonly spinOffs: number;
   readonly followers: number;
   readonly followersGained: number;
   /** Units left when harvest windows closed or years renewed (sold through other channels). */
@@ -83,13 +97,21 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
       farmerRevenue: fenToYuan(total.farmerRevenue),
       farmerShare: ratio(total.farmerRevenue, total.gmv),
       householdNetIncome: fenToYuan(total.householdNetIncome),
-      households: households.size,
+      households: households.total,
       householdsSupplying: households.countSupplying(),
       householdsAboveLine: aboveLine,
       householdsAboveLineWithoutEcommerce: aboveWithout,
       householdsLifted: aboveLine - aboveWithout,
-      anchors: world.anchors.length,
-      followers: world.followers(),
+      anchors: world.anchorsActive(),
+      anchorsAppeared: world.anchorsAppeared(),
+      stores: world.storesActive(),
+      storesOpened: world.storesOpened(),
+      storeVisits: total.storeVisits,
+      householdsJoined: households.countJoined(),
+      workers: world.workers(),
+      wagesPaid: fenToYuan(total.wages),
+      spinOffs: world.shops.reduce((sum, shop) => sum + shop.spinOffs, 0),
+      followers: Math.round(world.followers()),
       followersGained: total.followersGained,
       unitsUnsoldAtSeasonEnd: world.products.reduce((sum, product) => sum + product.unsoldAtSeasonEnd, 0),
       stockAvailableAtEnd: world.stockAvailable(),

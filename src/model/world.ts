@@ -1,19 +1,23 @@
 /**
- * The live-commerce world built from a scenario: platforms' anchors, products, farmer
- * households and the broadcast plans. Everything mutable during a run lives here.
+ * The live-commerce world built from a scenario: anchors (or classes of them), stores, shops,
+ * products, farmer households and the broadcast plans. Everything mutable during a run lives here.
  */
-import type { RandomStreams } from '../engine/random.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { RandomStreams, Uniform } from '../engine/random.js';
+import type { FarmerGroup, Scenario } from '../scenario/schema.js';
 import { parseDuration } from '../scenario/units.js';
 import { AnchorState } from './anchors.js';
 import { ArrivalCurve, dwellDistribution, type DwellDistribution } from './audience.js';
 import { Calendar } from './calendar.js';
+import { Flows } from './flows.js';
 import { HouseholdTable, drawPersons, drawSpread } from './households.js';
 import type { LiveBroadcast } from './live-broadcast.js';
+import { Population } from './population.js';
 import { ProductState } from './products.js';
 import { broadcastStarts } from './schedule.js';
+import { ShopState } from './shops.js';
+import { StoreState } from './stores.js';
 
-/** One series of broadcasts and the start times still to come. */
+/** One series of broadcasts and the start times still to come (for rate schedules of anchor classes: drawn daily). */
 export interface SeriesPlan {
   readonly anchor: AnchorState;
   readonly series: Scenario['anchors'][number]['broadcasts'][number];
@@ -24,18 +28,33 @@ export interface SeriesPlan {
   next: number;
 }
 
+/** A farmer group whose households join the network over time, in household order. */
+export interface JoiningGroup {
+  readonly group: FarmerGroup;
+  readonly population: Population;
+  /** The group's households, in the order they join. */
+  readonly households: readonly number[];
+}
+
 export class World {
   readonly calendar: Calendar;
   readonly products: ProductState[];
   readonly anchors: AnchorState[];
+  readonly stores: StoreState[];
+  readonly shops: ShopState[];
   readonly households: HouseholdTable;
+  readonly joining: JoiningGroup[] = [];
   readonly plans: SeriesPlan[];
   readonly dwell: DwellDistribution;
+  /** Flows by group: each platform, and each tag. */
+  readonly groups = new Map<string, Flows>();
   /** Broadcasts on air, in the order they started. */
   readonly live = new Set<LiveBroadcast>();
   /** Viewers watching any broadcast right now. */
   concurrentViewers = 0;
   broadcastsStarted = 0;
+  /** For each household: the (product, supplier index) pairs it supplies. */
+  private readonly supplies: { product: ProductState; supplier: number }[][] = [];
 
   constructor(
     readonly scenario: Scenario,
@@ -43,14 +62,27 @@ export class World {
   ) {
     this.calendar = new Calendar(scenario.start, scenario.end);
     this.dwell = dwellDistribution(scenario.behaviour.dwell);
+    for (const platform of scenario.platforms) this.group(platform.id);
     this.products = scenario.products.map((spec, index) => {
       const shop = scenario.shops.find((candidate) => candidate.id === spec.seller);
       return new ProductState(index, spec, shop?.contractPrices[spec.id]);
     });
     this.households = this.buildHouseholds(random);
-    this.anchors = scenario.anchors.map((spec, index) => {
-      const platform = scenario.platforms.find((candidate) => candidate.id === spec.platform)!;
-      return new AnchorState(index, spec, platform, random);
+    const platformOf = (id: string) => scenario.platforms.find((platform) => platform.id === id)!;
+    this.anchors = scenario.anchors.map(
+      (spec, index) => new AnchorState(index, spec, platformOf(spec.platform), [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random),
+    );
+    this.stores = scenario.stores.map(
+      (spec) =>
+        new StoreState(spec, platformOf(spec.platform), this.products, scenario.behaviour, [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random),
+    );
+    this.shops = scenario.shops.map((spec) => {
+      const staff = spec.staff;
+      const candidates = staff ? this.householdsOf(staff.workersFrom) : [];
+      const spinOffStore = staff?.spinOffs ? this.stores.find((store) => store.id === staff.spinOffs!.store) : undefined;
+      const shop = new ShopState(spec, candidates, spinOffStore, random);
+      for (const product of this.products) if (product.sellerShop === spec.id) product.shop = shop;
+      return shop;
     });
     this.plans = this.anchors.flatMap((anchor) =>
       anchor.spec.broadcasts.map((series, seriesIndex) => ({
@@ -59,33 +91,81 @@ export class World {
         label: series.id ?? `${anchor.id}/${seriesIndex + 1}`,
         duration: parseDuration(series.duration),
         curve: new ArrivalCurve(series.audience),
-        starts: broadcastStarts(series, this.calendar, anchor.random.schedule),
+        // A class of anchors draws its rate-scheduled broadcasts day by day, from how many are active.
+        starts: anchor.population && series.schedule.kind === 'rate' ? [] : broadcastStarts(series, this.calendar, anchor.random.schedule),
         next: 0,
       })),
     );
   }
 
+  /** The flows of a group (a platform or a tag), created on first use. */
+  group(name: string): Flows {
+    let flows = this.groups.get(name);
+    if (!flows) {
+      flows = new Flows();
+      this.groups.set(name, flows);
+    }
+    return flows;
+  }
+
+  private householdsOf(groupId: string): number[] {
+    const group = this.scenario.farmers.findIndex((candidate) => candidate.id === groupId);
+    const members: number[] = [];
+    this.households.groupOf.forEach((of, household) => of === group && members.push(household));
+    return members;
+  }
+
   private buildHouseholds(random: RandomStreams): HouseholdTable {
     const total = this.scenario.farmers.reduce((sum, group) => sum + group.households, 0);
     const table = new HouseholdTable(total);
-    const productIndex = new Map(this.products.map((product) => [product.id, product]));
+    const productById = new Map(this.products.map((product) => [product.id, product]));
+    const activeFromStart = new Uint8Array(total);
     let household = 0;
     this.scenario.farmers.forEach((group, groupIndex) => {
       // One stream per group: adding a group leaves every other group's households unchanged.
-      const uniform = random.stream(`farmers/${group.id}`);
+      const uniform: Uniform = random.stream(`farmers/${group.id}`);
+      const first = household;
+      const initiallyJoined = group.joining ? Math.min(group.households, group.joining.initial) : group.households;
       for (let member = 0; member < group.households; member++, household++) {
         table.ids.push(`${group.id}-${member + 1}`);
         table.groupOf.push(groupIndex);
         table.persons[household] = drawPersons(uniform, group.persons);
+        table.represents[household] = group.represents;
         table.baselinePerPerson[household] = drawSpread(uniform, group.baselineIncome);
+        const supplies: { product: ProductState; supplier: number }[] = [];
         for (const production of group.produces) {
+          const product = productById.get(production.product)!;
           const capacity = Math.max(0, Math.round(drawSpread(uniform, production.capacity)));
-          productIndex.get(production.product)!.addSupplier(household, capacity);
+          supplies.push({ product, supplier: product.supplierCount });
+          product.addSupplier(household, capacity);
+        }
+        this.supplies.push(supplies);
+        if (member < initiallyJoined) {
+          activeFromStart[household] = 1;
+          table.joined[household] = 1;
         }
       }
+      if (group.joining) {
+        const members = Array.from({ length: group.households }, (_, index) => first + index);
+        const population = new Population(group.joining, group.households, random.stream(`farmers/${group.id}/joining`));
+        this.joining.push({ group, population, households: members });
+      }
     });
-    for (const product of this.products) product.finishSuppliers();
+    for (const product of this.products) product.finishSuppliers((member) => activeFromStart[member] === 1);
     return table;
+  }
+
+  /** One day of households joining the supplier networks. */
+  advanceJoining(): void {
+    for (const { population, households } of this.joining) {
+      const before = population.appeared;
+      population.advanceDay();
+      for (let index = before; index < population.appeared && index < households.length; index++) {
+        const household = households[index]!;
+        this.households.joined[household] = 1;
+        for (const { product, supplier } of this.supplies[household]!) product.activateSupplier(supplier);
+      }
+    }
   }
 
   /** Opens or closes harvest windows for the day starting at `minute` (renewing yearly stock on 1 January). */
@@ -108,7 +188,28 @@ export class World {
     return this.products.reduce((sum, product) => sum + product.available, 0);
   }
 
+  /** Followers across anchors (a class counts each of its active anchors). */
   followers(): number {
-    return this.anchors.reduce((sum, anchor) => sum + anchor.followers, 0);
+    return this.anchors.reduce((sum, anchor) => sum + anchor.followers * anchor.active, 0);
+  }
+
+  anchorsActive(): number {
+    return this.anchors.reduce((sum, anchor) => sum + anchor.active, 0);
+  }
+
+  anchorsAppeared(): number {
+    return this.anchors.reduce((sum, anchor) => sum + (anchor.population?.appeared ?? 1), 0);
+  }
+
+  storesActive(): number {
+    return this.stores.reduce((sum, store) => sum + (store.isOpen ? store.population.active : 0), 0);
+  }
+
+  storesOpened(): number {
+    return this.stores.reduce((sum, store) => sum + (store.isOpen ? store.population.appeared : 0), 0);
+  }
+
+  workers(): number {
+    return this.shops.reduce((sum, shop) => sum + shop.workers.length, 0);
   }
 }

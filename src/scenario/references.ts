@@ -30,6 +30,8 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
   const productIds = ids(scenario.products, 'products');
   ids(scenario.farmers, 'farmers');
   const shopIds = ids(scenario.shops, 'shops');
+  const storeIds = ids(scenario.stores, 'stores');
+  const groupIds = scenario.farmers.map((group) => group.id);
 
   const mustExist = (value: string, known: readonly string[], path: Path, what: string) => {
     if (!known.includes(value)) report(path, `unknown ${what} \`${value}\``, hintFor(value, known, what));
@@ -87,7 +89,65 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
     }
   });
 
+  scenario.stores.forEach((store, s) => {
+    mustExist(store.platform, platformIds, ['stores', s, 'platform'], 'platform');
+    store.products.forEach((listing, l) => mustExist(listing.product, productIds, ['stores', s, 'products', l, 'product'], 'product'));
+  });
+
+  scenario.shops.forEach((shop, s) => {
+    const staff = shop.staff;
+    if (!staff) return;
+    mustExist(staff.workersFrom, groupIds, ['shops', s, 'staff', 'workersFrom'], 'farmer group');
+    if (staff.spinOffs) {
+      mustExist(staff.spinOffs.store, storeIds, ['shops', s, 'staff', 'spinOffs', 'store'], 'store');
+      const store = scenario.stores.find((candidate) => candidate.id === staff.spinOffs!.store);
+      if (store && !store.population) {
+        report(['shops', s, 'staff', 'spinOffs', 'store'], `store \`${store.id}\` is a single store`, 'spin-offs join a class of stores: give that store a `population`');
+      }
+    }
+  });
+
+  scenario.targets.forEach((target, t) => {
+    const path: Path = ['targets', t];
+    if ((target.expected === undefined) === (target.range === undefined)) {
+      report(path, 'a target needs either `expected` (with `tolerance`) or `range`');
+    }
+    if (target.expected !== undefined && target.tolerance === undefined) report([...path, 'tolerance'], 'missing `tolerance` for `expected`');
+    if (target.range && target.range[0] > target.range[1]) report([...path, 'range'], 'the range must go from low to high');
+    if (target.aggregate === 'ratio' && !target.denominator) report([...path, 'denominator'], 'a ratio needs the months of its denominator');
+    if (target.aggregate === 'products-sold') {
+      if (!target.products?.length) report([...path, 'products'], 'products-sold needs the list of products');
+      target.products?.forEach((product, p) => mustExist(product, productIds, [...path, 'products', p], 'product'));
+    }
+  });
+
+  scenario.calibration.free.forEach((parameter, f) => {
+    const path: Path = ['calibration', 'free', f];
+    if (!(parameter.min < parameter.max)) report(path, `the bounds must satisfy min < max (got ${parameter.min} and ${parameter.max})`);
+    const value = valueAtPath(scenario, parameter.path);
+    if (typeof value !== 'number') {
+      report([...path, 'path'], `\`${parameter.path}\` is not a number in this scenario`, 'use the dotted path of a numeric field, as for --set');
+    } else if (value < parameter.min || value > parameter.max) {
+      report([...path, 'path'], `${parameter.path} = ${value} lies outside its bounds [${parameter.min}, ${parameter.max}]`);
+    }
+  });
+
   if (positiveDuration(scenario.cohortStep) === false) report(['cohortStep'], 'the step must be longer than zero');
+}
+
+/** The value at a dotted path (list items by index or id), or undefined. */
+export function valueAtPath(root: unknown, dotted: string): unknown {
+  let node: unknown = root;
+  for (const segment of dotted.split('.')) {
+    if (Array.isArray(node)) {
+      node = /^\d+$/.test(segment) ? node[Number(segment)] : node.find((item) => (item as { id?: unknown } | null)?.id === segment);
+    } else if (typeof node === 'object' && node !== null) {
+      node = (node as Record<string, unknown>)[segment];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
 }
 
 /** True or false for a well-formed duration; undefined when it is malformed (reported elsewhere). */

@@ -51,6 +51,22 @@ const behaviour = z
   })
   .describe('How viewers behave; shared by all broadcasts');
 
+/** A Bass diffusion with churn: how a population (anchors, stores, supplier households) grows. */
+const adoption = (who: string) =>
+  z
+    .strictObject({
+      initial: count(`${who} active at the start`),
+      innovation: share(`Bass p: yearly rate at which ${who} who have not yet started do so on their own`).default(0),
+      imitation: nonNegative(`Bass q: yearly rate of starting by imitation, times the share of the potential already active`).default(0),
+      churnPerYear: nonNegative(`Yearly rate at which active ${who} stop`).default(0),
+    })
+    .describe(`How the number of ${who} grows: a Bass diffusion (f/(1-F) = p + qF, per year, drawn daily) with churn`);
+
+const month = (description: string) =>
+  z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, { message: 'expected a month like 2019-07' }).describe(description);
+
+const tags = z.array(z.string().min(1)).default([]).describe('Groups this one counts toward; timeseries.csv gets a `gmv:<tag>` column for each tag');
+
 const platform = z
   .strictObject({
     id: id('platform'),
@@ -140,8 +156,18 @@ const anchor = z
       .prefault({})
       .describe('What the anchor is paid; slot fees are split across the products sold in the broadcast'),
     broadcasts: z.array(broadcastSeries).min(1).describe('The broadcast series this anchor runs'),
+    tags,
+    population: adoption('anchors')
+      .extend({
+        potential: count('Everyone who could become such an anchor (the Bass market potential M)'),
+        batches: z.number().int().min(1).max(24).default(4).describe('Broadcasts of a day are simulated in this many batches, by start time'),
+      })
+      .optional()
+      .describe(
+        'Makes this entry a class of identical anchors whose number grows by adoption; followers, rates and schedules are per anchor. A day\'s broadcasts are simulated together in batches (cohort fidelity recommended)',
+      ),
   })
-  .describe('A live-stream anchor');
+  .describe('A live-stream anchor, or a class of identical anchors');
 
 const product = z
   .strictObject({
@@ -195,6 +221,15 @@ const farmerGroup = z
       )
       .min(1)
       .describe('What the households grow or make, and how much'),
+    represents: z
+      .number()
+      .int()
+      .min(1)
+      .default(1)
+      .describe('Real households each simulated household stands for (national scale); counts are multiplied by it, money per household divided'),
+    joining: adoption('supplier households')
+      .optional()
+      .describe('Households join the selling network over time (potential: the whole group); absent: all supply from the start'),
   })
   .describe('A group of farmer households (a village or cooperative)');
 
@@ -205,8 +240,85 @@ const shop = z
     contractPrices: z
       .record(z.string(), positive('Price per unit'))
       .describe('Price per unit the shop pays farmers, by product id (yuan)'),
+    staff: z
+      .strictObject({
+        workersFrom: reference('farmer group'),
+        ordersPerWorkerMonth: positive('Orders one worker handles in a month (packing, sorting, customer service)'),
+        wagePerMonth: yuan('Wage per worker per month, paid out of the shop\'s margin into the worker\'s household'),
+        spinOffs: z
+          .strictObject({
+            perWorkerYear: nonNegative('Yearly rate at which a worker opens a shop of their own'),
+            store: reference('store'),
+          })
+          .optional()
+          .describe('Workers who learn the trade open their own shops, joining a store class'),
+      })
+      .optional()
+      .describe('The shop employs local people (one worker per household of `workersFrom`) as its orders require, reviewed monthly'),
   })
   .describe('A shop or intermediary that buys from farmers at a contract price and sells online, keeping the margin');
+
+const store = z
+  .strictObject({
+    id: id('store'),
+    name: z.string().optional().describe('Display name'),
+    platform: reference('platform'),
+    opens: date('When the listings go online (default: the scenario start)').optional(),
+    products: z
+      .array(z.strictObject({ product: reference('product'), share: positive('Relative share of visitors who look at it').default(1) }))
+      .min(1)
+      .describe('Products listed'),
+    visitorsPerDay: nonNegative('Visitors a day to one store from search and the platform\'s feed (visits)'),
+    conversion: share('Share of visitors who order, at the reference price'),
+    loyalty: z
+      .strictObject({
+        retention: share('Share of buyers who become repeat customers').default(0),
+        revisitsPerYear: nonNegative('Visits a repeat customer makes a year').default(0),
+        churnPerYear: nonNegative('Yearly rate at which repeat customers drift away').default(0),
+      })
+      .prefault({})
+      .describe('Repeat customers: the store\'s own traffic, growing with its sales'),
+    welfare: z.boolean().default(false).describe('Sold as public welfare (welfare price, fee waiver)'),
+    tags,
+    population: adoption('stores')
+      .extend({ potential: count('Everyone who could open such a store (the Bass market potential M)') })
+      .optional()
+      .describe('Makes this entry a class of identical stores whose number grows by adoption (and by spin-offs from shop staff)'),
+  })
+  .describe('Listings in an online store: sales outside broadcasts, from daily visitors');
+
+const period = z
+  .strictObject({ from: month('First month'), to: month('Last month (inclusive)') })
+  .describe('Months of timeseries.csv, inclusive');
+
+const target = z
+  .strictObject({
+    id: z.string().min(1).describe('Target id (from calibration.md)'),
+    metric: z.string().min(1).describe('A timeseries.csv column, e.g. gmv, welfareBroadcasts, householdsSupplying, gmv:jd-poverty'),
+    aggregate: z
+      .enum(['sum', 'last', 'max', 'mean', 'per-day', 'ratio', 'years-rising', 'products-sold'])
+      .default('sum')
+      .describe(
+        'How the metric is read off the months of `period`: their sum, the last value, the largest, the mean, the sum per day, the ratio of sums over `period` and `denominator`, the number of calendar years whose sum exceeds the year before, or the number of `products` with units sold',
+      ),
+    period: period.optional(),
+    denominator: period.optional().describe('For `ratio`: the months of the denominator'),
+    products: z.array(reference('product')).optional().describe('For `products-sold`: the products that must sell'),
+    expected: z.number().optional().describe('The figure to reproduce (with `tolerance`)'),
+    tolerance: share('Allowed relative error around `expected`').optional(),
+    range: z.tuple([z.number(), z.number()]).optional().describe('Alternatively, the range the simulated mean must fall in'),
+    source: z.string().min(1).describe('The source figure, quoted in words'),
+  })
+  .describe('A calibration target: a figure the scenario must reproduce, averaged over replicates');
+
+const freeParameter = z
+  .strictObject({
+    path: z.string().min(1).describe('Dotted path of the parameter, as for --set (ids allowed for list items)'),
+    min: z.number().describe('Lower bound'),
+    max: z.number().describe('Upper bound'),
+    prior: z.string().min(1).describe('The prior that bounds it (an id in livesim\'s priors table, see README)'),
+  })
+  .describe('A parameter `livesim calibrate` may fit, within bounds inside its prior');
 
 export const scenarioSchema = z
   .strictObject({
@@ -233,6 +345,16 @@ export const scenarioSchema = z
     products: z.array(product).min(1).describe('The farm products on sale'),
     farmers: z.array(farmerGroup).min(1).describe('Farmer households supplying the products'),
     shops: z.array(shop).default([]).describe('Shops and intermediaries (products name one as their seller)'),
+    stores: z.array(store).default([]).describe('Online stores selling through listings, outside broadcasts'),
+    targets: z.array(target).default([]).describe('Figures this scenario is calibrated to (livesim check)'),
+    calibration: z
+      .strictObject({ free: z.array(freeParameter).default([]).describe('Parameters livesim calibrate may fit') })
+      .prefault({})
+      .describe('How this scenario is fitted to its targets'),
+    priorExceptions: z
+      .array(z.strictObject({ path: z.string().min(1).describe('Dotted path of the parameter'), why: z.string().min(1).describe('Why it sits outside its prior') }))
+      .default([])
+      .describe('Parameters deliberately outside the priors, each with the reason'),
   })
   .superRefine(checkReferences);
 
@@ -245,3 +367,6 @@ export type Product = Scenario['products'][number];
 export type FarmerGroup = Scenario['farmers'][number];
 export type Shop = Scenario['shops'][number];
 export type Behaviour = Scenario['behaviour'];
+export type Store = Scenario['stores'][number];
+export type Target = Scenario['targets'][number];
+export type FreeParameter = Scenario['calibration']['free'][number];

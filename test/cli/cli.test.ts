@@ -68,7 +68,7 @@ describe('livesim (built binary)', () => {
     expect(timeseries[0]).toMatch(/^period,broadcasts,/);
     expect(timeseries[1]).toMatch(/^2020-03,3,/);
     const broadcasts = readFileSync(path.join(dir, 'out', 'broadcasts.csv'), 'utf8').trim().split('\n');
-    expect(broadcasts[0]).toBe('broadcast,anchor,series,start,minutes,welfare,views,peakConcurrentViewers,orders,units,lostOrders,stockOuts,gmv,conversion,gmvPerThousandViews,finished');
+    expect(broadcasts[0]).toBe('broadcast,count,anchor,series,start,minutes,welfare,views,peakConcurrentViewers,orders,units,lostOrders,stockOuts,gmv,conversion,gmvPerThousandViews,finished');
     expect(broadcasts).toHaveLength(4);
   });
 

@@ -1,0 +1,65 @@
+/**
+ * Shops that buy from farmers and sell online, and the people they employ. Each month the shop
+ * hires (or lets go) workers to match the orders it handled, pays their wages into their
+ * households, and some workers, having learnt the trade, open shops of their own.
+ */
+import { binomial } from '../engine/distributions.js';
+import type { RandomStreams, Uniform } from '../engine/random.js';
+import type { Shop } from '../scenario/schema.js';
+import type { HouseholdTable } from './households.js';
+import type { StoreState } from './stores.js';
+
+export class ShopState {
+  readonly id: string;
+  /** Households employed now, in the order they were hired. */
+  readonly workers: number[] = [];
+  ordersThisMonth = 0;
+  spinOffs = 0;
+  private nextCandidate = 0;
+  private readonly uniform: Uniform;
+
+  constructor(
+    readonly spec: Shop,
+    /** Households the shop can hire from (one worker each). */
+    private readonly candidates: readonly number[],
+    private readonly spinOffStore: StoreState | undefined,
+    streams: RandomStreams,
+  ) {
+    this.id = spec.id;
+    this.uniform = streams.stream(`shop/${spec.id}`);
+  }
+
+  noteOrders(orders: number): void {
+    this.ordersThisMonth += orders;
+  }
+
+  /**
+   * Month end: match the workforce to the month's orders, pay wages, and let workers spin off.
+   * Returns the wages paid (fen).
+   */
+  closeMonth(households: HouseholdTable): number {
+    const staff = this.spec.staff;
+    if (!staff) return 0;
+    const needed = Math.ceil(this.ordersThisMonth / staff.ordersPerWorkerMonth);
+    this.ordersThisMonth = 0;
+    while (this.workers.length < needed && this.nextCandidate < this.candidates.length) {
+      const household = this.candidates[this.nextCandidate++]!;
+      this.workers.push(household);
+      households.joined[household] = 1;
+    }
+    // Fewer orders: the most recently hired go first (they can be hired again later).
+    while (this.workers.length > needed) {
+      this.workers.pop();
+      this.nextCandidate--;
+    }
+    const wageFen = Math.round(staff.wagePerMonth * 100);
+    for (const household of this.workers) households.creditWages(household, wageFen);
+    const spinOffs = staff.spinOffs;
+    if (spinOffs && this.spinOffStore && this.workers.length > 0) {
+      const opened = binomial(this.uniform, this.workers.length, 1 - Math.exp(-spinOffs.perWorkerYear / 12));
+      this.spinOffs += opened;
+      this.spinOffStore.population.add(opened);
+    }
+    return wageFen * this.workers.length;
+  }
+}

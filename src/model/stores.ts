@@ -1,0 +1,97 @@
+/**
+ * Online stores' listings: sales outside broadcasts. Each day a store (or a class of identical
+ * stores) gets visitors from search and the platform's feed, plus visits from its repeat
+ * customers; each visitor looks at one listed product and orders with the store's conversion,
+ * adjusted for price like the broadcast purchase hazard. Buyers may become repeat customers.
+ */
+import { binomial, poisson } from '../engine/distributions.js';
+import type { RandomStreams, Uniform } from '../engine/random.js';
+import type { Behaviour, Platform, Store } from '../scenario/schema.js';
+import type { SalesChannel } from './channel.js';
+import type { Flows } from './flows.js';
+import { Population } from './population.js';
+import type { ProductState } from './products.js';
+import type { Sale, Seller } from './sales.js';
+
+interface Listing {
+  readonly product: ProductState;
+  /** Share of visitors who look at this listing. */
+  readonly share: number;
+  /** Probability that a visitor who looks orders. */
+  readonly conversion: number;
+}
+
+const DAYS_PER_YEAR = 365;
+
+export class StoreState implements SalesChannel {
+  readonly id: string;
+  readonly name: string;
+  readonly welfare: boolean;
+  readonly platformFeeRate: number;
+  readonly commissionRate = 0;
+  readonly anchor = undefined;
+  readonly listings: Listing[];
+  /** A class of stores grows by adoption; a single store is a population of one. */
+  readonly population: Population;
+  /** Repeat customers of all the stores in this entry. */
+  customers = 0;
+  /** Listings are online (from `opens`). */
+  isOpen = false;
+  visits = 0;
+  /** Visits of the last trading day (for the day's flows). */
+  visitsToday = 0;
+  orders = 0;
+  private readonly uniform: Uniform;
+
+  constructor(
+    readonly spec: Store,
+    platform: Platform,
+    products: readonly ProductState[],
+    behaviour: Behaviour,
+    readonly groups: readonly Flows[],
+    streams: RandomStreams,
+  ) {
+    this.id = spec.id;
+    this.name = spec.name ?? spec.id;
+    this.welfare = spec.welfare;
+    this.platformFeeRate = (spec.welfare && platform.welfare.feeWaiver ? 0 : platform.feeRate) + platform.paymentFeeRate;
+    this.uniform = streams.stream(`store/${spec.id}`);
+    const byId = new Map(products.map((product) => [product.id, product]));
+    const totalShare = spec.products.reduce((sum, listing) => sum + listing.share, 0);
+    this.listings = spec.products.map((listing) => {
+      const product = byId.get(listing.product)!;
+      const paid = (this.welfare ? product.welfarePriceFen : product.priceFen) / 100;
+      const priceFactor = Math.pow(paid / product.referencePrice, -behaviour.priceElasticity);
+      return { product, share: listing.share / totalShare, conversion: Math.min(1, spec.conversion * priceFactor) };
+    });
+    const population = spec.population;
+    this.population = population
+      ? new Population(population, population.potential, streams.stream(`store/${spec.id}/population`))
+      : new Population({ initial: 1, innovation: 0, imitation: 0 }, 1, this.uniform);
+  }
+
+  /** One day of visits and orders. */
+  trade(seller: Seller, now: number): void {
+    const uniform = this.uniform;
+    const expectedVisits = this.population.active * this.spec.visitorsPerDay + (this.customers * this.spec.loyalty.revisitsPerYear) / DAYS_PER_YEAR;
+    let visitsLeft = poisson(uniform, expectedVisits);
+    this.visits += visitsLeft;
+    this.visitsToday = visitsLeft;
+    let shareLeft = 1;
+    for (const listing of this.listings) {
+      const looked = shareLeft <= listing.share ? visitsLeft : binomial(uniform, visitsLeft, listing.share / shareLeft);
+      visitsLeft -= looked;
+      shareLeft -= listing.share;
+      const orders = binomial(uniform, looked, listing.conversion);
+      if (orders > 0) seller.sell(this, listing.product, orders, now, uniform);
+    }
+    const churn = this.spec.loyalty.churnPerYear;
+    if (churn > 0 && this.customers > 0) this.customers -= binomial(uniform, this.customers, 1 - Math.exp(-churn / DAYS_PER_YEAR));
+  }
+
+  noteSale(sale: Sale): void {
+    this.orders += sale.orders;
+    const retention = this.spec.loyalty.retention;
+    if (retention > 0 && sale.orders > 0) this.customers += binomial(this.uniform, sale.orders, retention);
+  }
+}
