@@ -36,3 +36,18 @@ export function formatSeconds(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   return `${minutes}m${String(Math.round(seconds - minutes * 60)).padStart(2, '0')}s`;
 }
+
+/** A measured quantity of any size, short: 397.5bn, 560.0M, 13.0k, 96.4, 0.0312. */
+export function formatQuantity(value: number): string {
+  const magnitude = Math.abs(value);
+  const sign = value < 0 ? '-' : '';
+  if (magnitude >= 1e9) return `${sign}${(magnitude / 1e9).toFixed(1)}bn`;
+  if (magnitude >= 1e6) return `${sign}${(magnitude / 1e6).toFixed(1)}M`;
+  if (magnitude >= 1e4) return `${sign}${(magnitude / 1e3).toFixed(1)}k`;
+  if (magnitude >= 100 || Number.isInteger(value)) return `${sign}${magnitude.toFixed(0)}`;
+  return `${sign}${Number(magnitude.toPrecision(3))}`;
+}
+
+export function formatSignedPercent(share: number, digits = 1): string {
+  return `${share >= 0 ? '+' : ''}${(share * 100).toFixed(digits)}%`;
+}

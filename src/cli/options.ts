@@ -12,3 +12,10 @@ export function parseSeed(text: string): number {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** A whole number of at least 1 (replicates, budgets). */
+export function parseCount(text: string): number {
+  const value = parseSeed(text);
+  if (value < 1) throw new InvalidArgumentError('expected at least 1');
+  return value;
+}

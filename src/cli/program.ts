@@ -1,6 +1,8 @@
 /** The livesim command line: one file per command under commands/. */
 import { Command } from 'commander';
 import { VERSION } from '../paths.js';
+import { calibrateCommand } from './commands/calibrate.js';
+import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
@@ -28,7 +30,7 @@ export function buildProgram(): Command {
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), validateCommand(), listCommand(), showCommand(), schemaCommand()]) {
+  for (const command of [runCommand(), checkCommand(), calibrateCommand(), validateCommand(), listCommand(), showCommand(), schemaCommand()]) {
     program.addCommand(command.exitOverride());
   }
   return program;

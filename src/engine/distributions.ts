@@ -1,8 +1,8 @@
 /**
  * Samplers for the distributions the model draws from, each taking a uniform source so that
- * every draw comes from a named, seeded stream. Exact algorithms (inversion, PTRS, Marsaglia-
- * Tsang, Devroye's beta splitting), not normal approximations: cohort fidelity draws Poisson
- * and binomial counts in the millions and must agree in distribution with the agent model.
+ * every draw comes from a named, seeded stream. Exact algorithms (inversion, PTRS, BTRD), not
+ * normal approximations: cohort fidelity draws Poisson and binomial counts in the millions and
+ * must agree in distribution with the agent model.
  */
 import type { Uniform } from './random.js';
 
@@ -22,35 +22,6 @@ export function standardNormal(uniform: Uniform): number {
 export function lognormal(uniform: Uniform, median: number, sigma: number): number {
   if (sigma === 0) return median;
   return median * Math.exp(sigma * standardNormal(uniform));
-}
-
-/** Gamma(shape, 1) by Marsaglia and Tsang (2000). */
-export function gamma(uniform: Uniform, shape: number): number {
-  if (shape < 1) {
-    // Boost: Gamma(a) = Gamma(a + 1) * U^(1/a).
-    return gamma(uniform, shape + 1) * Math.pow(1 - uniform(), 1 / shape);
-  }
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = standardNormal(uniform);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = 1 - uniform();
-    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
-  }
-}
-
-/** Beta(a, b) from two gammas. */
-export function beta(uniform: Uniform, a: number, b: number): number {
-  const x = gamma(uniform, a);
-  const y = gamma(uniform, b);
-  return x / (x + y);
 }
 
 const LOG_FACTORIAL_TABLE: number[] = (() => {
@@ -100,17 +71,74 @@ export function poisson(uniform: Uniform, mean: number): number {
   }
 }
 
-/** Binomial(n, p): inversion when n*p is small, Devroye's beta splitting otherwise. */
+/** Binomial(n, p): inversion when n*p is small, BTRD (Hormann 1993) otherwise; both exact. */
 export function binomial(uniform: Uniform, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   if (p > 0.5) return n - binomial(uniform, n, 1 - p);
   if (n * p < 10) return binomialByInversion(uniform, n, p);
-  // The i-th smallest of n uniforms is Beta(i, n + 1 - i); split the count around it.
-  const i = Math.floor((n + 1) / 2);
-  const pivot = beta(uniform, i, n + 1 - i);
-  if (p < pivot) return binomial(uniform, i - 1, p / pivot);
-  return i + binomial(uniform, n - i, (p - pivot) / (1 - pivot));
+  return binomialBtrd(uniform, n, p);
+}
+
+/** log(k!) minus its Stirling approximation, the correction term BTRD needs. */
+function stirlingCorrection(k: number): number {
+  if (k < 10) return logFactorial(k) - ((k + 0.5) * Math.log(k + 1) - (k + 1) + 0.5 * Math.log(2 * Math.PI));
+  const x = k + 1;
+  const x2 = x * x;
+  return (1 / 12 - (1 / 360 - 1 / 1260 / x2) / x2) / x;
+}
+
+/** Transformed rejection with decomposition (Hormann 1993, algorithm BTRD), for n p >= 10 and p <= 0.5. */
+function binomialBtrd(uniform: Uniform, n: number, p: number): number {
+  const q = 1 - p;
+  const mode = Math.floor((n + 1) * p);
+  const r = p / q;
+  const nr = (n + 1) * r;
+  const npq = n * p * q;
+  const rootNpq = Math.sqrt(npq);
+  const b = 1.15 + 2.53 * rootNpq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const alpha = (2.83 + 5.1 / b) * rootNpq;
+  const vr = 0.92 - 4.2 / b;
+  const urvr = 0.86 * vr;
+  for (;;) {
+    let v = uniform();
+    let u: number;
+    if (v <= urvr) {
+      u = v / vr - 0.43;
+      return Math.floor(((2 * a) / (0.5 - Math.abs(u)) + b) * u + c);
+    }
+    if (v >= vr) {
+      u = uniform() - 0.5;
+    } else {
+      u = v / vr - 0.93;
+      u = Math.sign(u) * 0.5 - u;
+      v = uniform() * vr;
+    }
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    v = (v * alpha) / (a / (us * us) + b);
+    const distance = Math.abs(k - mode);
+    if (distance <= 15) {
+      // f(k) / f(mode) by the recurrence of binomial probabilities.
+      let f = 1;
+      if (mode < k) for (let i = mode + 1; i <= k; i++) f *= nr / i - r;
+      else if (mode > k) for (let i = k + 1; i <= mode; i++) v *= nr / i - r;
+      if (v <= f) return k;
+      continue;
+    }
+    v = Math.log(v);
+    const rho = (distance / npq) * (((distance / 3 + 0.625) * distance + 1 / 6) / npq + 0.5);
+    const t = (-distance * distance) / (2 * npq);
+    if (v < t - rho) return k;
+    if (v > t + rho) continue;
+    const nm = n - mode + 1;
+    const h = (mode + 0.5) * Math.log((mode + 1) / (r * nm)) + stirlingCorrection(mode) + stirlingCorrection(n - mode);
+    const nk = n - k + 1;
+    if (v <= h + (n + 1) * Math.log(nm / nk) + (k + 0.5) * Math.log((nk * r) / (k + 1)) - stirlingCorrection(k) - stirlingCorrection(n - k)) return k;
+  }
 }
 
 function binomialByInversion(uniform: Uniform, n: number, p: number): number {

@@ -19,6 +19,16 @@ export function drawPersons(uniform: Uniform, mean: number): number {
   return 1 + poisson(uniform, mean - 1);
 }
 
+export interface HouseholdTally {
+  readonly total: number;
+  readonly aboveLine: number;
+  readonly aboveLineWithoutEcommerce: number;
+  /** Households that have sold at least one unit online. */
+  readonly supplying: number;
+  /** Households in the selling network (supplying or working for a shop). */
+  readonly joined: number;
+}
+
 export class HouseholdTable {
   readonly ids: string[] = [];
   readonly groupOf: number[] = [];
@@ -39,6 +49,8 @@ export class HouseholdTable {
   private readonly monthNet: Float64Array;
   /** Net income of the last 12 closed months, a ring per household (fen). */
   private readonly monthHistory: Float64Array;
+  /** Sum of the last 11 closed months per household: with the open month, the trailing year (fen). */
+  private readonly lastElevenMonths: Float64Array;
   private monthsClosed = 0;
 
   constructor(readonly size: number) {
@@ -52,6 +64,7 @@ export class HouseholdTable {
     this.netIncome = new Float64Array(size);
     this.monthNet = new Float64Array(size);
     this.monthHistory = new Float64Array(size * MONTHS_PER_YEAR);
+    this.lastElevenMonths = new Float64Array(size);
   }
 
   /** Records a settlement: `units` sold for `revenueFen`, worth `farmGateFen` at the farm gate; returns the net. */
@@ -76,8 +89,13 @@ export class HouseholdTable {
   /** Moves the month's net income into the 12-month history. */
   closeMonth(): void {
     const slot = this.monthsClosed % MONTHS_PER_YEAR;
+    // The month that drops out of the last eleven once this one joins them.
+    const droppingSlot = (this.monthsClosed + 1) % MONTHS_PER_YEAR;
+    const dropping = this.monthsClosed >= MONTHS_PER_YEAR - 1;
     for (let household = 0; household < this.size; household++) {
-      this.monthHistory[household * MONTHS_PER_YEAR + slot] = this.monthNet[household]!;
+      const month = this.monthNet[household]!;
+      this.monthHistory[household * MONTHS_PER_YEAR + slot] = month;
+      this.lastElevenMonths[household]! += month - (dropping ? this.monthHistory[household * MONTHS_PER_YEAR + droppingSlot]! : 0);
       this.monthNet[household] = 0;
     }
     this.monthsClosed++;
@@ -85,42 +103,26 @@ export class HouseholdTable {
 
   /** Yearly income per person: baseline plus e-commerce net income over the trailing 12 months (yuan). */
   incomePerPerson(household: number): number {
-    let trailing = this.monthNet[household]!;
     // The open month is one of the 12, so only the last 11 closed months count with it.
-    const keep = Math.min(this.monthsClosed, MONTHS_PER_YEAR - 1);
-    for (let back = 1; back <= keep; back++) {
-      const slot = (this.monthsClosed - back) % MONTHS_PER_YEAR;
-      trailing += this.monthHistory[household * MONTHS_PER_YEAR + slot]!;
-    }
+    const trailing = this.monthNet[household]! + this.lastElevenMonths[household]!;
     return this.baselinePerPerson[household]! + trailing / 100 / this.persons[household]! / this.represents[household]!;
   }
 
-  /** Real households (weighted) for which `test` holds. */
-  private countWhere(test: (household: number) => boolean): number {
-    let count = 0;
-    for (let household = 0; household < this.size; household++) if (test(household)) count += this.represents[household]!;
-    return count;
-  }
-
-  /** Real households in all. */
-  get total(): number {
-    return this.countWhere(() => true);
-  }
-
-  countAboveLine(povertyLine: number): number {
-    return this.countWhere((household) => this.incomePerPerson(household) >= povertyLine);
-  }
-
-  countAboveLineWithoutEcommerce(povertyLine: number): number {
-    return this.countWhere((household) => this.baselinePerPerson[household]! >= povertyLine);
-  }
-
-  /** Households that have sold at least one unit online. */
-  countSupplying(): number {
-    return this.countWhere((household) => this.unitsSold[household]! > 0);
-  }
-
-  countJoined(): number {
-    return this.countWhere((household) => this.joined[household] === 1);
+  /** Counts of real households (weighted by `represents`), in one pass over the table. */
+  tally(povertyLine: number): HouseholdTally {
+    let total = 0;
+    let aboveLine = 0;
+    let aboveLineWithoutEcommerce = 0;
+    let supplying = 0;
+    let joined = 0;
+    for (let household = 0; household < this.size; household++) {
+      const weight = this.represents[household]!;
+      total += weight;
+      if (this.incomePerPerson(household) >= povertyLine) aboveLine += weight;
+      if (this.baselinePerPerson[household]! >= povertyLine) aboveLineWithoutEcommerce += weight;
+      if (this.unitsSold[household]! > 0) supplying += weight;
+      if (this.joined[household] === 1) joined += weight;
+    }
+    return { total, aboveLine, aboveLineWithoutEcommerce, supplying, joined };
   }
 }

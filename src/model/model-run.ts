@@ -241,7 +241,7 @@ export class ModelRun {
 
   private closeDay(): void {
     const { world } = this;
-    const households = world.households;
+    const households = world.households.tally(this.scenario.povertyLine);
     this.metrics.closeDay(
       world.calendar.dayLabel(this.dayStart),
       {
@@ -251,9 +251,9 @@ export class ModelRun {
         storesActive: world.storesActive(),
         storesOpened: world.storesOpened(),
         stockAvailable: world.stockAvailable(),
-        householdsJoined: households.countJoined(),
-        householdsSupplying: households.countSupplying(),
-        householdsAboveLine: households.countAboveLine(this.scenario.povertyLine),
+        householdsJoined: households.joined,
+        householdsSupplying: households.supplying,
+        householdsAboveLine: households.aboveLine,
         workers: world.workers(),
       },
       world.groups,

@@ -146,7 +146,8 @@ export class ProductState {
     this.unsettledUnits = 0;
     this.unsettledFarmerRevenue = 0;
     if (units === 0 && revenue === 0) return 0;
-    const poverty = Float64Array.from(this.households, (household) => households.baselinePerPerson[household]!);
+    const poverty =
+      this.allocation === 'poorest-first' ? Float64Array.from(this.households, (household) => households.baselinePerPerson[household]!) : new Float64Array(0);
     const shares = allocateUnits(this.allocation, units, this.remaining, poverty);
     // A charge without units (a slot fee) is shared by the suppliers in the network, by capacity.
     const payments = apportion(revenue, units > 0 ? shares : this.capacity.map((capacity, supplier) => (this.active[supplier] === 1 ? capacity : 0)));

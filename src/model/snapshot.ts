@@ -105,8 +105,7 @@ export class SnapshotBuilder {
     const days = metrics.days.slice(-(HISTORY - 1)).map((row) => fenToYuan(row.flows.gmv));
     days.push(fenToYuan(metrics.today.gmv));
     const history = [...(this.previous?.concurrentHistory ?? []), world.concurrentViewers].slice(-HISTORY);
-    const households = world.households;
-    const povertyLine = world.scenario.povertyLine;
+    const tally = world.households.tally(world.scenario.povertyLine);
     return {
       scenario: world.scenario.name,
       seed: this.seed,
@@ -132,10 +131,10 @@ export class SnapshotBuilder {
       concurrentViewers: world.concurrentViewers,
       live,
       households: {
-        total: households.total,
-        supplying: households.countSupplying(),
-        aboveLine: households.countAboveLine(povertyLine),
-        aboveLineWithoutEcommerce: households.countAboveLineWithoutEcommerce(povertyLine),
+        total: tally.total,
+        supplying: tally.supplying,
+        aboveLine: tally.aboveLine,
+        aboveLineWithoutEcommerce: tally.aboveLineWithoutEcommerce,
       },
       stockAvailable: world.stockAvailable(),
       gmvByDay: days,

@@ -72,10 +72,7 @@ const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger: LedgerSummary } {
   const { world, metrics } = result;
   const total = metrics.total();
-  const households = world.households;
-  const povertyLine = world.scenario.povertyLine;
-  const aboveLine = households.countAboveLine(povertyLine);
-  const aboveWithout = households.countAboveLineWithoutEcommerce(povertyLine);
+  const tally = world.households.tally(world.scenario.povertyLine);
   const peak = metrics.days.reduce((max, day) => Math.max(max, day.levels.peakConcurrentViewers), 0);
   return {
     metrics: {
@@ -97,17 +94,17 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
       farmerRevenue: fenToYuan(total.farmerRevenue),
       farmerShare: ratio(total.farmerRevenue, total.gmv),
       householdNetIncome: fenToYuan(total.householdNetIncome),
-      households: households.total,
-      householdsSupplying: households.countSupplying(),
-      householdsAboveLine: aboveLine,
-      householdsAboveLineWithoutEcommerce: aboveWithout,
-      householdsLifted: aboveLine - aboveWithout,
+      households: tally.total,
+      householdsSupplying: tally.supplying,
+      householdsAboveLine: tally.aboveLine,
+      householdsAboveLineWithoutEcommerce: tally.aboveLineWithoutEcommerce,
+      householdsLifted: tally.aboveLine - tally.aboveLineWithoutEcommerce,
       anchors: world.anchorsActive(),
       anchorsAppeared: world.anchorsAppeared(),
       stores: world.storesActive(),
       storesOpened: world.storesOpened(),
       storeVisits: total.storeVisits,
-      householdsJoined: households.countJoined(),
+      householdsJoined: tally.joined,
       workers: world.workers(),
       wagesPaid: fenToYuan(total.wages),
       spinOffs: world.shops.reduce((sum, shop) => sum + shop.spinOffs, 0),

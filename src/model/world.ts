@@ -135,7 +135,8 @@ export class World {
         const supplies: { product: ProductState; supplier: number }[] = [];
         for (const production of group.produces) {
           const product = productById.get(production.product)!;
-          const capacity = Math.max(0, Math.round(drawSpread(uniform, production.capacity)));
+          // A simulated household supplies for all the real households it stands for.
+          const capacity = Math.max(0, Math.round(drawSpread(uniform, production.capacity) * group.represents));
           supplies.push({ product, supplier: product.supplierCount });
           product.addSupplier(household, capacity);
         }

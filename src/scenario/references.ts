@@ -4,6 +4,8 @@
  */
 import type { z } from 'zod';
 import type { Scenario } from './schema.js';
+import { FLOW_KEYS } from '../model/flows.js';
+import { LEVEL_KEYS } from '../model/metrics.js';
 import { hintFor } from './suggest.js';
 import { isDuration, parseDate, parseDuration } from './units.js';
 
@@ -107,8 +109,11 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
     }
   });
 
+  const groups = [...platformIds, ...scenario.anchors.flatMap((anchor) => anchor.tags), ...scenario.stores.flatMap((store) => store.tags)];
+  const metrics = [...FLOW_KEYS, ...LEVEL_KEYS, ...groups.map((group) => `gmv:${group}`), ...productIds.map((product) => `units:${product}`)];
   scenario.targets.forEach((target, t) => {
     const path: Path = ['targets', t];
+    if (target.aggregate !== 'products-sold') mustExist(target.metric, metrics, [...path, 'metric'], 'timeseries column');
     if ((target.expected === undefined) === (target.range === undefined)) {
       report(path, 'a target needs either `expected` (with `tolerance`) or `range`');
     }

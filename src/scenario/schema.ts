@@ -175,6 +175,10 @@ const product = z
     name: z.string().optional().describe('Display name'),
     unit: z.string().default('unit').describe('What one unit is, e.g. "5-jin box"'),
     unitWeightJin: positive('Weight of one unit (jin, 0.5 kg)').optional(),
+    category: z
+      .enum(['navel-orange', 'apple', 'millet', 'black-fungus', 'fresh-shiitake', 'honey', 'fresh-fruit', 'processed', 'other'])
+      .default('other')
+      .describe('What kind of product, for checking prices against the priors (per-jin prices need unitWeightJin)'),
     price: positive('Retail price per unit (yuan)'),
     referencePrice: positive('Price viewers compare against; default: the retail price (yuan)').optional(),
     welfareDiscount: share('Discount off the retail price in public-welfare broadcasts').default(0),
@@ -216,7 +220,7 @@ const farmerGroup = z
       .array(
         z.strictObject({
           product: reference('product'),
-          capacity: spread('Units each household can supply per season (units)'),
+          capacity: spread('Units each (real) household can supply per season (units)'),
         }),
       )
       .min(1)

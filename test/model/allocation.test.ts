@@ -6,8 +6,9 @@ const sum = (values: ArrayLike<number>) => Array.from(values).reduce((total, val
 
 describe('apportion', () => {
   it('splits an integer total in proportion, summing exactly', () => {
-    expect(Array.from(apportion(10, [1, 1, 1]))).toEqual([4, 3, 3]);
-    expect(Array.from(apportion(-10, [1, 1, 1]))).toEqual([-4, -3, -3]);
+    // Cumulative rounding: shares are floor(running total) differences.
+    expect(Array.from(apportion(10, [1, 1, 1]))).toEqual([3, 3, 4]);
+    expect(Array.from(apportion(-10, [1, 1, 1]))).toEqual([-3, -3, -4]);
     expect(Array.from(apportion(7, [0, 2, 5]))).toEqual([0, 2, 5]);
   });
 
@@ -16,7 +17,12 @@ describe('apportion', () => {
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 50 }), (total, weights) => {
         const shares = apportion(total, weights);
         expect(sum(shares)).toBe(total);
-        for (const share of shares) expect(Number.isInteger(share)).toBe(true);
+        const weightSum = sum(weights);
+        shares.forEach((share, index) => {
+          expect(Number.isInteger(share)).toBe(true);
+          // Each share is within one of its exact value.
+          if (weightSum > 0) expect(Math.abs(share - (total * weights[index]!) / weightSum)).toBeLessThan(1 + 1e-6);
+        });
       }),
     );
   });
@@ -53,5 +59,24 @@ describe('allocateUnits', () => {
         });
       }),
     );
+  });
+});
+
+describe('trailing-year household income', () => {
+  it('is the baseline plus the last 12 months of net income, however many months have passed', async () => {
+    const { HouseholdTable } = await import('../../src/model/households.js');
+    const table = new HouseholdTable(1);
+    table.persons[0] = 2;
+    table.baselinePerPerson[0] = 3000;
+    const months: number[] = [];
+    for (let month = 0; month < 30; month++) {
+      const fen = (month + 1) * 1000;
+      table.creditWages(0, fen);
+      months.push(fen);
+      // Before closing: the open month and the 11 before it.
+      const trailing = months.slice(-12).reduce((total, value) => total + value, 0);
+      expect(table.incomePerPerson(0)).toBeCloseTo(3000 + trailing / 100 / 2, 6);
+      table.closeMonth();
+    }
   });
 });

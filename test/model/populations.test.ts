@@ -52,7 +52,7 @@ describe('a class of anchors', () => {
     expect(summary.metrics.anchorsAppeared).toBe(summary.metrics.anchors);
     // Broadcasts each day: about half of the active anchors.
     const days = result.metrics.days;
-    const expected = days.reduce((sum, day, index) => sum + 0.5 * (index === 0 ? 100 : days[index - 1]!.levels.anchorsActive), 0);
+    const expected = days.reduce((sum, _day, index) => sum + 0.5 * (index === 0 ? 100 : days[index - 1]!.levels.anchorsActive), 0);
     expect(summary.metrics.welfareBroadcasts / expected).toBeGreaterThan(0.95);
     expect(summary.metrics.welfareBroadcasts / expected).toBeLessThan(1.05);
     // ... simulated as at most 3 batches a day, each standing for many broadcasts.

@@ -1,0 +1,87 @@
+/** `livesim calibrate`: fit a scenario's free parameters to its targets and write the fitted file. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { EXIT, UsageError } from '../../errors.js';
+import { calibrate, type CalibrationResult } from '../../experiment/calibrate.js';
+import { fittedScenarioText } from '../../experiment/fitted-file.js';
+import { writeFileAtomic } from '../../experiment/run-store.js';
+import { displayPath } from '../../paths.js';
+import { loadScenario } from '../../scenario/load.js';
+import { resolveScenarioReference } from '../../scenario/presets.js';
+import { formatQuantity, formatSignedPercent } from '../format.js';
+import { collect, parseCount, parseSeed } from '../options.js';
+import type { Style } from '../style.js';
+import { detectTerminal } from '../terminal.js';
+
+const EXAMPLES = `
+Examples:
+  $ livesim calibrate weiya-welfare                       writes weiya-welfare.fitted.yaml here
+  $ livesim calibrate my-county.yaml --budget 60 --replicates 6 --out my-county.yaml
+`;
+
+interface CalibrateOptions {
+  readonly replicates: number;
+  readonly budget: number;
+  readonly seed?: number;
+  readonly out?: string;
+  readonly set: string[];
+}
+
+export function calibrateCommand(): Command {
+  return new Command('calibrate')
+    .description('fit the parameters a scenario marks as free to its targets (Nelder-Mead, common random numbers)')
+    .argument('<scenario>', 'preset name or scenario file with `targets` and `calibration.free`')
+    .option('--replicates <n>', 'replicates per candidate', parseCount, 4)
+    .option('--budget <k>', 'most candidate parameter sets to evaluate', parseCount, 40)
+    .option('--seed <n>', "root seed of the replicates (default: the scenario's own)", parseSeed)
+    .option('--out <file>', 'where to write the fitted scenario (default: <name>.fitted.yaml here)')
+    .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
+    .addHelpText('after', EXAMPLES)
+    .action(async (reference: string, options: CalibrateOptions, command: Command) => {
+      const terminal = detectTerminal(command.optsWithGlobals());
+      const loaded = loadScenario(reference, { overrides: options.set });
+      const { scenario } = loaded;
+      if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see README)');
+      if (scenario.calibration.free.length === 0) throw new UsageError(`${scenario.name} marks no parameters as free`, 'list them under `calibration: { free: [...] }`');
+      const out = options.out ?? `${scenario.name}.fitted.yaml`;
+      const controller = new AbortController();
+      const interrupt = () => controller.abort();
+      process.on('SIGINT', interrupt);
+      let result: CalibrationResult;
+      try {
+        result = await calibrate(loaded, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
+          replicates: options.replicates,
+          budget: options.budget,
+          rootSeed: options.seed ?? scenario.seed,
+          signal: controller.signal,
+          onEvaluation: (evaluation, objective, best) =>
+            terminal.err(`calibrate ${scenario.name}: evaluation ${evaluation}/${options.budget}  objective ${objective.toPrecision(4)}  best ${best.toPrecision(4)}\n`),
+        });
+      } finally {
+        process.off('SIGINT', interrupt);
+      }
+      const source = readFileSync(resolveScenarioReference(reference), 'utf8');
+      writeFileAtomic(path.resolve(out), fittedScenarioText(source, result));
+      terminal.out(formatCalibration(result, terminal.outStyle));
+      terminal.out(`fitted scenario written to ${displayPath(path.resolve(out))}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
+      process.exitCode = result.complete ? EXIT.ok : EXIT.interrupted;
+    });
+}
+
+export function formatCalibration(result: CalibrationResult, style: Style): string {
+  const lines = [style.bold(`fit after ${result.evaluations} evaluations of ${result.replicates} replicates (root seed ${result.rootSeed})`), ''];
+  lines.push('  parameter                        before        after     bounds');
+  for (const parameter of result.parameters) {
+    lines.push(`  ${parameter.path.padEnd(30)} ${String(parameter.before).padStart(8)} ${String(parameter.after).padStart(12)}     ${parameter.min} - ${parameter.max}`);
+  }
+  lines.push('', '  target                      before                after');
+  result.before.verdicts.forEach((before, index) => {
+    const after = result.after.verdicts[index]!;
+    const cell = (verdict: typeof before) =>
+      `${formatQuantity(verdict.simulated.mean)} ${formatSignedPercent(verdict.relativeError)} ${verdict.pass ? style.green('pass') : style.red('FAIL')}`;
+    lines.push(`  ${before.target.padEnd(26)}  ${cell(before).padEnd(20)}  ${cell(after)}`);
+  });
+  lines.push('', `  objective ${result.before.objective.toPrecision(4)} -> ${result.after.objective.toPrecision(4)}`, '');
+  return `${lines.join('\n')}\n`;
+}

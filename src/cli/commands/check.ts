@@ -1,0 +1,111 @@
+/** `livesim check`: do the presets reproduce the article's figures? */
+import { Command } from 'commander';
+import { EXIT, UsageError } from '../../errors.js';
+import { checkScenario, type CheckReport } from '../../experiment/check.js';
+import type { TargetVerdict } from '../../experiment/targets.js';
+import { loadScenario } from '../../scenario/load.js';
+import { presetNames } from '../../scenario/presets.js';
+import { formatQuantity, formatSeconds, formatSignedPercent } from '../format.js';
+import { parseCount, parseSeed } from '../options.js';
+import type { Style } from '../style.js';
+import { detectTerminal } from '../terminal.js';
+
+const DEFAULT_REPLICATES = 10;
+
+const EXAMPLES = `
+Examples:
+  $ livesim check --all                       every preset with targets, 10 replicates each
+  $ livesim check weiya-welfare --replicates 3
+  $ livesim check my-county.yaml --seed 7 --json
+`;
+
+interface CheckOptions {
+  readonly all?: boolean;
+  readonly replicates: number;
+  readonly seed?: number;
+  readonly json?: boolean;
+}
+
+export function checkCommand(): Command {
+  return new Command('check')
+    .description("run scenarios' replicates and compare the mean of each target metric with its figure")
+    .argument('[scenarios...]', 'preset names or scenario files')
+    .option('--all', 'every preset that has targets')
+    .option('--replicates <n>', `replicates per scenario (default ${DEFAULT_REPLICATES})`, parseCount, DEFAULT_REPLICATES)
+    .option('--seed <n>', "root seed the replicate seeds derive from (default: each scenario's own)", parseSeed)
+    .option('--json', 'print the results as JSON on stdout')
+    .addHelpText('after', EXAMPLES)
+    .action(async (references: string[], options: CheckOptions, command: Command) => {
+      const terminal = detectTerminal(command.optsWithGlobals());
+      const names = options.all ? presetNames() : references;
+      if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
+      const loaded = names.map((name) => loadScenario(name)).filter((scenario) => !options.all || scenario.scenario.targets.length > 0);
+      const controller = new AbortController();
+      const interrupt = () => controller.abort();
+      process.on('SIGINT', interrupt);
+      const reports: CheckReport[] = [];
+      try {
+        for (const scenario of loaded) {
+          if (scenario.scenario.targets.length === 0) {
+            terminal.err(`${scenario.scenario.name}: no targets to check\n`);
+            continue;
+          }
+          const started = performance.now();
+          const report = await checkScenario(scenario, {
+            replicates: options.replicates,
+            rootSeed: options.seed ?? scenario.scenario.seed,
+            signal: controller.signal,
+            onReplicate: (index) =>
+              terminal.err(`check ${scenario.scenario.name}: replicate ${index + 1}/${options.replicates} (${formatSeconds((performance.now() - started) / 1000)})\n`),
+          });
+          reports.push(report);
+          if (!options.json) terminal.out(formatReport(report, terminal.outStyle));
+          if (!report.complete) break;
+        }
+      } finally {
+        process.off('SIGINT', interrupt);
+      }
+      const verdicts = reports.flatMap((report) => report.verdicts.map((verdict) => ({ scenario: report.scenario, ...verdict })));
+      const complete = reports.every((report) => report.complete);
+      const pass = complete && verdicts.every((verdict) => verdict.pass);
+      if (options.json) {
+        const results = verdicts.map((verdict) => ({
+          scenario: verdict.scenario,
+          target: verdict.target,
+          metric: verdict.metric,
+          expected: verdict.expected,
+          simulated: { mean: verdict.simulated.mean, ci95: verdict.simulated.ci95 },
+          relativeError: verdict.relativeError,
+          pass: verdict.pass,
+        }));
+        terminal.out(`${JSON.stringify({ pass, complete, results }, null, 2)}\n`);
+      } else {
+        const failed = verdicts.filter((verdict) => !verdict.pass).length;
+        const style = terminal.outStyle;
+        terminal.out(failed === 0 && complete ? style.green(`all ${verdicts.length} targets pass\n`) : style.red(`${failed} of ${verdicts.length} targets fail${complete ? '' : ' (stopped early)'}\n`));
+      }
+      process.exitCode = !complete ? EXIT.interrupted : pass ? EXIT.ok : EXIT.failure;
+    });
+}
+
+function formatExpected(verdict: TargetVerdict): string {
+  const expected = verdict.expected;
+  return typeof expected === 'number' ? formatQuantity(expected) : `${formatQuantity(expected[0])} – ${formatQuantity(expected[1])}`;
+}
+
+export function formatReport(report: CheckReport, style: Style): string {
+  const rows = report.verdicts.map((verdict) => [
+    verdict.target,
+    formatExpected(verdict),
+    `${formatQuantity(verdict.simulated.mean)} [${formatQuantity(verdict.simulated.ci95[0])}, ${formatQuantity(verdict.simulated.ci95[1])}]`,
+    verdict.relativeError === 0 ? '0.0%' : formatSignedPercent(verdict.relativeError),
+    verdict.pass ? style.green('pass') : style.red('FAIL'),
+  ]);
+  const header = ['target', 'expected', 'simulated mean [95% CI]', 'error', ''];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => visibleLength(row[column]!))));
+  const line = (cells: string[]) => `  ${cells.map((cell, column) => cell + ' '.repeat(widths[column]! - visibleLength(cell))).join('  ')}`.trimEnd();
+  const title = `${style.bold(report.scenario)}  ${report.replicates} replicates from seed ${report.rootSeed}, ${formatSeconds(report.secondsPerReplicate)} each`;
+  return [title, line(header), ...rows.map(line), ''].join('\n') + '\n';
+}
+
+const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').length;

@@ -1,0 +1,196 @@
+/**
+ * The public priors that bound livesim's parameters (../shared/calibration.md, "Priors"), as
+ * data, and a check of a scenario against them: every free parameter's bounds must sit inside
+ * its prior, and fixed parameters (prices, commissions, fees, logistics, spoilage, claims,
+ * conversion, adoption rates) must too, unless the scenario lists the exception with a reason.
+ * Ranges marked `assumption` have no public source; they are livesim's stated assumptions.
+ */
+import { dwellDistribution } from '../model/audience.js';
+import { valueAtPath } from '../scenario/references.js';
+import type { Anchor, Product, Scenario } from '../scenario/schema.js';
+
+export interface Prior {
+  readonly low: number;
+  readonly high: number;
+  readonly what: string;
+  readonly source: string;
+  readonly confidence: 'H' | 'M' | 'L' | 'assumption';
+}
+
+export const PRIORS = {
+  conversion: { low: 0.005, high: 0.05, what: 'viewer-to-buyer conversion', source: 'trade press and company figures, centre 1-2%', confidence: 'L' },
+  'commission.commercial': { low: 0.15, high: 0.3, what: 'anchor commission, commercial broadcasts', source: 'press reports of 2020 deals', confidence: 'M' },
+  'commission.welfare': { low: 0, high: 0.1, what: 'anchor commission, public-welfare broadcasts', source: 'press reports', confidence: 'M' },
+  'platform.fee': { low: 0, high: 0.02, what: 'platform fee rate', source: 'Taobao C-shops none, Tmall food ~2%', confidence: 'L' },
+  'platform.payment': { low: 0, high: 0.01, what: 'payment fee rate', source: 'Alipay ~0.6%', confidence: 'L' },
+  'logistics.parcel': { low: 10.5, high: 13.4, what: 'express cost per parcel, yuan', source: 'State Post Bureau 2015-2016; industry 2019-2020', confidence: 'H' },
+  'logistics.coldChainMarkup': { low: 0.4, high: 0.6, what: 'cold chain extra cost', source: 'industry estimates', confidence: 'L' },
+  'spoilage.fresh': { low: 0, high: 0.35, what: 'share of fresh fruit and vegetables lost in distribution', source: 'academic estimates 20-35% in long chains', confidence: 'M' },
+  'spoilage.dry': { low: 0, high: 0.05, what: 'share of dry or processed goods lost in transit', source: 'assumption: far below fresh produce', confidence: 'assumption' },
+  claimRate: { low: 0, high: 0.1, what: 'defect or compensation claims, perishable food', source: 'trade reports: a few percent to ~10%', confidence: 'L' },
+  'bass.p': { low: 0.003, high: 0.03, what: 'Bass innovation rate p (per year)', source: 'generic diffusion priors', confidence: 'L' },
+  'bass.q': { low: 0.3, high: 0.5, what: 'Bass imitation rate q (per year)', source: 'generic diffusion priors', confidence: 'L' },
+  'povertyLine': { low: 2300, high: 4000, what: 'poverty line, yuan per person per year (2010 and 2020 prices)', source: 'National Bureau of Statistics', confidence: 'H' },
+  'smallAnchor.broadcastsPerDay': { low: 0.1, high: 1, what: 'broadcasts a day by a small anchor', source: '"about 2-3 h, often daily"', confidence: 'M' },
+  'staff.ordersPerWorkerMonth': { low: 100, high: 1500, what: 'orders one worker handles a month (packing, sorting, customer service)', source: 'assumption', confidence: 'assumption' },
+  'staff.spinOffsPerWorkerYear': { low: 0, high: 0.3, what: 'yearly rate at which a worker opens a shop', source: 'assumption', confidence: 'assumption' },
+} as const satisfies Record<string, Prior>;
+
+export type PriorId = keyof typeof PRIORS;
+
+/** Retail and farm-gate prices per jin by category, where calibration.md has them. */
+const PRICE_PRIORS: Partial<Record<Product['category'], { retail: [number, number]; farmGate: [number, number] }>> = {
+  'navel-orange': { retail: [5, 10], farmGate: [2.8, 3.0] },
+  apple: { retail: [6, 10], farmGate: [3.0, 3.3] },
+  millet: { retail: [6, 20], farmGate: [5.5, 7] },
+  'black-fungus': { retail: [50, 100], farmGate: [25, 31] },
+  'fresh-shiitake': { retail: [10, 15], farmGate: [4.5, 5.5] },
+  honey: { retail: [30, 150], farmGate: [0, 10] },
+};
+
+/** The farm-gate share of the retail price: fresh fruit ~30-50%, processed goods well under 20%. */
+const FARM_GATE_SHARE: Partial<Record<Product['category'], [number, number]>> = {
+  'fresh-fruit': [0.3, 0.5],
+  processed: [0, 0.2],
+};
+
+const FRESH: readonly Product['category'][] = ['navel-orange', 'apple', 'fresh-shiitake', 'fresh-fruit'];
+
+export interface PriorViolation {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Probability that a viewer buys at least once, with hazard `hazard` per minute over the scenario's dwell. */
+export function impliedConversion(scenario: Scenario, hazard: number): number {
+  const dwell = dwellDistribution(scenario.behaviour.dwell);
+  // E[exp(-h D)] = integral of h e^{-h t} S(t) dt subtracted from 1: P(buy) = h * integral e^{-h t} S(t) dt.
+  const horizon = dwell.longTail * 4;
+  const pieces = 2000;
+  const width = horizon / pieces;
+  let integral = 0;
+  for (let piece = 0; piece < pieces; piece++) {
+    const t = (piece + 0.5) * width;
+    integral += Math.exp(-hazard * t) * dwell.survival(t) * width;
+  }
+  return hazard * integral;
+}
+
+/** The range of conversions a purchase rate gives the scenario's anchors: no social proof, and full social proof. */
+function conversionRange(scenario: Scenario, purchaseRate: number): [number, number] {
+  const lift = 1 + scenario.behaviour.socialProof.strength;
+  const products = new Map(scenario.products.map((product) => [product.id, product]));
+  let low = Number.POSITIVE_INFINITY;
+  let high = 0;
+  for (const anchor of scenario.anchors) {
+    for (const series of anchor.broadcasts) {
+      const factors = series.lineup.map((slot) => {
+        const product = products.get(slot.product)!;
+        const paid = product.price * (series.welfare ? 1 - product.welfareDiscount : 1);
+        return Math.pow(paid / (product.referencePrice ?? product.price), -scenario.behaviour.priceElasticity);
+      });
+      const priceFactor = factors.reduce((sum, factor) => sum + factor, 0) / factors.length;
+      const hazard = purchaseRate * anchor.skill * priceFactor;
+      low = Math.min(low, impliedConversion(scenario, hazard));
+      high = Math.max(high, impliedConversion(scenario, hazard * lift));
+    }
+  }
+  return [low, high];
+}
+
+export function checkPriors(scenario: Scenario): PriorViolation[] {
+  const violations: PriorViolation[] = [];
+  const excepted = new Set(scenario.priorExceptions.map((exception) => exception.path));
+  const within = (path: string, value: number, prior: PriorId | [number, number], what?: string) => {
+    if (excepted.has(path)) return;
+    const [low, high] = Array.isArray(prior) ? prior : [PRIORS[prior].low, PRIORS[prior].high];
+    if (value < low - 1e-12 || value > high + 1e-12) {
+      const name = what ?? (Array.isArray(prior) ? 'prior' : PRIORS[prior].what);
+      violations.push({ path, message: `${path} = ${Number(value.toPrecision(4))} is outside the prior for ${name} (${low}-${high})` });
+    }
+  };
+
+  // Free parameters: their bounds must lie inside their priors.
+  scenario.calibration.free.forEach((parameter, index) => {
+    const path = `calibration.free.${index}`;
+    if (!(parameter.prior in PRIORS)) {
+      violations.push({ path, message: `${parameter.path}: unknown prior \`${parameter.prior}\` (known: ${Object.keys(PRIORS).join(', ')})` });
+      return;
+    }
+    const prior = parameter.prior as PriorId;
+    if (prior === 'conversion' && parameter.path === 'behaviour.purchaseRate') {
+      within(`${parameter.path} (at its lower bound)`, conversionRange(scenario, parameter.min)[0], 'conversion');
+      within(`${parameter.path} (at its upper bound)`, conversionRange(scenario, parameter.max)[1], 'conversion');
+    } else {
+      within(`${parameter.path} (lower bound)`, parameter.min, prior);
+      within(`${parameter.path} (upper bound)`, parameter.max, prior);
+    }
+    const value = valueAtPath(scenario, parameter.path);
+    if (typeof value !== 'number' || value < parameter.min || value > parameter.max) {
+      violations.push({ path: parameter.path, message: `${parameter.path} = ${String(value)} is outside its declared bounds ${parameter.min}-${parameter.max}` });
+    }
+  });
+
+  // Fixed parameters.
+  within('povertyLine', scenario.povertyLine, 'povertyLine');
+  const [lowConversion, highConversion] = conversionRange(scenario, scenario.behaviour.purchaseRate);
+  within('behaviour.purchaseRate (implied conversion, no social proof)', lowConversion, 'conversion');
+  within('behaviour.purchaseRate (implied conversion, full social proof)', highConversion, 'conversion');
+  scenario.platforms.forEach((platform, index) => {
+    within(`platforms.${index}.feeRate`, platform.feeRate, 'platform.fee');
+    within(`platforms.${index}.paymentFeeRate`, platform.paymentFeeRate, 'platform.payment');
+  });
+  scenario.anchors.forEach((anchor, index) => checkAnchor(anchor, `anchors.${index}`, within));
+  scenario.products.forEach((product, index) => checkProduct(product, `products.${index}`, within));
+  scenario.stores.forEach((store, index) => {
+    within(`stores.${index}.conversion`, store.conversion, 'conversion');
+    if (store.population) checkAdoption(store.population, `stores.${index}.population`, within);
+  });
+  scenario.farmers.forEach((group, index) => {
+    if (group.joining) checkAdoption(group.joining, `farmers.${index}.joining`, within);
+  });
+  scenario.shops.forEach((shop, index) => {
+    if (!shop.staff) return;
+    within(`shops.${index}.staff.ordersPerWorkerMonth`, shop.staff.ordersPerWorkerMonth, 'staff.ordersPerWorkerMonth');
+    if (shop.staff.spinOffs) within(`shops.${index}.staff.spinOffs.perWorkerYear`, shop.staff.spinOffs.perWorkerYear, 'staff.spinOffsPerWorkerYear');
+  });
+  return violations;
+}
+
+type Within = (path: string, value: number, prior: PriorId | [number, number], what?: string) => void;
+
+function checkAnchor(anchor: Anchor, path: string, within: Within): void {
+  const commercial = anchor.broadcasts.some((series) => !series.welfare);
+  const welfare = anchor.broadcasts.some((series) => series.welfare);
+  // Commission is what an anchor selling others' goods takes; farmers selling their own take none.
+  if (commercial && anchor.kind === 'celebrity') within(`${path}.commission.rate`, anchor.commission.rate, 'commission.commercial');
+  if (welfare) {
+    within(`${path}.commission.welfareRate`, anchor.commission.welfareRate, 'commission.welfare');
+    within(`${path}.commission.welfareSlotFee`, anchor.commission.welfareSlotFee, [0, 0], 'welfare slot fees (none)');
+  }
+  if (anchor.population) {
+    checkAdoption(anchor.population, `${path}.population`, within);
+    anchor.broadcasts.forEach((series, index) => {
+      if (series.schedule.kind === 'rate') within(`${path}.broadcasts.${index}.schedule.perDay`, series.schedule.perDay, 'smallAnchor.broadcastsPerDay');
+    });
+  }
+}
+
+function checkAdoption(adoption: { innovation: number; imitation: number }, path: string, within: Within): void {
+  if (adoption.innovation > 0) within(`${path}.innovation`, adoption.innovation, 'bass.p');
+  if (adoption.imitation > 0) within(`${path}.imitation`, adoption.imitation, 'bass.q');
+}
+
+function checkProduct(product: Product, path: string, within: Within): void {
+  within(`${path}.logistics.perParcel`, product.logistics.perParcel, 'logistics.parcel');
+  if (product.logistics.coldChain) within(`${path}.logistics.coldChainMarkup`, product.logistics.coldChainMarkup, 'logistics.coldChainMarkup');
+  within(`${path}.spoilage`, product.spoilage, FRESH.includes(product.category) ? 'spoilage.fresh' : 'spoilage.dry');
+  within(`${path}.claimRate`, product.claimRate, 'claimRate');
+  const prices = PRICE_PRIORS[product.category];
+  if (prices && product.unitWeightJin !== undefined) {
+    within(`${path}.price`, product.price / product.unitWeightJin, prices.retail, `${product.category} retail price per jin`);
+    within(`${path}.farmGatePrice`, product.farmGatePrice / product.unitWeightJin, prices.farmGate, `${product.category} farm-gate price per jin`);
+  }
+  const share = FARM_GATE_SHARE[product.category];
+  if (share) within(`${path}.farmGatePrice`, product.farmGatePrice / product.price, share, `farm-gate share of the price (${product.category})`);
+}
