@@ -1,20 +1,22 @@
 /**
  * Writes a calibration back into the scenario file: each free parameter's value replaced where
  * the file sets it (comments and layout kept), and a comment block at the top stating the fit.
- * The text depends only on the fit, so it is the same for the same seed.
+ * The text depends only on the fit, so it is the same for the same seed; a later fit replaces
+ * the block of an earlier one.
  */
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { CalibrationResult } from './calibrate.js';
 import type { TargetVerdict } from './targets.js';
 
-const BEGIN = ' livesim calibrate: the fit that set this file\'s free parameters';
-const END = ' end of fit';
+const BEGIN = '# livesim calibrate: the fit that set this file\'s free parameters';
+const END = '# end of fit';
+/** A block written by an earlier fit, with the blank line after it. */
+const EARLIER_FIT = /^# livesim calibrate: the fit that set this file's free parameters\n(?:#.*\n)*?# end of fit\n\n?/m;
 
 export function fittedScenarioText(originalText: string, result: CalibrationResult): string {
-  const document = parseDocument(originalText);
+  const document = parseDocument(originalText.replace(EARLIER_FIT, ''));
   for (const parameter of result.parameters) setByDottedPath(document, parameter.path, parameter.after);
-  document.commentBefore = replaceFitBlock(document.commentBefore ?? '', fitComment(result));
-  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return `${fitComment(result).join('\n')}\n\n${document.toString({ lineWidth: 0 })}`;
 }
 
 /** Sets a value at a dotted path whose list items may be named by id (appending an item with that id if the file lacks it). */
@@ -45,21 +47,12 @@ function describeVerdict(verdict: TargetVerdict): string {
 function fitComment(result: CalibrationResult): string[] {
   return [
     BEGIN,
-    `   root seed ${result.rootSeed}, ${result.replicates} replicates per candidate (the same seeds for every candidate), ${result.evaluations} evaluations`,
-    `   objective (sum of squared target errors, in tolerances): ${result.before.objective.toPrecision(4)} -> ${result.after.objective.toPrecision(4)}`,
+    `#   root seed ${result.rootSeed}, ${result.replicates} replicates per candidate (the same seeds for every candidate), ${result.evaluations} evaluations`,
+    `#   objective (sum of squared target errors, in tolerances): ${result.before.objective.toPrecision(4)} -> ${result.after.objective.toPrecision(4)}`,
     ...result.parameters.map(
-      (parameter) => `   ${parameter.path}: ${parameter.before} -> ${parameter.after}  (bounds ${parameter.min}-${parameter.max}, prior ${parameter.prior})`,
+      (parameter) => `#   ${parameter.path}: ${parameter.before} -> ${parameter.after}  (bounds ${parameter.min}-${parameter.max}, prior ${parameter.prior})`,
     ),
-    ...result.after.verdicts.map((verdict) => `   ${describeVerdict(verdict)}`),
+    ...result.after.verdicts.map((verdict) => `#   ${describeVerdict(verdict)}`),
     END,
   ];
-}
-
-function replaceFitBlock(comment: string, block: string[]): string {
-  const lines = comment === '' ? [] : comment.split('\n');
-  const begin = lines.indexOf(BEGIN);
-  const end = lines.indexOf(END);
-  if (begin >= 0 && end > begin) lines.splice(begin, end - begin + 1, ...block);
-  else lines.push(...(lines.length > 0 ? ['', ...block] : block));
-  return lines.join('\n');
 }

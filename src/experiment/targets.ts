@@ -81,14 +81,15 @@ export function judgeTarget(target: Target, simulated: Estimate): TargetVerdict 
 }
 
 /**
- * How far a mean is from a target, in units of its tolerance (0 inside a range): the
- * calibration objective sums the squares of these.
+ * How far a mean is from a target, in units of its tolerance (for a range: from its middle, or
+ * its `aim`, in half-widths, so a fit does not stop at an edge where replicate noise would tip
+ * it out): the calibration objective sums the squares of these.
  */
 export function targetDistance(target: Target, mean: number): number {
   if (target.range) {
     const [low, high] = target.range;
-    const halfWidth = Math.max((high - low) / 2, Math.abs(high) * 1e-3, 1e-9);
-    return mean < low ? (low - mean) / halfWidth : mean > high ? (mean - high) / halfWidth : 0;
+    const halfWidth = Math.max((high - low) / 2, Math.abs(high) * 0.01, 1e-9);
+    return (mean - (target.aim ?? (low + high) / 2)) / halfWidth;
   }
   const expected = target.expected!;
   return (mean - expected) / Math.max(Math.abs(expected) * target.tolerance!, 1e-9);

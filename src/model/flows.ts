@@ -22,6 +22,8 @@ export class Flows {
   welfareBroadcasts = 0;
   views = 0;
   orders = 0;
+  /** Orders placed during broadcasts (the rest come from stores' listings). */
+  liveOrders = 0;
   units = 0;
   lostOrders = 0;
   lostUnits = 0;
@@ -33,6 +35,8 @@ export class Flows {
   storeVisits = 0;
   /** Fen. */
   gmv = 0;
+  /** GMV of broadcasts (fen). */
+  liveGmv = 0;
   refunds = 0;
   spoilage = 0;
   platformFees = 0;
@@ -62,7 +66,7 @@ export type FlowKey = {
 export const FLOW_KEYS: readonly FlowKey[] = Object.keys(new Flows()) as FlowKey[];
 
 /** Flow keys that hold money in fen. */
-export const MONEY_KEYS: ReadonlySet<FlowKey> = new Set<FlowKey>(['gmv', ...LEDGER_PARTS, 'wages', 'householdNetIncome']);
+export const MONEY_KEYS: ReadonlySet<FlowKey> = new Set<FlowKey>(['gmv', 'liveGmv', ...LEDGER_PARTS, 'wages', 'householdNetIncome']);
 
 export function fenToYuan(fen: number): number {
   return Math.round(fen) / 100;

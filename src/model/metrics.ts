@@ -21,6 +21,8 @@ export interface DayLevels {
   readonly householdsSupplying: number;
   readonly householdsAboveLine: number;
   readonly workers: number;
+  /** Shops opened by shop workers so far. */
+  readonly spinOffs: number;
   /** Most viewers watching at once during the day, across all broadcasts. */
   readonly peakConcurrentViewers: number;
 }
@@ -36,6 +38,7 @@ export const LEVEL_KEYS = [
   'householdsSupplying',
   'householdsAboveLine',
   'workers',
+  'spinOffs',
   'peakConcurrentViewers',
 ] as const satisfies readonly (keyof DayLevels)[];
 
@@ -152,6 +155,10 @@ export class Metrics {
 
 function addSale(flows: Flows, sale: Sale): void {
   flows.orders += sale.orders;
+  if (sale.channel.anchor !== undefined) {
+    flows.liveOrders += sale.orders;
+    flows.liveGmv += sale.gmv;
+  }
   flows.units += sale.units;
   flows.lostOrders += sale.lostOrders;
   flows.lostUnits += sale.lostUnits;

@@ -255,6 +255,7 @@ export class ModelRun {
         householdsSupplying: households.supplying,
         householdsAboveLine: households.aboveLine,
         workers: world.workers(),
+        spinOffs: world.spinOffs(),
       },
       world.groups,
       world.products,

@@ -1,8 +1,9 @@
 /**
  * Online stores' listings: sales outside broadcasts. Each day a store (or a class of identical
- * stores) gets visitors from search and the platform's feed, plus visits from its repeat
- * customers; each visitor looks at one listed product and orders with the store's conversion,
- * adjusted for price like the broadcast purchase hazard. Buyers may become repeat customers.
+ * stores) gets visitors from search and the platform's feed; each looks at one listed product
+ * and orders with the store's conversion, adjusted for price like the broadcast purchase
+ * hazard. Buyers may become repeat customers, who come back to order on their own; so a store
+ * that sells grows its own trade.
  */
 import { binomial, poisson } from '../engine/distributions.js';
 import type { RandomStreams, Uniform } from '../engine/random.js';
@@ -73,16 +74,21 @@ export class StoreState implements SalesChannel {
   /** One day of visits and orders. */
   trade(seller: Seller, now: number): void {
     const uniform = this.uniform;
-    const expectedVisits = this.population.active * this.spec.visitorsPerDay + (this.customers * this.spec.loyalty.revisitsPerYear) / DAYS_PER_YEAR;
-    let visitsLeft = poisson(uniform, expectedVisits);
+    let visitsLeft = poisson(uniform, this.population.active * this.spec.visitorsPerDay);
+    let repeatLeft = poisson(uniform, (this.customers * this.spec.loyalty.repeatOrdersPerYear) / DAYS_PER_YEAR);
     this.visits += visitsLeft;
     this.visitsToday = visitsLeft;
-    let shareLeft = 1;
-    for (const listing of this.listings) {
-      const looked = shareLeft <= listing.share ? visitsLeft : binomial(uniform, visitsLeft, listing.share / shareLeft);
+    // Out-of-season listings are taken down: visitors spread over the rest.
+    const listed = this.listings.filter((listing) => listing.product.inSeason);
+    let shareLeft = listed.reduce((sum, listing) => sum + listing.share, 0);
+    for (const listing of listed) {
+      const last = listing === listed[listed.length - 1];
+      const looked = last ? visitsLeft : binomial(uniform, visitsLeft, listing.share / shareLeft);
+      const repeat = last ? repeatLeft : binomial(uniform, repeatLeft, listing.share / shareLeft);
       visitsLeft -= looked;
+      repeatLeft -= repeat;
       shareLeft -= listing.share;
-      const orders = binomial(uniform, looked, listing.conversion);
+      const orders = binomial(uniform, looked, listing.conversion) + repeat;
       if (orders > 0) seller.sell(this, listing.product, orders, now, uniform);
     }
     const churn = this.spec.loyalty.churnPerYear;

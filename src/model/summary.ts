@@ -11,12 +11,14 @@ export interface RunMetrics {
   readonly views: number;
   readonly peakConcurrentViewers: number;
   readonly orders: number;
+  /** Orders placed during broadcasts (the rest come from stores' listings). */
+  readonly liveOrders: number;
   readonly units: number;
   /** Yuan. */
   readonly gmv: number;
-  /** Orders per view. */
+  /** Broadcast orders per view. */
   readonly conversion: number;
-  /** Yuan of GMV per 1,000 views. */
+  /** Yuan of broadcast GMV per 1,000 views. */
   readonly gmvPerThousandViews: number;
   /** Yuan per order. */
   readonly averageOrderValue: number;
@@ -81,10 +83,11 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
       views: total.views,
       peakConcurrentViewers: peak,
       orders: total.orders,
+      liveOrders: total.liveOrders,
       units: total.units,
       gmv: fenToYuan(total.gmv),
-      conversion: ratio(total.orders, total.views),
-      gmvPerThousandViews: total.views > 0 ? fenToYuan((total.gmv * 1000) / total.views) : 0,
+      conversion: ratio(total.liveOrders, total.views),
+      gmvPerThousandViews: total.views > 0 ? fenToYuan((total.liveGmv * 1000) / total.views) : 0,
       averageOrderValue: total.orders > 0 ? fenToYuan(total.gmv / total.orders) : 0,
       lostOrders: total.lostOrders,
       lostUnits: total.lostUnits,
@@ -107,7 +110,7 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
       householdsJoined: tally.joined,
       workers: world.workers(),
       wagesPaid: fenToYuan(total.wages),
-      spinOffs: world.shops.reduce((sum, shop) => sum + shop.spinOffs, 0),
+      spinOffs: world.spinOffs(),
       followers: Math.round(world.followers()),
       followersGained: total.followersGained,
       unitsUnsoldAtSeasonEnd: world.products.reduce((sum, product) => sum + product.unsoldAtSeasonEnd, 0),

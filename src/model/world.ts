@@ -213,4 +213,8 @@ export class World {
   workers(): number {
     return this.shops.reduce((sum, shop) => sum + shop.workers.length, 0);
   }
+
+  spinOffs(): number {
+    return this.shops.reduce((sum, shop) => sum + shop.spinOffs, 0);
+  }
 }

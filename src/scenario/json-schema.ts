@@ -66,3 +66,25 @@ export function fieldsAt(path: readonly PathKey[], data: unknown): string[] {
 export function jsonSchemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 }
+
+/**
+ * Whether the field at `path` is a union told apart by `kind` (a dwell distribution, a schedule,
+ * units per order). Under `extends`, such a map with another kind replaces the old one instead
+ * of merging with it.
+ */
+export function isKindUnionAt(path: readonly PathKey[]): boolean {
+  let node: JsonSchemaNode | undefined = scenarioJsonSchema();
+  for (const key of path) {
+    if (node === undefined) return false;
+    const candidates: JsonSchemaNode[] = node.oneOf ?? node.anyOf ?? [node];
+    node = undefined;
+    for (const candidate of candidates) {
+      const next = typeof key === 'number' ? candidate.items : candidate.properties?.[key];
+      if (next) {
+        node = next;
+        break;
+      }
+    }
+  }
+  return node?.oneOf?.some((branch) => branch.properties?.kind?.const !== undefined) ?? false;
+}

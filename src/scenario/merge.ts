@@ -1,9 +1,11 @@
 /**
  * How `extends` combines a scenario with the one it starts from: maps merge key by key, lists of
- * items with ids merge item by item (same id: merged; new id: appended), a map with a different
- * `kind` (another branch of a union, e.g. another dwell distribution) replaces the old one, and
+ * items with ids merge item by item (same id: merged; new id: appended), a union told apart by
+ * `kind` whose kind changes (another dwell distribution, another schedule) is replaced, and
  * anything else is replaced by the extending file's value.
  */
+import { isKindUnionAt } from './json-schema.js';
+import type { PathKey } from './source-file.js';
 
 export type PlainObject = Record<string, unknown>;
 
@@ -16,18 +18,19 @@ export function isIdList(value: unknown): value is PlainObject[] {
 }
 
 /** `over` laid onto `base`; neither is modified. */
-export function mergeScenarioValues(base: unknown, over: unknown): unknown {
-  if (isPlainObject(base) && isPlainObject(over) && (over.kind === undefined || over.kind === base.kind)) {
+export function mergeScenarioValues(base: unknown, over: unknown, path: readonly PathKey[] = []): unknown {
+  const kindChanges = isPlainObject(base) && isPlainObject(over) && over.kind !== undefined && over.kind !== base.kind && isKindUnionAt(path);
+  if (isPlainObject(base) && isPlainObject(over) && !kindChanges) {
     const result: PlainObject = { ...base };
     for (const [key, value] of Object.entries(over)) {
-      result[key] = Object.hasOwn(base, key) ? mergeScenarioValues(base[key], value) : value;
+      result[key] = Object.hasOwn(base, key) ? mergeScenarioValues(base[key], value, [...path, key]) : value;
     }
     return result;
   }
   if (isIdList(base) && isIdList(over)) {
-    const merged: unknown[] = base.map((item) => {
+    const merged: unknown[] = base.map((item, index) => {
       const replacement = over.find((candidate) => candidate.id === item.id);
-      return replacement === undefined ? item : mergeScenarioValues(item, replacement);
+      return replacement === undefined ? item : mergeScenarioValues(item, replacement, [...path, index]);
     });
     for (const item of over) if (!base.some((candidate) => candidate.id === item.id)) merged.push(item);
     return merged;

@@ -119,6 +119,9 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
     }
     if (target.expected !== undefined && target.tolerance === undefined) report([...path, 'tolerance'], 'missing `tolerance` for `expected`');
     if (target.range && target.range[0] > target.range[1]) report([...path, 'range'], 'the range must go from low to high');
+    if (target.aim !== undefined && (!target.range || target.aim < target.range[0] || target.aim > target.range[1])) {
+      report([...path, 'aim'], 'an aim must lie inside the target\'s range');
+    }
     if (target.aggregate === 'ratio' && !target.denominator) report([...path, 'denominator'], 'a ratio needs the months of its denominator');
     if (target.aggregate === 'products-sold') {
       if (!target.products?.length) report([...path, 'products'], 'products-sold needs the list of products');

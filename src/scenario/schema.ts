@@ -277,11 +277,11 @@ const store = z
     loyalty: z
       .strictObject({
         retention: share('Share of buyers who become repeat customers').default(0),
-        revisitsPerYear: nonNegative('Visits a repeat customer makes a year').default(0),
+        repeatOrdersPerYear: nonNegative('Orders a repeat customer places a year (they come back to buy)').default(0),
         churnPerYear: nonNegative('Yearly rate at which repeat customers drift away').default(0),
       })
       .prefault({})
-      .describe('Repeat customers: the store\'s own traffic, growing with its sales'),
+      .describe('Repeat customers: orders of the store\'s own, growing with its sales'),
     welfare: z.boolean().default(false).describe('Sold as public welfare (welfare price, fee waiver)'),
     tags,
     population: adoption('stores')
@@ -311,6 +311,7 @@ const target = z
     expected: z.number().optional().describe('The figure to reproduce (with `tolerance`)'),
     tolerance: share('Allowed relative error around `expected`').optional(),
     range: z.tuple([z.number(), z.number()]).optional().describe('Alternatively, the range the simulated mean must fall in'),
+    aim: z.number().optional().describe('Where livesim calibrate aims inside `range` (default: its middle)'),
     source: z.string().min(1).describe('The source figure, quoted in words'),
   })
   .describe('A calibration target: a figure the scenario must reproduce, averaged over replicates');

@@ -135,6 +135,36 @@ describe('livesim (built binary)', () => {
     expect(livesim(['list', '--no-color']).stdout).not.toMatch(ANSI);
   });
 
+  it('check --json: per target the expected figure, the mean with its interval, the error and a verdict; exit 1 on a miss', () => {
+    const target = (expected: number) => ({ id: 'orders', metric: 'orders', aggregate: 'sum', expected, tolerance: 0.5, source: 'made up' });
+    const dir = writeFiles({ 'met.yaml': tinyScenario({ targets: [target(30)] }), 'missed.yaml': tinyScenario({ targets: [target(5000)] }) });
+    const met = livesim(['check', 'met.yaml', '--replicates', '3', '--json'], { cwd: dir });
+    expect(met.code).toBe(0);
+    const report = JSON.parse(met.stdout);
+    expect(report.pass).toBe(true);
+    expect(report.results[0]).toMatchObject({ scenario: 'tiny', target: 'orders', metric: 'orders', expected: 30, pass: true });
+    expect(report.results[0].simulated.ci95).toHaveLength(2);
+    expect(met.stderr).toContain('replicate 3/3');
+    const missed = livesim(['check', 'missed.yaml', '--replicates', '2'], { cwd: dir });
+    expect(missed.code).toBe(1);
+    expect(missed.stdout).toMatch(/orders\s+5000\s+.*FAIL/);
+  });
+
+  it('calibrate writes the fitted scenario and prints the fit', () => {
+    const dir = writeFiles({
+      'fit.yaml': tinyScenario({
+        targets: [{ id: 'orders', metric: 'orders', aggregate: 'sum', expected: 40, tolerance: 0.05, source: 'made up' }],
+        calibration: { free: [{ path: 'behaviour.purchaseRate', min: 0.0005, max: 0.008, prior: 'conversion' }] },
+      }),
+    });
+    const { code, stdout } = livesim(['calibrate', 'fit.yaml', '--budget', '8', '--replicates', '2', '--out', 'fitted.yaml'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('behaviour.purchaseRate');
+    expect(stdout).toContain('fitted scenario written to fitted.yaml');
+    expect(readFileSync(path.join(dir, 'fitted.yaml'), 'utf8')).toMatch(/^# livesim calibrate: the fit/);
+    expect(livesim(['validate', 'fitted.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
   it('Ctrl+C stops the run, keeps what was computed marked incomplete, and exits 130', async () => {
     const dir = writeFiles({
       'long.yaml': tinyScenario({ end: '2020-06-01', anchors: [{ id: 'mei', recommendedTraffic: 400_000 }] }),

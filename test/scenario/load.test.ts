@@ -78,6 +78,22 @@ describe('extends', () => {
     expect(scenario.products).toEqual(base.products);
   });
 
+  it('replaces a union whose kind changes, but merges any other map with a kind', () => {
+    const dir = writeFiles({
+      'switch.yaml': [
+        'extends: demo-county',
+        'behaviour:',
+        '  dwell: { kind: exponential, mean: 8m }',
+        'anchors:',
+        '  - id: li-orchard',
+        '    kind: shop-owner',
+      ].join('\n'),
+    });
+    const { scenario } = loadScenario(path.join(dir, 'switch.yaml'));
+    expect(scenario.behaviour.dwell).toEqual({ kind: 'exponential', mean: '8m' });
+    expect(scenario.anchors[0]).toMatchObject({ kind: 'shop-owner', followers: 8000 });
+  });
+
   it('follows chains of files relative to each file', () => {
     const dir = writeFiles({
       'base.yaml': { ...tinyScenario(), name: 'base' },

@@ -71,9 +71,10 @@ export function calibrateCommand(): Command {
 
 export function formatCalibration(result: CalibrationResult, style: Style): string {
   const lines = [style.bold(`fit after ${result.evaluations} evaluations of ${result.replicates} replicates (root seed ${result.rootSeed})`), ''];
-  lines.push('  parameter                        before        after     bounds');
+  const width = Math.max(9, ...result.parameters.map((parameter) => parameter.path.length));
+  lines.push(`  ${'parameter'.padEnd(width)}    before     after   bounds`);
   for (const parameter of result.parameters) {
-    lines.push(`  ${parameter.path.padEnd(30)} ${String(parameter.before).padStart(8)} ${String(parameter.after).padStart(12)}     ${parameter.min} - ${parameter.max}`);
+    lines.push(`  ${parameter.path.padEnd(width)}  ${String(parameter.before).padStart(8)}  ${String(parameter.after).padStart(8)}   ${parameter.min} - ${parameter.max}`);
   }
   lines.push('', '  target                      before                after');
   result.before.verdicts.forEach((before, index) => {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { estimate, tQuantile95 } from '../../src/experiment/statistics.js';
+import { judgeTarget, measureTarget, targetDistance } from '../../src/experiment/targets.js';
+import type { TimeseriesTable } from '../../src/experiment/timeseries.js';
+import type { Target } from '../../src/scenario/schema.js';
+
+const table: TimeseriesTable = {
+  columns: ['gmv', 'workers', 'units:apple', 'units:pear'],
+  rows: [
+    { period: '2018-11', days: 30, values: { gmv: 10, workers: 1, 'units:apple': 0, 'units:pear': 0 } },
+    { period: '2018-12', days: 31, values: { gmv: 20, workers: 2, 'units:apple': 3, 'units:pear': 0 } },
+    { period: '2019-01', days: 31, values: { gmv: 40, workers: 4, 'units:apple': 0, 'units:pear': 0 } },
+    { period: '2019-02', days: 28, values: { gmv: 20, workers: 3, 'units:apple': 0, 'units:pear': 5 } },
+    { period: '2020-01', days: 31, values: { gmv: 50, workers: 3, 'units:apple': 0, 'units:pear': 0 } },
+  ],
+};
+
+const target = (fields: Partial<Target>): Target => ({ id: 't', metric: 'gmv', aggregate: 'sum', source: 's', range: [0, 1], ...fields }) as Target;
+
+describe('reading a target off the monthly timeseries', () => {
+  it.each([
+    ['sum over a period', { aggregate: 'sum', period: { from: '2019-01', to: '2019-12' } }, 60],
+    ['the last value', { metric: 'workers', aggregate: 'last' }, 3],
+    ['the largest value', { metric: 'workers', aggregate: 'max' }, 4],
+    ['the mean of months', { metric: 'workers', aggregate: 'mean', period: { from: '2018-11', to: '2019-02' } }, 2.5],
+    ['a sum per day', { aggregate: 'per-day', period: { from: '2019-01', to: '2019-02' } }, 60 / 59],
+    ['a ratio of two periods', { aggregate: 'ratio', period: { from: '2019-01', to: '2019-12' }, denominator: { from: '2018-01', to: '2018-12' } }, 2],
+    ['calendar years that beat the one before', { aggregate: 'years-rising' }, 1],
+    ['products that sold', { aggregate: 'products-sold', products: ['apple', 'pear'], period: { from: '2019-01', to: '2020-12' } }, 1],
+  ] as const)('%s', (_label, fields, expected) => {
+    expect(measureTarget(target(fields as Partial<Target>), table)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('judging a target on the mean of replicates', () => {
+  it('a figure passes within its relative tolerance', () => {
+    const figure = target({ range: undefined, expected: 100, tolerance: 0.1 });
+    expect(judgeTarget(figure, estimate([105, 109]))).toMatchObject({ pass: true, relativeError: 0.07 });
+    expect(judgeTarget(figure, estimate([115, 111])).pass).toBe(false);
+  });
+
+  it('a range passes inside it, and measures its error from the nearest end', () => {
+    const range = target({ range: [90, 100] });
+    expect(judgeTarget(range, estimate([95]))).toMatchObject({ pass: true, relativeError: 0 });
+    expect(judgeTarget(range, estimate([110]))).toMatchObject({ pass: false, relativeError: 0.1 });
+  });
+
+  it('calibration aims at the middle of a range, or its aim', () => {
+    expect(targetDistance(target({ range: [90, 100] }), 95)).toBe(0);
+    expect(targetDistance(target({ range: [90, 100] }), 100)).toBe(1);
+    expect(targetDistance(target({ range: [8, 10], aim: 10 }), 10)).toBe(0);
+    expect(targetDistance(target({ range: undefined, expected: 200, tolerance: 0.1 }), 220)).toBeCloseTo(1, 12);
+  });
+});
+
+describe('estimates', () => {
+  it('give the mean, standard deviation and a 95% t-interval', () => {
+    const result = estimate([1, 2, 3, 4]);
+    expect(result.mean).toBe(2.5);
+    expect(result.sd).toBeCloseTo(Math.sqrt(5 / 3), 12);
+    const half = (3.182 * result.sd) / 2;
+    expect(result.ci95[0]).toBeCloseTo(2.5 - half, 10);
+    expect(result.ci95[1]).toBeCloseTo(2.5 + half, 10);
+  });
+
+  it('use t quantiles that approach the normal one', () => {
+    expect(tQuantile95(1)).toBe(12.706);
+    expect(tQuantile95(30)).toBe(2.042);
+    expect(tQuantile95(120)).toBeCloseTo(1.98, 2);
+  });
+});
