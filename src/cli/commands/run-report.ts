@@ -1,8 +1,12 @@
 /** The human-readable report printed after a run (stdout); --json prints the summary instead. */
 import { LEDGER_PARTS, type LedgerPart } from '../../model/flows.js';
 import type { RunSummary } from '../../experiment/single-run.js';
-import { formatCount, formatPercent, formatSeconds, formatYuan } from '../format.js';
+import { formatCount, formatCountShort, formatPercent, formatSeconds, formatYuan, formatYuanShort } from '../format.js';
 import type { Style } from '../style.js';
+
+/** Exact below ten million, short above (national runs count in billions). */
+const count = (value: number) => (value < 1e7 ? formatCount(value) : formatCountShort(value));
+const yuan = (value: number) => (Math.abs(value) < 1e8 ? formatYuan(value) : formatYuanShort(value));
 
 /** `2019-11-25` for a midnight, `2019-11-28 20:11` otherwise. */
 const shortTime = (label: string) => (label.endsWith(' 00:00') ? label.slice(0, 10) : label);
@@ -26,9 +30,9 @@ export function formatRunReport(summary: RunSummary, runDirectory: string, wallS
     ? [`${header}  ${style.green('complete')}`, '']
     : [header, style.yellow(`stopped at ${summary.simulated.reached}: results are incomplete`), ''];
   lines.push(
-    `  broadcasts ${formatCount(m.broadcasts).padStart(12)}    views ${formatCount(m.views).padStart(14)}    conversion ${formatPercent(m.conversion, 2).padStart(8)}`,
-    `  orders     ${formatCount(m.orders).padStart(12)}    units ${formatCount(m.units).padStart(14)}    GMV/1k views ${formatYuan(m.gmvPerThousandViews).padStart(6)}`,
-    `  GMV        ${formatYuan(m.gmv).padStart(12)}    lost orders ${formatCount(m.lostOrders).padStart(8)}    stock-outs ${formatCount(m.stockOuts).padStart(8)}`,
+    `  broadcasts ${count(m.broadcasts).padStart(12)}    views ${count(m.views).padStart(14)}    conversion ${formatPercent(m.conversion, 2).padStart(8)}`,
+    `  orders     ${count(m.orders).padStart(12)}    units ${count(m.units).padStart(14)}    GMV/1k views ${formatYuan(m.gmvPerThousandViews).padStart(6)}`,
+    `  GMV        ${yuan(m.gmv).padStart(12)}    lost orders ${count(m.lostOrders).padStart(8)}    stock-outs ${count(m.stockOuts).padStart(8)}`,
     '',
     '  where the money went',
   );
@@ -38,13 +42,14 @@ export function formatRunReport(summary: RunSummary, runDirectory: string, wallS
     if (amount === 0) continue;
     const share = summary.ledger.gmv > 0 ? amount / summary.ledger.gmv : 0;
     const bar = '█'.repeat(Math.max(0, Math.round(share * 30)));
-    lines.push(`    ${PART_LABELS[part].padEnd(15)} ${formatPercent(share).padStart(6)}  ${formatYuan(amount).padStart(12)}  ${style.cyan(bar)}`.trimEnd());
+    lines.push(`    ${PART_LABELS[part].padEnd(15)} ${formatPercent(share).padStart(6)}  ${yuan(amount).padStart(12)}  ${style.cyan(bar)}`.trimEnd());
   }
   lines.push(
     '',
-    `  households  ${formatCount(m.householdsSupplying)} of ${formatCount(m.households)} sold online`,
-    `              ${formatCount(m.householdsAboveLine)} above the poverty line (${formatCount(m.householdsAboveLineWithoutEcommerce)} without e-commerce)`,
-    `              earned ${formatYuan(m.householdNetIncome)} beyond the farm-gate value of what they sold`,
+    `  households  ${count(m.householdsSupplying)} of ${count(m.households)} sold online`,
+    `              ${count(m.householdsAboveLine)} above the poverty line (${count(m.householdsAboveLineWithoutEcommerce)} without e-commerce)`,
+    `              earned ${yuan(m.householdNetIncome)} beyond the farm-gate value of what they sold` +
+      (m.wagesPaid > 0 ? ` (${yuan(m.wagesPaid)} of it wages)` : ''),
     '',
     `  ${formatCount(summary.engine.events)} events in ${formatSeconds(wallSeconds)}  ·  results in ${style.bold(runDirectory)}`,
   );
