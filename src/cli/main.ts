@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-/** Entry point of the `livesim` binary. Sets process.exitCode (never process.exit) so stdout is flushed. */
-import { buildProgram } from './program.js';
-import { reportError } from './report-error.js';
-import { detectTerminal } from './terminal.js';
+/**
+ * Entry point of the `livesim` binary. Sets process.exitCode (never process.exit) so stdout is
+ * flushed. React (for the dashboard) runs its production build unless told otherwise; the
+ * environment must be set before it loads, hence the dynamic imports.
+ */
+process.env.NODE_ENV ??= 'production';
+const { buildProgram } = await import('./program.js');
+const { reportError } = await import('./report-error.js');
+const { detectTerminal } = await import('./terminal.js');
 
-const program = buildProgram();
 try {
-  await program.parseAsync(process.argv);
+  await buildProgram().parseAsync(process.argv);
 } catch (error) {
   process.exitCode = reportError(error, detectTerminal({ color: !process.argv.includes('--no-color') }));
 }

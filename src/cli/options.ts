@@ -1,5 +1,6 @@
 /** Option parsers shared by commands; a bad value is a UsageError (exit code 2). */
 import { InvalidArgumentError } from 'commander';
+import { isDuration, parseDuration } from '../scenario/units.js';
 
 export function parseSeed(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > Number.MAX_SAFE_INTEGER) {
@@ -18,4 +19,10 @@ export function parseCount(text: string): number {
   const value = parseSeed(text);
   if (value < 1) throw new InvalidArgumentError('expected at least 1');
   return value;
+}
+
+/** --pace: simulated time per wall-clock second, as a duration (1d, 10m); returns minutes. */
+export function parsePace(text: string): number {
+  if (!isDuration(text) || parseDuration(text) <= 0) throw new InvalidArgumentError('expected simulated time per second, like 1d or 10m');
+  return parseDuration(text);
 }

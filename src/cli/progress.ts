@@ -4,7 +4,7 @@
  */
 import type { EngineStatus } from '../engine/simulation.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { formatCount, formatCountShort, formatSeconds, formatYuanShort } from './format.js';
+import { formatCount, formatCountShort, formatSeconds, formatYuanShort } from '../format.js';
 import type { Terminal } from './terminal.js';
 
 export type ProgressMode = 'lines' | 'status' | 'off';

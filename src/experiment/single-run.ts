@@ -55,6 +55,11 @@ export class ScenarioRun {
     return this.model.world.calendar.horizon;
   }
 
+  /** Emits a snapshot of the world now (for live views); results do not depend on it. */
+  snapshotNow(): void {
+    this.model.snapshotNow();
+  }
+
   async run(controls: ModelRunControls = {}): Promise<FinishedRun> {
     const started = performance.now();
     const result = await this.model.run(controls);

@@ -74,6 +74,8 @@ export interface BroadcastRow {
   readonly finished: boolean;
 }
 
+const HOURS_KEPT = 48;
+
 export class Metrics {
   /** Flows of the days already closed. */
   readonly closed = new Flows();
@@ -83,6 +85,9 @@ export class Metrics {
   readonly days: DayRow[] = [];
   readonly broadcasts: BroadcastRow[] = [];
   private readonly groupGmvSoFar = new Map<string, number>();
+  /** GMV of the last 48 simulated hours (fen), a ring indexed by hour, for short runs' trend. */
+  private readonly hourlyGmv = new Float64Array(HOURS_KEPT);
+  private readonly hourStamp = new Float64Array(HOURS_KEPT).fill(-1);
   private readonly productUnitsSoFar = new Map<string, number>();
 
   /** Everything so far: closed days plus today. */
@@ -93,13 +98,33 @@ export class Metrics {
     return total;
   }
 
-  recordSale(sale: Sale): void {
+  recordSale(sale: Sale, now: number): void {
     addSale(this.today, sale);
+    if (sale.gmv !== 0) {
+      const hour = Math.floor(now / 60);
+      const slot = hour % HOURS_KEPT;
+      if (this.hourStamp[slot] !== hour) {
+        this.hourStamp[slot] = hour;
+        this.hourlyGmv[slot] = 0;
+      }
+      this.hourlyGmv[slot]! += sale.gmv;
+    }
     addSale(sale.product.flows, sale);
     const channel = sale.channel;
     if (channel.anchor !== undefined) addSale(channel.anchor.flows, sale);
     for (const group of channel.groups) addSale(group, sale);
     sale.product.shop?.noteOrders(sale.orders);
+  }
+
+  /** GMV of each of the last `hours` simulated hours up to `now`, oldest first (fen). */
+  gmvByHour(now: number, hours: number): number[] {
+    const current = Math.floor(now / 60);
+    const result: number[] = [];
+    for (let hour = current - Math.min(hours, HOURS_KEPT) + 1; hour <= current; hour++) {
+      const slot = ((hour % HOURS_KEPT) + HOURS_KEPT) % HOURS_KEPT;
+      result.push(hour >= 0 && this.hourStamp[slot] === hour ? this.hourlyGmv[slot]! : 0);
+    }
+    return result;
   }
 
   noteConcurrency(viewers: number): void {

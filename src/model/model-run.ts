@@ -47,9 +47,9 @@ interface Batch {
 }
 
 const SNAPSHOT_STEPS = [1, 5, 10, 15, 30, 60, 120, 360, 720, 1440, 2880, 10080];
-const SNAPSHOTS_PER_RUN = 1000;
+const SNAPSHOTS_PER_RUN = 200;
 
-/** Simulated minutes between snapshots: the scenario's choice, or about 1,000 per run. */
+/** Simulated minutes between snapshots: the scenario's choice, or about 200 per run (live views ask for more as they need). */
 export function snapshotInterval(scenario: Scenario, horizon: number): number {
   if (scenario.snapshotEvery !== 'auto') return parseDuration(scenario.snapshotEvery);
   const wanted = horizon / SNAPSHOTS_PER_RUN;
@@ -76,7 +76,7 @@ export class ModelRun {
     this.simulation = new Simulation(seed);
     this.world = new World(scenario, this.simulation.random);
     this.snapshots = new SnapshotBuilder(this.world, this.metrics, seed);
-    this.seller = new Seller(scenario.behaviour, (sale) => this.metrics.recordSale(sale));
+    this.seller = new Seller(scenario.behaviour, (sale) => this.metrics.recordSale(sale, this.simulation.now));
     const audience: AudienceSink = {
       viewersArrived: (_broadcast, count) => {
         this.metrics.today.views += count;
@@ -103,6 +103,14 @@ export class ModelRun {
   /** Immutable snapshots every N simulated minutes, and a last one when the run ends. */
   get snapshots$(): Observable<Snapshot> {
     return this.snapshotSubject.asObservable();
+  }
+
+  /**
+   * Emits a snapshot of the world as it is now (between slices of work), for a live view that
+   * wants more frames than the scenario's snapshot interval gives. Reads the world only.
+   */
+  snapshotNow(): void {
+    if (this.snapshotSubject.observed) this.snapshotSubject.next(this.snapshots.build(this.simulation.now, this.simulation.events, false));
   }
 
   async run(controls: ModelRunControls = {}): Promise<ModelResult> {
@@ -139,7 +147,8 @@ export class ModelRun {
     this.planClassBroadcasts(0);
     const interval = snapshotInterval(this.scenario, horizon);
     const ticks = simulation.stream<number>('snapshot/due');
-    ticks.on(() => this.snapshotSubject.next(this.snapshots.build(simulation.now, simulation.events, false)));
+    // Nobody watching: no snapshot to build.
+    ticks.on(() => this.snapshotSubject.observed && this.snapshotSubject.next(this.snapshots.build(simulation.now, simulation.events, false)));
     simulation.every(ticks, interval, interval, lastTick);
   }
 

@@ -10,6 +10,8 @@ import type { World } from './world.js';
 
 export interface LiveView {
   readonly anchor: string;
+  /** Broadcasts this row stands for (a batch of a class of anchors). */
+  readonly count: number;
   readonly product: string | null;
   readonly viewers: number;
   readonly ordersLastHour: number;
@@ -50,7 +52,11 @@ export interface Snapshot {
   };
   /** Where GMV went so far (yuan). */
   readonly ledger: Readonly<Record<LedgerPart, number>>;
+  /** The same as shares of GMV (0 before the first sale). */
+  readonly ledgerShares: Readonly<Record<LedgerPart, number>>;
   readonly concurrentViewers: number;
+  /** Broadcasts on air now (a batch of a class of anchors counts all its broadcasts). */
+  readonly onAir: number;
   /** Broadcasts on air, most watched first (at most 8). */
   readonly live: readonly LiveView[];
   readonly households: {
@@ -60,6 +66,12 @@ export interface Snapshot {
     readonly aboveLineWithoutEcommerce: number;
   };
   readonly stockAvailable: number;
+  /** In-season products with nothing left to sell. */
+  readonly soldOut: readonly string[];
+  /** Share of shipped units that spoiled so far. */
+  readonly spoiledShare: number;
+  /** GMV trend: per simulated hour for runs of two weeks or less (last 48 hours), else per day (last 60 days); oldest first (yuan). */
+  readonly trend: { readonly unit: 'hour' | 'day'; readonly gmv: readonly number[] };
   /** GMV of each of the last 60 simulated days, oldest first, today last (yuan). */
   readonly gmvByDay: readonly number[];
   /** Concurrent viewers at each of the last 60 snapshots, oldest first. */
@@ -68,6 +80,9 @@ export interface Snapshot {
 }
 
 const HISTORY = 60;
+const HOURLY_TREND = 48;
+/** Runs this short (two weeks) show their GMV trend by the hour. */
+const SHORT_RUN = 14 * 24 * 60;
 const LEADERS = 5;
 const LIVE_SHOWN = 8;
 
@@ -98,6 +113,7 @@ export class SnapshotBuilder {
       .slice(0, LIVE_SHOWN)
       .map((broadcast) => ({
         anchor: broadcast.anchor.name,
+        count: broadcast.count,
         product: broadcast.onScreen?.product.name ?? null,
         viewers: broadcast.concurrent,
         ordersLastHour: broadcast.ordersLastHour(now),
@@ -105,6 +121,7 @@ export class SnapshotBuilder {
     const days = metrics.days.slice(-(HISTORY - 1)).map((row) => fenToYuan(row.flows.gmv));
     days.push(fenToYuan(metrics.today.gmv));
     const history = [...(this.previous?.concurrentHistory ?? []), world.concurrentViewers].slice(-HISTORY);
+    const hourly = world.calendar.horizon <= SHORT_RUN;
     const tally = world.households.tally(world.scenario.povertyLine);
     return {
       scenario: world.scenario.name,
@@ -128,7 +145,9 @@ export class SnapshotBuilder {
         spoiledUnits: total.spoiledUnits,
       },
       ledger,
+      ledgerShares: Object.fromEntries(LEDGER_PARTS.map((part) => [part, total.gmv > 0 ? total[part] / total.gmv : 0])) as Record<LedgerPart, number>,
       concurrentViewers: world.concurrentViewers,
+      onAir: [...world.live].reduce((sum, broadcast) => sum + broadcast.count, 0),
       live,
       households: {
         total: tally.total,
@@ -137,6 +156,9 @@ export class SnapshotBuilder {
         aboveLineWithoutEcommerce: tally.aboveLineWithoutEcommerce,
       },
       stockAvailable: world.stockAvailable(),
+      soldOut: world.products.filter((product) => product.inSeason && product.available <= 0).map((product) => product.name),
+      spoiledShare: total.units > 0 ? total.spoiledUnits / total.units : 0,
+      trend: hourly ? { unit: 'hour', gmv: metrics.gmvByHour(now, HOURLY_TREND).map(fenToYuan) } : { unit: 'day', gmv: days },
       gmvByDay: days,
       concurrentHistory: history,
       leaders: {

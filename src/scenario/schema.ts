@@ -342,7 +342,7 @@ export const scenarioSchema = z
     snapshotEvery: z
       .union([z.literal('auto'), duration('')])
       .default('auto')
-      .describe('Simulated time between snapshots for the dashboard (auto: about 1,000 per run)'),
+      .describe('Simulated time between snapshots for the dashboard and progress lines (auto: about 200 per run)'),
     povertyLine: positive('Poverty line (yuan per person per year)').default(4000),
     behaviour: behaviour.prefault({}),
     platforms: z.array(platform).min(1).describe('The platforms the anchors broadcast on'),

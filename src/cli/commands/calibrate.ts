@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../../experiment/run-store.js';
 import { displayPath } from '../../paths.js';
 import { loadScenario } from '../../scenario/load.js';
 import { resolveScenarioReference } from '../../scenario/presets.js';
-import { formatQuantity, formatSignedPercent } from '../format.js';
+import { formatQuantity, formatSignedPercent } from '../../format.js';
 import { collect, parseCount, parseSeed } from '../options.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';

@@ -5,7 +5,7 @@ import { checkScenario, type CheckReport } from '../../experiment/check.js';
 import type { TargetVerdict } from '../../experiment/targets.js';
 import { loadScenario } from '../../scenario/load.js';
 import { presetNames } from '../../scenario/presets.js';
-import { formatQuantity, formatSeconds, formatSignedPercent } from '../format.js';
+import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
 import { parseCount, parseSeed } from '../options.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';

@@ -1,12 +1,12 @@
 /** The human-readable report printed after a run (stdout); --json prints the summary instead. */
 import { LEDGER_PARTS, type LedgerPart } from '../../model/flows.js';
 import type { RunSummary } from '../../experiment/single-run.js';
-import { formatCount, formatCountShort, formatPercent, formatSeconds, formatYuan, formatYuanShort } from '../format.js';
+import { formatCount, formatCountShort, formatPercent, formatSeconds, formatYuan, formatYuanShort } from '../../format.js';
 import type { Style } from '../style.js';
 
 /** Exact below ten million, short above (national runs count in billions). */
 const count = (value: number) => (value < 1e7 ? formatCount(value) : formatCountShort(value));
-const yuan = (value: number) => (Math.abs(value) < 1e8 ? formatYuan(value) : formatYuanShort(value));
+const yuan = (value: number) => (Math.abs(value) < 1e7 ? formatYuan(value) : formatYuanShort(value));
 
 /** `2019-11-25` for a midnight, `2019-11-28 20:11` otherwise. */
 const shortTime = (label: string) => (label.endsWith(' 00:00') ? label.slice(0, 10) : label);

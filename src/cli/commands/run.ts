@@ -2,11 +2,13 @@
 import { Command } from 'commander';
 import { EXIT } from '../../errors.js';
 import { checkRunDirectory, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { Pacer } from '../../engine/pacer.js';
 import { ScenarioRun, runFiles } from '../../experiment/single-run.js';
 import { displayPath } from '../../paths.js';
 import { loadScenario } from '../../scenario/load.js';
 import { DEFAULT_PRESET } from '../../scenario/presets.js';
-import { collect, parseSeed } from '../options.js';
+import { mountDashboard } from '../../ui/mount-dashboard.js';
+import { collect, parsePace, parseSeed } from '../options.js';
 import { ProgressReporter, type ProgressMode } from '../progress.js';
 import { detectTerminal } from '../terminal.js';
 import { formatRunReport } from './run-report.js';
@@ -17,6 +19,10 @@ interface RunOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  /** False for --no-ui. */
+  readonly ui: boolean;
+  /** Simulated minutes per second (--pace). */
+  readonly pace?: number;
 }
 
 const EXAMPLES = `
@@ -26,6 +32,11 @@ Examples:
   $ livesim run my-county.yaml --out runs/trial   a scenario file, results in runs/trial
   $ livesim run demo-county --set anchors.guest-star.commission.welfareRate=0.1
   $ livesim run demo-county --json | jq .metrics.farmerRevenue
+  $ livesim run weiya-welfare --pace 1d        watch it: one simulated day a second
+  $ livesim run national-agri --no-ui          plain progress lines even on a terminal
+
+On a terminal, run shows a live dashboard: space pauses, q stops (results kept, marked
+incomplete), Ctrl+C stops and exits 130, +/- change the pace, ? lists the keys.
 `;
 
 export function runCommand(): Command {
@@ -37,6 +48,8 @@ export function runCommand(): Command {
     .option('--out <dir>', 'run directory (default: runs/<scenario>-<seed>-<time>)')
     .option('--json', 'print the summary as JSON on stdout and nothing else there')
     .option('-q, --quiet', 'no progress on stderr')
+    .option('--no-ui', 'no live dashboard: plain progress lines on stderr')
+    .option('--pace <duration>', 'watching mode: simulated time per wall-clock second (e.g. 1d, 10m)', parsePace)
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: RunOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
@@ -46,27 +59,49 @@ export function runCommand(): Command {
       const directory = options.out ?? newRunDirectory('runs', loaded.scenario.name, seed, createdAt);
       checkRunDirectory(directory);
 
-      const mode: ProgressMode = options.quiet ? 'off' : options.json || !terminal.stderrIsTTY || terminal.ci ? 'lines' : 'status';
-      const progress = new ProgressReporter(terminal, mode);
       const run = new ScenarioRun(loaded, seed);
+      const controller = new AbortController();
+      let stopReason: 'quit' | 'interrupt' | undefined;
+      const stop = (reason: 'quit' | 'interrupt') => {
+        if (controller.signal.aborted) {
+          if (reason === 'interrupt') process.exit(EXIT.interrupted); // a second Ctrl+C: quit at once
+          return;
+        }
+        stopReason = reason;
+        controller.abort();
+      };
+
+      // The dashboard only where it can be drawn: a terminal, not CI, not --json/--quiet/--no-ui.
+      const useDashboard = options.ui && !options.json && !options.quiet && terminal.stdoutIsTTY && !terminal.ci;
+      const dashboard = useDashboard ? mountDashboard({ run, onStop: stop, colorful: terminal.outStyle.enabled, pace: options.pace }) : undefined;
+      const pacer = dashboard ? dashboard.pacer : options.pace === undefined ? undefined : new Pacer(options.pace);
+      const mode: ProgressMode = dashboard || options.quiet ? 'off' : options.json || !terminal.stderrIsTTY || terminal.ci ? 'lines' : 'status';
+      const progress = new ProgressReporter(terminal, mode);
       run.snapshots$.subscribe((snapshot) => progress.onSnapshot(snapshot));
 
-      const controller = new AbortController();
       const interrupt = () => {
-        if (controller.signal.aborted) process.exit(EXIT.interrupted); // a second Ctrl+C: quit at once
-        controller.abort();
+        const first = !controller.signal.aborted;
+        stop('interrupt');
         progress.finish();
-        terminal.err('stopping: writing what was computed (Ctrl+C again to quit at once)\n');
+        if (first && !dashboard) terminal.err('stopping: writing what was computed (Ctrl+C again to quit at once)\n');
       };
       process.on('SIGINT', interrupt);
       process.on('SIGTERM', interrupt);
       let finished;
       try {
-        finished = await run.run({ signal: controller.signal, onProgress: (status) => progress.onSlice(status) });
+        finished = await run.run({
+          signal: controller.signal,
+          onProgress: (status) => {
+            progress.onSlice(status);
+            dashboard?.onSlice(status);
+          },
+          nextSliceLimit: pacer ? (now) => pacer.nextLimit(now) : undefined,
+        });
       } finally {
         process.off('SIGINT', interrupt);
         process.off('SIGTERM', interrupt);
         progress.finish();
+        await dashboard?.close();
       }
 
       writeRunDirectory(directory, runFiles(loaded, finished, createdAt));
@@ -79,8 +114,9 @@ export function runCommand(): Command {
         terminal.out(formatRunReport(finished.summary, shownDirectory, finished.wallSeconds, terminal.outStyle));
       }
       if (!finished.summary.complete) {
-        terminal.err(`stopped early: partial results (complete: false) are in ${shownDirectory}\n`);
-        process.exitCode = EXIT.interrupted;
+        terminal.err('stopped early: the results above are kept, marked complete: false\n');
+        // q is a choice, not a failure; Ctrl+C (or a signal) exits 130 as shells expect.
+        process.exitCode = stopReason === 'quit' ? EXIT.ok : EXIT.interrupted;
       }
     });
 }

@@ -17,7 +17,7 @@ export function formatYuanShort(value: number): string {
   if (magnitude >= 1e9) return `${sign}¥${(magnitude / 1e9).toFixed(2)}bn`;
   if (magnitude >= 1e6) return `${sign}¥${(magnitude / 1e6).toFixed(2)}M`;
   if (magnitude >= 1e4) return `${sign}¥${(magnitude / 1e3).toFixed(1)}k`;
-  return `${sign}¥${Math.round(magnitude)}`;
+  return `${sign}¥${grouped.format(Math.round(magnitude))}`;
 }
 
 export function formatCountShort(value: number): string {

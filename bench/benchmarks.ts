@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`, two measurements, each reported as a ratio of two things timed in the same
+ * process (so the machine's speed cancels out); rounds alternate and the best of each is kept.
+ * 1. livesim on the viewer-level benchmark model against the same model on a minimal heap loop.
+ * 2. the same run with the live dashboard drawn (to a terminal that discards it) against the
+ *    same run with --no-ui's plain progress lines.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ScenarioRun } from '../src/experiment/single-run.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { ProgressReporter } from '../src/cli/progress.js';
+import { detectTerminal } from '../src/cli/terminal.js';
+import { mountDashboard } from '../src/ui/mount-dashboard.js';
+import { runMinimalLoop } from './minimal-loop.js';
+import { NullInput, NullTerminal } from './null-terminal.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const TARGET_RATIO = 0.5;
+
+const loaded = loadScenario(path.join(here, 'viewer-level.yaml'));
+const model = { broadcasts: 20, minutesPerBroadcast: 120, arrivalsPerMinute: 500, meanDwell: 8, purchaseRate: 0.02, price: 29.9 };
+
+interface Measurement {
+  readonly events: number;
+  readonly seconds: number;
+  readonly orders: number;
+}
+
+async function measureLivesim(seed: number): Promise<Measurement> {
+  const run = new ScenarioRun(loaded, seed);
+  const started = performance.now();
+  const { summary } = await run.run();
+  return { events: summary.engine.events, seconds: (performance.now() - started) / 1000, orders: summary.metrics.orders };
+}
+
+function measureMinimal(seed: number): Measurement {
+  const started = performance.now();
+  const result = runMinimalLoop(model, String(seed));
+  return { events: result.events, seconds: (performance.now() - started) / 1000, orders: result.orders };
+}
+
+const rate = (measurement: Measurement) => measurement.events / measurement.seconds;
+const best = (measurements: Measurement[]) => measurements.reduce((a, b) => (rate(a) >= rate(b) ? a : b));
+
+const livesim: Measurement[] = [];
+const minimal: Measurement[] = [];
+for (let round = 1; round <= ROUNDS; round++) {
+  minimal.push(measureMinimal(round));
+  livesim.push(await measureLivesim(round));
+  process.stderr.write(`round ${round}/${ROUNDS}: livesim ${(rate(livesim.at(-1)!) / 1e6).toFixed(2)} M events/s, minimal loop ${(rate(minimal.at(-1)!) / 1e6).toFixed(2)} M events/s\n`);
+}
+
+const a = best(livesim);
+const b = best(minimal);
+const ratio = rate(a) / rate(b);
+const row = (name: string, m: Measurement) =>
+  `${name.padEnd(14)} ${(m.events / 1e6).toFixed(2).padStart(7)} M events ${m.seconds.toFixed(2).padStart(7)} s ${(rate(m) / 1e6).toFixed(2).padStart(7)} M events/s ${m.orders.toLocaleString('en-US').padStart(10)} orders`;
+console.log('viewer-level benchmark (bench/viewer-level.yaml), best of', ROUNDS, 'rounds');
+console.log(row('livesim', a));
+console.log(row('minimal loop', b));
+console.log(`ratio livesim / minimal loop: ${ratio.toFixed(2)}  (target >= ${TARGET_RATIO}; SimPy 3 manages ~0.06)`);
+if (ratio < TARGET_RATIO) process.exitCode = 1;
+
+// 2. The dashboard's cost, against what --no-ui does instead: plain progress lines from snapshots.
+// On the benchmark model run twice as long (40 broadcasts, ~2.5 s), so that mounting the
+// dashboard once weighs less than drawing it all along.
+const MAX_DASHBOARD_OVERHEAD = 1.1;
+const longer = loadScenario(path.join(here, 'viewer-level.yaml'), { overrides: ['end=2020-01-04T08:00'] });
+
+async function timeWithProgressLines(seed: number): Promise<number> {
+  const run = new ScenarioRun(longer, seed);
+  const terminal = new NullTerminal();
+  const progress = new ProgressReporter({ ...detectTerminal({ color: false }), err: (text) => terminal.write(text) }, 'lines');
+  run.snapshots$.subscribe((snapshot) => progress.onSnapshot(snapshot));
+  const started = performance.now();
+  await run.run({ onProgress: (status) => progress.onSlice(status) });
+  return (performance.now() - started) / 1000;
+}
+
+async function timeWithDashboard(seed: number): Promise<{ seconds: number; bytes: number }> {
+  const run = new ScenarioRun(longer, seed);
+  const terminal = new NullTerminal();
+  const started = performance.now();
+  const dashboard = mountDashboard({
+    run,
+    onStop: () => {},
+    colorful: true,
+    stdout: terminal as unknown as NodeJS.WriteStream,
+    stdin: new NullInput() as unknown as NodeJS.ReadStream,
+  });
+  await run.run({ onProgress: (status) => dashboard.onSlice(status) });
+  await dashboard.close();
+  return { seconds: (performance.now() - started) / 1000, bytes: terminal.bytes };
+}
+
+const plain: number[] = [];
+const drawn: { seconds: number; bytes: number }[] = [];
+for (let round = 1; round <= ROUNDS; round++) {
+  plain.push(await timeWithProgressLines(round));
+  drawn.push(await timeWithDashboard(round));
+  process.stderr.write(`round ${round}/${ROUNDS}: --no-ui ${plain.at(-1)!.toFixed(2)} s, dashboard ${drawn.at(-1)!.seconds.toFixed(2)} s\n`);
+}
+const bestPlain = Math.min(...plain);
+const bestDrawn = drawn.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
+const overhead = bestDrawn.seconds / bestPlain;
+console.log('');
+console.log('dashboard cost on the same run (the benchmark model, 40 broadcasts), best of', ROUNDS, 'rounds');
+console.log(`--no-ui lines   ${bestPlain.toFixed(2).padStart(7)} s`);
+console.log(`dashboard       ${bestDrawn.seconds.toFixed(2).padStart(7)} s  (${(bestDrawn.bytes / 1024).toFixed(0)} KiB drawn)`);
+console.log(`ratio dashboard / --no-ui: ${overhead.toFixed(3)}  (target <= ${MAX_DASHBOARD_OVERHEAD})`);
+if (overhead > MAX_DASHBOARD_OVERHEAD) process.exitCode = 1;

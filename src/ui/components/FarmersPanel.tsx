@@ -1,0 +1,37 @@
+import { Box, Text } from 'ink';
+import { formatCountShort, formatPercent } from '../../format.js';
+import type { Snapshot } from '../../model/snapshot.js';
+import { ProgressBar } from './ProgressBar.js';
+
+export interface FarmersPanelProps {
+  readonly snapshot: Snapshot | undefined;
+  readonly width: number;
+  readonly colorful: boolean;
+}
+
+/** Households supplying and above the poverty line; stock-out and spoilage warnings. */
+export function FarmersPanel({ snapshot, width, colorful }: FarmersPanelProps) {
+  const households = snapshot?.households ?? { total: 0, supplying: 0, aboveLine: 0, aboveLineWithoutEcommerce: 0 };
+  const share = households.total > 0 ? households.aboveLine / households.total : 0;
+  const text = `${formatCountShort(households.aboveLine)} of ${formatCountShort(households.total)} above the line (${formatCountShort(households.aboveLineWithoutEcommerce)} without e-commerce)`;
+  const barWidth = Math.max(6, width - text.length - 2);
+  const warnings = [
+    snapshot && snapshot.soldOut.length > 0 ? `sold out: ${snapshot.soldOut.join(', ')}` : '',
+    snapshot && snapshot.totals.stockOuts > 0 ? `${formatCountShort(snapshot.totals.stockOuts)} stock-outs, ${formatCountShort(snapshot.totals.lostOrders)} orders lost` : '',
+    snapshot && snapshot.spoiledShare >= 0.05 ? `${formatPercent(snapshot.spoiledShare)} of units spoiled in transit` : '',
+  ].filter(Boolean);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate">
+        <Text bold>Farmers</Text>
+        <Text dimColor> {formatCountShort(households.supplying)} of {formatCountShort(households.total)} households paid for online sales so far (settled nightly)</Text>
+      </Text>
+      <Text wrap="truncate">
+        <ProgressBar progress={share} width={barWidth} color={colorful ? 'green' : undefined} /> {text}
+      </Text>
+      <Text wrap="truncate" color={colorful && warnings.length > 0 ? 'yellow' : undefined} dimColor={warnings.length === 0}>
+        {warnings.length > 0 ? `⚠ ${warnings.join(' · ')}` : 'no stock-outs; under 5% of units spoiled'}
+      </Text>
+    </Box>
+  );
+}

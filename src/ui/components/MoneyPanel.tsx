@@ -1,0 +1,21 @@
+import { formatCountShort, formatPercent, formatYuanShort } from '../../format.js';
+import type { Snapshot } from '../../model/snapshot.js';
+import { fit } from './text.js';
+
+const LABEL = 8;
+
+/**
+ * GMV, orders, units, views, conversion and GMV per thousand views so far, as three lines of
+ * two label-value pairs (plain strings: one Text per line keeps each frame cheap to draw).
+ */
+export function moneyLines(snapshot: Snapshot | undefined, width: number): string[] {
+  const totals = snapshot?.totals;
+  const column = Math.floor(width / 2);
+  const pair = (label: string, value: string, pairWidth: number) => `${label.padEnd(LABEL)}${value.padStart(Math.max(0, pairWidth - LABEL - 1))} `;
+  const rows: [string, string, string, string][] = [
+    ['GMV', formatYuanShort(totals?.gmv ?? 0), 'orders', formatCountShort(totals?.orders ?? 0)],
+    ['units', formatCountShort(totals?.units ?? 0), 'views', formatCountShort(totals?.views ?? 0)],
+    ['conv.', formatPercent(totals?.conversion ?? 0, 2), 'GMV/1k', formatYuanShort(totals?.gmvPerThousandViews ?? 0)],
+  ];
+  return rows.map(([leftLabel, leftValue, rightLabel, rightValue]) => fit(pair(leftLabel, leftValue, column) + pair(rightLabel, rightValue, width - column), width));
+}

@@ -1,0 +1,77 @@
+import { render } from 'ink-testing-library';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatCountShort, formatYuanShort } from '../../src/format.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
+import { DASHBOARD_LINES, Dashboard } from '../../src/ui/components/Dashboard.js';
+import { stateWith, tinySnapshots } from './fixtures.js';
+
+let snapshots: Snapshot[];
+beforeAll(async () => {
+  snapshots = await tinySnapshots();
+});
+
+const frameOf = (snapshot: Snapshot | undefined, width = 80, control = {}) => {
+  const { lastFrame, unmount } = render(<Dashboard state={stateWith(snapshot, control)} width={width} colorful={false} />);
+  const frame = lastFrame() ?? '';
+  unmount();
+  return frame;
+};
+
+describe('the dashboard', () => {
+  it('shows the run: name, seed, fidelity, simulated time, progress, ETA and speed', () => {
+    const snapshot = snapshots.at(-1)!;
+    const frame = frameOf(snapshot);
+    expect(frame).toContain('livesim tiny · seed 3 · agent');
+    expect(frame).toContain(snapshot.at);
+    expect(frame).toContain('100%');
+    expect(frame).toContain('ETA 12s');
+    expect(frame).toContain('1.23M events/s');
+  });
+
+  it('shows the money: GMV, orders, units, views, conversion, and where it went', () => {
+    const snapshot = snapshots.at(-1)!;
+    const frame = frameOf(snapshot, 100);
+    expect(frame).toContain(formatYuanShort(snapshot.totals.gmv));
+    expect(frame).toContain(formatCountShort(snapshot.totals.orders));
+    expect(frame).toContain(formatCountShort(snapshot.totals.views));
+    expect(frame).toContain(`farmers ${Math.round(snapshot.ledgerShares.farmerRevenue * 100)}%`);
+    expect(frame).toContain(`logistics ${Math.round(snapshot.ledgerShares.logistics * 100)}%`);
+  });
+
+  it('lists the broadcasts on air with the product on screen and viewers', () => {
+    const during = snapshots.find((snapshot) => snapshot.live.length > 0 && snapshot.live[0]!.viewers > 0)!;
+    const frame = frameOf(during);
+    expect(frame).toContain('Now live 1 on air');
+    expect(frame).toMatch(new RegExp(`mei\\s+apple\\s+${formatCountShort(during.live[0]!.viewers)}`));
+    const quiet = snapshots.find((snapshot) => snapshot.at.endsWith('03:00'))!;
+    expect(frameOf(quiet)).toContain('nothing on air');
+  });
+
+  it('warns when stock runs out, and shows households against the poverty line', () => {
+    const snapshot = snapshots.at(-1)!;
+    const frame = frameOf(snapshot);
+    expect(frame).toContain('⚠ sold out: apple');
+    expect(frame).toContain(`${snapshot.households.aboveLine} of ${snapshot.households.total} above the line`);
+  });
+
+  it('ranks anchors and products by GMV', () => {
+    const frame = frameOf(snapshots.at(-1)!);
+    expect(frame).toMatch(/1\. mei\s+¥/);
+    expect(frame).toMatch(/1\. apple\s+¥/);
+  });
+
+  it('fits 80 columns and a 24-line terminal, before the first snapshot too', () => {
+    for (const snapshot of [undefined, snapshots[0], snapshots.at(-1)]) {
+      const lines = frameOf(snapshot, 80).split('\n');
+      expect(lines.length).toBeLessThanOrEqual(DASHBOARD_LINES);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('lists the keys on request, and says when the run is paused or paced', () => {
+    const frame = frameOf(snapshots.at(-1)!, 80, { help: true, paused: true, pace: 1440 });
+    expect(frame).toContain('space   pause or resume');
+    expect(frame).toContain('⏸ paused');
+    expect(frame).toContain('pace 1d/s');
+  });
+});
