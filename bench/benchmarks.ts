@@ -4,9 +4,11 @@
  * 1. livesim on the viewer-level benchmark model against the same model on a minimal heap loop.
  * 2. the same run with the live dashboard drawn (to a terminal that discards it) against the
  *    same run with --no-ui's plain progress lines.
+ * 3. a batch of replicates on 2 worker threads against the same batch on 1.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { replicateSeeds, runReplicates } from '../src/experiment/replicates.js';
 import { ScenarioRun } from '../src/experiment/single-run.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { ProgressReporter } from '../src/cli/progress.js';
@@ -111,3 +113,31 @@ console.log(`--no-ui lines   ${bestPlain.toFixed(2).padStart(7)} s`);
 console.log(`dashboard       ${bestDrawn.seconds.toFixed(2).padStart(7)} s  (${(bestDrawn.bytes / 1024).toFixed(0)} KiB drawn)`);
 console.log(`ratio dashboard / --no-ui: ${overhead.toFixed(3)}  (target <= ${MAX_DASHBOARD_OVERHEAD})`);
 if (overhead > MAX_DASHBOARD_OVERHEAD) process.exitCode = 1;
+
+// 3. Replicates on worker threads: 2 workers against 1, on the same batch.
+const MIN_SPEEDUP = 1.7;
+const BATCH = 6;
+const seeds = replicateSeeds(1, BATCH);
+
+async function timeBatch(jobs: number): Promise<number> {
+  const started = performance.now();
+  await runReplicates(loaded, seeds, { jobs, forceWorkers: true });
+  return (performance.now() - started) / 1000;
+}
+
+await timeBatch(2); // start the workers once, so that both measurements find them warm
+const single: number[] = [];
+const double: number[] = [];
+const BATCH_ROUNDS = Math.max(2, Math.ceil(ROUNDS / 2));
+for (let round = 1; round <= BATCH_ROUNDS; round++) {
+  single.push(await timeBatch(1));
+  double.push(await timeBatch(2));
+  process.stderr.write(`round ${round}/${BATCH_ROUNDS}: ${BATCH} replicates on 1 worker ${single.at(-1)!.toFixed(2)} s, on 2 workers ${double.at(-1)!.toFixed(2)} s\n`);
+}
+const speedup = Math.min(...single) / Math.min(...double);
+console.log('');
+console.log(`${BATCH} replicates of the benchmark model on worker threads, best of ${BATCH_ROUNDS} rounds`);
+console.log(`1 worker        ${Math.min(...single).toFixed(2).padStart(7)} s`);
+console.log(`2 workers       ${Math.min(...double).toFixed(2).padStart(7)} s`);
+console.log(`speed-up on 2 workers: ${speedup.toFixed(2)}x  (target >= ${MIN_SPEEDUP}x)`);
+if (speedup < MIN_SPEEDUP) process.exitCode = 1;

@@ -26,3 +26,10 @@ export function parsePace(text: string): number {
   if (!isDuration(text) || parseDuration(text) <= 0) throw new InvalidArgumentError('expected simulated time per second, like 1d or 10m');
   return parseDuration(text);
 }
+
+/** A share strictly between 0 and 1 (--precision). */
+export function parseShare(text: string): number {
+  const value = Number(text);
+  if (!(value > 0 && value < 1)) throw new InvalidArgumentError('expected a share between 0 and 1, like 0.02');
+  return value;
+}

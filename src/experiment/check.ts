@@ -1,9 +1,9 @@
 /** `livesim check`: run a scenario's replicates and judge each of its targets on their mean. */
 import type { LoadedScenario } from '../scenario/load.js';
-import { replicateSeeds, runReplicates, type ReplicateControls } from './replicates.js';
+import { replicateSeeds, runReplicates } from './replicates.js';
 import { estimate } from './statistics.js';
-import { judgeTarget, measureTarget, type TargetVerdict } from './targets.js';
-import { timeseriesTable } from './timeseries.js';
+import { judgeTarget, type TargetVerdict } from './targets.js';
+import type { PoolControls } from './worker-pool.js';
 
 export interface CheckReport {
   readonly scenario: string;
@@ -16,26 +16,17 @@ export interface CheckReport {
   readonly complete: boolean;
 }
 
-/** Each target's metric, one value per replicate. */
-export async function measureTargets(loaded: LoadedScenario, seeds: readonly number[], controls: ReplicateControls = {}) {
-  const targets = loaded.scenario.targets;
-  const values = targets.map(() => [] as number[]);
-  let seconds = 0;
-  const runs = await runReplicates(loaded, seeds, {
-    ...controls,
-    onReplicate: (index, run) => {
-      const table = timeseriesTable(run.result, 'month');
-      targets.forEach((target, t) => values[t]!.push(measureTarget(target, table)));
-      seconds += run.wallSeconds;
-      controls.onReplicate?.(index, run);
-    },
-  });
-  return { values, runs: runs.length, seconds };
+/** Each target's metric, one value per replicate (in replicate order). */
+export async function measureTargets(loaded: LoadedScenario, seeds: readonly number[], controls: PoolControls = {}) {
+  const outcomes = await runReplicates(loaded, seeds, { ...controls, measureTargets: true });
+  const values = loaded.scenario.targets.map((_, t) => outcomes.map((outcome) => outcome.targetValues[t]!));
+  const seconds = outcomes.reduce((sum, outcome) => sum + outcome.wallSeconds, 0);
+  return { values, runs: outcomes.length, seconds };
 }
 
 export async function checkScenario(
   loaded: LoadedScenario,
-  options: { readonly replicates: number; readonly rootSeed: number } & ReplicateControls,
+  options: { readonly replicates: number; readonly rootSeed: number } & PoolControls,
 ): Promise<CheckReport> {
   const seeds = replicateSeeds(options.rootSeed, options.replicates);
   const { values, runs, seconds } = await measureTargets(loaded, seeds, options);

@@ -1,30 +1,27 @@
 /**
  * Replicates: the same scenario run with seeds derived reproducibly from one root seed, so
- * "ten replicates" are ten different, repeatable runs.
+ * "ten replicates" are ten different, repeatable runs; run in parallel, reported in order.
  */
 import { deriveSeed } from '../engine/random.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { ScenarioRun, type FinishedRun } from './single-run.js';
+import type { ReplicateOutcome, ReplicateTask } from './replicate-task.js';
+import { runTasks, type PoolControls } from './worker-pool.js';
+
+/** The seed of replicate `index` of a batch with root seed `rootSeed`. */
+export function replicateSeed(rootSeed: number, index: number): number {
+  return deriveSeed(rootSeed, `replicate/${index}`);
+}
 
 export function replicateSeeds(rootSeed: number, count: number): number[] {
-  return Array.from({ length: count }, (_, index) => deriveSeed(rootSeed, `replicate/${index}`));
+  return Array.from({ length: count }, (_, index) => replicateSeed(rootSeed, index));
 }
 
-export interface ReplicateControls {
-  readonly signal?: AbortSignal | undefined;
-  /** Called as each replicate finishes. */
-  readonly onReplicate?: ((index: number, run: FinishedRun) => void) | undefined;
+export function replicateTasks(loaded: LoadedScenario, seeds: readonly number[], measureTargets = false, firstId = 0): ReplicateTask[] {
+  return seeds.map((seed, index) => ({ id: firstId + index, scenario: loaded.scenario, hash: loaded.hash, seed, measureTargets }));
 }
 
-/** Runs the replicates one after another; stops early (returning what finished) when aborted. */
-export async function runReplicates(loaded: LoadedScenario, seeds: readonly number[], controls: ReplicateControls = {}): Promise<FinishedRun[]> {
-  const finished: FinishedRun[] = [];
-  for (const [index, seed] of seeds.entries()) {
-    if (controls.signal?.aborted) break;
-    const run = await new ScenarioRun(loaded, seed).run({ signal: controls.signal });
-    if (!run.summary.complete) break;
-    finished.push(run);
-    controls.onReplicate?.(index, run);
-  }
-  return finished;
+/** Runs the replicates (in parallel); returns those that finished, in replicate order. */
+export async function runReplicates(loaded: LoadedScenario, seeds: readonly number[], controls: PoolControls & { measureTargets?: boolean } = {}): Promise<ReplicateOutcome[]> {
+  const outcomes = await runTasks(replicateTasks(loaded, seeds, controls.measureTargets), controls);
+  return outcomes.sort((a, b) => a.id - b.id);
 }

@@ -96,10 +96,12 @@ export function runFiles(loaded: LoadedScenario, run: FinishedRun, createdAt: Da
   };
   files[MANIFEST] = json({
     livesimVersion: VERSION,
+    kind: 'run',
     complete: summary.complete,
     scenario: summary.scenario,
     scenarioHash: summary.scenarioHash,
     seed: summary.seed,
+    replicates: 1,
     sources: { files: loaded.files, overrides: loaded.overrides },
     createdAt: createdAt.toISOString(),
     wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,

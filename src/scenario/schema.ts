@@ -316,6 +316,38 @@ const target = z
   })
   .describe('A calibration target: a figure the scenario must reproduce, averaged over replicates');
 
+const sweepVary = z
+  .union([
+    z.strictObject({
+      path: z.string().min(1).describe('Dotted path of the parameter, as for --set'),
+      values: z.array(z.union([z.number(), z.string(), z.boolean()])).min(1).describe('The values to try'),
+    }),
+    z.strictObject({
+      path: z.string().min(1).describe('Dotted path of the parameter, as for --set'),
+      from: z.number().describe('First value'),
+      to: z.number().describe('Last value (inclusive)'),
+      step: z.number().positive().describe('Step between values'),
+    }),
+  ])
+  .describe('One parameter to vary: a list of values, or a range');
+
+const sweep = z
+  .strictObject({
+    vary: z.array(sweepVary).default([]).describe('Parameters to vary; every combination is a case (a full grid)'),
+    cases: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).describe('Name of the case'),
+          set: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}).describe('Overrides of the case: path -> value'),
+        }),
+      )
+      .default([])
+      .describe('Alternatively, explicit cases'),
+    replicates: z.number().int().min(1).default(5).describe('Replicates per case'),
+    metrics: z.array(z.string()).default(['gmv', 'orders', 'farmerRevenue', 'householdsAboveLine']).describe('Metrics in the summary table'),
+  })
+  .describe('A sweep over parameters (livesim sweep); cases share their replicate seeds');
+
 const freeParameter = z
   .strictObject({
     path: z.string().min(1).describe('Dotted path of the parameter, as for --set (ids allowed for list items)'),
@@ -356,6 +388,7 @@ export const scenarioSchema = z
       .strictObject({ free: z.array(freeParameter).default([]).describe('Parameters livesim calibrate may fit') })
       .prefault({})
       .describe('How this scenario is fitted to its targets'),
+    sweep: sweep.optional(),
     priorExceptions: z
       .array(z.strictObject({ path: z.string().min(1).describe('Dotted path of the parameter'), why: z.string().min(1).describe('Why it sits outside its prior') }))
       .default([])
@@ -375,3 +408,4 @@ export type Behaviour = Scenario['behaviour'];
 export type Store = Scenario['stores'][number];
 export type Target = Scenario['targets'][number];
 export type FreeParameter = Scenario['calibration']['free'][number];
+export type Sweep = NonNullable<Scenario['sweep']>;

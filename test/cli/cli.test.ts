@@ -144,7 +144,7 @@ describe('livesim (built binary)', () => {
     expect(report.pass).toBe(true);
     expect(report.results[0]).toMatchObject({ scenario: 'tiny', target: 'orders', metric: 'orders', expected: 30, pass: true });
     expect(report.results[0].simulated.ci95).toHaveLength(2);
-    expect(met.stderr).toContain('replicate 3/3');
+    expect(met.stderr).toContain('3/3 replicates');
     const missed = livesim(['check', 'missed.yaml', '--replicates', '2'], { cwd: dir });
     expect(missed.code).toBe(1);
     expect(missed.stdout).toMatch(/orders\s+5000\s+.*FAIL/);
@@ -163,6 +163,44 @@ describe('livesim (built binary)', () => {
     expect(stdout).toContain('fitted scenario written to fitted.yaml');
     expect(readFileSync(path.join(dir, 'fitted.yaml'), 'utf8')).toMatch(/^# livesim calibrate: the fit/);
     expect(livesim(['validate', 'fitted.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('run --replicates: a batch with per-metric means and intervals, one row per replicate', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    const { code, stdout } = livesim(['run', 'county.yaml', '--replicates', '3', '--out', 'batch', '--json'], { cwd: dir });
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ scenario: 'tiny', rootSeed: 3, replicates: 3, complete: true });
+    expect(summary.metrics.gmv.ci95).toHaveLength(2);
+    expect(readFileSync(path.join(dir, 'batch', 'replicates.csv'), 'utf8').trim().split('\n')).toHaveLength(4);
+    expect(JSON.parse(readFileSync(path.join(dir, 'batch', 'manifest.json'), 'utf8'))).toMatchObject({ kind: 'replicates', replicates: 3, complete: true });
+  });
+
+  it('compare --json of a scenario with itself: zero differences; runs lists stored batches, which compare can take', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    const same = JSON.parse(livesim(['compare', 'county.yaml', 'county.yaml', '--replicates', '3', '--json'], { cwd: dir }).stdout);
+    expect(same.replicates).toBe(3);
+    for (const metric of same.metrics) {
+      expect(metric.delta.mean).toBe(0);
+      expect(metric.significant).toBe(false);
+    }
+    livesim(['run', 'county.yaml', '--replicates', '3', '--out', 'runs/a'], { cwd: dir });
+    livesim(['run', 'county.yaml', '--replicates', '3', '--out', 'runs/b', '--set', 'anchors.mei.recommendedTraffic=5000'], { cwd: dir });
+    const runs = JSON.parse(livesim(['runs', '--json'], { cwd: dir }).stdout);
+    expect(runs.map((run: { id: string }) => run.id).sort()).toEqual(['a', 'b']);
+    expect(runs[0]).toMatchObject({ kind: 'replicates', scenario: 'tiny', replicates: 3, complete: true });
+    const stored = livesim(['compare', 'runs/a', 'runs/b', '--metric', 'orders', '--format', 'markdown'], { cwd: dir });
+    expect(stored.code).toBe(0);
+    expect(stored.stdout).toMatch(/\| orders \| .* \| yes \|/);
+  });
+
+  it('sweep writes sweep.csv and a table of means per case', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    const { code, stdout } = livesim(['sweep', 'county.yaml', '--vary', 'anchors.mei.skill=1,2', '--replicates', '2', '--out', 'sweep'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/case-1\s+1\s/);
+    expect(stdout).toMatch(/case-2\s+2\s/);
+    expect(readFileSync(path.join(dir, 'sweep', 'sweep.csv'), 'utf8').trim().split('\n')).toHaveLength(5);
   });
 
   it('Ctrl+C stops the run, keeps what was computed marked incomplete, and exits 130', async () => {

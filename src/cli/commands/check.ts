@@ -22,6 +22,7 @@ Examples:
 interface CheckOptions {
   readonly all?: boolean;
   readonly replicates: number;
+  readonly jobs?: number;
   readonly seed?: number;
   readonly json?: boolean;
 }
@@ -33,6 +34,7 @@ export function checkCommand(): Command {
     .option('--all', 'every preset that has targets')
     .option('--replicates <n>', `replicates per scenario (default ${DEFAULT_REPLICATES})`, parseCount, DEFAULT_REPLICATES)
     .option('--seed <n>', "root seed the replicate seeds derive from (default: each scenario's own)", parseSeed)
+    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--json', 'print the results as JSON on stdout')
     .addHelpText('after', EXAMPLES)
     .action(async (references: string[], options: CheckOptions, command: Command) => {
@@ -51,12 +53,14 @@ export function checkCommand(): Command {
             continue;
           }
           const started = performance.now();
+          let done = 0;
           const report = await checkScenario(scenario, {
             replicates: options.replicates,
             rootSeed: options.seed ?? scenario.scenario.seed,
             signal: controller.signal,
-            onReplicate: (index) =>
-              terminal.err(`check ${scenario.scenario.name}: replicate ${index + 1}/${options.replicates} (${formatSeconds((performance.now() - started) / 1000)})\n`),
+            jobs: options.jobs,
+            onOutcome: () =>
+              terminal.err(`check ${scenario.scenario.name}: ${++done}/${options.replicates} replicates (${formatSeconds((performance.now() - started) / 1000)})\n`),
           });
           reports.push(report);
           if (!options.json) terminal.out(formatReport(report, terminal.outStyle));

@@ -1,0 +1,46 @@
+/**
+ * Progress of a batch of replicates: the batch view on a terminal, plain lines (at most one a
+ * second) otherwise, or nothing. Computes the running estimates from the rows so far.
+ */
+import { estimatesByMetric, HEADLINE_METRICS } from '../experiment/batch-statistics.js';
+import type { BatchRow } from '../experiment/replicate-rows.js';
+import { formatPercent, formatQuantity, formatSeconds } from '../format.js';
+import { mountBatchProgress, type BatchProgressView } from '../ui/mount-batch.js';
+import type { Terminal } from './terminal.js';
+
+export interface BatchReporter {
+  progress(done: number, planned: number, rows: readonly BatchRow[]): void;
+  finish(): Promise<void>;
+}
+
+const MONEY = new Set<string>(['gmv', 'farmerRevenue']);
+
+export function batchReporter(
+  terminal: Terminal,
+  options: { readonly title: string; readonly mode: 'ui' | 'lines' | 'off'; readonly onStop: (reason: 'quit' | 'interrupt') => void },
+): BatchReporter {
+  const started = performance.now();
+  let lastLine = 0;
+  const view: BatchProgressView | undefined = options.mode === 'ui' ? mountBatchProgress({ title: options.title, colorful: terminal.outStyle.enabled, onStop: options.onStop }) : undefined;
+  return {
+    progress(done, planned, rows) {
+      if (options.mode === 'off') return;
+      const elapsed = (performance.now() - started) / 1000;
+      const etaSeconds = done > 0 && done < planned ? (elapsed / done) * (planned - done) : undefined;
+      const estimates = estimatesByMetric(rows);
+      const headline = HEADLINE_METRICS.filter((metric) => estimates[metric]).map((metric) => ({ label: metric, estimate: estimates[metric]!, money: MONEY.has(metric) }));
+      if (view) return view.update({ title: options.title, done, planned, etaSeconds, estimates: headline });
+      const now = performance.now();
+      if (now - lastLine < 1000 && done < planned) return;
+      lastLine = now;
+      const gmv = estimates.gmv;
+      const precision = gmv && gmv.n > 1 && gmv.mean !== 0 ? ` ±${formatPercent((gmv.ci95[1] - gmv.ci95[0]) / 2 / Math.abs(gmv.mean))}` : '';
+      terminal.err(
+        `${options.title}: ${done}/${planned} replicates${etaSeconds === undefined ? '' : `  ETA ${formatSeconds(etaSeconds)}`}${gmv ? `  GMV ${formatQuantity(gmv.mean)}${precision}` : ''}\n`,
+      );
+    },
+    async finish() {
+      await view?.close();
+    },
+  };
+}

@@ -1,0 +1,198 @@
+/** `livesim compare`: what changes from A to B, replicate by replicate with common random numbers. */
+import { Command, Option } from 'commander';
+import { EXIT, UsageError } from '../../errors.js';
+import { isBatchDirectory, readStoredBatch, runWithSeeds, type StoredBatch } from '../../experiment/batch-sides.js';
+import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
+import { comparePaired, type Comparison, type MetricComparison } from '../../experiment/compare.js';
+import { toCsv } from '../../experiment/csv.js';
+import type { BatchRow } from '../../experiment/replicate-rows.js';
+import { replicateSeeds } from '../../experiment/replicates.js';
+import { formatQuantity, formatSignedPercent } from '../../format.js';
+import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
+import { batchReporter } from '../batch-progress.js';
+import { collect, parseCount, parseSeed } from '../options.js';
+import type { Style } from '../style.js';
+import { detectTerminal } from '../terminal.js';
+
+interface CompareOptions {
+  readonly replicates: number;
+  readonly seed?: number;
+  readonly jobs?: number;
+  readonly metric: string[];
+  readonly set: string[];
+  readonly setA: string[];
+  readonly setB: string[];
+  readonly json?: boolean;
+  readonly format: 'table' | 'markdown' | 'csv';
+  readonly quiet?: boolean;
+  readonly ui: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ livesim compare demo-county my-county.yaml --replicates 20
+  $ livesim compare demo-county demo-county --set-b anchors.guest-star.commission.welfareRate=0
+  $ livesim compare runs/a-1-20261129-101500 runs/b-1-20261129-102000   two stored batches (run --replicates)
+  $ livesim compare demo-county my-county.yaml --metric farmerRevenue --metric gmv --format markdown
+
+A and B are presets, scenario files, or run directories made by run --replicates. Scenarios run
+with the same replicate seeds (common random numbers); stored batches pair by seed.
+`;
+
+type Side = { readonly label: string; readonly loaded?: LoadedScenario; readonly stored?: StoredBatch };
+
+export function compareCommand(): Command {
+  return new Command('compare')
+    .description('compare two scenarios (or stored batches) metric by metric, with paired 95% intervals')
+    .argument('<a>', 'preset, scenario file or run directory (A, the baseline)')
+    .argument('<b>', 'preset, scenario file or run directory (B, the change)')
+    .option('--replicates <n>', 'replicates per scenario', parseCount, 10)
+    .option('--seed <n>', "root seed of the replicate seeds (default: A's scenario seed)", parseSeed)
+    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
+    .option('--metric <name>', 'compare this metric (repeatable; default: the headline metrics and every metric that changed)', collect, [])
+    .option('--set <path=value>', 'override a field in both scenarios (repeatable)', collect, [])
+    .option('--set-a <path=value>', 'override a field in A only (repeatable)', collect, [])
+    .option('--set-b <path=value>', 'override a field in B only (repeatable)', collect, [])
+    .option('--json', 'print the comparison as JSON on stdout')
+    .addOption(new Option('--format <format>', 'how to print the comparison').choices(['table', 'markdown', 'csv']).default('table'))
+    .option('-q, --quiet', 'no progress on stderr')
+    .option('--no-ui', 'plain progress lines even on a terminal')
+    .addHelpText('after', EXAMPLES)
+    .action(async (a: string, b: string, options: CompareOptions, command: Command) => {
+      const terminal = detectTerminal(command.optsWithGlobals());
+      const side = (reference: string, extra: string[], label: string): Side =>
+        isBatchDirectory(reference)
+          ? { label: `${label} (stored: ${reference})`, stored: readStoredBatch(reference) }
+          : { label, loaded: loadScenario(reference, { overrides: [...options.set, ...extra] }) };
+      const sideA = side(a, options.setA, describe(a, options.setA));
+      const sideB = side(b, options.setB, describe(b, options.setB));
+
+      // Seeds: those of a stored batch, or derived from the root seed.
+      const stored = sideA.stored ?? sideB.stored;
+      const rootSeed = options.seed ?? sideA.loaded?.scenario.seed ?? sideB.loaded?.scenario.seed ?? 1;
+      const seeds = stored ? stored.rows.map((row) => Number(row.keys.seed)) : replicateSeeds(rootSeed, options.replicates);
+      const toRun = [sideA, sideB].filter((candidate) => candidate.loaded !== undefined).map((candidate) => candidate.loaded!);
+
+      const controller = new AbortController();
+      let stopReason: 'quit' | 'interrupt' | undefined;
+      const stop = (reason: 'quit' | 'interrupt') => {
+        if (!controller.signal.aborted) {
+          stopReason = reason;
+          controller.abort();
+        }
+      };
+      const mode = options.quiet || toRun.length === 0 ? 'off' : options.ui && !options.json && terminal.stdoutIsTTY && !terminal.ci ? 'ui' : 'lines';
+      const reporter = batchReporter(terminal, { title: `compare: ${toRun.length === 2 ? 'A and B' : 'the scenario side'}, ${seeds.length} seeds each`, mode, onStop: stop });
+      const interrupt = () => stop('interrupt');
+      process.on('SIGINT', interrupt);
+      let ran: { rows: BatchRow[][]; complete: boolean } = { rows: [], complete: true };
+      try {
+        ran = await runWithSeeds(toRun, seeds, {
+          jobs: options.jobs,
+          signal: controller.signal,
+          onProgress: (done, total) => reporter.progress(done, total, []),
+        });
+      } finally {
+        process.off('SIGINT', interrupt);
+        await reporter.finish();
+      }
+      const rowsOf = (candidate: Side) => candidate.stored?.rows ?? ran.rows[toRun.indexOf(candidate.loaded!)]!;
+      const rowsA = rowsOf(sideA);
+      const rowsB = rowsOf(sideB);
+      const names = options.metric.length > 0 ? options.metric : Object.keys(rowsA[0]?.metrics ?? {});
+      for (const name of options.metric) {
+        if (rowsA[0] && !(name in rowsA[0].metrics)) throw new UsageError(`no metric \`${name}\``, `metrics: ${Object.keys(rowsA[0].metrics).join(', ')}`);
+      }
+      const comparison = comparePaired(rowsA, rowsB, names);
+      // By default: the headline metrics, and every metric that changed in any replicate.
+      const shown =
+        options.metric.length > 0
+          ? comparison.metrics
+          : comparison.metrics.filter((metric) => (HEADLINE_METRICS as readonly string[]).includes(metric.name) || metric.delta.sd > 0 || metric.delta.mean !== 0);
+
+      if (options.json) {
+        terminal.out(
+          `${JSON.stringify(
+            {
+              a: { label: sideA.label, scenario: sideA.loaded?.scenario.name ?? sideA.stored!.scenario, scenarioHash: sideA.loaded?.hash ?? sideA.stored!.scenarioHash },
+              b: { label: sideB.label, scenario: sideB.loaded?.scenario.name ?? sideB.stored!.scenario, scenarioHash: sideB.loaded?.hash ?? sideB.stored!.scenarioHash },
+              replicates: comparison.replicates,
+              complete: ran.complete,
+              seeds: comparison.seeds,
+              metrics: shown.map((metric) => ({
+                name: metric.name,
+                a: { mean: metric.a.mean, ci95: metric.a.ci95 },
+                b: { mean: metric.b.mean, ci95: metric.b.ci95 },
+                delta: { mean: metric.delta.mean, ci95: metric.delta.ci95, relative: metric.relative },
+                significant: metric.significant,
+              })),
+            },
+            null,
+            2,
+          )}\n`,
+        );
+      } else if (options.format === 'csv') {
+        terminal.out(comparisonCsv(shown));
+      } else {
+        const both = options.set.length > 0 ? `both: ${options.set.map((override) => `--set ${override}`).join(' ')}\n` : '';
+        terminal.out(both + formatComparison(sideA.label, sideB.label, { ...comparison, metrics: shown }, options.format, terminal.outStyle));
+      }
+      if (!ran.complete) {
+        terminal.err('stopped early: the comparison above uses the replicates that finished\n');
+        process.exitCode = stopReason === 'quit' ? EXIT.ok : EXIT.interrupted;
+      }
+    });
+}
+
+function describe(reference: string, overrides: readonly string[]): string {
+  return overrides.length === 0 ? reference : `${reference} ${overrides.map((override) => `with ${override}`).join(', ')}`;
+}
+
+const relativeCell = (metric: MetricComparison) =>
+  metric.relative === null ? '—' : `${formatSignedPercent(metric.relative.mean)} [${formatSignedPercent(metric.relative.ci95[0])}, ${formatSignedPercent(metric.relative.ci95[1])}]`;
+
+const signed = (value: number) => `${value > 0 ? '+' : ''}${formatQuantity(value)}`;
+
+export function formatComparison(labelA: string, labelB: string, comparison: Comparison, format: 'table' | 'markdown', style: Style): string {
+  const rows = comparison.metrics.map((metric) => [
+    metric.name,
+    formatQuantity(metric.a.mean),
+    formatQuantity(metric.b.mean),
+    signed(metric.delta.mean),
+    relativeCell(metric),
+    metric.significant ? 'yes' : 'no',
+  ]);
+  const header = ['metric', 'A', 'B', 'B − A', 'relative [95% CI]', 'significant'];
+  const intro = `A: ${labelA}\nB: ${labelB}\n${comparison.replicates} paired replicates (common random numbers); significant: the 95% interval of B − A excludes 0\n\n`;
+  if (format === 'markdown') {
+    const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    return `${intro}${[line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')}\n`;
+  }
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const render = (cells: string[], highlight = false) =>
+    `  ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`.replace(/ yes$/, highlight ? ` ${style.green('yes')}` : ' yes');
+  return `${intro}${[render(header), ...rows.map((row) => render(row, true))].join('\n')}\n`;
+}
+
+function comparisonCsv(metrics: readonly MetricComparison[]): string {
+  const header = ['metric', 'aMean', 'aLow', 'aHigh', 'bMean', 'bLow', 'bHigh', 'deltaMean', 'deltaLow', 'deltaHigh', 'relative', 'relativeLow', 'relativeHigh', 'significant'];
+  return toCsv(
+    header,
+    metrics.map((metric) => [
+      metric.name,
+      metric.a.mean,
+      metric.a.ci95[0],
+      metric.a.ci95[1],
+      metric.b.mean,
+      metric.b.ci95[0],
+      metric.b.ci95[1],
+      metric.delta.mean,
+      metric.delta.ci95[0],
+      metric.delta.ci95[1],
+      metric.relative?.mean ?? '',
+      metric.relative?.ci95[0] ?? '',
+      metric.relative?.ci95[1] ?? '',
+      metric.significant,
+    ]),
+  );
+}

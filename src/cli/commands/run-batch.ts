@@ -1,0 +1,110 @@
+/** `livesim run --replicates N` (or --precision): a batch of replicates, its progress, files and report. */
+import path from 'node:path';
+import { EXIT } from '../../errors.js';
+import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
+import { batchSummary, runReplicateBatch } from '../../experiment/replicated-run.js';
+import { MANIFEST, checkRunDirectory, newRunDirectory, writeFileAtomic } from '../../experiment/run-store.js';
+import type { Estimate } from '../../experiment/statistics.js';
+import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
+import { VERSION, displayPath } from '../../paths.js';
+import type { LoadedScenario } from '../../scenario/load.js';
+import { batchReporter } from '../batch-progress.js';
+import type { Style } from '../style.js';
+import type { Terminal } from '../terminal.js';
+import type { RunOptions } from './run.js';
+
+/** Metrics in the printed table (summary.json has them all). */
+const SHOWN = [...HEADLINE_METRICS, 'broadcasts', 'views', 'conversion', 'units', 'householdNetIncome', 'householdsAboveLine', 'lostOrders'];
+
+export async function runBatch(loaded: LoadedScenario, options: RunOptions, terminal: Terminal): Promise<void> {
+  const rootSeed = options.seed ?? loaded.scenario.seed;
+  const createdAt = new Date();
+  const directory = options.out ?? newRunDirectory('runs', loaded.scenario.name, rootSeed, createdAt);
+  checkRunDirectory(directory);
+
+  const controller = new AbortController();
+  let stopReason: 'quit' | 'interrupt' | undefined;
+  const stop = (reason: 'quit' | 'interrupt') => {
+    if (controller.signal.aborted) return;
+    stopReason = reason;
+    controller.abort();
+  };
+  const mode = options.quiet ? 'off' : options.ui && !options.json && terminal.stdoutIsTTY && !terminal.ci ? 'ui' : 'lines';
+  const reporter = batchReporter(terminal, { title: `${loaded.scenario.name} · root seed ${rootSeed}`, mode, onStop: stop });
+  const interrupt = () => stop('interrupt');
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  const started = performance.now();
+  let result;
+  try {
+    result = await runReplicateBatch(loaded, {
+      replicates: options.replicates ?? 3,
+      rootSeed,
+      directory,
+      precision: options.precision,
+      maxReplicates: options.maxReplicates,
+      jobs: options.jobs,
+      signal: controller.signal,
+      onProgress: (done, planned, rows) => reporter.progress(done, planned, rows),
+    });
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    await reporter.finish();
+  }
+  const wallSeconds = (performance.now() - started) / 1000;
+
+  const summary = batchSummary(loaded, rootSeed, result, options.precision);
+  writeFileAtomic(path.join(directory, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileAtomic(
+    path.join(directory, MANIFEST),
+    `${JSON.stringify(
+      {
+        livesimVersion: VERSION,
+        kind: 'replicates',
+        complete: result.complete,
+        scenario: loaded.scenario.name,
+        scenarioHash: loaded.hash,
+        seed: rootSeed,
+        replicates: result.rows.length,
+        seeds: result.rows.map((row) => row.keys.seed),
+        sources: { files: loaded.files, overrides: loaded.overrides },
+        createdAt: createdAt.toISOString(),
+        wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+        headline: { gmv: summary.metrics.gmv?.mean ?? 0, farmerRevenue: summary.metrics.farmerRevenue?.mean ?? 0 },
+        files: [MANIFEST, 'replicates.csv', 'summary.json'],
+        resolvedScenario: loaded.scenario,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  const shownDirectory = displayPath(directory);
+  if (options.json) terminal.out(`${JSON.stringify({ ...summary, runDirectory: shownDirectory, wallSeconds: Math.round(wallSeconds * 1000) / 1000 }, null, 2)}\n`);
+  else terminal.out(formatBatchReport(summary, shownDirectory, wallSeconds, terminal.outStyle));
+  if (!result.complete) {
+    terminal.err('stopped early: the replicates that finished are kept, marked complete: false\n');
+    process.exitCode = stopReason === 'quit' ? EXIT.ok : EXIT.interrupted;
+  }
+}
+
+type Summary = ReturnType<typeof batchSummary>;
+
+export function formatBatchReport(summary: Summary, directory: string, wallSeconds: number, style: Style): string {
+  const status = summary.complete ? style.green('complete') : style.yellow('stopped early (incomplete)');
+  const precision =
+    'precision' in summary ? `  precision ${formatPercent(summary.precision as number, 1)} ${summary.precisionReached ? 'reached' : style.yellow('not reached')}` : '';
+  const lines = [`${style.bold(summary.scenario)}  ${summary.replicates} replicates from root seed ${summary.rootSeed}  ${status}${precision}`, ''];
+  lines.push(`  ${'metric'.padEnd(22)}${'mean'.padStart(10)}   ${'95% interval'.padEnd(24)}${'±'.padStart(7)}   sd`);
+  for (const metric of SHOWN) {
+    const estimate = summary.metrics[metric] as (Omit<Estimate, 'ci95'> & { ci95: readonly [number, number] }) | undefined;
+    if (!estimate) continue;
+    const half = (estimate.ci95[1] - estimate.ci95[0]) / 2;
+    const relative = estimate.mean !== 0 ? formatPercent(half / Math.abs(estimate.mean)) : '—';
+    lines.push(
+      `  ${metric.padEnd(22)}${formatQuantity(estimate.mean).padStart(10)}   ${`[${formatQuantity(estimate.ci95[0])}, ${formatQuantity(estimate.ci95[1])}]`.padEnd(24)}${relative.padStart(7)}   ${formatQuantity(estimate.sd)}`,
+    );
+  }
+  lines.push('', `  every metric is in summary.json; one row per replicate in replicates.csv`, `  ${formatSeconds(wallSeconds)}  ·  results in ${style.bold(directory)}`);
+  return `${lines.join('\n')}\n`;
+}

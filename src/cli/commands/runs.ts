@@ -1,0 +1,42 @@
+/** `livesim runs`: the runs stored under runs/. */
+import { Command } from 'commander';
+import { listRuns } from '../../experiment/run-index.js';
+import { formatYuanShort } from '../../format.js';
+import { displayPath } from '../../paths.js';
+import { detectTerminal } from '../terminal.js';
+
+export function runsCommand(): Command {
+  return new Command('runs')
+    .description('list the stored runs (newest first) with their scenario, seed, replicates and headline results')
+    .option('--dir <dir>', 'where the runs are', 'runs')
+    .option('--json', 'print the list as JSON on stdout')
+    .addHelpText('after', '\nExamples:\n  $ livesim runs\n  $ livesim runs --json | jq \'.[0].directory\'\n  $ livesim compare $(livesim runs --json | jq -r \'.[1].directory, .[0].directory\')\n')
+    .action((options: { dir: string; json?: boolean }, command: Command) => {
+      const terminal = detectTerminal(command.optsWithGlobals());
+      const runs = listRuns(options.dir);
+      if (options.json) {
+        terminal.out(`${JSON.stringify(runs.map((run) => ({ ...run, directory: displayPath(run.directory) })), null, 2)}\n`);
+        return;
+      }
+      if (runs.length === 0) {
+        terminal.err(`no runs in ${options.dir} yet (livesim run writes them there)\n`);
+        return;
+      }
+      const style = terminal.outStyle;
+      const header = ['id', 'kind', 'scenario', 'seed', 'replicates', 'when', 'complete', 'GMV', 'farmers'];
+      const rows = runs.map((run) => [
+        run.id,
+        run.kind,
+        run.scenario,
+        String(run.seed),
+        String(run.replicates),
+        run.createdAt.slice(0, 16).replace('T', ' '),
+        run.complete ? 'yes' : 'no',
+        formatYuanShort(run.gmv),
+        formatYuanShort(run.farmerRevenue),
+      ]);
+      const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+      const line = (cells: string[]) => cells.map((cell, column) => (column >= 7 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ');
+      terminal.out(`${style.bold(line(header))}\n${rows.map(line).join('\n')}\n`);
+    });
+}

@@ -1,0 +1,178 @@
+/** `livesim sweep`: a scenario over a grid of parameter values, replicates per case, in parallel. */
+import path from 'node:path';
+import { Command } from 'commander';
+import { EXIT } from '../../errors.js';
+import { MANIFEST, checkRunDirectory, newRunDirectory, writeFileAtomic } from '../../experiment/run-store.js';
+import type { Estimate } from '../../experiment/statistics.js';
+import { parseVary, runSweep, sweepCases, type SweepCase } from '../../experiment/sweep.js';
+import { formatQuantity, formatSeconds } from '../../format.js';
+import { VERSION, displayPath } from '../../paths.js';
+import { loadScenario } from '../../scenario/load.js';
+import { batchReporter } from '../batch-progress.js';
+import { collect, parseCount, parseSeed } from '../options.js';
+import type { Style } from '../style.js';
+import { detectTerminal } from '../terminal.js';
+
+interface SweepOptions {
+  readonly vary: string[];
+  readonly replicates?: number;
+  readonly seed?: number;
+  readonly jobs?: number;
+  readonly metric: string[];
+  readonly set: string[];
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+  readonly ui: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ livesim sweep demo-county --vary anchors.guest-star.commission.welfareRate=0,0.05,0.1
+  $ livesim sweep demo-county --vary behaviour.purchaseRate=0.0015..0.0035:0.0005 --replicates 8
+  $ livesim sweep demo-county --vary anchors.li-orchard.skill=0.8,1.2 --vary products.navel-orange.price=34.9,39.9
+  $ livesim sweep my-county.yaml          the cases of its sweep: block
+
+Every case runs with the same replicate seeds; sweep.csv gets one row per case and replicate.
+`;
+
+export function sweepCommand(): Command {
+  return new Command('sweep')
+    .description('run a scenario over a grid of parameter values (or the cases of its sweep: block), with replicates')
+    .argument('<scenario>', 'preset name or scenario file')
+    .option('--vary <path=values>', 'vary a parameter: path=v1,v2,v3 or path=from..to:step (repeatable; all combinations)', collect, [])
+    .option('--replicates <n>', 'replicates per case (default: the sweep block\'s, or 5)', parseCount)
+    .option('--seed <n>', "root seed of the replicate seeds (default: the scenario's own)", parseSeed)
+    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
+    .option('--metric <name>', 'a metric for the summary table (repeatable)', collect, [])
+    .option('--set <path=value>', 'override a field in every case (repeatable)', collect, [])
+    .option('--out <dir>', 'run directory (default: runs/<scenario>-sweep-<seed>-<time>)')
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('-q, --quiet', 'no progress on stderr')
+    .option('--no-ui', 'plain progress lines even on a terminal')
+    .addHelpText('after', EXAMPLES)
+    .action(async (reference: string, options: SweepOptions, command: Command) => {
+      const terminal = detectTerminal(command.optsWithGlobals());
+      const base = loadScenario(reference, { overrides: options.set });
+      const block = base.scenario.sweep;
+      const cases = sweepCases(options.vary.length > 0 ? { vary: options.vary.map(parseVary), cases: [] } : { vary: block?.vary ?? [], cases: block?.cases ?? [] });
+      const replicates = options.replicates ?? block?.replicates ?? 5;
+      const metrics = options.metric.length > 0 ? options.metric : (block?.metrics ?? ['gmv', 'orders', 'farmerRevenue', 'householdsAboveLine']);
+      const rootSeed = options.seed ?? base.scenario.seed;
+      const createdAt = new Date();
+      const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-sweep`, rootSeed, createdAt);
+      checkRunDirectory(directory);
+
+      const controller = new AbortController();
+      let stopReason: 'quit' | 'interrupt' | undefined;
+      const stop = (reason: 'quit' | 'interrupt') => {
+        if (!controller.signal.aborted) {
+          stopReason = reason;
+          controller.abort();
+        }
+      };
+      const mode = options.quiet ? 'off' : options.ui && !options.json && terminal.stdoutIsTTY && !terminal.ci ? 'ui' : 'lines';
+      const reporter = batchReporter(terminal, { title: `sweep ${base.scenario.name}: ${cases.length} cases × ${replicates} replicates`, mode, onStop: stop });
+      const interrupt = () => stop('interrupt');
+      process.on('SIGINT', interrupt);
+      const started = performance.now();
+      let result;
+      try {
+        result = await runSweep(cases, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
+          replicates,
+          rootSeed,
+          directory,
+          jobs: options.jobs,
+          signal: controller.signal,
+          onProgress: (done, total) => reporter.progress(done, total, []),
+        });
+      } finally {
+        process.off('SIGINT', interrupt);
+        await reporter.finish();
+      }
+      const wallSeconds = (performance.now() - started) / 1000;
+      const summary = {
+        scenario: base.scenario.name,
+        rootSeed,
+        replicates,
+        complete: result.complete,
+        livesimVersion: VERSION,
+        cases: cases.map((item, index) => ({
+          name: item.name,
+          values: item.values,
+          metrics: Object.fromEntries(Object.entries(result.byCase[index]!).map(([metric, estimate]) => [metric, { mean: estimate.mean, sd: estimate.sd, ci95: estimate.ci95, n: estimate.n }])),
+        })),
+      };
+      writeFileAtomic(path.join(directory, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+      writeFileAtomic(
+        path.join(directory, MANIFEST),
+        `${JSON.stringify(
+          {
+            livesimVersion: VERSION,
+            kind: 'sweep',
+            complete: result.complete,
+            scenario: base.scenario.name,
+            scenarioHash: base.hash,
+            seed: rootSeed,
+            replicates,
+            cases: cases.length,
+            createdAt: createdAt.toISOString(),
+            wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+            headline: headline(result.byCase),
+            files: [MANIFEST, 'summary.json', 'sweep.csv'],
+            resolvedScenario: base.scenario,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+      const shownDirectory = displayPath(directory);
+      if (options.json) terminal.out(`${JSON.stringify({ ...summary, runDirectory: shownDirectory }, null, 2)}\n`);
+      else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, shownDirectory, wallSeconds, terminal.outStyle));
+      if (!result.complete) {
+        terminal.err('stopped early: the replicates that finished are in sweep.csv, marked complete: false\n');
+        process.exitCode = stopReason === 'quit' ? EXIT.ok : EXIT.interrupted;
+      }
+    });
+}
+
+/** The largest mean GMV and farmer revenue over the cases (for `livesim runs`). */
+function headline(byCase: readonly Readonly<Record<string, Estimate>>[]) {
+  const best = (metric: string) => Math.max(0, ...byCase.map((estimates) => estimates[metric]?.mean ?? 0));
+  return { gmv: best('gmv'), farmerRevenue: best('farmerRevenue') };
+}
+
+export function formatSweep(
+  scenario: string,
+  cases: readonly SweepCase[],
+  byCase: readonly Readonly<Record<string, Estimate>>[],
+  metrics: readonly string[],
+  replicates: number,
+  directory: string,
+  wallSeconds: number,
+  style: Style,
+): string {
+  const parameters = [...new Set(cases.flatMap((item) => Object.keys(item.values)))];
+  const header = ['case', ...parameters.map((parameter) => parameter.split('.').slice(-2).join('.')), ...metrics];
+  const rows = cases.map((item, index) => [
+    item.name,
+    ...parameters.map((parameter) => String(item.values[parameter] ?? '')),
+    ...metrics.map((metric) => {
+      const estimate = byCase[index]![metric];
+      if (!estimate) return '—';
+      const half = (estimate.ci95[1] - estimate.ci95[0]) / 2;
+      return `${formatQuantity(estimate.mean)} ±${formatQuantity(half)}`;
+    }),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => `  ${cells.map((cell, column) => (column <= parameters.length ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`;
+  return [
+    `${style.bold(scenario)}  sweep of ${cases.length} cases × ${replicates} replicates (same seeds in every case); mean ±95% half-width`,
+    '',
+    line(header),
+    ...rows.map(line),
+    '',
+    `  ${formatSeconds(wallSeconds)}  ·  one row per case and replicate in ${style.bold(path.join(directory, 'sweep.csv'))}`,
+    '',
+  ].join('\n');
+}

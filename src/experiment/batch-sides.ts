@@ -1,0 +1,52 @@
+/**
+ * The two sides of a comparison (or the cases of a sweep): scenarios to run, or batches stored
+ * in run directories. Scenarios run together in one pool, all with the same replicate seeds.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LoadedScenario } from '../scenario/load.js';
+import { metricValues, parseBatchCsv, type BatchRow } from './replicate-rows.js';
+import type { ReplicateTask } from './replicate-task.js';
+import { MANIFEST } from './run-store.js';
+import { runTasks, type PoolControls } from './worker-pool.js';
+
+/** A batch read from a run directory (made by run --replicates). */
+export interface StoredBatch {
+  readonly directory: string;
+  readonly scenario: string;
+  readonly scenarioHash: string;
+  readonly rows: readonly BatchRow[];
+}
+
+export function isBatchDirectory(candidate: string): boolean {
+  return existsSync(path.join(candidate, MANIFEST)) && existsSync(path.join(candidate, 'replicates.csv'));
+}
+
+export function readStoredBatch(directory: string): StoredBatch {
+  const manifest = JSON.parse(readFileSync(path.join(directory, MANIFEST), 'utf8')) as { scenario: string; scenarioHash: string };
+  const rows = parseBatchCsv(readFileSync(path.join(directory, 'replicates.csv'), 'utf8'), ['replicate', 'seed', 'scenarioHash']);
+  return { directory, scenario: manifest.scenario, scenarioHash: manifest.scenarioHash, rows };
+}
+
+/**
+ * Runs every scenario with every seed (in one pool); returns each scenario's rows in seed order,
+ * and whether all finished.
+ */
+export async function runWithSeeds(
+  scenarios: readonly LoadedScenario[],
+  seeds: readonly number[],
+  controls: PoolControls & { readonly onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ rows: BatchRow[][]; complete: boolean }> {
+  const tasks: ReplicateTask[] = scenarios.flatMap((loaded, side) =>
+    seeds.map((seed, index) => ({ id: side * seeds.length + index, scenario: loaded.scenario, hash: loaded.hash, seed, measureTargets: false })),
+  );
+  let done = 0;
+  const outcomes = await runTasks(tasks, { ...controls, onOutcome: () => controls.onProgress?.(++done, tasks.length) });
+  const rows = scenarios.map(() => [] as BatchRow[]);
+  for (const outcome of outcomes.sort((a, b) => a.id - b.id)) {
+    const side = Math.floor(outcome.id / seeds.length);
+    const index = outcome.id % seeds.length;
+    rows[side]!.push({ keys: { replicate: index, seed: outcome.seed, scenarioHash: scenarios[side]!.hash }, order: index, metrics: metricValues(outcome.summary) });
+  }
+  return { rows, complete: outcomes.length === tasks.length };
+}

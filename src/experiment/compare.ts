@@ -1,0 +1,53 @@
+/**
+ * Paired comparison of two batches: replicate i of A and of B ran with the same seed, and
+ * random streams are named by what draws from them, so for every entity the two scenarios
+ * share the dice (common random numbers). Differences are taken replicate by replicate, and
+ * their 95% t-interval tells whether B differs from A.
+ */
+import type { BatchRow } from './replicate-rows.js';
+import { estimate, type Estimate } from './statistics.js';
+
+export interface MetricComparison {
+  readonly name: string;
+  readonly a: Estimate;
+  readonly b: Estimate;
+  /** B minus A, paired by seed. */
+  readonly delta: Estimate;
+  /** The difference as a share of A's mean, with the interval scaled alike; null when A's mean is 0. */
+  readonly relative: { readonly mean: number; readonly ci95: readonly [number, number] } | null;
+  /** The difference's interval excludes zero. */
+  readonly significant: boolean;
+}
+
+export interface Comparison {
+  readonly replicates: number;
+  readonly seeds: readonly number[];
+  /** Significant changes first (largest relative change first), then the rest in their order. */
+  readonly metrics: readonly MetricComparison[];
+}
+
+/** Pairs the rows of A and B by seed and compares the metrics (all of them, or those named). */
+export function comparePaired(a: readonly BatchRow[], b: readonly BatchRow[], names?: readonly string[]): Comparison {
+  const bySeed = new Map(b.map((row) => [String(row.keys.seed), row]));
+  const pairs = a.flatMap((row) => {
+    const other = bySeed.get(String(row.keys.seed));
+    return other ? [[row, other] as const] : [];
+  });
+  if (pairs.length === 0) throw new Error('no replicate of A shares its seed with one of B: nothing to pair');
+  const metrics = (names && names.length > 0 ? names : Object.keys(pairs[0]![0].metrics)).map((name) => {
+    const valuesA = pairs.map(([rowA]) => rowA.metrics[name]!);
+    const valuesB = pairs.map(([, rowB]) => rowB.metrics[name]!);
+    const a = estimate(valuesA);
+    const b = estimate(valuesB);
+    const delta = estimate(valuesB.map((value, index) => value - valuesA[index]!));
+    const relative = a.mean === 0 ? null : { mean: delta.mean / Math.abs(a.mean), ci95: [delta.ci95[0] / Math.abs(a.mean), delta.ci95[1] / Math.abs(a.mean)] as const };
+    const significant = delta.ci95[0] > 0 || delta.ci95[1] < 0;
+    return { name, a, b, delta, relative, significant };
+  });
+  const order = (comparison: MetricComparison) => (comparison.significant ? -Math.abs(comparison.relative?.mean ?? Number.POSITIVE_INFINITY) : 0);
+  return {
+    replicates: pairs.length,
+    seeds: pairs.map(([row]) => Number(row.keys.seed)),
+    metrics: metrics.map((metric, index) => ({ metric, index })).sort((x, y) => order(x.metric) - order(y.metric) || x.index - y.index).map(({ metric }) => metric),
+  };
+}

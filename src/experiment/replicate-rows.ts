@@ -1,0 +1,91 @@
+/**
+ * Rows of a batch (replicates.csv, sweep.csv): one per replicate, in long format with the
+ * replicate's identity (index, seed, scenario hash) and every summary metric. Rows are appended
+ * to the file as replicates finish, so a batch that is stopped or crashes keeps what it did;
+ * when the batch ends the file is rewritten in replicate order, so it is the same for the same
+ * root seed however the work was scheduled.
+ */
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { LEDGER_PARTS } from '../model/flows.js';
+import { toCsv, type Cell } from './csv.js';
+import { writeFileAtomic } from './run-store.js';
+import type { RunSummary } from './single-run.js';
+
+/** Every summary metric as a flat name -> number map (ledger parts as `ledger.<part>`, but for farmerRevenue, already a metric). */
+export function metricValues(summary: RunSummary): Record<string, number> {
+  const values: Record<string, number> = { ...summary.metrics };
+  for (const part of LEDGER_PARTS) if (part !== 'farmerRevenue') values[`ledger.${part}`] = summary.ledger.parts[part];
+  return values;
+}
+
+export interface BatchRow {
+  /** Leading identity columns (case, replicate, seed, scenarioHash, parameter values...). */
+  readonly keys: Readonly<Record<string, Cell>>;
+  /** Sort key: rows are written in this order at the end. */
+  readonly order: number;
+  readonly metrics: Readonly<Record<string, number>>;
+}
+
+export class BatchRows {
+  private readonly rows: BatchRow[] = [];
+  private header: string[] | undefined;
+
+  /** `file` undefined: rows are kept in memory only (compare). */
+  constructor(private readonly file: string | undefined) {}
+
+  get all(): readonly BatchRow[] {
+    return this.rows;
+  }
+
+  /** Adds a finished replicate's row, appending it to the file at once. */
+  add(row: BatchRow): void {
+    this.rows.push(row);
+    if (this.file === undefined) return;
+    if (this.header === undefined) {
+      this.header = [...Object.keys(row.keys), ...Object.keys(row.metrics)];
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileAtomic(this.file, toCsv(this.header, []));
+    }
+    appendFileSync(this.file, toCsv(this.header!, [this.cells(row)]).split('\n').slice(1).join('\n'));
+  }
+
+  /** Rewrites the file with the rows in order (atomically). */
+  finish(): void {
+    if (this.file === undefined) return;
+    if (this.header === undefined) {
+      if (!existsSync(this.file)) writeFileAtomic(this.file, '');
+      return;
+    }
+    const sorted = [...this.rows].sort((a, b) => a.order - b.order);
+    writeFileAtomic(this.file, toCsv(this.header, sorted.map((row) => this.cells(row))));
+  }
+
+  private cells(row: BatchRow): Cell[] {
+    return this.header!.map((column) => row.keys[column] ?? numberCell(row.metrics[column]));
+  }
+}
+
+/** Numbers as they are, except floating noise: 10 significant digits. */
+function numberCell(value: number | undefined): Cell {
+  if (value === undefined) return '';
+  return Number.isInteger(value) ? value : Number(value.toPrecision(10));
+}
+
+/** Reads a batch's CSV back: identity columns as text, the rest as numbers. */
+export function parseBatchCsv(text: string, identityColumns: readonly string[]): BatchRow[] {
+  const [header, ...lines] = text.trim().split('\n');
+  if (!header) return [];
+  const columns = header.split(',');
+  return lines.map((line, index) => {
+    const cells = line.split(',');
+    const keys: Record<string, Cell> = {};
+    const metrics: Record<string, number> = {};
+    columns.forEach((column, position) => {
+      const cell = cells[position] ?? '';
+      if (identityColumns.includes(column)) keys[column] = /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
+      else metrics[column] = Number(cell);
+    });
+    return { keys, order: typeof keys.replicate === 'number' ? keys.replicate : index, metrics };
+  });
+}

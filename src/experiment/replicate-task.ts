@@ -1,0 +1,39 @@
+/** One replicate as a message to a worker, and what comes back: plain data, cloneable across threads. */
+import type { Scenario } from '../scenario/schema.js';
+import type { RunSummary } from './single-run.js';
+import { ScenarioRun } from './single-run.js';
+import { measureTarget } from './targets.js';
+import { timeseriesTable } from './timeseries.js';
+
+export interface ReplicateTask {
+  /** Position in the batch (replicate index, or case and replicate flattened). */
+  readonly id: number;
+  readonly scenario: Scenario;
+  readonly hash: string;
+  readonly seed: number;
+  /** Also measure the scenario's targets on this replicate (for check and calibrate). */
+  readonly measureTargets: boolean;
+}
+
+export interface ReplicateOutcome {
+  readonly id: number;
+  readonly seed: number;
+  readonly summary: RunSummary;
+  /** One value per target of the scenario, when asked for. */
+  readonly targetValues: readonly number[];
+  readonly wallSeconds: number;
+}
+
+/** Runs one replicate to its end (in whichever thread calls it). */
+export async function runReplicateTask(task: ReplicateTask, signal?: AbortSignal): Promise<ReplicateOutcome> {
+  const run = new ScenarioRun({ scenario: task.scenario, hash: task.hash, files: [], overrides: [] }, task.seed);
+  const finished = await run.run({ signal });
+  const table = task.measureTargets ? timeseriesTable(finished.result, 'month') : undefined;
+  return {
+    id: task.id,
+    seed: task.seed,
+    summary: finished.summary,
+    targetValues: table ? task.scenario.targets.map((target) => measureTarget(target, table)) : [],
+    wallSeconds: finished.wallSeconds,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * `livesim run --replicates N`: a batch of replicates of one scenario, in parallel, each row
+ * streamed to replicates.csv as it finishes; with a precision goal, replicates are added until
+ * the headline metrics' 95% intervals are narrow enough (or a cap is reached).
+ */
+import path from 'node:path';
+import type { LoadedScenario } from '../scenario/load.js';
+import { VERSION } from '../paths.js';
+import { estimatesByMetric, preciseEnough } from './batch-statistics.js';
+import { BatchRows, metricValues, type BatchRow } from './replicate-rows.js';
+import { replicateSeed, replicateTasks } from './replicates.js';
+import type { Estimate } from './statistics.js';
+import { runTasks } from './worker-pool.js';
+
+export interface BatchOptions {
+  readonly replicates: number;
+  readonly rootSeed: number;
+  readonly directory: string;
+  /** Keep adding replicates until the headline metrics' interval half-widths are within this share of their means. */
+  readonly precision?: number | undefined;
+  readonly maxReplicates?: number | undefined;
+  readonly jobs?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** After each finished replicate: how many are done and how many are planned now. */
+  readonly onProgress?: ((done: number, planned: number, rows: readonly BatchRow[]) => void) | undefined;
+}
+
+export interface BatchResult {
+  readonly rows: readonly BatchRow[];
+  readonly estimates: Readonly<Record<string, Estimate>>;
+  /** False when stopped before the planned replicates (or the precision goal) were done. */
+  readonly complete: boolean;
+  readonly precisionReached: boolean | undefined;
+}
+
+export async function runReplicateBatch(loaded: LoadedScenario, options: BatchOptions): Promise<BatchResult> {
+  const rows = new BatchRows(path.join(options.directory, 'replicates.csv'));
+  const max = options.maxReplicates ?? 100;
+  const step = Math.max(2, options.jobs ?? 2);
+  let planned = options.precision === undefined ? options.replicates : Math.min(max, Math.max(3, options.replicates));
+  let next = 0;
+  let stopped = false;
+  for (;;) {
+    const seeds = Array.from({ length: planned - next }, (_, index) => replicateSeed(options.rootSeed, next + index));
+    const outcomes = await runTasks(replicateTasks(loaded, seeds, false, next), {
+      jobs: options.jobs,
+      signal: options.signal,
+      onOutcome: (outcome) => {
+        rows.add({ keys: { replicate: outcome.id, seed: outcome.seed, scenarioHash: loaded.hash }, order: outcome.id, metrics: metricValues(outcome.summary) });
+        options.onProgress?.(rows.all.length, planned, rows.all);
+      },
+    });
+    if (outcomes.length < seeds.length || options.signal?.aborted) {
+      stopped = true;
+      break;
+    }
+    next = planned;
+    if (options.precision === undefined || preciseEnough(rows.all, options.precision) || planned >= max) break;
+    planned = Math.min(max, planned + step);
+  }
+  rows.finish();
+  const ordered = [...rows.all].sort((a, b) => a.order - b.order);
+  return {
+    rows: ordered,
+    estimates: estimatesByMetric(ordered),
+    complete: !stopped,
+    precisionReached: options.precision === undefined ? undefined : preciseEnough(ordered, options.precision),
+  };
+}
+
+/** summary.json of a batch: per metric mean, standard deviation and 95% interval. */
+export function batchSummary(loaded: LoadedScenario, rootSeed: number, result: BatchResult, precision: number | undefined) {
+  return {
+    scenario: loaded.scenario.name,
+    scenarioHash: loaded.hash,
+    rootSeed,
+    replicates: result.rows.length,
+    complete: result.complete,
+    ...(precision === undefined ? {} : { precision, precisionReached: result.precisionReached }),
+    livesimVersion: VERSION,
+    metrics: Object.fromEntries(
+      Object.entries(result.estimates).map(([metric, estimate]) => [metric, { mean: estimate.mean, sd: estimate.sd, ci95: estimate.ci95, n: estimate.n }]),
+    ),
+  };
+}

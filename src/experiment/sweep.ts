@@ -1,0 +1,102 @@
+/**
+ * Sweeps: a scenario run over a grid of parameter values (or explicit cases), every case with
+ * the same replicate seeds (common random numbers), all cases' replicates in one parallel pool;
+ * rows stream to sweep.csv as they finish.
+ */
+import path from 'node:path';
+import { parse } from 'yaml';
+import { UsageError } from '../errors.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import type { Sweep } from '../scenario/schema.js';
+import { estimatesByMetric } from './batch-statistics.js';
+import { BatchRows, metricValues, type BatchRow } from './replicate-rows.js';
+import type { ReplicateTask } from './replicate-task.js';
+import { replicateSeeds } from './replicates.js';
+import type { Estimate } from './statistics.js';
+import { runTasks, type PoolControls } from './worker-pool.js';
+
+export type SweepValue = number | string | boolean;
+
+export interface SweepCase {
+  readonly name: string;
+  /** Path -> value of this case. */
+  readonly values: Readonly<Record<string, SweepValue>>;
+}
+
+/** `path=v1,v2,v3` or `path=a..b:step` (from --vary). */
+export function parseVary(expression: string): Sweep['vary'][number] {
+  const equals = expression.indexOf('=');
+  if (equals <= 0) throw new UsageError(`--vary expects path=values, got ${JSON.stringify(expression)}`, 'for example: --vary anchors.li-orchard.skill=0.8,1,1.2 or --vary behaviour.purchaseRate=0.001..0.003:0.001');
+  const pathText = expression.slice(0, equals);
+  const text = expression.slice(equals + 1);
+  const range = /^(-?[\d.]+(?:e-?\d+)?)\.\.(-?[\d.]+(?:e-?\d+)?):([\d.]+(?:e-?\d+)?)$/.exec(text);
+  if (range) return { path: pathText, from: Number(range[1]), to: Number(range[2]), step: Number(range[3]) };
+  return { path: pathText, values: text.split(',').map((value) => parse(value) as SweepValue) };
+}
+
+function valuesOf(vary: Sweep['vary'][number]): SweepValue[] {
+  if ('values' in vary) return vary.values;
+  if (!(vary.step > 0) || vary.to < vary.from) throw new UsageError(`--vary ${vary.path}: the range must go up by a positive step`);
+  const count = Math.floor((vary.to - vary.from) / vary.step + 1e-9) + 1;
+  // Rounded to 12 significant digits so that 0.1 + 0.2 is written as 0.3.
+  return Array.from({ length: count }, (_, index) => Number((vary.from + index * vary.step).toPrecision(12)));
+}
+
+/** Explicit cases, or every combination of the varied values (the first parameter varies slowest). */
+export function sweepCases(sweep: Pick<Sweep, 'vary' | 'cases'>): SweepCase[] {
+  if (sweep.cases.length > 0) return sweep.cases.map((item) => ({ name: item.name, values: item.set }));
+  if (sweep.vary.length === 0) throw new UsageError('nothing to sweep over', 'give --vary path=values, or a `sweep:` block with `vary` or `cases` in the scenario');
+  let cases: Record<string, SweepValue>[] = [{}];
+  for (const vary of sweep.vary) cases = cases.flatMap((partial) => valuesOf(vary).map((value) => ({ ...partial, [vary.path]: value })));
+  return cases.map((values, index) => ({ name: `case-${index + 1}`, values }));
+}
+
+export interface SweepResult {
+  readonly cases: readonly SweepCase[];
+  readonly rows: readonly BatchRow[];
+  readonly byCase: readonly Readonly<Record<string, Estimate>>[];
+  readonly complete: boolean;
+}
+
+export async function runSweep(
+  cases: readonly SweepCase[],
+  load: (overrides: string[]) => LoadedScenario,
+  options: PoolControls & { readonly replicates: number; readonly rootSeed: number; readonly directory: string; readonly onProgress?: (done: number, total: number) => void },
+): Promise<SweepResult> {
+  const seeds = replicateSeeds(options.rootSeed, options.replicates);
+  const loaded = cases.map((item) => load(Object.entries(item.values).map(([key, value]) => `${key}=${String(value)}`)));
+  const tasks: ReplicateTask[] = loaded.flatMap((scenario, caseIndex) =>
+    seeds.map((seed, replicate) => ({ id: caseIndex * seeds.length + replicate, scenario: scenario.scenario, hash: scenario.hash, seed, measureTargets: false })),
+  );
+  const rows = new BatchRows(path.join(options.directory, 'sweep.csv'));
+  // Every row has a column for every parameter any case sets (empty where a case leaves it).
+  const parameters = [...new Set(cases.flatMap((item) => Object.keys(item.values)))];
+  let done = 0;
+  await runTasks(tasks, {
+    ...options,
+    onOutcome: (outcome) => {
+      const caseIndex = Math.floor(outcome.id / seeds.length);
+      const item = cases[caseIndex]!;
+      rows.add({
+        keys: {
+          case: item.name,
+          replicate: outcome.id % seeds.length,
+          seed: outcome.seed,
+          scenarioHash: loaded[caseIndex]!.hash,
+          ...Object.fromEntries(parameters.map((parameter) => [parameter, item.values[parameter] ?? ''])),
+        },
+        order: outcome.id,
+        metrics: metricValues(outcome.summary),
+      });
+      options.onProgress?.(++done, tasks.length);
+    },
+  });
+  rows.finish();
+  const ordered = [...rows.all].sort((a, b) => a.order - b.order);
+  return {
+    cases,
+    rows: ordered,
+    byCase: cases.map((item) => estimatesByMetric(ordered.filter((row) => row.keys.case === item.name))),
+    complete: ordered.length === tasks.length,
+  };
+}

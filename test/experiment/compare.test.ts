@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
+import { runWithSeeds } from '../../src/experiment/batch-sides.js';
+import { comparePaired } from '../../src/experiment/compare.js';
+import { replicateSeeds } from '../../src/experiment/replicates.js';
+import { estimate } from '../../src/experiment/statistics.js';
+import { standardNormal } from '../../src/engine/distributions.js';
+import { loadValue, tinyScenario } from '../helpers.js';
+
+const seeds = replicateSeeds(21, 6);
+
+async function compare(overridesB: string[]) {
+  const a = loadValue(tinyScenario());
+  const b = loadValue(tinyScenario(), overridesB);
+  const { rows } = await runWithSeeds([a, b], seeds, { jobs: 2 });
+  return comparePaired(rows[0]!, rows[1]!);
+}
+
+describe('paired comparison with common random numbers', () => {
+  it('of a scenario with itself gives exactly zero difference, never significant', async () => {
+    const comparison = await compare([]);
+    expect(comparison.replicates).toBe(6);
+    for (const metric of comparison.metrics) {
+      expect(metric.delta.mean, metric.name).toBe(0);
+      expect(metric.delta.ci95, metric.name).toEqual([0, 0]);
+      expect(metric.significant, metric.name).toBe(false);
+    }
+  });
+
+  it('finds a known change, in the right direction, with an interval that excludes zero', async () => {
+    const comparison = await compare(['behaviour.purchaseRate=0.008']);
+    const orders = comparison.metrics.find((metric) => metric.name === 'orders')!;
+    expect(orders.significant).toBe(true);
+    expect(orders.delta.ci95[0]).toBeGreaterThan(0);
+    expect(orders.relative!.mean).toBeGreaterThan(0.5);
+    // Significant changes come first.
+    expect(comparison.metrics[0]!.significant).toBe(true);
+  });
+
+  it('isolates a change that moves money but not demand: orders identical, farmers paid more', async () => {
+    const comparison = await compare(['anchors.mei.commission.rate=0', 'platforms.taobao.feeRate=0']);
+    const byName = Object.fromEntries(comparison.metrics.map((metric) => [metric.name, metric]));
+    expect(byName.orders!.delta.sd).toBe(0);
+    expect(byName.orders!.delta.mean).toBe(0);
+    expect(byName.farmerRevenue!.significant).toBe(true);
+    expect(byName.farmerRevenue!.delta.ci95[0]).toBeGreaterThan(0);
+  });
+
+  it('pairs rows by seed and refuses rows that share none', () => {
+    const row = (seed: number, value: number) => ({ keys: { seed }, order: seed, metrics: { x: value } });
+    const comparison = comparePaired([row(1, 10), row(2, 20), row(3, 30)], [row(3, 33), row(1, 11)]);
+    expect(comparison.replicates).toBe(2);
+    expect(comparison.metrics[0]!.delta.mean).toBe(2);
+    expect(() => comparePaired([row(1, 1)], [row(2, 2)])).toThrow(/nothing to pair/);
+  });
+});
+
+describe('95% t-intervals', () => {
+  it('cover the true mean about 95% of the time', () => {
+    const uniform = seedrandom.alea('coverage');
+    const trueMean = 5;
+    let covered = 0;
+    const repetitions = 4000;
+    for (let repetition = 0; repetition < repetitions; repetition++) {
+      const sample = Array.from({ length: 8 }, () => trueMean + 2 * standardNormal(uniform));
+      const { ci95 } = estimate(sample);
+      if (ci95[0] <= trueMean && trueMean <= ci95[1]) covered++;
+    }
+    // Binomial(4000, 0.95) has a standard deviation of 0.34 percentage points.
+    expect(covered / repetitions).toBeGreaterThan(0.935);
+    expect(covered / repetitions).toBeLessThan(0.965);
+  });
+});
