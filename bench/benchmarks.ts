@@ -15,7 +15,7 @@ import { ProgressReporter } from '../src/cli/progress.js';
 import { detectTerminal } from '../src/cli/terminal.js';
 import { mountDashboard } from '../src/ui/mount-dashboard.js';
 import { runMinimalLoop } from './minimal-loop.js';
-import { NullInput, NullTerminal } from './null-terminal.js';
+import { FakeInput, FakeTerminal } from '../test/ui/fixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -73,7 +73,7 @@ const longer = loadScenario(path.join(here, 'viewer-level.yaml'), { overrides: [
 
 async function timeWithProgressLines(seed: number): Promise<number> {
   const run = new ScenarioRun(longer, seed);
-  const terminal = new NullTerminal();
+  const terminal = new FakeTerminal(100, 40);
   const progress = new ProgressReporter({ ...detectTerminal({ color: false }), err: (text) => terminal.write(text) }, 'lines');
   run.snapshots$.subscribe((snapshot) => progress.onSnapshot(snapshot));
   const started = performance.now();
@@ -83,18 +83,18 @@ async function timeWithProgressLines(seed: number): Promise<number> {
 
 async function timeWithDashboard(seed: number): Promise<{ seconds: number; bytes: number }> {
   const run = new ScenarioRun(longer, seed);
-  const terminal = new NullTerminal();
+  const terminal = new FakeTerminal(100, 40);
   const started = performance.now();
   const dashboard = mountDashboard({
     run,
     onStop: () => {},
     colorful: true,
     stdout: terminal as unknown as NodeJS.WriteStream,
-    stdin: new NullInput() as unknown as NodeJS.ReadStream,
+    stdin: new FakeInput() as unknown as NodeJS.ReadStream,
   });
   await run.run({ onProgress: (status) => dashboard.onSlice(status) });
   await dashboard.close();
-  return { seconds: (performance.now() - started) / 1000, bytes: terminal.bytes };
+  return { seconds: (performance.now() - started) / 1000, bytes: terminal.written.length };
 }
 
 const plain: number[] = [];

@@ -6,6 +6,7 @@ import { estimatesByMetric, HEADLINE_METRICS } from '../experiment/batch-statist
 import type { BatchRow } from '../experiment/replicate-rows.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../format.js';
 import { mountBatchProgress, type BatchProgressView } from '../ui/mount-batch.js';
+import { StopControl } from './stop-control.js';
 import type { Terminal } from './terminal.js';
 
 export interface BatchReporter {
@@ -43,4 +44,34 @@ export function batchReporter(
       await view?.close();
     },
   };
+}
+
+export interface BatchDisplayOptions {
+  readonly title: string;
+  readonly quiet?: boolean | undefined;
+  /** False for --no-ui. */
+  readonly ui: boolean;
+  readonly json?: boolean | undefined;
+}
+
+/**
+ * Runs a batch with its progress shown (the batch view on a terminal, lines otherwise, nothing
+ * with --quiet) and stoppable (q, Ctrl+C, signals); returns the work's result and how it was stopped.
+ */
+export async function withBatchProgress<T>(
+  terminal: Terminal,
+  options: BatchDisplayOptions,
+  work: (signal: AbortSignal, progress: (done: number, planned: number, rows?: readonly BatchRow[]) => void) => Promise<T>,
+): Promise<{ result: T; control: StopControl }> {
+  const control = new StopControl();
+  const mode = options.quiet ? 'off' : options.ui && !options.json && terminal.stdoutIsTTY && !terminal.ci ? 'ui' : 'lines';
+  const reporter = batchReporter(terminal, { title: options.title, mode, onStop: control.stop });
+  const stopListening = control.listenForSignals();
+  try {
+    const result = await work(control.signal, (done, planned, rows = []) => reporter.progress(done, planned, rows));
+    return { result, control };
+  } finally {
+    stopListening();
+    await reporter.finish();
+  }
 }

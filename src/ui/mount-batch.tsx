@@ -3,10 +3,10 @@
  * bridge from batch progress to the Ink view. Keys: q or Ctrl+C stop.
  */
 import { render, useInput, useStdin } from 'ink';
-import { useEffect, useState } from 'react';
 import { BehaviorSubject, auditTime, type Observable } from 'rxjs';
 import type { BatchState } from './batch-state.js';
 import { BatchView } from './components/BatchView.js';
+import { useObservable } from './use-observable.js';
 
 export interface BatchProgressView {
   update(state: Omit<BatchState, 'stopping'>): void;
@@ -22,11 +22,7 @@ function StopKeys({ onStop }: { onStop: (reason: 'quit' | 'interrupt') => void }
 }
 
 function BatchApp({ state$, initial, width, colorful, onStop }: { state$: Observable<BatchState>; initial: BatchState; width: number; colorful: boolean; onStop: (reason: 'quit' | 'interrupt') => void }) {
-  const [state, setState] = useState(initial);
-  useEffect(() => {
-    const subscription = state$.subscribe(setState);
-    return () => subscription.unsubscribe();
-  }, [state$]);
+  const state = useObservable(state$, initial);
   const { isRawModeSupported } = useStdin();
   return (
     <>

@@ -11,6 +11,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { resolveScenarioReference } from '../../scenario/presets.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';
 import { collect, parseCount, parseSeed } from '../options.js';
+import { StopControl } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
 
@@ -45,27 +46,26 @@ export function calibrateCommand(): Command {
       if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see README)');
       if (scenario.calibration.free.length === 0) throw new UsageError(`${scenario.name} marks no parameters as free`, 'list them under `calibration: { free: [...] }`');
       const out = options.out ?? `${scenario.name}.fitted.yaml`;
-      const controller = new AbortController();
-      const interrupt = () => controller.abort();
-      process.on('SIGINT', interrupt);
+      const control = new StopControl();
+      const stopListening = control.listenForSignals();
       let result: CalibrationResult;
       try {
         result = await calibrate(loaded, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
           replicates: options.replicates,
           budget: options.budget,
           rootSeed: options.seed ?? scenario.seed,
-          signal: controller.signal,
+          signal: control.signal,
           onEvaluation: (evaluation, objective, best) =>
             terminal.err(`calibrate ${scenario.name}: evaluation ${evaluation}/${options.budget}  objective ${objective.toPrecision(4)}  best ${best.toPrecision(4)}\n`),
         });
       } finally {
-        process.off('SIGINT', interrupt);
+        stopListening();
       }
       const source = readFileSync(resolveScenarioReference(reference), 'utf8');
       writeFileAtomic(path.resolve(out), fittedScenarioText(source, result));
       terminal.out(formatCalibration(result, terminal.outStyle));
       terminal.out(`fitted scenario written to ${displayPath(path.resolve(out))}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
-      process.exitCode = result.complete ? EXIT.ok : EXIT.interrupted;
+      process.exitCode = result.complete ? EXIT.ok : control.exitCode;
     });
 }
 

@@ -7,6 +7,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
 import { parseCount, parseSeed } from '../options.js';
+import { StopControl } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
 
@@ -42,9 +43,8 @@ export function checkCommand(): Command {
       const names = options.all ? presetNames() : references;
       if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
       const loaded = names.map((name) => loadScenario(name)).filter((scenario) => !options.all || scenario.scenario.targets.length > 0);
-      const controller = new AbortController();
-      const interrupt = () => controller.abort();
-      process.on('SIGINT', interrupt);
+      const control = new StopControl();
+      const stopListening = control.listenForSignals();
       const reports: CheckReport[] = [];
       try {
         for (const scenario of loaded) {
@@ -57,7 +57,7 @@ export function checkCommand(): Command {
           const report = await checkScenario(scenario, {
             replicates: options.replicates,
             rootSeed: options.seed ?? scenario.scenario.seed,
-            signal: controller.signal,
+            signal: control.signal,
             jobs: options.jobs,
             onOutcome: () =>
               terminal.err(`check ${scenario.scenario.name}: ${++done}/${options.replicates} replicates (${formatSeconds((performance.now() - started) / 1000)})\n`),
@@ -67,7 +67,7 @@ export function checkCommand(): Command {
           if (!report.complete) break;
         }
       } finally {
-        process.off('SIGINT', interrupt);
+        stopListening();
       }
       const verdicts = reports.flatMap((report) => report.verdicts.map((verdict) => ({ scenario: report.scenario, ...verdict })));
       const complete = reports.every((report) => report.complete);
@@ -88,7 +88,7 @@ export function checkCommand(): Command {
         const style = terminal.outStyle;
         terminal.out(failed === 0 && complete ? style.green(`all ${verdicts.length} targets pass\n`) : style.red(`${failed} of ${verdicts.length} targets fail${complete ? '' : ' (stopped early)'}\n`));
       }
-      process.exitCode = !complete ? EXIT.interrupted : pass ? EXIT.ok : EXIT.failure;
+      process.exitCode = !complete ? control.exitCode : pass ? EXIT.ok : EXIT.failure;
     });
 }
 

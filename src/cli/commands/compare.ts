@@ -1,15 +1,14 @@
 /** `livesim compare`: what changes from A to B, replicate by replicate with common random numbers. */
 import { Command, Option } from 'commander';
-import { EXIT, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { isBatchDirectory, readStoredBatch, runWithSeeds, type StoredBatch } from '../../experiment/batch-sides.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { comparePaired, type Comparison, type MetricComparison } from '../../experiment/compare.js';
 import { toCsv } from '../../experiment/csv.js';
-import type { BatchRow } from '../../experiment/replicate-rows.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
-import { batchReporter } from '../batch-progress.js';
+import { withBatchProgress } from '../batch-progress.js';
 import { collect, parseCount, parseSeed } from '../options.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
@@ -73,29 +72,10 @@ export function compareCommand(): Command {
       const seeds = stored ? stored.rows.map((row) => Number(row.keys.seed)) : replicateSeeds(rootSeed, options.replicates);
       const toRun = [sideA, sideB].filter((candidate) => candidate.loaded !== undefined).map((candidate) => candidate.loaded!);
 
-      const controller = new AbortController();
-      let stopReason: 'quit' | 'interrupt' | undefined;
-      const stop = (reason: 'quit' | 'interrupt') => {
-        if (!controller.signal.aborted) {
-          stopReason = reason;
-          controller.abort();
-        }
-      };
-      const mode = options.quiet || toRun.length === 0 ? 'off' : options.ui && !options.json && terminal.stdoutIsTTY && !terminal.ci ? 'ui' : 'lines';
-      const reporter = batchReporter(terminal, { title: `compare: ${toRun.length === 2 ? 'A and B' : 'the scenario side'}, ${seeds.length} seeds each`, mode, onStop: stop });
-      const interrupt = () => stop('interrupt');
-      process.on('SIGINT', interrupt);
-      let ran: { rows: BatchRow[][]; complete: boolean } = { rows: [], complete: true };
-      try {
-        ran = await runWithSeeds(toRun, seeds, {
-          jobs: options.jobs,
-          signal: controller.signal,
-          onProgress: (done, total) => reporter.progress(done, total, []),
-        });
-      } finally {
-        process.off('SIGINT', interrupt);
-        await reporter.finish();
-      }
+      const title = `compare: ${toRun.length === 2 ? 'A and B' : 'the scenario side'}, ${seeds.length} seeds each`;
+      const { result: ran, control } = await withBatchProgress(terminal, { ...options, title, quiet: options.quiet || toRun.length === 0 }, (signal, progress) =>
+        runWithSeeds(toRun, seeds, { jobs: options.jobs, signal, onProgress: progress }),
+      );
       const rowsOf = (candidate: Side) => candidate.stored?.rows ?? ran.rows[toRun.indexOf(candidate.loaded!)]!;
       const rowsA = rowsOf(sideA);
       const rowsB = rowsOf(sideB);
@@ -139,7 +119,7 @@ export function compareCommand(): Command {
       }
       if (!ran.complete) {
         terminal.err('stopped early: the comparison above uses the replicates that finished\n');
-        process.exitCode = stopReason === 'quit' ? EXIT.ok : EXIT.interrupted;
+        process.exitCode = control.exitCode;
       }
     });
 }

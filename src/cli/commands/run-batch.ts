@@ -1,6 +1,5 @@
 /** `livesim run --replicates N` (or --precision): a batch of replicates, its progress, files and report. */
 import path from 'node:path';
-import { EXIT } from '../../errors.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { batchSummary, runReplicateBatch } from '../../experiment/replicated-run.js';
 import { MANIFEST, checkRunDirectory, newRunDirectory, writeFileAtomic } from '../../experiment/run-store.js';
@@ -8,7 +7,7 @@ import type { Estimate } from '../../experiment/statistics.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
 import { VERSION, displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { batchReporter } from '../batch-progress.js';
+import { withBatchProgress } from '../batch-progress.js';
 import type { Style } from '../style.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run.js';
@@ -22,36 +21,19 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
   const directory = options.out ?? newRunDirectory('runs', loaded.scenario.name, rootSeed, createdAt);
   checkRunDirectory(directory);
 
-  const controller = new AbortController();
-  let stopReason: 'quit' | 'interrupt' | undefined;
-  const stop = (reason: 'quit' | 'interrupt') => {
-    if (controller.signal.aborted) return;
-    stopReason = reason;
-    controller.abort();
-  };
-  const mode = options.quiet ? 'off' : options.ui && !options.json && terminal.stdoutIsTTY && !terminal.ci ? 'ui' : 'lines';
-  const reporter = batchReporter(terminal, { title: `${loaded.scenario.name} · root seed ${rootSeed}`, mode, onStop: stop });
-  const interrupt = () => stop('interrupt');
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
   const started = performance.now();
-  let result;
-  try {
-    result = await runReplicateBatch(loaded, {
+  const { result, control } = await withBatchProgress(terminal, { ...options, title: `${loaded.scenario.name} · root seed ${rootSeed}` }, (signal, progress) =>
+    runReplicateBatch(loaded, {
       replicates: options.replicates ?? 3,
       rootSeed,
       directory,
       precision: options.precision,
       maxReplicates: options.maxReplicates,
       jobs: options.jobs,
-      signal: controller.signal,
-      onProgress: (done, planned, rows) => reporter.progress(done, planned, rows),
-    });
-  } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    await reporter.finish();
-  }
+      signal,
+      onProgress: progress,
+    }),
+  );
   const wallSeconds = (performance.now() - started) / 1000;
 
   const summary = batchSummary(loaded, rootSeed, result, options.precision);
@@ -84,7 +66,7 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
   else terminal.out(formatBatchReport(summary, shownDirectory, wallSeconds, terminal.outStyle));
   if (!result.complete) {
     terminal.err('stopped early: the replicates that finished are kept, marked complete: false\n');
-    process.exitCode = stopReason === 'quit' ? EXIT.ok : EXIT.interrupted;
+    process.exitCode = control.exitCode;
   }
 }
 

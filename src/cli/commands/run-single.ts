@@ -1,5 +1,4 @@
 /** `livesim run` of one replicate: the dashboard or progress lines, the run directory, the report. */
-import { EXIT } from '../../errors.js';
 import { Pacer } from '../../engine/pacer.js';
 import { checkRunDirectory, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import { ScenarioRun, runFiles } from '../../experiment/single-run.js';
@@ -7,6 +6,7 @@ import { displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { mountDashboard } from '../../ui/mount-dashboard.js';
 import { ProgressReporter, type ProgressMode } from '../progress.js';
+import { StopControl } from '../stop-control.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run.js';
 import { formatRunReport } from './run-report.js';
@@ -18,37 +18,24 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
   checkRunDirectory(directory);
 
   const run = new ScenarioRun(loaded, seed);
-  const controller = new AbortController();
-  let stopReason: 'quit' | 'interrupt' | undefined;
-  const stop = (reason: 'quit' | 'interrupt') => {
-    if (controller.signal.aborted) {
-      if (reason === 'interrupt') process.exit(EXIT.interrupted); // a second Ctrl+C: quit at once
-      return;
-    }
-    stopReason = reason;
-    controller.abort();
-  };
+  const control = new StopControl();
 
   // The dashboard only where it can be drawn: a terminal, not CI, not --json/--quiet/--no-ui.
   const useDashboard = options.ui && !options.json && !options.quiet && terminal.stdoutIsTTY && !terminal.ci;
-  const dashboard = useDashboard ? mountDashboard({ run, onStop: stop, colorful: terminal.outStyle.enabled, pace: options.pace }) : undefined;
+  const dashboard = useDashboard ? mountDashboard({ run, onStop: control.stop, colorful: terminal.outStyle.enabled, pace: options.pace }) : undefined;
   const pacer = dashboard ? dashboard.pacer : options.pace === undefined ? undefined : new Pacer(options.pace);
   const mode: ProgressMode = dashboard || options.quiet ? 'off' : options.json || !terminal.stderrIsTTY || terminal.ci ? 'lines' : 'status';
   const progress = new ProgressReporter(terminal, mode);
   run.snapshots$.subscribe((snapshot) => progress.onSnapshot(snapshot));
 
-  const interrupt = () => {
-    const first = !controller.signal.aborted;
-    stop('interrupt');
+  const stopListening = control.listenForSignals(() => {
     progress.finish();
-    if (first && !dashboard) terminal.err('stopping: writing what was computed (Ctrl+C again to quit at once)\n');
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+    if (!dashboard) terminal.err('stopping: writing what was computed (Ctrl+C again to quit at once)\n');
+  });
   let finished;
   try {
     finished = await run.run({
-      signal: controller.signal,
+      signal: control.signal,
       onProgress: (status) => {
         progress.onSlice(status);
         dashboard?.onSlice(status);
@@ -56,8 +43,7 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
       nextSliceLimit: pacer ? (now) => pacer.nextLimit(now) : undefined,
     });
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    stopListening();
     progress.finish();
     await dashboard?.close();
   }
@@ -73,8 +59,7 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
   }
   if (!finished.summary.complete) {
     terminal.err('stopped early: the results above are kept, marked complete: false\n');
-    // q is a choice, not a failure; Ctrl+C (or a signal) exits 130 as shells expect.
-    process.exitCode = stopReason === 'quit' ? EXIT.ok : EXIT.interrupted;
+    process.exitCode = control.exitCode;
   }
 }
 

@@ -1,14 +1,13 @@
 /** `livesim sweep`: a scenario over a grid of parameter values, replicates per case, in parallel. */
 import path from 'node:path';
 import { Command } from 'commander';
-import { EXIT } from '../../errors.js';
 import { MANIFEST, checkRunDirectory, newRunDirectory, writeFileAtomic } from '../../experiment/run-store.js';
 import type { Estimate } from '../../experiment/statistics.js';
 import { parseVary, runSweep, sweepCases, type SweepCase } from '../../experiment/sweep.js';
 import { formatQuantity, formatSeconds } from '../../format.js';
 import { VERSION, displayPath } from '../../paths.js';
 import { loadScenario } from '../../scenario/load.js';
-import { batchReporter } from '../batch-progress.js';
+import { withBatchProgress } from '../batch-progress.js';
 import { collect, parseCount, parseSeed } from '../options.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
@@ -63,33 +62,18 @@ export function sweepCommand(): Command {
       const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-sweep`, rootSeed, createdAt);
       checkRunDirectory(directory);
 
-      const controller = new AbortController();
-      let stopReason: 'quit' | 'interrupt' | undefined;
-      const stop = (reason: 'quit' | 'interrupt') => {
-        if (!controller.signal.aborted) {
-          stopReason = reason;
-          controller.abort();
-        }
-      };
-      const mode = options.quiet ? 'off' : options.ui && !options.json && terminal.stdoutIsTTY && !terminal.ci ? 'ui' : 'lines';
-      const reporter = batchReporter(terminal, { title: `sweep ${base.scenario.name}: ${cases.length} cases × ${replicates} replicates`, mode, onStop: stop });
-      const interrupt = () => stop('interrupt');
-      process.on('SIGINT', interrupt);
       const started = performance.now();
-      let result;
-      try {
-        result = await runSweep(cases, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
+      const title = `sweep ${base.scenario.name}: ${cases.length} cases × ${replicates} replicates`;
+      const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
+        runSweep(cases, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
           replicates,
           rootSeed,
           directory,
           jobs: options.jobs,
-          signal: controller.signal,
-          onProgress: (done, total) => reporter.progress(done, total, []),
-        });
-      } finally {
-        process.off('SIGINT', interrupt);
-        await reporter.finish();
-      }
+          signal,
+          onProgress: progress,
+        }),
+      );
       const wallSeconds = (performance.now() - started) / 1000;
       const summary = {
         scenario: base.scenario.name,
@@ -131,7 +115,7 @@ export function sweepCommand(): Command {
       else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, shownDirectory, wallSeconds, terminal.outStyle));
       if (!result.complete) {
         terminal.err('stopped early: the replicates that finished are in sweep.csv, marked complete: false\n');
-        process.exitCode = stopReason === 'quit' ? EXIT.ok : EXIT.interrupted;
+        process.exitCode = control.exitCode;
       }
     });
 }

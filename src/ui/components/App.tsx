@@ -1,7 +1,7 @@
 import { useInput, useStdin } from 'ink';
-import { useEffect, useState } from 'react';
 import type { Observable } from 'rxjs';
 import type { DashboardState } from '../dashboard-state.js';
+import { useObservable } from '../use-observable.js';
 import { Dashboard } from './Dashboard.js';
 
 /** What the keys do; the bridge carries them out. */
@@ -41,11 +41,7 @@ function Keys({ controls }: { controls: DashboardControls }) {
 
 /** Subscribes to the dashboard's states and listens to keys where the terminal allows it. */
 export function App({ state$, initial, controls, width, height, colorful }: AppProps) {
-  const [state, setState] = useState(initial);
-  useEffect(() => {
-    const subscription = state$.subscribe(setState);
-    return () => subscription.unsubscribe();
-  }, [state$]);
+  const state = useObservable(state$, initial);
   // useInput on a stdin without raw mode throws ("Raw mode is not supported").
   const { isRawModeSupported } = useStdin();
   return (
