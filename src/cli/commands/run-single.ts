@@ -26,7 +26,8 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
   const pacer = dashboard ? dashboard.pacer : options.pace === undefined ? undefined : new Pacer(options.pace);
   const mode: ProgressMode = dashboard || options.quiet ? 'off' : options.json || !terminal.stderrIsTTY || terminal.ci ? 'lines' : 'status';
   const progress = new ProgressReporter(terminal, mode);
-  run.snapshots$.subscribe((snapshot) => progress.onSnapshot(snapshot));
+  // Snapshots are built only for someone watching them.
+  if (mode !== 'off') run.snapshots$.subscribe((snapshot) => progress.onSnapshot(snapshot));
 
   const stopListening = control.listenForSignals(() => {
     progress.finish();
