@@ -21,6 +21,8 @@ export class AnchorState {
     readonly schedule: Uniform;
     readonly audience: Uniform;
     readonly arrivals: Uniform;
+    /** Dwell times, one per viewer in arrival order. */
+    readonly dwell: Uniform;
     readonly viewers: Uniform;
     readonly orders: Uniform;
   };
@@ -42,6 +44,7 @@ export class AnchorState {
       schedule: stream('schedule'),
       audience: stream('audience'),
       arrivals: stream('arrivals'),
+      dwell: stream('dwell'),
       viewers: stream('viewers'),
       orders: stream('orders'),
     };

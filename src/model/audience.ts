@@ -18,19 +18,34 @@ export class ArrivalCurve {
   readonly rampUp: number;
   /** Decay rate per minute after the ramp (0: flat). */
   readonly decay: number;
-  /** True when the curve is 1 everywhere (no thinning needed). */
-  readonly flat: boolean;
 
   constructor(audience: BroadcastSeries['audience']) {
     this.rampUp = parseDuration(audience.rampUp);
     this.decay = audience.halfLife === 'none' ? 0 : Math.LN2 / parseDuration(audience.halfLife);
-    this.flat = this.rampUp === 0 && this.decay === 0;
   }
 
   /** Relative rate at `t` minutes into the broadcast (at most 1). */
   at(t: number): number {
     if (t < this.rampUp) return RAMP_START_LEVEL + ((1 - RAMP_START_LEVEL) * t) / this.rampUp;
     return this.decay === 0 ? 1 : Math.exp(-this.decay * (t - this.rampUp));
+  }
+
+  /**
+   * The time at which the curve's integral reaches `area` (+Infinity if it never does): the
+   * inverse of integralTo. Arrivals drawn through it keep the k-th arrival on the k-th number
+   * of the stream, whatever the audience size, which is what paired comparisons need.
+   */
+  timeAtIntegral(area: number): number {
+    if (area <= 0) return 0;
+    const rampArea = this.integralTo(this.rampUp);
+    if (this.rampUp > 0 && area <= rampArea) {
+      // 0.4 t^2 / R + 0.2 t = area
+      const a = (1 - RAMP_START_LEVEL) / (2 * this.rampUp);
+      return (-RAMP_START_LEVEL + Math.sqrt(RAMP_START_LEVEL * RAMP_START_LEVEL + 4 * a * area)) / (2 * a);
+    }
+    const rest = area - rampArea;
+    if (this.decay === 0) return this.rampUp + rest;
+    return rest * this.decay >= 1 ? Number.POSITIVE_INFINITY : this.rampUp - Math.log(1 - rest * this.decay) / this.decay;
   }
 
   /** Integral of the curve from 0 to `t`. */

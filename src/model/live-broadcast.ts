@@ -40,6 +40,8 @@ export class LiveBroadcast implements SalesChannel {
 
   /** False once the broadcast has ended; events still pending for it are then ignored. */
   onAir = true;
+  /** Agent fidelity: arrivals so far in integrated-intensity time (a unit-rate Poisson clock). */
+  arrivalClock = 0;
   onScreen: LineupSlot | undefined;
   private slotIndex = -1;
   nextSlotAt = 0;

@@ -1,8 +1,11 @@
 /**
  * Agent fidelity: every viewer is an entity with its own arrival, dwell time and purchase
- * chances. Arrivals are a non-homogeneous Poisson process and purchases a Poisson process with
- * a time-varying hazard, both drawn by thinning (Lewis and Shedler): candidates at the maximal
- * rate, each accepted with probability rate(t) / maximal rate.
+ * chances. Arrivals are a non-homogeneous Poisson process, drawn by inverting its cumulative
+ * intensity (unit-rate exponential gaps mapped through the arrival curve), so that the k-th
+ * viewer of two scenarios arrives on the same random number and gets the same dwell time
+ * (common random numbers). Purchases are a Poisson process with a hazard that changes as the
+ * broadcast goes on, drawn by thinning (Lewis and Shedler): candidates at the maximal hazard,
+ * each accepted with probability hazard(t) / maximal hazard.
  */
 import { exponential } from '../engine/distributions.js';
 import type { EventStream } from '../engine/event-stream.js';
@@ -43,7 +46,7 @@ export class AgentViewers implements ViewerProcess {
   }
 
   begin(broadcast: LiveBroadcast): void {
-    const first = this.nextArrival(broadcast, broadcast.start);
+    const first = this.nextArrival(broadcast);
     if (first < broadcast.end) this.simulation.schedule(first, this.arrivals, broadcast);
     if (broadcast.nextSlotAt < broadcast.end) this.simulation.schedule(broadcast.nextSlotAt, this.slotChanges, broadcast);
   }
@@ -52,18 +55,13 @@ export class AgentViewers implements ViewerProcess {
     // Nothing to do: pending events of a broadcast that is off air are ignored when they come.
   }
 
-  /** The next accepted arrival after `after`, or +Infinity when the broadcast ends first. */
-  private nextArrival(broadcast: LiveBroadcast, after: number): number {
+  /** The next arrival, or +Infinity when the broadcast ends first. */
+  private nextArrival(broadcast: LiveBroadcast): number {
     const rate = broadcast.peakArrivalRate;
     if (!(rate > 0)) return Number.POSITIVE_INFINITY;
-    const uniform = broadcast.anchor.random.arrivals;
-    const curve = broadcast.curve;
-    let time = after;
-    for (;;) {
-      time += exponential(uniform, 1 / rate);
-      if (time >= broadcast.end) return Number.POSITIVE_INFINITY;
-      if (curve.flat || uniform() < curve.at(time - broadcast.start)) return time;
-    }
+    broadcast.arrivalClock += exponential(broadcast.anchor.random.arrivals, 1);
+    const time = broadcast.start + broadcast.curve.timeAtIntegral(broadcast.arrivalClock / rate);
+    return time < broadcast.end ? time : Number.POSITIVE_INFINITY;
   }
 
   private arrive(broadcast: LiveBroadcast): void {
@@ -72,15 +70,14 @@ export class AgentViewers implements ViewerProcess {
     broadcast.arrived(1);
     this.audience.viewersArrived(broadcast, 1);
     this.audience.concurrencyChanged(1);
-    const uniform = broadcast.anchor.random.viewers;
-    const leaves = Math.min(broadcast.end, now + this.dwell.sample(uniform));
+    const leaves = Math.min(broadcast.end, now + this.dwell.sample(broadcast.anchor.random.dwell));
     const viewer = new Viewer(broadcast, leaves);
     this.simulation.schedule(leaves, this.departures, viewer);
     if (broadcast.maxHazard > 0) {
-      const chance = now + exponential(uniform, 1 / broadcast.maxHazard);
+      const chance = now + exponential(broadcast.anchor.random.viewers, 1 / broadcast.maxHazard);
       if (chance < leaves) this.simulation.schedule(chance, this.purchaseChances, viewer);
     }
-    const next = this.nextArrival(broadcast, now);
+    const next = this.nextArrival(broadcast);
     if (next < broadcast.end) this.simulation.schedule(next, this.arrivals, broadcast);
   }
 

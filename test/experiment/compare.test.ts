@@ -46,6 +46,17 @@ describe('paired comparison with common random numbers', () => {
     expect(byName.farmerRevenue!.delta.ci95[0]).toBeGreaterThan(0);
   });
 
+  it('pairs audiences too: with more feed traffic, every replicate has at least as many views', async () => {
+    const a = loadValue(tinyScenario());
+    const b = loadValue(tinyScenario(), ['anchors.mei.recommendedTraffic=400']);
+    const { rows } = await runWithSeeds([a, b], seeds, { jobs: 2 });
+    rows[0]!.forEach((rowA, index) => expect(rows[1]![index]!.metrics.views).toBeGreaterThanOrEqual(rowA.metrics.views!));
+    const views = comparePaired(rows[0]!, rows[1]!, ['views']).metrics[0]!;
+    expect(views.significant).toBe(true);
+    // The k-th viewer arrives on the same number in both: the difference is almost all signal.
+    expect(views.delta.sd / views.delta.mean).toBeLessThan(0.2);
+  });
+
   it('pairs rows by seed and refuses rows that share none', () => {
     const row = (seed: number, value: number) => ({ keys: { seed }, order: seed, metrics: { x: value } });
     const comparison = comparePaired([row(1, 10), row(2, 20), row(3, 30)], [row(3, 33), row(1, 11)]);
