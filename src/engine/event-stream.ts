@@ -13,7 +13,7 @@ export class EventStream<T> {
 
   constructor(readonly name: string) {}
 
-  /** The events of this kind, in simulated-time order. */
+  /** The events of this kind, in simulated-time order, for RxJS pipelines (tracing, custom measures). */
   get events$(): Observable<T> {
     return this.subject.asObservable();
   }
@@ -27,9 +27,5 @@ export class EventStream<T> {
   /** Publishes an event now, without going through the clock (derived events such as an order). */
   emit(event: T): void {
     this.subject.next(event);
-  }
-
-  complete(): void {
-    this.subject.complete();
   }
 }

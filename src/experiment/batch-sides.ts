@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
-import { metricValues, parseBatchCsv, type BatchRow } from './replicate-rows.js';
-import type { ReplicateTask } from './replicate-task.js';
+import { parseBatchCsv, replicateRow, type BatchRow } from './replicate-rows.js';
+import { replicateTasks } from './replicates.js';
 import { MANIFEST } from './run-store.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
 
@@ -37,16 +37,14 @@ export async function runWithSeeds(
   seeds: readonly number[],
   controls: PoolControls & { readonly onProgress?: (done: number, total: number) => void } = {},
 ): Promise<{ rows: BatchRow[][]; complete: boolean }> {
-  const tasks: ReplicateTask[] = scenarios.flatMap((loaded, side) =>
-    seeds.map((seed, index) => ({ id: side * seeds.length + index, scenario: loaded.scenario, hash: loaded.hash, seed, measureTargets: false })),
-  );
+  const tasks = scenarios.flatMap((loaded, side) => replicateTasks(loaded, seeds, false, side * seeds.length));
   let done = 0;
   const outcomes = await runTasks(tasks, { ...controls, onOutcome: () => controls.onProgress?.(++done, tasks.length) });
   const rows = scenarios.map(() => [] as BatchRow[]);
   for (const outcome of outcomes.sort((a, b) => a.id - b.id)) {
     const side = Math.floor(outcome.id / seeds.length);
     const index = outcome.id % seeds.length;
-    rows[side]!.push({ keys: { replicate: index, seed: outcome.seed, scenarioHash: scenarios[side]!.hash }, order: index, metrics: metricValues(outcome.summary) });
+    rows[side]!.push(replicateRow(outcome.summary, index, index));
   }
   return { rows, complete: outcomes.length === tasks.length };
 }

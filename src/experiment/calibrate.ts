@@ -5,7 +5,7 @@
  * Objective: the sum over targets of (distance from the target in tolerances)^2.
  */
 import type { LoadedScenario } from '../scenario/load.js';
-import { valueAtPath } from '../scenario/references.js';
+import { valueAtPath } from '../scenario/dotted-path.js';
 import type { FreeParameter } from '../scenario/schema.js';
 import { measureTargets } from './check.js';
 import { nelderMead } from './nelder-mead.js';

@@ -6,7 +6,7 @@
  * Ranges marked `assumption` have no public source; they are livesim's stated assumptions.
  */
 import { dwellDistribution } from '../model/audience.js';
-import { valueAtPath } from '../scenario/references.js';
+import { valueAtPath } from '../scenario/dotted-path.js';
 import type { Anchor, Product, Scenario } from '../scenario/schema.js';
 
 export interface Prior {

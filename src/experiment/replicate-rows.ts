@@ -19,6 +19,11 @@ export function metricValues(summary: RunSummary): Record<string, number> {
   return values;
 }
 
+/** A finished replicate's row: its identity (index, seed, scenario hash, then `extra` keys) and metrics. */
+export function replicateRow(summary: RunSummary, replicate: number, order: number, extra: Readonly<Record<string, Cell>> = {}): BatchRow {
+  return { keys: { replicate, seed: summary.seed, scenarioHash: summary.scenarioHash, ...extra }, order, metrics: metricValues(summary) };
+}
+
 export interface BatchRow {
   /** Leading identity columns (case, replicate, seed, scenarioHash, parameter values...). */
   readonly keys: Readonly<Record<string, Cell>>;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { VERSION } from '../paths.js';
 import { estimatesByMetric, preciseEnough } from './batch-statistics.js';
-import { BatchRows, metricValues, type BatchRow } from './replicate-rows.js';
+import { BatchRows, replicateRow, type BatchRow } from './replicate-rows.js';
 import { replicateSeed, replicateTasks } from './replicates.js';
 import type { Estimate } from './statistics.js';
 import { runTasks } from './worker-pool.js';
@@ -46,7 +46,7 @@ export async function runReplicateBatch(loaded: LoadedScenario, options: BatchOp
       jobs: options.jobs,
       signal: options.signal,
       onOutcome: (outcome) => {
-        rows.add({ keys: { replicate: outcome.id, seed: outcome.seed, scenarioHash: loaded.hash }, order: outcome.id, metrics: metricValues(outcome.summary) });
+        rows.add(replicateRow(outcome.summary, outcome.id, outcome.id));
         options.onProgress?.(rows.all.length, planned, rows.all);
       },
     });

@@ -9,6 +9,9 @@ import { UsageError } from '../errors.js';
 
 export const MANIFEST = 'manifest.json';
 
+/** JSON as the run directory's files hold it: indented, with a final newline. */
+export const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
 /** Writes `content` to `file` atomically (temporary file in the same directory, then rename). */
 export function writeFileAtomic(file: string, content: string): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);

@@ -9,7 +9,7 @@ import { summarizeRun, type LedgerSummary, type RunMetrics } from '../model/summ
 import { VERSION } from '../paths.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { broadcastsCsv, dailyTimeseriesCsv, householdsCsv, monthlyTimeseriesCsv } from './outputs.js';
-import { MANIFEST } from './run-store.js';
+import { MANIFEST, jsonText } from './run-store.js';
 
 export interface RunSummary {
   readonly scenario: string;
@@ -88,13 +88,13 @@ export function summarize(loaded: LoadedScenario, seed: number, result: ModelRes
 export function runFiles(loaded: LoadedScenario, run: FinishedRun, createdAt: Date): Record<string, string> {
   const { summary, result } = run;
   const files: Record<string, string> = {
-    'summary.json': json(summary),
+    'summary.json': jsonText(summary),
     'timeseries.csv': monthlyTimeseriesCsv(result),
     'timeseries-daily.csv': dailyTimeseriesCsv(result),
     'broadcasts.csv': broadcastsCsv(result),
     'households.csv': householdsCsv(result),
   };
-  files[MANIFEST] = json({
+  files[MANIFEST] = jsonText({
     livesimVersion: VERSION,
     kind: 'run',
     complete: summary.complete,
@@ -112,4 +112,3 @@ export function runFiles(loaded: LoadedScenario, run: FinishedRun, createdAt: Da
   return files;
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

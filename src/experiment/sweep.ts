@@ -9,9 +9,8 @@ import { UsageError } from '../errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { Sweep } from '../scenario/schema.js';
 import { estimatesByMetric } from './batch-statistics.js';
-import { BatchRows, metricValues, type BatchRow } from './replicate-rows.js';
-import type { ReplicateTask } from './replicate-task.js';
-import { replicateSeeds } from './replicates.js';
+import { BatchRows, replicateRow, type BatchRow } from './replicate-rows.js';
+import { replicateSeeds, replicateTasks } from './replicates.js';
 import type { Estimate } from './statistics.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
 
@@ -65,9 +64,7 @@ export async function runSweep(
 ): Promise<SweepResult> {
   const seeds = replicateSeeds(options.rootSeed, options.replicates);
   const loaded = cases.map((item) => load(Object.entries(item.values).map(([key, value]) => `${key}=${String(value)}`)));
-  const tasks: ReplicateTask[] = loaded.flatMap((scenario, caseIndex) =>
-    seeds.map((seed, replicate) => ({ id: caseIndex * seeds.length + replicate, scenario: scenario.scenario, hash: scenario.hash, seed, measureTargets: false })),
-  );
+  const tasks = loaded.flatMap((scenario, caseIndex) => replicateTasks(scenario, seeds, false, caseIndex * seeds.length));
   const rows = new BatchRows(path.join(options.directory, 'sweep.csv'));
   // Every row has a column for every parameter any case sets (empty where a case leaves it).
   const parameters = [...new Set(cases.flatMap((item) => Object.keys(item.values)))];
@@ -77,17 +74,9 @@ export async function runSweep(
     onOutcome: (outcome) => {
       const caseIndex = Math.floor(outcome.id / seeds.length);
       const item = cases[caseIndex]!;
-      rows.add({
-        keys: {
-          case: item.name,
-          replicate: outcome.id % seeds.length,
-          seed: outcome.seed,
-          scenarioHash: loaded[caseIndex]!.hash,
-          ...Object.fromEntries(parameters.map((parameter) => [parameter, item.values[parameter] ?? ''])),
-        },
-        order: outcome.id,
-        metrics: metricValues(outcome.summary),
-      });
+      const values = Object.fromEntries(parameters.map((parameter) => [parameter, item.values[parameter] ?? '']));
+      const row = replicateRow(outcome.summary, outcome.id % seeds.length, outcome.id, values);
+      rows.add({ ...row, keys: { case: item.name, ...row.keys } });
       options.onProgress?.(++done, tasks.length);
     },
   });

@@ -81,9 +81,4 @@ export class AnchorState {
     return Math.round((welfare ? this.spec.commission.welfareSlotFee : this.spec.commission.slotFee) * 100);
   }
 
-  /** Platform fee rate on settled sales (the fee is waived for welfare broadcasts when the platform says so). */
-  platformFeeRate(welfare: boolean): number {
-    const fee = welfare && this.platform.welfare.feeWaiver ? 0 : this.platform.feeRate;
-    return fee + this.platform.paymentFeeRate;
-  }
 }

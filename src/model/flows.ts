@@ -71,3 +71,9 @@ export const MONEY_KEYS: ReadonlySet<FlowKey> = new Set<FlowKey>(['gmv', 'liveGm
 export function fenToYuan(fen: number): number {
   return Math.round(fen) / 100;
 }
+
+/** Broadcast orders per view, and broadcast GMV per thousand views (yuan); 0 without views. */
+export function liveRates(flows: Flows): { conversion: number; gmvPerThousandViews: number } {
+  if (flows.views <= 0) return { conversion: 0, gmvPerThousandViews: 0 };
+  return { conversion: flows.liveOrders / flows.views, gmvPerThousandViews: fenToYuan((flows.liveGmv * 1000) / flows.views) };
+}

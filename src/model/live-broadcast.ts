@@ -7,6 +7,7 @@ import { parseDuration } from '../scenario/units.js';
 import type { AnchorState } from './anchors.js';
 import type { ArrivalCurve } from './audience.js';
 import type { SalesChannel } from './channel.js';
+import { platformFeeRate } from './platform-fees.js';
 import type { ProductState } from './products.js';
 import type { Sale } from './sales.js';
 
@@ -99,7 +100,7 @@ export class LiveBroadcast implements SalesChannel {
     const maxPriceFactor = Math.max(...this.lineup.map((slot) => slot.priceFactor));
     this.maxHazard = this.baseHazard * maxPriceFactor * (1 + this.socialStrength);
     this.commissionRate = anchor.commissionRate(this.welfare);
-    this.platformFeeRate = anchor.platformFeeRate(this.welfare);
+    this.platformFeeRate = platformFeeRate(anchor.platform, this.welfare);
     this.groups = anchor.groups;
   }
 

@@ -78,7 +78,7 @@ export class ModelRun {
     this.snapshots = new SnapshotBuilder(this.world, this.metrics, seed);
     this.seller = new Seller(scenario.behaviour, (sale) => this.metrics.recordSale(sale, this.simulation.now));
     const audience: AudienceSink = {
-      viewersArrived: (_broadcast, count) => {
+      viewersArrived: (count) => {
         this.metrics.today.views += count;
       },
       concurrencyChanged: (delta) => {

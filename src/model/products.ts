@@ -12,11 +12,6 @@ import type { ShopState } from './shops.js';
 
 const toFen = (yuan: number) => Math.round(yuan * 100);
 
-export interface Supplier {
-  readonly household: number;
-  readonly capacity: number;
-}
-
 export class ProductState {
   readonly id: string;
   readonly name: string;
@@ -37,7 +32,6 @@ export class ProductState {
   /** Supplying households and each one's capacity per season (units), in the same order. */
   readonly households: number[] = [];
   readonly capacities: number[] = [];
-  private capacity = new Float64Array(0);
   private remaining = new Float64Array(0);
   /** 1 for suppliers in the selling network (all of them, unless their group joins over time). */
   private active = new Uint8Array(0);
@@ -83,8 +77,7 @@ export class ProductState {
 
   /** Called once all suppliers are added, with whether each is in the network from the start. */
   finishSuppliers(activeFromStart: (household: number) => boolean): void {
-    this.capacity = Float64Array.from(this.capacities);
-    this.remaining = new Float64Array(this.capacity.length);
+    this.remaining = new Float64Array(this.capacities.length);
     this.active = Uint8Array.from(this.households, (household) => (activeFromStart(household) ? 1 : 0));
   }
 
@@ -93,8 +86,8 @@ export class ProductState {
     if (this.active[supplier] === 1) return;
     this.active[supplier] = 1;
     if (this.inSeason) {
-      this.remaining[supplier] = this.capacity[supplier]!;
-      this.available += this.capacity[supplier]!;
+      this.remaining[supplier] = this.capacities[supplier]!;
+      this.available += this.capacities[supplier]!;
     }
   }
 
@@ -115,8 +108,8 @@ export class ProductState {
   openSeason(): void {
     this.unsoldAtSeasonEnd += this.available;
     let available = 0;
-    for (let supplier = 0; supplier < this.capacity.length; supplier++) {
-      const units = this.active[supplier] === 1 ? this.capacity[supplier]! : 0;
+    for (let supplier = 0; supplier < this.capacities.length; supplier++) {
+      const units = this.active[supplier] === 1 ? this.capacities[supplier]! : 0;
       this.remaining[supplier] = units;
       available += units;
     }
@@ -150,7 +143,7 @@ export class ProductState {
       this.allocation === 'poorest-first' ? Float64Array.from(this.households, (household) => households.baselinePerPerson[household]!) : new Float64Array(0);
     const shares = allocateUnits(this.allocation, units, this.remaining, poverty);
     // A charge without units (a slot fee) is shared by the suppliers in the network, by capacity.
-    const payments = apportion(revenue, units > 0 ? shares : this.capacity.map((capacity, supplier) => (this.active[supplier] === 1 ? capacity : 0)));
+    const payments = apportion(revenue, units > 0 ? shares : this.capacities.map((capacity, supplier) => (this.active[supplier] === 1 ? capacity : 0)));
     let net = 0;
     for (let supplier = 0; supplier < this.households.length; supplier++) {
       const sold = shares[supplier]!;

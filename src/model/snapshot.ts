@@ -4,7 +4,7 @@
  * sharing keeps unchanged parts identical between consecutive snapshots.
  */
 import { freeze, produce } from 'immer';
-import { fenToYuan, LEDGER_PARTS, type Flows, type LedgerPart } from './flows.js';
+import { fenToYuan, LEDGER_PARTS, liveRates, type Flows, type LedgerPart } from './flows.js';
 import type { Metrics } from './metrics.js';
 import type { World } from './world.js';
 
@@ -138,8 +138,7 @@ export class SnapshotBuilder {
         orders: total.orders,
         units: total.units,
         gmv: fenToYuan(total.gmv),
-        conversion: total.views > 0 ? total.liveOrders / total.views : 0,
-        gmvPerThousandViews: total.views > 0 ? fenToYuan((total.liveGmv * 1000) / total.views) : 0,
+        ...liveRates(total),
         lostOrders: total.lostOrders,
         stockOuts: total.stockOuts,
         spoiledUnits: total.spoiledUnits,

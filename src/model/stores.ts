@@ -10,6 +10,7 @@ import type { RandomStreams, Uniform } from '../engine/random.js';
 import type { Behaviour, Platform, Store } from '../scenario/schema.js';
 import type { SalesChannel } from './channel.js';
 import type { Flows } from './flows.js';
+import { platformFeeRate } from './platform-fees.js';
 import { Population } from './population.js';
 import type { ProductState } from './products.js';
 import type { Sale, Seller } from './sales.js';
@@ -55,7 +56,7 @@ export class StoreState implements SalesChannel {
     this.id = spec.id;
     this.name = spec.name ?? spec.id;
     this.welfare = spec.welfare;
-    this.platformFeeRate = (spec.welfare && platform.welfare.feeWaiver ? 0 : platform.feeRate) + platform.paymentFeeRate;
+    this.platformFeeRate = platformFeeRate(platform, spec.welfare);
     this.uniform = streams.stream(`store/${spec.id}`);
     const byId = new Map(products.map((product) => [product.id, product]));
     const totalShare = spec.products.reduce((sum, listing) => sum + listing.share, 0);

@@ -2,7 +2,7 @@
  * The headline numbers of a run, computed from its flows and levels only (the same numbers a
  * user can recompute from timeseries.csv and households.csv).
  */
-import { fenToYuan, LEDGER_PARTS, type LedgerPart } from './flows.js';
+import { fenToYuan, LEDGER_PARTS, liveRates, type LedgerPart } from './flows.js';
 import type { ModelResult } from './model-run.js';
 
 export interface RunMetrics {
@@ -75,6 +75,7 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
   const { world, metrics } = result;
   const total = metrics.total();
   const tally = world.households.tally(world.scenario.povertyLine);
+  const rates = liveRates(total);
   const peak = metrics.days.reduce((max, day) => Math.max(max, day.levels.peakConcurrentViewers), 0);
   return {
     metrics: {
@@ -86,8 +87,8 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
       liveOrders: total.liveOrders,
       units: total.units,
       gmv: fenToYuan(total.gmv),
-      conversion: ratio(total.liveOrders, total.views),
-      gmvPerThousandViews: total.views > 0 ? fenToYuan((total.liveGmv * 1000) / total.views) : 0,
+      conversion: round6(rates.conversion),
+      gmvPerThousandViews: rates.gmvPerThousandViews,
       averageOrderValue: total.orders > 0 ? fenToYuan(total.gmv / total.orders) : 0,
       lostOrders: total.lostOrders,
       lostUnits: total.lostUnits,

@@ -14,7 +14,7 @@ export interface ViewerProcess {
 /** What the viewer processes report to the rest of the model. */
 export interface AudienceSink {
   /** `count` viewers arrived (views). */
-  viewersArrived(broadcast: LiveBroadcast, count: number): void;
+  viewersArrived(count: number): void;
   /** The number watching `broadcast` changed by `delta`. */
   concurrencyChanged(delta: number): void;
 }

@@ -68,7 +68,7 @@ export class AgentViewers implements ViewerProcess {
     if (!broadcast.onAir) return;
     const now = this.simulation.now;
     broadcast.arrived(1);
-    this.audience.viewersArrived(broadcast, 1);
+    this.audience.viewersArrived(1);
     this.audience.concurrencyChanged(1);
     const leaves = Math.min(broadcast.end, now + this.dwell.sample(broadcast.anchor.random.dwell));
     const viewer = new Viewer(broadcast, leaves);

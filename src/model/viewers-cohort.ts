@@ -94,7 +94,7 @@ export class CohortViewers implements ViewerProcess {
     broadcast.views += arrivals;
     broadcast.concurrent = after;
     if (after > broadcast.peakConcurrent) broadcast.peakConcurrent = after;
-    this.audience.viewersArrived(broadcast, arrivals);
+    this.audience.viewersArrived(arrivals);
     this.audience.concurrencyChanged(after - before);
 
     const slot = broadcast.onScreen;

@@ -6,6 +6,7 @@
 import { parse } from 'yaml';
 import { UsageError, type ScenarioProblem } from '../errors.js';
 import { isPlainObject, type PlainObject } from './merge.js';
+import { listIndex } from './dotted-path.js';
 import type { AppliedOverride } from './locator.js';
 import type { PathKey } from './source-file.js';
 import { hintFor } from './suggest.js';
@@ -51,7 +52,7 @@ export function applyOverride(scenario: PlainObject, override: Override): Applie
     const segment = override.segments[index]!;
     const isLast = index === override.segments.length - 1;
     if (Array.isArray(container)) {
-      const position = findListItem(container, segment);
+      const position = listIndex(container, segment);
       if (position === undefined) {
         const ids = container.flatMap((item) => (isPlainObject(item) && typeof item.id === 'string' ? [item.id] : []));
         return {
@@ -80,13 +81,4 @@ export function applyOverride(scenario: PlainObject, override: Override): Applie
     }
   }
   return { label, path: resolved };
-}
-
-function findListItem(list: unknown[], segment: string): number | undefined {
-  if (/^\d+$/.test(segment)) {
-    const index = Number(segment);
-    return index < list.length ? index : undefined;
-  }
-  const index = list.findIndex((item) => isPlainObject(item) && item.id === segment);
-  return index >= 0 ? index : undefined;
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Scenario } from './schema.js';
 import { FLOW_KEYS } from '../model/flows.js';
 import { LEVEL_KEYS } from '../model/metrics.js';
+import { valueAtPath } from './dotted-path.js';
 import { hintFor } from './suggest.js';
 import { isDuration, parseDate, parseDuration } from './units.js';
 
@@ -141,21 +142,6 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
   });
 
   if (positiveDuration(scenario.cohortStep) === false) report(['cohortStep'], 'the step must be longer than zero');
-}
-
-/** The value at a dotted path (list items by index or id), or undefined. */
-export function valueAtPath(root: unknown, dotted: string): unknown {
-  let node: unknown = root;
-  for (const segment of dotted.split('.')) {
-    if (Array.isArray(node)) {
-      node = /^\d+$/.test(segment) ? node[Number(segment)] : node.find((item) => (item as { id?: unknown } | null)?.id === segment);
-    } else if (typeof node === 'object' && node !== null) {
-      node = (node as Record<string, unknown>)[segment];
-    } else {
-      return undefined;
-    }
-  }
-  return node;
 }
 
 /** True or false for a well-formed duration; undefined when it is malformed (reported elsewhere). */

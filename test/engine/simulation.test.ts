@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { filter, map } from 'rxjs';
 import { Simulation } from '../../src/engine/simulation.js';
 
 describe('Simulation', () => {
@@ -13,6 +14,16 @@ describe('Simulation', () => {
     const outcome = await simulation.run({ until: 100 });
     expect(seen).toEqual(['a@10', 'b@20', 'c@30']);
     expect(outcome).toEqual({ complete: true, now: 100, events: 3 });
+  });
+
+  it('offers each event kind as an observable for RxJS pipelines', async () => {
+    const simulation = new Simulation(1);
+    const orders = simulation.stream<number>('order');
+    const large: number[] = [];
+    orders.events$.pipe(filter((units) => units > 2), map((units) => units * 10)).subscribe((value) => large.push(value));
+    for (const [time, units] of [[1, 1], [2, 5], [3, 3]] as const) simulation.schedule(time, orders, units);
+    await simulation.run({ until: 10 });
+    expect(large).toEqual([50, 30]);
   });
 
   it('lets handlers schedule further events, and never runs events after `until`', async () => {

@@ -17,13 +17,19 @@ function recordingControls() {
   return { calls, controls };
 }
 
+/** The app on a fresh state stream, recording what its keys ask for. */
+function renderApp() {
+  const { calls, controls } = recordingControls();
+  const state$ = new BehaviorSubject<DashboardState>(stateWith(undefined));
+  const rendered = render(<App state$={state$} initial={state$.value} controls={controls} width={80} height={24} colorful={false} />);
+  return { ...rendered, calls, state$ };
+}
+
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('the dashboard app', () => {
   it('turns keys into controls: space, q, Ctrl+C, + and -, ?', async () => {
-    const { calls, controls } = recordingControls();
-    const state$ = new BehaviorSubject<DashboardState>(stateWith(undefined));
-    const { stdin, unmount } = render(<App state$={state$} initial={state$.value} controls={controls} width={80} height={24} colorful={false} />);
+    const { stdin, unmount, calls } = renderApp();
     await tick();
     for (const key of [' ', 'q', '\u0003', '+', '-', '?']) {
       stdin.write(key);
@@ -34,9 +40,7 @@ describe('the dashboard app', () => {
   });
 
   it('redraws as new states arrive', async () => {
-    const { controls } = recordingControls();
-    const state$ = new BehaviorSubject<DashboardState>(stateWith(undefined));
-    const { lastFrame, unmount } = render(<App state$={state$} initial={state$.value} controls={controls} width={80} height={24} colorful={false} />);
+    const { lastFrame, unmount, state$ } = renderApp();
     expect(lastFrame()).toContain('starting…');
     state$.next(stateWith(undefined, { paused: true }));
     await tick();
@@ -47,9 +51,7 @@ describe('the dashboard app', () => {
 
 describe('keys typed together', () => {
   it('are taken one by one', async () => {
-    const { calls, controls } = recordingControls();
-    const state$ = new BehaviorSubject<DashboardState>(stateWith(undefined));
-    const { stdin, unmount } = render(<App state$={state$} initial={state$.value} controls={controls} width={80} height={24} colorful={false} />);
+    const { stdin, unmount, calls } = renderApp();
     await tick();
     stdin.write(' ++-');
     await tick();

@@ -1,5 +1,6 @@
 /** `livesim check`: do the presets reproduce the article's figures? */
 import { Command } from 'commander';
+import { jsonText } from '../../experiment/run-store.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { checkScenario, type CheckReport } from '../../experiment/check.js';
 import type { TargetVerdict } from '../../experiment/targets.js';
@@ -82,7 +83,7 @@ export function checkCommand(): Command {
           relativeError: verdict.relativeError,
           pass: verdict.pass,
         }));
-        terminal.out(`${JSON.stringify({ pass, complete, results }, null, 2)}\n`);
+        terminal.out(jsonText({ pass, complete, results }));
       } else {
         const failed = verdicts.filter((verdict) => !verdict.pass).length;
         const style = terminal.outStyle;

@@ -5,6 +5,7 @@ import { isBatchDirectory, readStoredBatch, runWithSeeds, type StoredBatch } fro
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { comparePaired, type Comparison, type MetricComparison } from '../../experiment/compare.js';
 import { toCsv } from '../../experiment/csv.js';
+import { jsonText } from '../../experiment/run-store.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
@@ -92,24 +93,20 @@ export function compareCommand(): Command {
 
       if (options.json) {
         terminal.out(
-          `${JSON.stringify(
-            {
-              a: { label: sideA.label, scenario: sideA.loaded?.scenario.name ?? sideA.stored!.scenario, scenarioHash: sideA.loaded?.hash ?? sideA.stored!.scenarioHash },
-              b: { label: sideB.label, scenario: sideB.loaded?.scenario.name ?? sideB.stored!.scenario, scenarioHash: sideB.loaded?.hash ?? sideB.stored!.scenarioHash },
-              replicates: comparison.replicates,
-              complete: ran.complete,
-              seeds: comparison.seeds,
-              metrics: shown.map((metric) => ({
-                name: metric.name,
-                a: { mean: metric.a.mean, ci95: metric.a.ci95 },
-                b: { mean: metric.b.mean, ci95: metric.b.ci95 },
-                delta: { mean: metric.delta.mean, ci95: metric.delta.ci95, relative: metric.relative },
-                significant: metric.significant,
-              })),
-            },
-            null,
-            2,
-          )}\n`,
+          jsonText({
+            a: identify(sideA),
+            b: identify(sideB),
+            replicates: comparison.replicates,
+            complete: ran.complete,
+            seeds: comparison.seeds,
+            metrics: shown.map((metric) => ({
+              name: metric.name,
+              a: { mean: metric.a.mean, ci95: metric.a.ci95 },
+              b: { mean: metric.b.mean, ci95: metric.b.ci95 },
+              delta: { mean: metric.delta.mean, ci95: metric.delta.ci95, relative: metric.relative },
+              significant: metric.significant,
+            })),
+          }),
         );
       } else if (options.format === 'csv') {
         terminal.out(comparisonCsv(shown));
@@ -122,6 +119,11 @@ export function compareCommand(): Command {
         process.exitCode = control.exitCode;
       }
     });
+}
+
+/** A side as --json names it: its label, scenario and scenario hash. */
+function identify(side: Side) {
+  return { label: side.label, scenario: side.loaded?.scenario.name ?? side.stored!.scenario, scenarioHash: side.loaded?.hash ?? side.stored!.scenarioHash };
 }
 
 function describe(reference: string, overrides: readonly string[]): string {

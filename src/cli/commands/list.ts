@@ -1,5 +1,6 @@
 /** `livesim list`: the presets shipped with livesim. */
 import { Command } from 'commander';
+import { jsonText } from '../../experiment/run-store.js';
 import { displayPath } from '../../paths.js';
 import { DEFAULT_PRESET, listPresets } from '../../scenario/presets.js';
 import { detectTerminal } from '../terminal.js';
@@ -14,7 +15,7 @@ export function listCommand(): Command {
       const presets = listPresets();
       if (options.json) {
         const rows = presets.map((preset) => ({ name: preset.name, description: preset.description, file: displayPath(preset.file) }));
-        terminal.out(`${JSON.stringify(rows, null, 2)}\n`);
+        terminal.out(jsonText(rows));
         return;
       }
       const style = terminal.outStyle;

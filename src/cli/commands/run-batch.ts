@@ -1,8 +1,7 @@
 /** `livesim run --replicates N` (or --precision): a batch of replicates, its progress, files and report. */
-import path from 'node:path';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { batchSummary, runReplicateBatch } from '../../experiment/replicated-run.js';
-import { MANIFEST, checkRunDirectory, newRunDirectory, writeFileAtomic } from '../../experiment/run-store.js';
+import { MANIFEST, checkRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import type { Estimate } from '../../experiment/statistics.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
 import { VERSION, displayPath } from '../../paths.js';
@@ -37,32 +36,27 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
   const wallSeconds = (performance.now() - started) / 1000;
 
   const summary = batchSummary(loaded, rootSeed, result, options.precision);
-  writeFileAtomic(path.join(directory, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  writeFileAtomic(
-    path.join(directory, MANIFEST),
-    `${JSON.stringify(
-      {
-        livesimVersion: VERSION,
-        kind: 'replicates',
-        complete: result.complete,
-        scenario: loaded.scenario.name,
-        scenarioHash: loaded.hash,
-        seed: rootSeed,
-        replicates: result.rows.length,
-        seeds: result.rows.map((row) => row.keys.seed),
-        sources: { files: loaded.files, overrides: loaded.overrides },
-        createdAt: createdAt.toISOString(),
-        wallSeconds: Math.round(wallSeconds * 1000) / 1000,
-        headline: { gmv: summary.metrics.gmv?.mean ?? 0, farmerRevenue: summary.metrics.farmerRevenue?.mean ?? 0 },
-        files: [MANIFEST, 'replicates.csv', 'summary.json'],
-        resolvedScenario: loaded.scenario,
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  writeRunDirectory(directory, {
+    'summary.json': jsonText(summary),
+    [MANIFEST]: jsonText({
+      livesimVersion: VERSION,
+      kind: 'replicates',
+      complete: result.complete,
+      scenario: loaded.scenario.name,
+      scenarioHash: loaded.hash,
+      seed: rootSeed,
+      replicates: result.rows.length,
+      seeds: result.rows.map((row) => row.keys.seed),
+      sources: { files: loaded.files, overrides: loaded.overrides },
+      createdAt: createdAt.toISOString(),
+      wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+      headline: { gmv: summary.metrics.gmv?.mean ?? 0, farmerRevenue: summary.metrics.farmerRevenue?.mean ?? 0 },
+      files: [MANIFEST, 'replicates.csv', 'summary.json'],
+      resolvedScenario: loaded.scenario,
+    }),
+  });
   const shownDirectory = displayPath(directory);
-  if (options.json) terminal.out(`${JSON.stringify({ ...summary, runDirectory: shownDirectory, wallSeconds: Math.round(wallSeconds * 1000) / 1000 }, null, 2)}\n`);
+  if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory, wallSeconds: Math.round(wallSeconds * 1000) / 1000 }));
   else terminal.out(formatBatchReport(summary, shownDirectory, wallSeconds, terminal.outStyle));
   if (!result.complete) {
     terminal.err('stopped early: the replicates that finished are kept, marked complete: false\n');

@@ -1,6 +1,6 @@
 /** `livesim run` of one replicate: the dashboard or progress lines, the run directory, the report. */
 import { Pacer } from '../../engine/pacer.js';
-import { checkRunDirectory, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { checkRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import { ScenarioRun, runFiles } from '../../experiment/single-run.js';
 import { displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
@@ -54,7 +54,7 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
   if (options.json) {
     const { summary } = finished;
     const report = { ...summary, engine: { ...summary.engine, wallSeconds: round3(finished.wallSeconds) }, runDirectory: shownDirectory };
-    terminal.out(`${JSON.stringify(report, null, 2)}\n`);
+    terminal.out(jsonText(report));
   } else {
     terminal.out(formatRunReport(finished.summary, shownDirectory, finished.wallSeconds, terminal.outStyle));
   }

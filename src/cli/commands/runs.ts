@@ -1,5 +1,6 @@
 /** `livesim runs`: the runs stored under runs/. */
 import { Command } from 'commander';
+import { jsonText } from '../../experiment/run-store.js';
 import { listRuns } from '../../experiment/run-index.js';
 import { formatYuanShort } from '../../format.js';
 import { displayPath } from '../../paths.js';
@@ -15,7 +16,7 @@ export function runsCommand(): Command {
       const terminal = detectTerminal(command.optsWithGlobals());
       const runs = listRuns(options.dir);
       if (options.json) {
-        terminal.out(`${JSON.stringify(runs.map((run) => ({ ...run, directory: displayPath(run.directory) })), null, 2)}\n`);
+        terminal.out(jsonText(runs.map((run) => ({ ...run, directory: displayPath(run.directory) }))));
         return;
       }
       if (runs.length === 0) {

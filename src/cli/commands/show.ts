@@ -1,5 +1,6 @@
 /** `livesim show`: the resolved scenario (extends followed, defaults filled, overrides applied). */
 import { Command } from 'commander';
+import { jsonText } from '../../experiment/run-store.js';
 import { stringify } from 'yaml';
 import { loadScenario } from '../../scenario/load.js';
 import { collect } from '../options.js';
@@ -15,7 +16,7 @@ export function showCommand(): Command {
     .action((reference: string, options: { set: string[]; json?: boolean }, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       const loaded = loadScenario(reference, { overrides: options.set });
-      if (options.json) terminal.out(`${JSON.stringify(loaded.scenario, null, 2)}\n`);
+      if (options.json) terminal.out(jsonText(loaded.scenario));
       else terminal.out(`# ${loaded.scenario.name}, resolved (hash ${loaded.hash.slice(0, 12)})\n${stringify(loaded.scenario, { lineWidth: 0 })}`);
     });
 }

@@ -1,7 +1,7 @@
 /** `livesim sweep`: a scenario over a grid of parameter values, replicates per case, in parallel. */
 import path from 'node:path';
 import { Command } from 'commander';
-import { MANIFEST, checkRunDirectory, newRunDirectory, writeFileAtomic } from '../../experiment/run-store.js';
+import { MANIFEST, checkRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import type { Estimate } from '../../experiment/statistics.js';
 import { parseVary, runSweep, sweepCases, type SweepCase } from '../../experiment/sweep.js';
 import { formatQuantity, formatSeconds } from '../../format.js';
@@ -87,31 +87,26 @@ export function sweepCommand(): Command {
           metrics: Object.fromEntries(Object.entries(result.byCase[index]!).map(([metric, estimate]) => [metric, { mean: estimate.mean, sd: estimate.sd, ci95: estimate.ci95, n: estimate.n }])),
         })),
       };
-      writeFileAtomic(path.join(directory, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-      writeFileAtomic(
-        path.join(directory, MANIFEST),
-        `${JSON.stringify(
-          {
-            livesimVersion: VERSION,
-            kind: 'sweep',
-            complete: result.complete,
-            scenario: base.scenario.name,
-            scenarioHash: base.hash,
-            seed: rootSeed,
-            replicates,
-            cases: cases.length,
-            createdAt: createdAt.toISOString(),
-            wallSeconds: Math.round(wallSeconds * 1000) / 1000,
-            headline: headline(result.byCase),
-            files: [MANIFEST, 'summary.json', 'sweep.csv'],
-            resolvedScenario: base.scenario,
-          },
-          null,
-          2,
-        )}\n`,
-      );
+      writeRunDirectory(directory, {
+        'summary.json': jsonText(summary),
+        [MANIFEST]: jsonText({
+          livesimVersion: VERSION,
+          kind: 'sweep',
+          complete: result.complete,
+          scenario: base.scenario.name,
+          scenarioHash: base.hash,
+          seed: rootSeed,
+          replicates,
+          cases: cases.length,
+          createdAt: createdAt.toISOString(),
+          wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+          headline: headline(result.byCase),
+          files: [MANIFEST, 'summary.json', 'sweep.csv'],
+          resolvedScenario: base.scenario,
+        }),
+      });
       const shownDirectory = displayPath(directory);
-      if (options.json) terminal.out(`${JSON.stringify({ ...summary, runDirectory: shownDirectory }, null, 2)}\n`);
+      if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory }));
       else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, shownDirectory, wallSeconds, terminal.outStyle));
       if (!result.complete) {
         terminal.err('stopped early: the replicates that finished are in sweep.csv, marked complete: false\n');

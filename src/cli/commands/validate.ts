@@ -1,5 +1,6 @@
 /** `livesim validate`: check a scenario file without running it. */
 import { Command } from 'commander';
+import { jsonText } from '../../experiment/run-store.js';
 import { ScenarioError } from '../../errors.js';
 import { loadScenario } from '../../scenario/load.js';
 import { collect } from '../options.js';
@@ -24,14 +25,14 @@ export function validateCommand(): Command {
       try {
         const loaded = loadScenario(reference, { overrides: options.set });
         if (options.json) {
-          terminal.out(`${JSON.stringify({ valid: true, scenario: loaded.scenario.name, scenarioHash: loaded.hash, files: loaded.files }, null, 2)}\n`);
+          terminal.out(jsonText({ valid: true, scenario: loaded.scenario.name, scenarioHash: loaded.hash, files: loaded.files }));
         } else {
           const style = terminal.outStyle;
           terminal.out(`${style.green('✓')} ${loaded.files[0]} is valid: scenario ${style.bold(loaded.scenario.name)}, hash ${loaded.hash.slice(0, 12)}\n`);
         }
       } catch (error) {
         if (options.json && error instanceof ScenarioError) {
-          terminal.out(`${JSON.stringify({ valid: false, problems: error.problems }, null, 2)}\n`);
+          terminal.out(jsonText({ valid: false, problems: error.problems }));
         }
         throw error;
       }
