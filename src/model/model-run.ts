@@ -169,6 +169,8 @@ export class ModelRun {
       const { anchor, series } = plan;
       const population = anchor.spec.population;
       if (!population || series.schedule.kind !== 'rate') continue;
+      // Same window as a single anchor's series: nothing before `from` or after `until`.
+      if (midnight + MINUTES_PER_DAY <= plan.window.from || midnight >= plan.window.until) continue;
       const uniform = anchor.random.schedule;
       let left = poisson(uniform, anchor.active * series.schedule.perDay);
       const earliest = parseTimeOfDay(series.schedule.between[0])!;
@@ -179,7 +181,7 @@ export class ModelRun {
         const count = batch === population.batches - 1 ? left : binomial(uniform, left, 1 / (population.batches - batch));
         left -= count;
         const start = midnight + earliest + window * (batch + uniform());
-        if (count > 0 && start >= this.simulation.now && start < this.world.calendar.horizon) {
+        if (count > 0 && start >= this.simulation.now && start >= plan.window.from && start < plan.window.until) {
           this.simulation.schedule(start, this.batches, { plan, count });
         }
       }

@@ -5,6 +5,19 @@ import type { BroadcastSeries } from '../scenario/schema.js';
 import { parseDuration, parseTimeOfDay } from '../scenario/units.js';
 import { MINUTES_PER_DAY, type Calendar } from './calendar.js';
 
+/**
+ * The minutes within which a series may start broadcasts: its `from` day to the end of its
+ * `until` day, clipped to the run. Explicit dates are their own window.
+ */
+export function seriesWindow(series: BroadcastSeries, calendar: Calendar): { from: number; until: number } {
+  const schedule = series.schedule;
+  if (schedule.kind === 'dates') return { from: 0, until: calendar.horizon };
+  return {
+    from: Math.max(0, schedule.from === undefined ? 0 : calendar.minuteOfDate(schedule.from)),
+    until: Math.min(calendar.horizon, schedule.until === undefined ? calendar.horizon : calendar.minuteOfDate(schedule.until) + 1),
+  };
+}
+
 /** Start minutes of a series' broadcasts within the run, in order. */
 export function broadcastStarts(series: BroadcastSeries, calendar: Calendar, uniform: Uniform): number[] {
   const schedule = series.schedule;
@@ -14,8 +27,7 @@ export function broadcastStarts(series: BroadcastSeries, calendar: Calendar, uni
       .filter((minute) => minute >= 0 && minute < calendar.horizon)
       .sort((a, b) => a - b);
   }
-  const from = Math.max(0, schedule.from === undefined ? 0 : calendar.minuteOfDate(schedule.from));
-  const until = Math.min(calendar.horizon, schedule.until === undefined ? calendar.horizon : calendar.minuteOfDate(schedule.until) + 1);
+  const { from, until } = seriesWindow(series, calendar);
   const starts: number[] = [];
   if (schedule.kind === 'cadence') {
     const every = parseDuration(schedule.every);

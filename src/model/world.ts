@@ -13,7 +13,7 @@ import { HouseholdTable, drawPersons, drawSpread } from './households.js';
 import type { LiveBroadcast } from './live-broadcast.js';
 import { Population } from './population.js';
 import { ProductState } from './products.js';
-import { broadcastStarts } from './schedule.js';
+import { broadcastStarts, seriesWindow } from './schedule.js';
 import { ShopState } from './shops.js';
 import { StoreState } from './stores.js';
 
@@ -25,6 +25,8 @@ export interface SeriesPlan {
   readonly duration: number;
   readonly curve: ArrivalCurve;
   readonly starts: readonly number[];
+  /** The series' window (its `from` and `until`, in run minutes): no broadcast starts outside it. */
+  readonly window: { readonly from: number; readonly until: number };
   next: number;
 }
 
@@ -93,6 +95,7 @@ export class World {
         curve: new ArrivalCurve(series.audience),
         // A class of anchors draws its rate-scheduled broadcasts day by day, from how many are active.
         starts: anchor.population && series.schedule.kind === 'rate' ? [] : broadcastStarts(series, this.calendar, anchor.random.schedule),
+        window: seriesWindow(series, this.calendar),
         next: 0,
       })),
     );
