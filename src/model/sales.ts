@@ -55,9 +55,9 @@ export class Seller {
     return orders + poisson(uniform, orders * (spec.mean - 1));
   }
 
-  /** `orders` buyers on `channel` order `product` now. */
-  sell(channel: SalesChannel, product: ProductState, orders: number, now: number, uniform: Uniform): void {
-    if (orders <= 0) return;
+  /** `orders` buyers on `channel` order `product` now; returns how many of the orders stock could fill. */
+  sell(channel: SalesChannel, product: ProductState, orders: number, now: number, uniform: Uniform): number {
+    if (orders <= 0) return 0;
     const sale = this.begin(channel, product);
     const wanted = this.drawUnits(uniform, orders);
     let units = wanted;
@@ -78,6 +78,7 @@ export class Seller {
     }
     channel.noteSale(sale, now);
     this.record(sale);
+    return sale.orders;
   }
 
   private split(sale: Sale, channel: SalesChannel, product: ProductState, orders: number, units: number, uniform: Uniform): void {

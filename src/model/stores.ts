@@ -2,8 +2,10 @@
  * Online stores' listings: sales outside broadcasts. Each day a store (or a class of identical
  * stores) gets visitors from search and the platform's feed; each looks at one listed product
  * and orders with the store's conversion, adjusted for price like the broadcast purchase
- * hazard. Buyers may become repeat customers, who come back to order on their own; so a store
- * that sells grows its own trade.
+ * hazard. First-time buyers may become repeat customers, who come back to order at their own
+ * rate until they drift away. Only first-time buyers are recruited (a repeat order is not a new
+ * customer), and recruitment slows as the customer base fills the store's reachable market, so
+ * with steady visitors a store's orders per visit settle at a level instead of growing forever.
  */
 import { binomial, poisson } from '../engine/distributions.js';
 import type { RandomStreams, Uniform } from '../engine/random.js';
@@ -37,6 +39,8 @@ export class StoreState implements SalesChannel {
   readonly population: Population;
   /** Repeat customers of all the stores in this entry. */
   customers = 0;
+  /** Customers one store can keep at most (its reachable market). */
+  private readonly marketPerStore: number;
   /** Listings are online (from `opens`). */
   isOpen = false;
   visits = 0;
@@ -66,6 +70,7 @@ export class StoreState implements SalesChannel {
       const priceFactor = Math.pow(paid / product.referencePrice, -behaviour.priceElasticity);
       return { product, share: listing.share / totalShare, conversion: Math.min(1, spec.conversion * priceFactor) };
     });
+    this.marketPerStore = spec.loyalty.market ?? spec.visitorsPerDay * DAYS_PER_YEAR;
     const population = spec.population;
     this.population = population
       ? new Population(population, population.potential, streams.stream(`store/${spec.id}/population`))
@@ -89,8 +94,10 @@ export class StoreState implements SalesChannel {
       visitsLeft -= looked;
       repeatLeft -= repeat;
       shareLeft -= listing.share;
-      const orders = binomial(uniform, looked, listing.conversion) + repeat;
-      if (orders > 0) seller.sell(this, listing.product, orders, now, uniform);
+      const firstOrders = binomial(uniform, looked, listing.conversion);
+      const filled = seller.sell(this, listing.product, firstOrders, now, uniform);
+      this.recruit(filled);
+      seller.sell(this, listing.product, repeat, now, uniform);
     }
     const churn = this.spec.loyalty.churnPerYear;
     if (churn > 0 && this.customers > 0) this.customers -= binomial(uniform, this.customers, 1 - Math.exp(-churn / DAYS_PER_YEAR));
@@ -98,7 +105,19 @@ export class StoreState implements SalesChannel {
 
   noteSale(sale: Sale): void {
     this.orders += sale.orders;
+  }
+
+  /** Reachable customers of all the stores in this entry now. */
+  get market(): number {
+    return this.marketPerStore * this.population.active;
+  }
+
+  /** Some of `buyers` first-time buyers stay as repeat customers, fewer as the market fills. */
+  private recruit(buyers: number): void {
     const retention = this.spec.loyalty.retention;
-    if (retention > 0 && sale.orders > 0) this.customers += binomial(this.uniform, sale.orders, retention);
+    const market = this.market;
+    if (retention <= 0 || buyers <= 0 || market <= 0) return;
+    const room = Math.max(0, 1 - this.customers / market);
+    if (room > 0) this.customers += binomial(this.uniform, buyers, retention * room);
   }
 }

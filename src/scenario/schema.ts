@@ -276,12 +276,15 @@ const store = z
     conversion: share('Share of visitors who order, at the reference price'),
     loyalty: z
       .strictObject({
-        retention: share('Share of buyers who become repeat customers').default(0),
+        retention: share('Share of first-time buyers who become repeat customers (while the market has room)').default(0),
         repeatOrdersPerYear: nonNegative('Orders a repeat customer places a year (they come back to buy)').default(0),
         churnPerYear: nonNegative('Yearly rate at which repeat customers drift away').default(0),
+        market: count(
+          'Repeat customers one store can keep at most (its reachable market, people); recruitment slows as it fills. Default: a year of its visitors',
+        ).optional(),
       })
       .prefault({})
-      .describe('Repeat customers: orders of the store\'s own, growing with its sales'),
+      .describe('Repeat customers: first-time buyers who come back, bounded by the store\'s reachable market'),
     welfare: z.boolean().default(false).describe('Sold as public welfare (welfare price, fee waiver)'),
     tags,
     population: adoption('stores')

@@ -108,14 +108,6 @@ describe('stores', () => {
     expect(storeOrders / summary.metrics.storeVisits).toBeCloseTo(0.02, 2);
   });
 
-  it('grow their own trade from repeat customers', async () => {
-    const { result } = await simulate(withStore({ loyalty: { retention: 0.5, repeatOrdersPerYear: 6, churnPerYear: 0.2 } }), { seed: 3 });
-    const months = timeseriesTable(result, 'month').rows;
-    // Repeat customers grow at 0.5 x 6 - 0.2 = 2.8 a year, from nothing: orders rise, visits do not.
-    expect(months.at(-1)!.values.orders! / months[1]!.values.orders!).toBeGreaterThan(3);
-    expect(months.at(-1)!.values.storeVisits! / months[1]!.values.storeVisits!).toBeLessThan(1.2);
-  });
-
   it('count toward their platform and their tags', async () => {
     const { summary, result } = await simulate(withStore({}), { seed: 3 });
     const total = timeseriesTable(result, 'month').rows.reduce(
