@@ -48,6 +48,7 @@ export function tinyScenario(overrides: Record<string, unknown> = {}): Record<st
         id: 'apple',
         unit: '5-jin box',
         price: 40,
+        referencePrice: 40,
         farmGatePrice: 16,
         processingCost: 2,
         logistics: { perParcel: 11 },

@@ -87,7 +87,7 @@ function conversionRange(scenario: Scenario, purchaseRate: number): [number, num
       const factors = series.lineup.map((slot) => {
         const product = products.get(slot.product)!;
         const paid = product.price * (series.welfare ? 1 - product.welfareDiscount : 1);
-        return Math.pow(paid / (product.referencePrice ?? product.price), -scenario.behaviour.priceElasticity);
+        return Math.pow(paid / product.referencePrice, -scenario.behaviour.priceElasticity);
       });
       const priceFactor = factors.reduce((sum, factor) => sum + factor, 0) / factors.length;
       const hazard = purchaseRate * anchor.skill * priceFactor;
@@ -190,6 +190,7 @@ function checkProduct(product: Product, path: string, within: Within): void {
   if (prices && product.unitWeightJin !== undefined) {
     within(`${path}.price`, product.price / product.unitWeightJin, prices.retail, `${product.category} retail price per jin`);
     within(`${path}.farmGatePrice`, product.farmGatePrice / product.unitWeightJin, prices.farmGate, `${product.category} farm-gate price per jin`);
+    within(`${path}.referencePrice`, product.referencePrice / product.unitWeightJin, prices.retail, `${product.category} online price per jin`);
   }
   const share = FARM_GATE_SHARE[product.category];
   if (share) within(`${path}.farmGatePrice`, product.farmGatePrice / product.price, share, `farm-gate share of the price (${product.category})`);

@@ -89,8 +89,7 @@ export class LiveBroadcast implements SalesChannel {
     const byId = new Map(products.map((product) => [product.id, product]));
     this.lineup = series.lineup.map((slot) => {
       const product = byId.get(slot.product)!;
-      const paid = (this.welfare ? product.welfarePriceFen : product.priceFen) / 100;
-      return { product, minutes: parseDuration(slot.slot), priceFactor: Math.pow(paid / product.referencePrice, -behaviour.priceElasticity) };
+      return { product, minutes: parseDuration(slot.slot), priceFactor: product.priceFactor(this.welfare, behaviour.priceElasticity) };
     });
     this.gmvByProduct = new Float64Array(products.length);
     this.baseHazard = behaviour.purchaseRate * anchor.spec.skill;

@@ -57,7 +57,7 @@ export class ProductState {
     this.name = spec.name ?? spec.id;
     this.priceFen = toFen(spec.price);
     this.welfarePriceFen = toFen(spec.price * (1 - spec.welfareDiscount));
-    this.referencePrice = spec.referencePrice ?? spec.price;
+    this.referencePrice = spec.referencePrice;
     this.farmGateFen = toFen(spec.farmGatePrice);
     this.processingFen = toFen(spec.processingCost);
     const logistics = spec.logistics;
@@ -68,6 +68,15 @@ export class ProductState {
     this.contractFen = contractPrice === undefined ? undefined : toFen(contractPrice);
     this.allocation = spec.allocation;
     this.season = spec.season && { from: parseMonthDay(spec.season.from)!, to: parseMonthDay(spec.season.to)! };
+  }
+
+  /**
+   * How demand responds to the price paid relative to the market reference price: purchase
+   * hazards and store conversions scale with (paid / reference)^-elasticity.
+   */
+  priceFactor(welfare: boolean, elasticity: number): number {
+    const paid = (welfare ? this.welfarePriceFen : this.priceFen) / 100;
+    return Math.pow(paid / this.referencePrice, -elasticity);
   }
 
   addSupplier(household: number, capacity: number): void {

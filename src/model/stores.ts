@@ -66,8 +66,7 @@ export class StoreState implements SalesChannel {
     const totalShare = spec.products.reduce((sum, listing) => sum + listing.share, 0);
     this.listings = spec.products.map((listing) => {
       const product = byId.get(listing.product)!;
-      const paid = (this.welfare ? product.welfarePriceFen : product.priceFen) / 100;
-      const priceFactor = Math.pow(paid / product.referencePrice, -behaviour.priceElasticity);
+      const priceFactor = product.priceFactor(this.welfare, behaviour.priceElasticity);
       return { product, share: listing.share / totalShare, conversion: Math.min(1, spec.conversion * priceFactor) };
     });
     this.marketPerStore = spec.loyalty.market ?? spec.visitorsPerDay * DAYS_PER_YEAR;

@@ -180,7 +180,9 @@ const product = z
       .default('other')
       .describe('What kind of product, for checking prices against the priors (per-jin prices need unitWeightJin)'),
     price: positive('Retail price per unit (yuan)'),
-    referencePrice: positive('Price viewers compare against; default: the retail price (yuan)').optional(),
+    referencePrice: positive(
+      'The market reference price: what the same produce ordinarily sells for online (yuan per unit, from the price priors). Demand responds to the price paid relative to it',
+    ),
     welfareDiscount: share('Discount off the retail price in public-welfare broadcasts').default(0),
     farmGatePrice: yuan('What a farmer gets per unit selling through the usual wholesale channel; the baseline e-commerce gains are measured against'),
     processingCost: yuan('Processing and packing cost per unit (e.g. making pear paste)').default(0),

@@ -22,7 +22,7 @@ describe('the priors', () => {
   it('catch a price, a commission, a fee, a conversion and adoption rates outside them', () => {
     const value = tinyScenario({
       platforms: [{ id: 'taobao', feeRate: 0.08 }],
-      products: [{ id: 'apple', category: 'apple', unitWeightJin: 5, price: 120, farmGatePrice: 16, logistics: { perParcel: 25 }, spoilage: 0.5, claimRate: 0.3 }],
+      products: [{ id: 'apple', category: 'apple', unitWeightJin: 5, price: 120, referencePrice: 40, farmGatePrice: 16, logistics: { perParcel: 25 }, spoilage: 0.5, claimRate: 0.3 }],
       anchors: [{ id: 'mei', kind: 'celebrity', commission: { rate: 0.5 } }],
       stores: [{ id: 'shop', platform: 'taobao', products: [{ product: 'apple' }], visitorsPerDay: 10, conversion: 0.3, population: { initial: 1, potential: 10, innovation: 0.2, imitation: 0.9 } }],
     });

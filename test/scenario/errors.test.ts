@@ -47,6 +47,7 @@ function yamlWith(replace: Record<string, string>): string {
     'products:',
     '  - id: apple',
     '    price: 40',
+    '    referencePrice: 40',
     '    farmGatePrice: 16',
     'farmers:',
     '  - id: village',
@@ -137,7 +138,7 @@ describe('scenario errors', () => {
 
   it('a product nobody produces, and a shop without a contract price', () => {
     const value = tinyScenario({ shops: [{ id: 'shop', contractPrices: {} }] }) as { products: Record<string, unknown>[] };
-    value.products.push({ id: 'pear', price: 30, farmGatePrice: 10, seller: 'shop' });
+    value.products.push({ id: 'pear', price: 30, referencePrice: 30, farmGatePrice: 10, seller: 'shop' });
     const problems = problemsOf(value);
     expect(problems).toContainEqual(expect.objectContaining({ path: 'products.1.id', message: 'no farmer group produces `pear`' }));
     expect(problems).toContainEqual(expect.objectContaining({ path: 'products.1.seller', message: 'shop `shop` has no contract price for `pear`' }));

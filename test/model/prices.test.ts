@@ -1,0 +1,58 @@
+/** Demand responds to the price paid against the market reference price, in broadcasts and stores. */
+import { describe, expect, it } from 'vitest';
+import { ScenarioError } from '../../src/errors.js';
+import { loadValue, simulate, tinyScenario } from '../helpers.js';
+
+const plenty = { farmers: [{ id: 'village', households: 30, produces: [{ product: 'apple', capacity: 10_000_000 }] }] };
+
+async function meanOver(value: unknown, overrides: string[]): Promise<{ units: number; gmv: number }> {
+  let units = 0;
+  let gmv = 0;
+  for (let seed = 1; seed <= 4; seed++) {
+    const { summary } = await simulate(value, { seed, overrides });
+    units += summary.metrics.units / 4;
+    gmv += summary.metrics.gmv / 4;
+  }
+  return { units, gmv };
+}
+
+describe('a higher price', () => {
+  const broadcasts = tinyScenario({ ...plenty, fidelity: 'cohort', end: '2020-03-20', anchors: [{ id: 'mei', recommendedTraffic: 20_000 }] });
+  const stores = tinyScenario({
+    ...plenty,
+    end: '2020-06-01',
+    anchors: [{ id: 'mei', broadcasts: [{ id: 'nightly', schedule: { kind: 'dates', dates: ['2020-03-02T20:00'] } }] }],
+    stores: [{ id: 'shopfront', platform: 'taobao', products: [{ product: 'apple' }], visitorsPerDay: 5000, conversion: 0.02 }],
+  });
+
+  for (const [channel, value] of [['broadcasts', broadcasts], ['store listings', stores]] as const) {
+    it(`sells fewer units in ${channel}, and with elasticity above 1 less GMV`, async () => {
+      const base = await meanOver(value, ['behaviour.priceElasticity=1.5']);
+      const dearer = await meanOver(value, ['behaviour.priceElasticity=1.5', 'products.apple.price=52']);
+      // 30% dearer: units fall to about 1.3^-1.5 = 0.67 of the base, GMV to 0.88.
+      expect(dearer.units / base.units).toBeGreaterThan(0.6);
+      expect(dearer.units / base.units).toBeLessThan(0.75);
+      expect(dearer.gmv / base.gmv).toBeLessThan(0.95);
+    });
+  }
+
+  it('raises GMV when demand is inelastic', async () => {
+    const base = await meanOver(stores, ['behaviour.priceElasticity=0.5']);
+    const dearer = await meanOver(stores, ['behaviour.priceElasticity=0.5', 'products.apple.price=52']);
+    expect(dearer.units).toBeLessThan(base.units);
+    expect(dearer.gmv).toBeGreaterThan(base.gmv);
+  });
+});
+
+describe('the market reference price', () => {
+  it('must be stated for every product: a price compared with itself would hide the price response', () => {
+    const value = tinyScenario() as { products: Record<string, unknown>[] };
+    delete value.products[0]!.referencePrice;
+    expect(() => loadValue(value)).toThrow(ScenarioError);
+    try {
+      loadValue(value);
+    } catch (error) {
+      expect((error as ScenarioError).problems[0]!.path).toBe('products.0.referencePrice');
+    }
+  });
+});
