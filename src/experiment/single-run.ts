@@ -5,7 +5,7 @@
 import type { Observable } from 'rxjs';
 import { ModelRun, type ModelResult, type ModelRunControls } from '../model/model-run.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { summarizeRun, type LedgerSummary, type RunMetrics } from '../model/summary.js';
+import { summarizeRun, type LedgerSummary, type RunMetrics, type SellersSummary } from '../model/summary.js';
 import { VERSION } from '../paths.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { broadcastsCsv, dailyTimeseriesCsv, householdsCsv, monthlyTimeseriesCsv } from './outputs.js';
@@ -22,6 +22,7 @@ export interface RunSummary {
   readonly engine: { readonly fidelity: 'agent' | 'cohort'; readonly events: number };
   readonly metrics: RunMetrics;
   readonly ledger: LedgerSummary;
+  readonly sellers: SellersSummary;
 }
 
 export interface FinishedRun {
@@ -69,7 +70,7 @@ export class ScenarioRun {
 }
 
 export function summarize(loaded: LoadedScenario, seed: number, result: ModelResult): RunSummary {
-  const { metrics, ledger } = summarizeRun(result);
+  const { metrics, ledger, sellers } = summarizeRun(result);
   const calendar = result.world.calendar;
   return {
     scenario: loaded.scenario.name,
@@ -81,6 +82,7 @@ export function summarize(loaded: LoadedScenario, seed: number, result: ModelRes
     engine: { fidelity: loaded.scenario.fidelity, events: result.events },
     metrics,
     ledger,
+    sellers,
   };
 }
 

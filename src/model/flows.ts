@@ -20,13 +20,18 @@ export type LedgerPart = (typeof LEDGER_PARTS)[number];
 export class Flows {
   broadcasts = 0;
   welfareBroadcasts = 0;
+  /** Broadcasts that did not go on air: nothing in their lineup was in season and in stock. */
+  broadcastsSkipped = 0;
   views = 0;
   orders = 0;
   /** Orders placed during broadcasts (the rest come from stores' listings). */
   liveOrders = 0;
   units = 0;
+  /** Orders and units wanted that no stock could fill (lost demand). */
   lostOrders = 0;
   lostUnits = 0;
+  /** What the lost demand would have paid (fen). */
+  lostGmv = 0;
   claimedOrders = 0;
   spoiledUnits = 0;
   stockOuts = 0;
@@ -66,7 +71,7 @@ export type FlowKey = {
 export const FLOW_KEYS: readonly FlowKey[] = Object.keys(new Flows()) as FlowKey[];
 
 /** Flow keys that hold money in fen. */
-export const MONEY_KEYS: ReadonlySet<FlowKey> = new Set<FlowKey>(['gmv', 'liveGmv', ...LEDGER_PARTS, 'wages', 'householdNetIncome']);
+export const MONEY_KEYS: ReadonlySet<FlowKey> = new Set<FlowKey>(['gmv', 'liveGmv', 'lostGmv', ...LEDGER_PARTS, 'wages', 'householdNetIncome']);
 
 export function fenToYuan(fen: number): number {
   return Math.round(fen) / 100;

@@ -11,9 +11,13 @@ import { platformFeeRate } from './platform-fees.js';
 import type { ProductState } from './products.js';
 import type { Sale } from './sales.js';
 
-export interface LineupSlot {
+/** A product in a series' lineup and its time on screen (minutes). */
+export interface PlannedSlot {
   readonly product: ProductState;
   readonly minutes: number;
+}
+
+export interface LineupSlot extends PlannedSlot {
   /** Price response of the purchase hazard for this product in this broadcast. */
   readonly priceFactor: number;
 }
@@ -55,6 +59,8 @@ export class LiveBroadcast implements SalesChannel {
   lostOrders = 0;
   gmv = 0;
   stockOuts = 0;
+  /** What the sellers kept from this broadcast, slot fee included (fen); negative: a loss. */
+  sellerMargin = 0;
   /** Settled-sales value by product index, to split the slot fee (fen). */
   readonly gmvByProduct: Float64Array;
   private recentOrders = 0;
@@ -70,7 +76,10 @@ export class LiveBroadcast implements SalesChannel {
     readonly seriesLabel: string,
     readonly start: number,
     duration: number,
-    products: readonly ProductState[],
+    /** The series' lineup: the products the seller offers on it (never empty). */
+    lineup: readonly PlannedSlot[],
+    /** How many products the world has (for per-product sums). */
+    productCount: number,
     readonly curve: ArrivalCurve,
     /** Expected views of this broadcast (after night-to-night variation). */
     readonly expectedViews: number,
@@ -86,12 +95,8 @@ export class LiveBroadcast implements SalesChannel {
     this.welfare = series.welfare;
     this.feedShare = expectedViews > 0 ? Math.min(1, feedViews / expectedViews) : 0;
     this.peakArrivalRate = expectedViews > 0 ? expectedViews / curve.integralTo(duration) : 0;
-    const byId = new Map(products.map((product) => [product.id, product]));
-    this.lineup = series.lineup.map((slot) => {
-      const product = byId.get(slot.product)!;
-      return { product, minutes: parseDuration(slot.slot), priceFactor: product.priceFactor(this.welfare, behaviour.priceElasticity) };
-    });
-    this.gmvByProduct = new Float64Array(products.length);
+    this.lineup = lineup.map((slot) => ({ ...slot, priceFactor: slot.product.priceFactor(this.welfare, behaviour.priceElasticity) }));
+    this.gmvByProduct = new Float64Array(productCount);
     this.baseHazard = behaviour.purchaseRate * anchor.spec.skill;
     this.socialStrength = behaviour.socialProof.strength;
     this.socialHalf = behaviour.socialProof.halfSaturation;
@@ -104,21 +109,22 @@ export class LiveBroadcast implements SalesChannel {
   }
 
   /**
-   * Moves to the next slot whose product can be sold (in season, in stock), or to nothing on
-   * screen when none can. Called at the start and whenever a slot's time is up.
+   * Moves to the next slot whose product is in season, or to nothing on screen when none is.
+   * A product in season but sold out stays in its slot: viewers who want it meet no stock, and
+   * their orders are counted as lost demand. Called at the start and whenever a slot's time is up.
    */
   advanceSlot(now: number): void {
     const count = this.lineup.length;
     for (let tried = 1; tried <= count; tried++) {
       const candidate = this.lineup[(this.slotIndex + tried) % count]!;
-      if (candidate.product.available > 0) {
+      if (candidate.product.inSeason) {
         this.slotIndex = (this.slotIndex + tried) % count;
         this.onScreen = candidate;
         this.nextSlotAt = now + candidate.minutes;
         return;
       }
     }
-    // Nothing to sell: the anchor talks until the next slot and tries again.
+    // Nothing in season: the anchor talks until the next slot and tries again.
     this.slotIndex = (this.slotIndex + 1) % count;
     this.onScreen = undefined;
     this.nextSlotAt = now + this.lineup[this.slotIndex]!.minutes;
@@ -146,6 +152,7 @@ export class LiveBroadcast implements SalesChannel {
     this.units += sale.units;
     this.gmv += sale.gmv;
     this.gmvByProduct[sale.product.index]! += sale.gmv;
+    this.sellerMargin += sale.intermediaryMargin;
     this.lostOrders += sale.lostOrders;
     if (sale.stockOut) this.stockOuts++;
     if (sale.orders > 0) this.noteOrders(now, sale.orders);

@@ -2,7 +2,7 @@
  * Metrics reducers: mutable counters updated in O(1) per event, closed into one row per
  * simulated day and one row per broadcast.
  */
-import { Flows } from './flows.js';
+import { Flows, LEDGER_PARTS } from './flows.js';
 import type { LiveBroadcast } from './live-broadcast.js';
 import type { Sale } from './sales.js';
 
@@ -70,6 +70,8 @@ export interface BroadcastRow {
   readonly stockOuts: number;
   /** Fen. */
   readonly gmv: number;
+  /** What the sellers kept after paying the households, the anchor (slot fee included), the platform and logistics (fen); negative: a loss. */
+  readonly sellerMargin: number;
   /** False when the run ended (or was stopped) before the broadcast did. */
   readonly finished: boolean;
 }
@@ -113,7 +115,7 @@ export class Metrics {
     const channel = sale.channel;
     if (channel.anchor !== undefined) addSale(channel.anchor.flows, sale);
     for (const group of channel.groups) addSale(group, sale);
-    sale.product.shop?.noteOrders(sale.orders);
+    sale.product.shop?.noteSale(sale.orders, sale.intermediaryMargin);
   }
 
   /** GMV of each of the last `hours` simulated hours up to `now`, oldest first (fen). */
@@ -173,6 +175,7 @@ export class Metrics {
       lostOrders: broadcast.lostOrders,
       stockOuts: broadcast.stockOuts,
       gmv: broadcast.gmv,
+      sellerMargin: broadcast.sellerMargin,
       finished,
     });
   }
@@ -187,16 +190,10 @@ function addSale(flows: Flows, sale: Sale): void {
   flows.units += sale.units;
   flows.lostOrders += sale.lostOrders;
   flows.lostUnits += sale.lostUnits;
+  flows.lostGmv += sale.lostGmv;
   flows.claimedOrders += sale.claimedOrders;
   flows.spoiledUnits += sale.spoiledUnits;
   if (sale.stockOut) flows.stockOuts++;
   flows.gmv += sale.gmv;
-  flows.refunds += sale.refunds;
-  flows.spoilage += sale.spoilage;
-  flows.platformFees += sale.platformFees;
-  flows.anchorCommission += sale.anchorCommission;
-  flows.logistics += sale.logistics;
-  flows.processing += sale.processing;
-  flows.intermediaryMargin += sale.intermediaryMargin;
-  flows.farmerRevenue += sale.farmerRevenue;
+  for (const part of LEDGER_PARTS) flows[part] += sale[part];
 }

@@ -194,6 +194,12 @@ export class ModelRun {
     const now = simulation.now;
     if (count <= 0) return;
     const anchor = plan.anchor;
+    // Nothing in the lineup in season and in stock: the anchor does not go on air.
+    if (!plan.lineup.some((slot) => slot.product.available > 0)) {
+      metrics.today.broadcastsSkipped += count;
+      anchor.flows.broadcastsSkipped += count;
+      return;
+    }
     const welfare = plan.series.welfare;
     const { fromFollowers, fromFeed } = anchor.expectedViews(welfare);
     // Some nights draw more, some fewer (a batch: the mean of its broadcasts' nights).
@@ -205,7 +211,8 @@ export class ModelRun {
       plan.label,
       now,
       plan.duration,
-      world.products,
+      plan.lineup,
+      world.products.length,
       plan.curve,
       (fromFollowers + fromFeed) * night * count,
       fromFeed * night * count,

@@ -25,6 +25,10 @@ export class ProductState {
   readonly claimRate: number;
   /** What a shop pays farmers per unit; undefined when the farmers' cooperative sells directly. */
   readonly contractFen: number | undefined;
+  /** What the seller pays the households per unit: the shop's contract price, or the farm-gate price. */
+  readonly purchaseFen: number;
+  /** Share of the seller's positive margin paid back to the households. */
+  readonly profitShare: number;
   readonly sellerShop: string | undefined;
   readonly allocation: AllocationRule;
   private readonly season: { from: [number, number]; to: [number, number] } | undefined;
@@ -66,8 +70,15 @@ export class ProductState {
     this.claimRate = spec.claimRate;
     this.sellerShop = spec.seller === 'farmers' ? undefined : spec.seller;
     this.contractFen = contractPrice === undefined ? undefined : toFen(contractPrice);
+    this.purchaseFen = this.contractFen ?? this.farmGateFen;
+    this.profitShare = spec.profitShare;
     this.allocation = spec.allocation;
     this.season = spec.season && { from: parseMonthDay(spec.season.from)!, to: parseMonthDay(spec.season.to)! };
+  }
+
+  /** The price a buyer pays per unit (fen): the welfare price in public-welfare sales. */
+  unitPriceFen(welfare: boolean): number {
+    return welfare ? this.welfarePriceFen : this.priceFen;
   }
 
   /**
@@ -75,7 +86,7 @@ export class ProductState {
    * hazards and store conversions scale with (paid / reference)^-elasticity.
    */
   priceFactor(welfare: boolean, elasticity: number): number {
-    const paid = (welfare ? this.welfarePriceFen : this.priceFen) / 100;
+    const paid = this.unitPriceFen(welfare) / 100;
     return Math.pow(paid / this.referencePrice, -elasticity);
   }
 

@@ -7,6 +7,7 @@ import { binomial, poisson } from '../engine/distributions.js';
 import type { Uniform } from '../engine/random.js';
 import type { Behaviour } from '../scenario/schema.js';
 import type { SalesChannel } from './channel.js';
+import { LEDGER_PARTS } from './flows.js';
 import type { LiveBroadcast } from './live-broadcast.js';
 import type { ProductState } from './products.js';
 
@@ -21,6 +22,8 @@ export class Sale {
   units = 0;
   lostOrders = 0;
   lostUnits = 0;
+  /** What the lost units would have paid (fen). */
+  lostGmv = 0;
   claimedOrders = 0;
   spoiledUnits = 0;
   /** True when this sale emptied the product's stock. */
@@ -71,6 +74,7 @@ export class Seller {
     }
     sale.lostOrders = orders - filledOrders;
     sale.lostUnits = wanted - units;
+    sale.lostGmv = sale.lostUnits * product.unitPriceFen(channel.welfare);
     if (units > 0) {
       product.available -= units;
       sale.stockOut = product.available <= 0;
@@ -82,7 +86,7 @@ export class Seller {
   }
 
   private split(sale: Sale, channel: SalesChannel, product: ProductState, orders: number, units: number, uniform: Uniform): void {
-    const price = channel.welfare ? product.welfarePriceFen : product.priceFen;
+    const price = product.unitPriceFen(channel.welfare);
     sale.orders = orders;
     sale.units = units;
     const gross = units * price;
@@ -121,18 +125,23 @@ export class Seller {
       const sale = this.begin(broadcast, product);
       sale.anchorCommission = share;
       this.payOut(sale, product, -share, 0);
+      broadcast.sellerMargin += sale.intermediaryMargin;
       this.record(sale);
     });
   }
 
-  /** The seller's net goes to the farmers (cooperative) or to the shop, which pays farmers its contract price. */
+  /**
+   * The seller (the farmers' cooperative, or a shop) pays the households what it buys the units
+   * for (the farm-gate price, or the shop's contract price) and keeps the rest as its margin;
+   * out of a positive margin it pays back the product's stated profit share. A charge without
+   * units (a slot fee) comes out of the margin.
+   */
   private payOut(sale: Sale, product: ProductState, sellerNet: number, units: number): void {
-    if (product.contractFen === undefined) {
-      sale.farmerRevenue = sellerNet;
-    } else {
-      sale.farmerRevenue = units * product.contractFen;
-      sale.intermediaryMargin = sellerNet - sale.farmerRevenue;
-    }
+    const bought = units * product.purchaseFen;
+    const margin = sellerNet - bought;
+    const dividend = margin > 0 ? Math.round(margin * product.profitShare) : 0;
+    sale.farmerRevenue = bought + dividend;
+    sale.intermediaryMargin = margin - dividend;
     product.unsettledUnits += units;
     product.unsettledFarmerRevenue += sale.farmerRevenue;
   }
@@ -143,8 +152,8 @@ export class Seller {
     sale.product = product;
     sale.orders = sale.units = sale.lostOrders = sale.lostUnits = sale.claimedOrders = sale.spoiledUnits = 0;
     sale.stockOut = false;
-    sale.gmv = sale.refunds = sale.spoilage = sale.platformFees = sale.anchorCommission = 0;
-    sale.logistics = sale.processing = sale.intermediaryMargin = sale.farmerRevenue = 0;
+    sale.gmv = sale.lostGmv = 0;
+    for (const part of LEDGER_PARTS) sale[part] = 0;
     return sale;
   }
 }

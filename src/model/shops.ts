@@ -1,7 +1,8 @@
 /**
  * Shops that buy from farmers and sell online, and the people they employ. Each month the shop
- * hires (or lets go) workers to match the orders it handled, pays their wages into their
- * households, and some workers, having learnt the trade, open shops of their own.
+ * hires (or lets go) workers to match the orders it handled, as far as its cash (the margin it
+ * has kept, less the wages it has paid) can pay them; it pays their wages into their households,
+ * and some workers, having learnt the trade, open shops of their own.
  */
 import { binomial } from '../engine/distributions.js';
 import type { RandomStreams, Uniform } from '../engine/random.js';
@@ -15,6 +16,13 @@ export class ShopState {
   readonly workers: number[] = [];
   ordersThisMonth = 0;
   spinOffs = 0;
+  /** Margin kept so far less wages paid (fen): what the shop can pay wages from. */
+  cashFen = 0;
+  /** Margin the shop has kept in all (fen), and wages paid in all (fen). */
+  marginFen = 0;
+  wagesFen = 0;
+  /** Month ends when the shop had more work than it could pay for. */
+  monthsShortOfCash = 0;
   private nextCandidate = 0;
   private readonly uniform: Uniform;
 
@@ -29,8 +37,11 @@ export class ShopState {
     this.uniform = streams.stream(`shop/${spec.id}`);
   }
 
-  noteOrders(orders: number): void {
+  /** A sale (or a charge) of one of the shop's products: its orders and the margin it kept. */
+  noteSale(orders: number, marginFen: number): void {
     this.ordersThisMonth += orders;
+    this.cashFen += marginFen;
+    this.marginFen += marginFen;
   }
 
   /**
@@ -40,7 +51,12 @@ export class ShopState {
   closeMonth(households: HouseholdTable): number {
     const staff = this.spec.staff;
     if (!staff) return 0;
-    const needed = Math.ceil(this.ordersThisMonth / staff.ordersPerWorkerMonth);
+    const wageFen = Math.round(staff.wagePerMonth * 100);
+    const wanted = Math.ceil(this.ordersThisMonth / staff.ordersPerWorkerMonth);
+    // A shop hires only what its cash can pay: wages come out of the margin, never beyond it.
+    const affordable = wageFen > 0 ? Math.floor(Math.max(0, this.cashFen) / wageFen) : wanted;
+    const needed = Math.min(wanted, affordable);
+    if (needed < wanted) this.monthsShortOfCash++;
     this.ordersThisMonth = 0;
     while (this.workers.length < needed && this.nextCandidate < this.candidates.length) {
       const household = this.candidates[this.nextCandidate++]!;
@@ -52,8 +68,9 @@ export class ShopState {
       this.workers.pop();
       this.nextCandidate--;
     }
-    const wageFen = Math.round(staff.wagePerMonth * 100);
     for (const household of this.workers) households.creditWages(household, wageFen);
+    this.cashFen -= wageFen * this.workers.length;
+    this.wagesFen += wageFen * this.workers.length;
     const spinOffs = staff.spinOffs;
     if (spinOffs && this.spinOffStore && this.workers.length > 0) {
       const opened = binomial(this.uniform, this.workers.length, 1 - Math.exp(-spinOffs.perWorkerYear / 12));

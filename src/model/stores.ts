@@ -16,6 +16,7 @@ import { platformFeeRate } from './platform-fees.js';
 import { Population } from './population.js';
 import type { ProductState } from './products.js';
 import type { Sale, Seller } from './sales.js';
+import { unviableListing, type DroppedListing } from './viability.js';
 
 interface Listing {
   readonly product: ProductState;
@@ -34,7 +35,7 @@ export class StoreState implements SalesChannel {
   readonly platformFeeRate: number;
   readonly commissionRate = 0;
   readonly anchor = undefined;
-  readonly listings: Listing[];
+  listings: Listing[];
   /** A class of stores grows by adoption; a single store is a population of one. */
   readonly population: Population;
   /** Repeat customers of all the stores in this entry. */
@@ -100,6 +101,18 @@ export class StoreState implements SalesChannel {
     }
     const churn = this.spec.loyalty.churnPerYear;
     if (churn > 0 && this.customers > 0) this.customers -= binomial(uniform, this.customers, 1 - Math.exp(-churn / DAYS_PER_YEAR));
+  }
+
+  /** Takes down listings that would not pay (unless the store is subsidised); returns them. */
+  dropUnviable(unitsPerOrder: number): DroppedListing[] {
+    const terms = { welfare: this.welfare, platformFeeRate: this.platformFeeRate, commissionRate: 0, subsidised: this.spec.subsidised };
+    const dropped: DroppedListing[] = [];
+    this.listings = this.listings.filter((listing) => {
+      const unviable = unviableListing(this.id, listing.product, terms, unitsPerOrder);
+      if (unviable) dropped.push(unviable);
+      return unviable === undefined;
+    });
+    return dropped;
   }
 
   noteSale(sale: Sale): void {

@@ -4,10 +4,13 @@
  */
 import { fenToYuan, LEDGER_PARTS, liveRates, type LedgerPart } from './flows.js';
 import type { ModelResult } from './model-run.js';
+import type { DroppedListing } from './viability.js';
 
 export interface RunMetrics {
   readonly broadcasts: number;
   readonly welfareBroadcasts: number;
+  /** Broadcasts that did not go on air: nothing in their lineup in season and in stock. */
+  readonly broadcastsSkipped: number;
   readonly views: number;
   readonly peakConcurrentViewers: number;
   readonly orders: number;
@@ -24,6 +27,8 @@ export interface RunMetrics {
   readonly averageOrderValue: number;
   readonly lostOrders: number;
   readonly lostUnits: number;
+  /** Yuan the lost demand would have paid. */
+  readonly lostGmv: number;
   readonly stockOuts: number;
   readonly claimedOrders: number;
   readonly spoiledUnits: number;
@@ -61,6 +66,25 @@ export interface RunMetrics {
   readonly stockAvailableAtEnd: number;
 }
 
+/** What the sellers decided and how they fared: products not worth selling, deals at a loss, shops' budgets. */
+export interface SellersSummary {
+  /** Products a seller did not offer on a channel: it would keep less per unit than the farm-gate price. */
+  readonly dropped: readonly DroppedListing[];
+  /** Broadcasts (counting each of a class) after which the sellers were out of pocket, slot fees included. */
+  readonly broadcastsAtALoss: number;
+  /** What those broadcasts cost the sellers (yuan, positive). */
+  readonly lossFromBroadcasts: number;
+  readonly shops: readonly {
+    readonly id: string;
+    /** Margin the shop kept (yuan). */
+    readonly margin: number;
+    /** Wages it paid out of it (yuan). */
+    readonly wages: number;
+    /** Month ends when it could not pay for all the work its orders needed. */
+    readonly monthsShortOfCash: number;
+  }[];
+}
+
 export interface LedgerSummary {
   /** Yuan. */
   readonly gmv: number;
@@ -71,7 +95,7 @@ export interface LedgerSummary {
 const ratio = (numerator: number, denominator: number) => (denominator > 0 ? round6(numerator / denominator) : 0);
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
-export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger: LedgerSummary } {
+export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger: LedgerSummary; sellers: SellersSummary } {
   const { world, metrics } = result;
   const total = metrics.total();
   const tally = world.households.tally(world.scenario.povertyLine);
@@ -81,6 +105,7 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
     metrics: {
       broadcasts: total.broadcasts,
       welfareBroadcasts: total.welfareBroadcasts,
+      broadcastsSkipped: total.broadcastsSkipped,
       views: total.views,
       peakConcurrentViewers: peak,
       orders: total.orders,
@@ -92,6 +117,7 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
       averageOrderValue: total.orders > 0 ? fenToYuan(total.gmv / total.orders) : 0,
       lostOrders: total.lostOrders,
       lostUnits: total.lostUnits,
+      lostGmv: fenToYuan(total.lostGmv),
       stockOuts: total.stockOuts,
       claimedOrders: total.claimedOrders,
       spoiledUnits: total.spoiledUnits,
@@ -121,5 +147,21 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
       gmv: fenToYuan(total.gmv),
       parts: Object.fromEntries(LEDGER_PARTS.map((part) => [part, fenToYuan(total[part])])) as Record<LedgerPart, number>,
     },
+    sellers: summarizeSellers(result),
+  };
+}
+
+function summarizeSellers(result: ModelResult): SellersSummary {
+  const losing = result.metrics.broadcasts.filter((row) => row.sellerMargin < 0);
+  return {
+    dropped: result.world.dropped,
+    broadcastsAtALoss: losing.reduce((sum, row) => sum + row.count, 0),
+    lossFromBroadcasts: fenToYuan(-losing.reduce((sum, row) => sum + row.sellerMargin, 0)),
+    shops: result.world.shops.map((shop) => ({
+      id: shop.id,
+      margin: fenToYuan(shop.marginFen),
+      wages: fenToYuan(shop.wagesFen),
+      monthsShortOfCash: shop.monthsShortOfCash,
+    })),
   };
 }

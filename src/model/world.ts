@@ -10,7 +10,9 @@ import { ArrivalCurve, dwellDistribution, type DwellDistribution } from './audie
 import { Calendar } from './calendar.js';
 import { Flows } from './flows.js';
 import { HouseholdTable, drawPersons, drawSpread } from './households.js';
-import type { LiveBroadcast } from './live-broadcast.js';
+import type { LiveBroadcast, PlannedSlot } from './live-broadcast.js';
+import { platformFeeRate } from './platform-fees.js';
+import { meanUnitsPerOrder, unviableListing, type DroppedListing } from './viability.js';
 import { Population } from './population.js';
 import { ProductState } from './products.js';
 import { broadcastStarts, seriesWindow } from './schedule.js';
@@ -25,6 +27,8 @@ export interface SeriesPlan {
   readonly duration: number;
   readonly curve: ArrivalCurve;
   readonly starts: readonly number[];
+  /** The lineup the sellers offer (products that do not pay on this series are dropped). */
+  readonly lineup: readonly PlannedSlot[];
   /** The series' window (its `from` and `until`, in run minutes): no broadcast starts outside it. */
   readonly window: { readonly from: number; readonly until: number };
   next: number;
@@ -55,6 +59,8 @@ export class World {
   /** Viewers watching any broadcast right now. */
   concurrentViewers = 0;
   broadcastsStarted = 0;
+  /** Products sellers do not offer on a channel because they would keep less than the farm-gate price per unit. */
+  readonly dropped: DroppedListing[] = [];
   /** For each household: the (product, supplier index) pairs it supplies. */
   private readonly supplies: { product: ProductState; supplier: number }[][] = [];
 
@@ -74,10 +80,12 @@ export class World {
     this.anchors = scenario.anchors.map(
       (spec, index) => new AnchorState(index, spec, platformOf(spec.platform), [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random),
     );
-    this.stores = scenario.stores.map(
-      (spec) =>
-        new StoreState(spec, platformOf(spec.platform), this.products, scenario.behaviour, [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random),
-    );
+    const unitsPerOrder = meanUnitsPerOrder(scenario.behaviour.unitsPerOrder);
+    this.stores = scenario.stores.map((spec) => {
+      const store = new StoreState(spec, platformOf(spec.platform), this.products, scenario.behaviour, [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random);
+      this.dropped.push(...store.dropUnviable(unitsPerOrder));
+      return store;
+    });
     this.shops = scenario.shops.map((spec) => {
       const staff = spec.staff;
       const candidates = staff ? this.householdsOf(staff.workersFrom) : [];
@@ -86,11 +94,13 @@ export class World {
       for (const product of this.products) if (product.sellerShop === spec.id) product.shop = shop;
       return shop;
     });
+    const productById = new Map(this.products.map((product) => [product.id, product]));
     this.plans = this.anchors.flatMap((anchor) =>
       anchor.spec.broadcasts.map((series, seriesIndex) => ({
         anchor,
         series,
         label: series.id ?? `${anchor.id}/${seriesIndex + 1}`,
+        lineup: this.offeredLineup(anchor, series, series.id ?? `${anchor.id}/${seriesIndex + 1}`, productById, unitsPerOrder),
         duration: parseDuration(series.duration),
         curve: new ArrivalCurve(series.audience),
         // A class of anchors draws its rate-scheduled broadcasts day by day, from how many are active.
@@ -99,6 +109,34 @@ export class World {
         next: 0,
       })),
     );
+  }
+
+  /** The series' lineup without the products that would not pay on it (recorded in `dropped`). */
+  private offeredLineup(
+    anchor: AnchorState,
+    series: SeriesPlan['series'],
+    label: string,
+    productById: ReadonlyMap<string, ProductState>,
+    unitsPerOrder: number,
+  ): PlannedSlot[] {
+    const terms = {
+      welfare: series.welfare,
+      platformFeeRate: platformFeeRate(anchor.platform, series.welfare),
+      commissionRate: anchor.commissionRate(series.welfare),
+      subsidised: series.subsidised,
+    };
+    const lineup: PlannedSlot[] = [];
+    const dropped = new Set<string>();
+    for (const slot of series.lineup) {
+      const product = productById.get(slot.product)!;
+      const unviable = unviableListing(label, product, terms, unitsPerOrder);
+      if (unviable === undefined) lineup.push({ product, minutes: parseDuration(slot.slot) });
+      else if (!dropped.has(product.id)) {
+        dropped.add(product.id);
+        this.dropped.push(unviable);
+      }
+    }
+    return lineup;
   }
 
   /** The flows of a group (a platform or a tag), created on first use. */

@@ -120,6 +120,10 @@ const broadcastSeries = z
     schedule,
     duration: duration('Length of each broadcast'),
     welfare: z.boolean().default(false).describe('Public-welfare broadcast: welfare commission, fee waiver, traffic boost, welfare discount'),
+    subsidised: z
+      .boolean()
+      .default(false)
+      .describe('A subsidised welfare sale: products are offered even when the seller keeps less per unit than the farm-gate price (someone covers the loss)'),
     lineup: z.array(lineupSlot).min(1).describe('Products shown in turn, cycling through the broadcast'),
     audience: z
       .strictObject({
@@ -196,7 +200,15 @@ const product = z
       .describe('Shipping'),
     spoilage: share('Share of shipped units that spoil in transit and are refunded').default(0),
     claimRate: share('Share of orders refunded after a defect or quality claim').default(0),
-    seller: z.string().default('farmers').describe('Who sells online: "farmers" (their cooperative keeps the proceeds) or the id of a shop'),
+    seller: z
+      .string()
+      .default('farmers')
+      .describe(
+        'Who sells online: "farmers" (their cooperative, buying from members at the farm-gate price) or the id of a shop (buying at its contract price). The seller keeps the margin',
+      ),
+    profitShare: share(
+      "Share of the seller's positive margin paid back to the supplying households, beyond the price it buys at (a cooperative's dividend, a stated premium)",
+    ).default(0),
     season: z
       .strictObject({
         from: monthDay('First day of the harvest window'),
@@ -288,6 +300,10 @@ const store = z
       .prefault({})
       .describe('Repeat customers: first-time buyers who come back, bounded by the store\'s reachable market'),
     welfare: z.boolean().default(false).describe('Sold as public welfare (welfare price, fee waiver)'),
+    subsidised: z
+      .boolean()
+      .default(false)
+      .describe('A subsidised welfare sale: products are offered even when the seller keeps less per unit than the farm-gate price (someone covers the loss)'),
     tags,
     population: adoption('stores')
       .extend({ potential: count('Everyone who could open such a store (the Bass market potential M)') })

@@ -68,7 +68,7 @@ describe('livesim (built binary)', () => {
     expect(timeseries[0]).toMatch(/^period,broadcasts,/);
     expect(timeseries[1]).toMatch(/^2020-03,3,/);
     const broadcasts = readFileSync(path.join(dir, 'out', 'broadcasts.csv'), 'utf8').trim().split('\n');
-    expect(broadcasts[0]).toBe('broadcast,count,anchor,series,start,minutes,welfare,views,peakConcurrentViewers,orders,units,lostOrders,stockOuts,gmv,conversion,gmvPerThousandViews,finished');
+    expect(broadcasts[0]).toBe('broadcast,count,anchor,series,start,minutes,welfare,views,peakConcurrentViewers,orders,units,lostOrders,stockOuts,gmv,sellerMargin,conversion,gmvPerThousandViews,finished');
     expect(broadcasts).toHaveLength(4);
   });
 
@@ -205,7 +205,11 @@ describe('livesim (built binary)', () => {
 
   it('Ctrl+C stops the run, keeps what was computed marked incomplete, and exits 130', async () => {
     const dir = writeFiles({
-      'long.yaml': tinyScenario({ end: '2020-06-01', anchors: [{ id: 'mei', recommendedTraffic: 400_000 }] }),
+      'long.yaml': tinyScenario({
+        end: '2020-06-01',
+        anchors: [{ id: 'mei', recommendedTraffic: 400_000 }],
+        farmers: [{ id: 'village', households: 30, produces: [{ product: 'apple', capacity: 10_000_000 }] }],
+      }),
     });
     const child = spawn(process.execPath, [BINARY, 'run', 'long.yaml', '--out', 'out', '--json'], { cwd: dir, env: { ...process.env, NO_COLOR: '' } });
     let stdout = '';

@@ -144,8 +144,8 @@ describe('supplier networks', () => {
 });
 
 describe('shop staff', () => {
-  it('are hired as orders require, paid into their households, and some open shops of their own', async () => {
-    const value = tinyScenario({
+  const shopWith = (wagePerMonth: number) =>
+    tinyScenario({
       ...plenty,
       start: '2020-01-01',
       end: '2021-01-01',
@@ -159,22 +159,37 @@ describe('shop staff', () => {
         {
           id: 'magic-bean',
           contractPrices: { apple: 20 },
-          staff: { workersFrom: 'neighbours', ordersPerWorkerMonth: 100, wagePerMonth: 1500, spinOffs: { perWorkerYear: 0.5, store: 'spin-offs' } },
+          staff: { workersFrom: 'neighbours', ordersPerWorkerMonth: 100, wagePerMonth, spinOffs: { perWorkerYear: 0.5, store: 'spin-offs' } },
         },
       ],
       stores: [{ id: 'spin-offs', platform: 'taobao', products: [{ product: 'apple' }], visitorsPerDay: 30, conversion: 0.02, population: { initial: 0, potential: 0 } }],
     });
-    const { summary, result } = await simulate(value, { seed: 8 });
+
+  it('are hired as orders require, paid into their households, and some open shops of their own', async () => {
+    // A wage the shop's margin (about 3.5 yuan an order) easily pays.
+    const { summary, result } = await simulate(shopWith(150), { seed: 8 });
     const months = timeseriesTable(result, 'month').rows;
     // December's workforce matches November's orders handled by the shop.
     const november = months.find((row) => row.period === '2020-11')!;
-    const shopOrdersInNovember = november.values.orders! - 0; // every order is the shop's apple
-    expect(months.find((row) => row.period === '2020-12')!.values.workers).toBe(Math.ceil(shopOrdersInNovember / 100));
+    expect(months.find((row) => row.period === '2020-12')!.values.workers).toBe(Math.ceil(november.values.orders! / 100));
     expect(summary.metrics.wagesPaid).toBeGreaterThan(0);
     const paid = result.world.households.wages.reduce((sum, fen) => sum + fen, 0) / 100;
     expect(paid).toBeCloseTo(summary.metrics.wagesPaid, 2);
+    expect(summary.sellers.shops[0]!.monthsShortOfCash).toBe(0);
     expect(summary.metrics.spinOffs).toBeGreaterThan(0);
     expect(summary.metrics.storesOpened).toBe(summary.metrics.spinOffs);
+  });
+
+  it('are hired only as far as the margin can pay them: wages never exceed what the shop kept', async () => {
+    const { summary, result } = await simulate(shopWith(1500), { seed: 8 });
+    const [shop] = summary.sellers.shops;
+    expect(shop!.wages).toBeGreaterThan(0);
+    expect(shop!.wages).toBeLessThanOrEqual(shop!.margin);
+    expect(shop!.monthsShortOfCash).toBeGreaterThan(0);
+    // Fewer workers than the orders alone would call for.
+    const months = timeseriesTable(result, 'month').rows;
+    const november = months.find((row) => row.period === '2020-11')!;
+    expect(months.find((row) => row.period === '2020-12')!.values.workers).toBeLessThan(Math.ceil(november.values.orders! / 100));
   });
 });
 

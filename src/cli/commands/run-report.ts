@@ -13,7 +13,7 @@ const shortTime = (label: string) => (label.endsWith(' 00:00') ? label.slice(0, 
 
 const PART_LABELS: Record<LedgerPart, string> = {
   farmerRevenue: 'farmers',
-  intermediaryMargin: 'shops (margin)',
+  intermediaryMargin: 'sellers (margin)',
   logistics: 'logistics',
   anchorCommission: 'anchors',
   platformFees: 'platform',
@@ -33,6 +33,7 @@ export function formatRunReport(summary: RunSummary, runDirectory: string, wallS
     `  broadcasts ${count(m.broadcasts).padStart(12)}    views ${count(m.views).padStart(14)}    conversion ${formatPercent(m.conversion, 2).padStart(8)}`,
     `  orders     ${count(m.orders).padStart(12)}    units ${count(m.units).padStart(14)}    GMV/1k views ${formatYuan(m.gmvPerThousandViews).padStart(6)}`,
     `  GMV        ${yuan(m.gmv).padStart(12)}    lost orders ${count(m.lostOrders).padStart(8)}    stock-outs ${count(m.stockOuts).padStart(8)}`,
+    ...sellerWarnings(summary, style),
     '',
     '  where the money went',
   );
@@ -54,4 +55,21 @@ export function formatRunReport(summary: RunSummary, runDirectory: string, wallS
     `  ${formatCount(summary.engine.events)} events in ${formatSeconds(wallSeconds)}  ·  results in ${style.bold(runDirectory)}`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** What a reader must not miss: demand that met no stock, broadcasts cancelled or at a loss, products not worth selling, shops short of cash. */
+function sellerWarnings(summary: RunSummary, style: Style): string[] {
+  const m = summary.metrics;
+  const sellers = summary.sellers;
+  const warnings: string[] = [];
+  if (m.lostOrders > 0) warnings.push(`sold out: ${count(m.lostOrders)} orders (${yuan(m.lostGmv)}) met no stock`);
+  if (m.broadcastsSkipped > 0) warnings.push(`${count(m.broadcastsSkipped)} broadcasts not aired: nothing in stock or in season`);
+  if (sellers.broadcastsAtALoss > 0) warnings.push(`${count(sellers.broadcastsAtALoss)} broadcasts left the sellers ${yuan(sellers.lossFromBroadcasts)} out of pocket`);
+  for (const listing of sellers.dropped) {
+    warnings.push(`${listing.product} not offered on ${listing.channel}: ${formatYuan(listing.netPerUnit)} a unit after costs < farm gate ${formatYuan(listing.farmGatePrice)}`);
+  }
+  for (const shop of sellers.shops) {
+    if (shop.monthsShortOfCash > 0) warnings.push(`${shop.id} could not pay for all its work in ${shop.monthsShortOfCash} months`);
+  }
+  return warnings.map((warning) => style.yellow(`  ⚠ ${warning}`));
 }
