@@ -2,8 +2,11 @@
  * `livesim calibrate`: fit a scenario's free parameters to its targets. Nelder-Mead over the
  * parameters' boxes; each candidate runs the same replicate seeds (common random numbers), so
  * the objective changes only with the parameters and the fit is deterministic for a seed.
- * Objective: the sum over targets of (distance from the target in tolerances)^2.
+ * Objective: the sum over reproduced targets of (distance from the target in tolerances)^2;
+ * inputs (figures the scenario sets) are never fitted. A fit never has more free parameters than
+ * reproduced targets, and reports, for each target, which parameters move it at the fit.
  */
+import { UsageError } from '../errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { valueAtPath } from '../scenario/dotted-path.js';
 import type { FreeParameter } from '../scenario/schema.js';
@@ -33,8 +36,21 @@ export interface Fit {
   readonly verdicts: readonly TargetVerdict[];
 }
 
+/** How much a target moves when one free parameter moves by a tenth of its bounds, at the fit. */
+export interface TargetSensitivity {
+  readonly target: string;
+  /** Change in the target's distance (in tolerances, or range half-widths), per parameter path. */
+  readonly moves: readonly { readonly path: string; readonly change: number }[];
+  /** The only parameter that moves it noticeably, when just one does: a target owned by one knob proves little. */
+  readonly soleMover: string | undefined;
+}
+
+/** A move smaller than this (in tolerances per tenth of a parameter's bounds) counts as not moving the target. */
+export const NOTICEABLE_MOVE = 0.1;
+
 export interface CalibrationResult {
   readonly parameters: readonly FittedParameter[];
+  readonly sensitivities: readonly TargetSensitivity[];
   readonly before: Fit;
   readonly after: Fit;
   readonly evaluations: number;
@@ -53,7 +69,15 @@ export const roundParameter = (value: number) => Number(value.toPrecision(4));
  */
 export async function calibrate(loaded: LoadedScenario, reload: (overrides: string[]) => LoadedScenario, options: CalibrationOptions): Promise<CalibrationResult> {
   const free = loaded.scenario.calibration.free;
-  const targets = loaded.scenario.targets;
+  // Only what the mechanisms must produce is fitted; inputs are set by the scenario.
+  const fitted = loaded.scenario.targets.flatMap((target, index) => (target.kind === 'reproduced' ? [{ target, index }] : []));
+  if (free.length > fitted.length) {
+    throw new UsageError(
+      `${loaded.scenario.name} has ${free.length} free parameters for ${fitted.length} reproduced targets`,
+      'a fit needs at least as many reproduced targets as free parameters, or each target just gets its own knob: fix some parameters from the priors',
+    );
+  }
+  const targets = fitted.map(({ target }) => target);
   const seeds = replicateSeeds(options.rootSeed, options.replicates);
   const valueOf = (parameter: FreeParameter) => Number(valueAtPath(loaded.scenario, parameter.path));
   const before = free.map(valueOf);
@@ -76,15 +100,15 @@ export async function calibrate(loaded: LoadedScenario, reload: (overrides: stri
     const candidate = reload(overridesFor(values));
     const measured = await measureTargets(candidate, seeds, { signal: options.signal });
     if (measured.runs < seeds.length) stopped = true;
-    const verdicts = targets.map((target, index) => judgeTarget(target, estimate(measured.values[index]!)));
+    const verdicts = fitted.map(({ target, index }) => judgeTarget(target, estimate(measured.values[index]!)));
     const objective = targets.reduce((sum, target, index) => sum + targetDistance(target, verdicts[index]!.simulated.mean) ** 2, 0);
     return { objective, verdicts };
   };
 
   const start = await fit(before);
   let evaluations = 1;
-  let best = start.objective;
-  options.onEvaluation?.(evaluations, start.objective, best);
+  let bestObjective = start.objective;
+  options.onEvaluation?.(evaluations, start.objective, bestObjective);
   const cache = new Map<string, number>([[before.map(roundParameter).join(','), start.objective]]);
   const minimum = await nelderMead(
     async (point) => {
@@ -96,17 +120,31 @@ export async function calibrate(loaded: LoadedScenario, reload: (overrides: stri
       const { objective } = await fit(values);
       cache.set(key, objective);
       evaluations++;
-      best = Math.min(best, objective);
-      options.onEvaluation?.(evaluations, objective, best);
+      bestObjective = Math.min(bestObjective, objective);
+      options.onEvaluation?.(evaluations, objective, bestObjective);
       return objective;
     },
     toPoint(before),
     { budget: options.budget - 1, step: 0.1 },
   );
-  const fitted = minimum.value < start.objective ? toValues(minimum.point).map(roundParameter) : before;
-  const after = fitted === before ? start : await fit(fitted);
+  const best = minimum.value < start.objective ? toValues(minimum.point).map(roundParameter) : before;
+  const after = best === before ? start : await fit(best);
+  // Finite differences at the fit: each parameter a tenth of its bounds up (down at the top).
+  const moved: Fit[] = [];
+  for (let index = 0; index < free.length && !stopped && !options.signal?.aborted; index++) {
+    const point = toPoint(best);
+    point[index] = point[index]! + (point[index]! > 0.9 ? -0.1 : 0.1);
+    moved.push(await fit(toValues(point)));
+  }
+  const sensitivities = targets.map((target, t) => {
+    const base = targetDistance(target, after.verdicts[t]!.simulated.mean);
+    const moves = moved.map((fitAt, index) => ({ path: free[index]!.path, change: Math.abs(targetDistance(target, fitAt.verdicts[t]!.simulated.mean) - base) }));
+    const noticeable = moves.filter((move) => move.change >= NOTICEABLE_MOVE);
+    return { target: target.id, moves, soleMover: noticeable.length === 1 ? noticeable[0]!.path : undefined };
+  });
   return {
-    parameters: free.map((parameter, index) => ({ ...parameter, before: before[index]!, after: fitted[index]! })),
+    parameters: free.map((parameter, index) => ({ ...parameter, before: before[index]!, after: best[index]! })),
+    sensitivities,
     before: start,
     after,
     evaluations,

@@ -53,6 +53,10 @@ function fitComment(result: CalibrationResult): string[] {
       (parameter) => `#   ${parameter.path}: ${parameter.before} -> ${parameter.after}  (bounds ${parameter.min}-${parameter.max}, prior ${parameter.prior})`,
     ),
     ...result.after.verdicts.map((verdict) => `#   ${describeVerdict(verdict)}`),
+    ...result.sensitivities.map(
+      (sensitivity) =>
+        `#   moves ${sensitivity.target}: ${sensitivity.moves.map((move) => `${move.path} ${move.change.toFixed(2)}`).join(', ')}${sensitivity.soleMover ? ' (one parameter alone)' : ''}`,
+    ),
     END,
   ];
 }

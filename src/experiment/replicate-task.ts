@@ -19,7 +19,7 @@ export interface ReplicateOutcome {
   readonly id: number;
   readonly seed: number;
   readonly summary: RunSummary;
-  /** One value per target of the scenario, when asked for. */
+  /** One value per target of the scenario, then one per validation figure, when asked for. */
   readonly targetValues: readonly number[];
   readonly wallSeconds: number;
 }
@@ -33,7 +33,7 @@ export async function runReplicateTask(task: ReplicateTask, signal?: AbortSignal
     id: task.id,
     seed: task.seed,
     summary: finished.summary,
-    targetValues: table ? task.scenario.targets.map((target) => measureTarget(target, table)) : [],
+    targetValues: table ? [...task.scenario.targets, ...task.scenario.validation].map((figure) => measureTarget(figure, table)) : [],
     wallSeconds: finished.wallSeconds,
   };
 }

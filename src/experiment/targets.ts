@@ -1,12 +1,13 @@
 /**
- * Calibration targets read off a run's monthly timeseries (the same table as timeseries.csv),
- * and judged on the mean over replicates.
+ * Figures (calibration targets and validation figures) read off a run's monthly timeseries (the
+ * same table as timeseries.csv), and judged on the 95% interval of their mean over replicates:
+ * a figure passes only when the whole interval lies inside its tolerance or range.
  */
-import type { Target } from '../scenario/schema.js';
+import type { Figure, Target } from '../scenario/schema.js';
 import type { Estimate } from './statistics.js';
 import type { TimeseriesTable, TimeseriesRow } from './timeseries.js';
 
-type Period = NonNullable<Target['period']>;
+type Period = NonNullable<Figure['period']>;
 
 function inPeriod(rows: readonly TimeseriesRow[], period: Period | undefined): TimeseriesRow[] {
   return period === undefined ? [...rows] : rows.filter((row) => row.period >= period.from && row.period <= period.to);
@@ -21,7 +22,7 @@ function column(row: TimeseriesRow, metric: string): number {
 const sum = (rows: readonly TimeseriesRow[], metric: string) => rows.reduce((total, row) => total + column(row, metric), 0);
 
 /** The target's metric in one run. */
-export function measureTarget(target: Target, table: TimeseriesTable): number {
+export function measureTarget(target: Figure, table: TimeseriesTable): number {
   const rows = inPeriod(table.rows, target.period);
   const { metric } = target;
   switch (target.aggregate) {
@@ -47,37 +48,69 @@ export function measureTarget(target: Target, table: TimeseriesTable): number {
       const years = [...byYear.values()];
       return years.slice(1).filter((value, index) => value > years[index]!).length;
     }
+    case 'per-broadcast': {
+      const broadcasts = sum(rows, 'broadcasts');
+      return broadcasts === 0 ? 0 : sum(rows, metric) / broadcasts;
+    }
     case 'products-sold':
       return (target.products ?? []).filter((product) => sum(rows, `units:${product}`) > 0).length;
   }
 }
 
+/** What a figure is, as `check` reports it: reproduced by mechanisms, set by the scenario, or validation. */
+export type FigureKind = 'reproduced' | 'input' | 'validation';
+
 export interface TargetVerdict {
   readonly target: string;
+  readonly kind: FigureKind;
   readonly metric: string;
+  /** How the metric is read: its aggregate and months (e.g. "sum 2019-01..2019-12"). */
+  readonly measures: string;
   /** The figure, or the range [low, high]. */
   readonly expected: number | readonly [number, number];
+  /** The allowed relative error around `expected` (undefined for a range). */
+  readonly tolerance: number | undefined;
   readonly simulated: Estimate;
-  /** Relative distance from the figure (for a range: from its nearest end; 0 inside). */
+  /** Relative distance of the mean from the figure (for a range: from its nearest end; 0 inside). */
   readonly relativeError: number;
+  /** The whole 95% interval lies inside the tolerance or range. */
   readonly pass: boolean;
 }
 
-export function judgeTarget(target: Target, simulated: Estimate): TargetVerdict {
+/** The aggregate and months a figure reads, in words. */
+export function describeMeasure(figure: Figure): string {
+  const months = figure.period ? ` ${figure.period.from}..${figure.period.to}` : ' whole run';
+  const over = figure.aggregate === 'ratio' && figure.denominator ? ` / ${figure.denominator.from}..${figure.denominator.to}` : '';
+  return `${figure.aggregate}${months}${over}`;
+}
+
+export function judgeTarget(target: Figure, simulated: Estimate, kind: FigureKind = 'kind' in target ? target.kind : 'validation'): TargetVerdict {
   const mean = simulated.mean;
+  const [lowEnd, highEnd] = simulated.ci95;
   let relativeError: number;
   let pass: boolean;
   if (target.range) {
     const [low, high] = target.range;
     const nearest = mean < low ? low : mean > high ? high : mean;
     relativeError = nearest === 0 ? mean - nearest : (mean - nearest) / Math.abs(nearest);
-    pass = mean >= low && mean <= high;
+    pass = lowEnd >= low && highEnd <= high;
   } else {
     const expected = target.expected!;
     relativeError = expected === 0 ? mean : (mean - expected) / Math.abs(expected);
-    pass = Math.abs(relativeError) <= target.tolerance!;
+    const allowed = Math.abs(expected) * target.tolerance!;
+    pass = lowEnd >= expected - allowed && highEnd <= expected + allowed;
   }
-  return { target: target.id, metric: target.metric, expected: target.range ?? target.expected!, simulated, relativeError, pass };
+  return {
+    target: target.id,
+    kind,
+    metric: target.metric,
+    measures: describeMeasure(target),
+    expected: target.range ?? target.expected!,
+    tolerance: target.range ? undefined : target.tolerance,
+    simulated,
+    relativeError,
+    pass,
+  };
 }
 
 /**

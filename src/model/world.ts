@@ -34,12 +34,20 @@ export interface SeriesPlan {
   next: number;
 }
 
-/** A farmer group whose households join the network over time, in household order. */
+/**
+ * A farmer group whose households join the network over time, in household order: by a
+ * diffusion of their own, or as the anchors of a class who sell their produce appear.
+ */
 export interface JoiningGroup {
   readonly group: FarmerGroup;
-  readonly population: Population;
+  /** How many of the group's households have joined so far (by their own diffusion, or following anchors). */
+  joined(): number;
+  /** One day of joining, before `joined()` is read. */
+  advanceDay(): void;
   /** The group's households, in the order they join. */
   readonly households: readonly number[];
+  /** Households activated so far. */
+  activated: number;
 }
 
 export class World {
@@ -166,7 +174,7 @@ export class World {
       // One stream per group: adding a group leaves every other group's households unchanged.
       const uniform: Uniform = random.stream(`farmers/${group.id}`);
       const first = household;
-      const initiallyJoined = group.joining ? Math.min(group.households, group.joining.initial) : group.households;
+      const initiallyJoined = Math.min(group.households, this.initiallyJoined(group));
       for (let member = 0; member < group.households; member++, household++) {
         table.ids.push(`${group.id}-${member + 1}`);
         table.groupOf.push(groupIndex);
@@ -187,23 +195,40 @@ export class World {
           table.joined[household] = 1;
         }
       }
+      const members = Array.from({ length: group.households }, (_, index) => first + index);
       if (group.joining) {
-        const members = Array.from({ length: group.households }, (_, index) => first + index);
         const population = new Population(group.joining, group.households, random.stream(`farmers/${group.id}/joining`));
-        this.joining.push({ group, population, households: members });
+        this.joining.push({ group, joined: () => population.appeared, advanceDay: () => population.advanceDay(), households: members, activated: initiallyJoined });
+      } else if (group.followsAnchors) {
+        const follows = group.followsAnchors;
+        const households = group.households;
+        const joined = () => {
+          const anchor = this.anchors.find((candidate) => candidate.id === follows.anchor)!;
+          return Math.min(households, Math.ceil(((anchor.population?.appeared ?? 1) * follows.householdsPerAnchor) / group.represents));
+        };
+        this.joining.push({ group, joined, advanceDay: () => undefined, households: members, activated: initiallyJoined });
       }
     });
     for (const product of this.products) product.finishSuppliers((member) => activeFromStart[member] === 1);
     return table;
   }
 
+  /** Simulated households of a group in the network at the start. */
+  private initiallyJoined(group: FarmerGroup): number {
+    if (group.joining) return group.joining.initial;
+    const follows = group.followsAnchors;
+    if (!follows) return group.households;
+    const anchor = this.scenario.anchors.find((candidate) => candidate.id === follows.anchor);
+    return Math.ceil(((anchor?.population?.initial ?? 1) * follows.householdsPerAnchor) / group.represents);
+  }
+
   /** One day of households joining the supplier networks. */
   advanceJoining(): void {
-    for (const { population, households } of this.joining) {
-      const before = population.appeared;
-      population.advanceDay();
-      for (let index = before; index < population.appeared && index < households.length; index++) {
-        const household = households[index]!;
+    for (const joining of this.joining) {
+      joining.advanceDay();
+      const joined = Math.min(joining.joined(), joining.households.length);
+      for (; joining.activated < joined; joining.activated++) {
+        const household = joining.households[joining.activated]!;
         this.households.joined[household] = 1;
         for (const { product, supplier } of this.supplies[household]!) product.activateSupplier(supplier);
       }

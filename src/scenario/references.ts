@@ -86,6 +86,15 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
     }
   });
 
+  scenario.farmers.forEach((group, g) => {
+    const follows = group.followsAnchors;
+    if (!follows) return;
+    if (group.joining) report(['farmers', g, 'followsAnchors'], 'a group joins either by its own diffusion (`joining`) or with anchors (`followsAnchors`), not both');
+    mustExist(follows.anchor, scenario.anchors.map((anchor) => anchor.id), ['farmers', g, 'followsAnchors', 'anchor'], 'anchor');
+    const anchor = scenario.anchors.find((candidate) => candidate.id === follows.anchor);
+    if (anchor && !anchor.population) report(['farmers', g, 'followsAnchors', 'anchor'], `anchor \`${anchor.id}\` is a single anchor`, 'supply follows a class of anchors: give that anchor a `population`');
+  });
+
   scenario.shops.forEach((shop, s) => {
     for (const productId of Object.keys(shop.contractPrices)) {
       mustExist(productId, productIds, ['shops', s, 'contractPrices', productId], 'product');
@@ -112,15 +121,21 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
 
   const groups = [...platformIds, ...scenario.anchors.flatMap((anchor) => anchor.tags), ...scenario.stores.flatMap((store) => store.tags)];
   const metrics = [...FLOW_KEYS, ...LEVEL_KEYS, ...groups.map((group) => `gmv:${group}`), ...productIds.map((product) => `units:${product}`)];
-  scenario.targets.forEach((target, t) => {
-    const path: Path = ['targets', t];
+  const figures = [
+    ...scenario.targets.map((figure, index) => ({ figure, path: ['targets', index] as Path, kind: figure.kind })),
+    ...scenario.validation.map((figure, index) => ({ figure, path: ['validation', index] as Path, kind: 'validation' as const })),
+  ];
+  figures.forEach(({ figure: target, path, kind }) => {
+    if (target.aggregate === 'products-sold' && kind !== 'input') {
+      report([...path, 'aggregate'], 'products-sold counts lineup items the scenario sets: it can only be an input', 'add `kind: input` to the target');
+    }
     if (target.aggregate !== 'products-sold') mustExist(target.metric, metrics, [...path, 'metric'], 'timeseries column');
     if ((target.expected === undefined) === (target.range === undefined)) {
       report(path, 'a target needs either `expected` (with `tolerance`) or `range`');
     }
     if (target.expected !== undefined && target.tolerance === undefined) report([...path, 'tolerance'], 'missing `tolerance` for `expected`');
     if (target.range && target.range[0] > target.range[1]) report([...path, 'range'], 'the range must go from low to high');
-    if (target.aim !== undefined && (!target.range || target.aim < target.range[0] || target.aim > target.range[1])) {
+    if ('aim' in target && target.aim !== undefined && (!target.range || target.aim < target.range[0] || target.aim > target.range[1])) {
       report([...path, 'aim'], 'an aim must lie inside the target\'s range');
     }
     if (target.aggregate === 'ratio' && !target.denominator) report([...path, 'denominator'], 'a ratio needs the months of its denominator');

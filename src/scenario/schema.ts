@@ -248,6 +248,15 @@ const farmerGroup = z
     joining: adoption('supplier households')
       .optional()
       .describe('Households join the selling network over time (potential: the whole group); absent: all supply from the start'),
+    followsAnchors: z
+      .strictObject({
+        anchor: reference('anchor'),
+        householdsPerAnchor: positive('Real households whose produce each anchor of the class sells (households)'),
+      })
+      .optional()
+      .describe(
+        "Supply grows with a class of anchors: as anchors appear, their villages' households join the selling network (householdsPerAnchor for each anchor who ever started)",
+      ),
   })
   .describe('A group of farmer households (a village or cooperative)');
 
@@ -316,26 +325,43 @@ const period = z
   .strictObject({ from: month('First month'), to: month('Last month (inclusive)') })
   .describe('Months of timeseries.csv, inclusive');
 
+/** What a figure measures and how close the simulation must come: shared by targets and validation figures. */
+const figureFields = {
+  id: z.string().min(1).describe('Figure id (targets: from calibration.md)'),
+  metric: z.string().min(1).describe('A timeseries.csv column, e.g. gmv, welfareBroadcasts, householdsSupplying, gmv:jd-poverty'),
+  aggregate: z
+    .enum(['sum', 'last', 'max', 'mean', 'per-day', 'per-broadcast', 'ratio', 'years-rising', 'products-sold'])
+    .default('sum')
+    .describe(
+      'How the metric is read off the months of `period`: their sum, the last value, the largest, the mean, the sum per day, the sum per broadcast aired, the ratio of sums over `period` and `denominator`, the number of calendar years whose sum exceeds the year before, or the number of `products` with units sold (an input: the lineup sets it)',
+    ),
+  period: period.optional(),
+  denominator: period.optional().describe('For `ratio`: the months of the denominator'),
+  products: z.array(reference('product')).optional().describe('For `products-sold`: the products that must sell'),
+  expected: z.number().optional().describe('The figure (with `tolerance`)'),
+  range: z.tuple([z.number(), z.number()]).optional().describe('Alternatively, the range the figure allows'),
+  source: z.string().min(1).describe('The source figure, quoted in words, with who published it'),
+};
+
 const target = z
   .strictObject({
-    id: z.string().min(1).describe('Target id (from calibration.md)'),
-    metric: z.string().min(1).describe('A timeseries.csv column, e.g. gmv, welfareBroadcasts, householdsSupplying, gmv:jd-poverty'),
-    aggregate: z
-      .enum(['sum', 'last', 'max', 'mean', 'per-day', 'ratio', 'years-rising', 'products-sold'])
-      .default('sum')
-      .describe(
-        'How the metric is read off the months of `period`: their sum, the last value, the largest, the mean, the sum per day, the ratio of sums over `period` and `denominator`, the number of calendar years whose sum exceeds the year before, or the number of `products` with units sold',
-      ),
-    period: period.optional(),
-    denominator: period.optional().describe('For `ratio`: the months of the denominator'),
-    products: z.array(reference('product')).optional().describe('For `products-sold`: the products that must sell'),
-    expected: z.number().optional().describe('The figure to reproduce (with `tolerance`)'),
+    ...figureFields,
+    kind: z
+      .enum(['reproduced', 'input'])
+      .default('reproduced')
+      .describe('reproduced: the mechanisms must produce it (fitted by calibrate); input: the scenario sets it (a schedule, a lineup), checked but never counted as calibration'),
     tolerance: share('Allowed relative error around `expected`').optional(),
-    range: z.tuple([z.number(), z.number()]).optional().describe('Alternatively, the range the simulated mean must fall in'),
     aim: z.number().optional().describe('Where livesim calibrate aims inside `range` (default: its middle)'),
-    source: z.string().min(1).describe('The source figure, quoted in words'),
   })
-  .describe('A calibration target: a figure the scenario must reproduce, averaged over replicates');
+  .describe('A calibration target: passes when the 95% interval of its mean over replicates lies inside the tolerance or range');
+
+const validationFigure = z
+  .strictObject({
+    ...figureFields,
+    tolerance: share('Allowed relative error around `expected`').default(0.25),
+    confidence: z.enum(['H', 'M', 'L']).optional().describe('H: official statistics or the company\'s release; M: reputable press; L: trade press or estimate'),
+  })
+  .describe('A public figure not used in fitting, reported as it comes out (never tuned to)');
 
 const sweepVary = z
   .union([
@@ -405,6 +431,10 @@ export const scenarioSchema = z
     shops: z.array(shop).default([]).describe('Shops and intermediaries (products name one as their seller)'),
     stores: z.array(store).default([]).describe('Online stores selling through listings, outside broadcasts'),
     targets: z.array(target).default([]).describe('Figures this scenario is calibrated to (livesim check)'),
+    validation: z
+      .array(validationFigure)
+      .default([])
+      .describe('Public figures beyond the targets, not used by calibrate: livesim check reports them apart'),
     calibration: z
       .strictObject({ free: z.array(freeParameter).default([]).describe('Parameters livesim calibrate may fit') })
       .prefault({})
@@ -428,5 +458,8 @@ export type Shop = Scenario['shops'][number];
 export type Behaviour = Scenario['behaviour'];
 export type Store = Scenario['stores'][number];
 export type Target = Scenario['targets'][number];
+export type ValidationFigure = Scenario['validation'][number];
+/** A figure livesim check measures: a target or a validation figure. */
+export type Figure = Target | ValidationFigure;
 export type FreeParameter = Scenario['calibration']['free'][number];
 export type Sweep = NonNullable<Scenario['sweep']>;

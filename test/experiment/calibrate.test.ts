@@ -15,11 +15,13 @@ describe('livesim check on every preset (3 replicates)', () => {
     expect(presets.sort()).toEqual(['fu-fanping', 'national-agri', 'peasant-anchors', 'qingchuan-mushrooms', 'weiya-welfare']);
   });
 
-  it.each(presets)('%s reproduces its targets', async (name) => {
+  it.each(presets)('%s reproduces its targets, and carries validation figures of its own', async (name) => {
     const loaded = loadScenario(name);
     const report = await checkScenario(loaded, { replicates: 3, rootSeed: loaded.scenario.seed });
     expect(report.complete).toBe(true);
-    for (const verdict of report.verdicts) expect(verdict.pass, `${verdict.target}: ${verdict.simulated.mean}`).toBe(true);
+    for (const verdict of report.verdicts) expect(verdict.pass, `${verdict.target}: ${verdict.simulated.mean} ${verdict.simulated.ci95.join('..')}`).toBe(true);
+    expect(report.verdicts.filter((verdict) => verdict.kind === 'reproduced').length).toBeGreaterThan(0);
+    expect(report.validation.length).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -38,6 +40,25 @@ async function fit(overrides: string[] = []) {
 }
 
 describe('livesim calibrate', () => {
+  it('fits reproduced targets only, and refuses more free parameters than it has targets to fit', async () => {
+    const load = (text: string) => (extra: string[]) => loadScenarioText(text, { overrides: extra });
+    const twoKnobs = TEXT.replace(
+      'prior: conversion',
+      'prior: conversion\n    - path: anchors.0.skill\n      min: 0.5\n      max: 2\n      prior: conversion',
+    );
+    await expect(calibrate(load(twoKnobs)([]), load(twoKnobs), { replicates: 2, budget: 4, rootSeed: 5 })).rejects.toThrow(/2 free parameters for 1 reproduced target/);
+    const asInput = TEXT.replace('source: a made-up figure', 'source: a made-up figure\n    kind: input');
+    await expect(calibrate(load(asInput)([]), load(asInput), { replicates: 2, budget: 4, rootSeed: 5 })).rejects.toThrow(/for 0 reproduced targets/);
+  });
+
+  it('says which free parameters move each target at the fit, and when one alone does', async () => {
+    const result = await fit();
+    expect(result.sensitivities).toHaveLength(1);
+    expect(result.sensitivities[0]!.moves[0]!.path).toBe('behaviour.purchaseRate');
+    expect(result.sensitivities[0]!.moves[0]!.change).toBeGreaterThan(1);
+    expect(result.sensitivities[0]!.soleMover).toBe('behaviour.purchaseRate');
+  });
+
   it('moves the free parameters so that the targets are met', async () => {
     const result = await fit();
     expect(result.before.verdicts[0]!.pass).toBe(false);

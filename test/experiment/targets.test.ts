@@ -5,13 +5,13 @@ import type { TimeseriesTable } from '../../src/experiment/timeseries.js';
 import type { Target } from '../../src/scenario/schema.js';
 
 const table: TimeseriesTable = {
-  columns: ['gmv', 'workers', 'units:apple', 'units:pear'],
+  columns: ['gmv', 'workers', 'broadcasts', 'units:apple', 'units:pear'],
   rows: [
-    { period: '2018-11', days: 30, values: { gmv: 10, workers: 1, 'units:apple': 0, 'units:pear': 0 } },
-    { period: '2018-12', days: 31, values: { gmv: 20, workers: 2, 'units:apple': 3, 'units:pear': 0 } },
-    { period: '2019-01', days: 31, values: { gmv: 40, workers: 4, 'units:apple': 0, 'units:pear': 0 } },
-    { period: '2019-02', days: 28, values: { gmv: 20, workers: 3, 'units:apple': 0, 'units:pear': 5 } },
-    { period: '2020-01', days: 31, values: { gmv: 50, workers: 3, 'units:apple': 0, 'units:pear': 0 } },
+    { period: '2018-11', days: 30, values: { gmv: 10, workers: 1, broadcasts: 2, 'units:apple': 0, 'units:pear': 0 } },
+    { period: '2018-12', days: 31, values: { gmv: 20, workers: 2, broadcasts: 2, 'units:apple': 3, 'units:pear': 0 } },
+    { period: '2019-01', days: 31, values: { gmv: 40, workers: 4, broadcasts: 2, 'units:apple': 0, 'units:pear': 0 } },
+    { period: '2019-02', days: 28, values: { gmv: 20, workers: 3, broadcasts: 2, 'units:apple': 0, 'units:pear': 5 } },
+    { period: '2020-01', days: 31, values: { gmv: 50, workers: 3, broadcasts: 2, 'units:apple': 0, 'units:pear': 0 } },
   ],
 };
 
@@ -23,6 +23,7 @@ describe('reading a target off the monthly timeseries', () => {
     ['the last value', { metric: 'workers', aggregate: 'last' }, 3],
     ['the largest value', { metric: 'workers', aggregate: 'max' }, 4],
     ['the mean of months', { metric: 'workers', aggregate: 'mean', period: { from: '2018-11', to: '2019-02' } }, 2.5],
+    ['a sum per broadcast aired', { aggregate: 'per-broadcast', metric: 'workers' }, 13 / 10],
     ['a sum per day', { aggregate: 'per-day', period: { from: '2019-01', to: '2019-02' } }, 60 / 59],
     ['a ratio of two periods', { aggregate: 'ratio', period: { from: '2019-01', to: '2019-12' }, denominator: { from: '2018-01', to: '2018-12' } }, 2],
     ['calendar years that beat the one before', { aggregate: 'years-rising' }, 1],
@@ -32,17 +33,26 @@ describe('reading a target off the monthly timeseries', () => {
   });
 });
 
-describe('judging a target on the mean of replicates', () => {
-  it('a figure passes within its relative tolerance', () => {
+describe('judging a target on the 95% interval of its mean over replicates', () => {
+  it('a figure passes when the whole interval lies within its relative tolerance', () => {
     const figure = target({ range: undefined, expected: 100, tolerance: 0.1 });
-    expect(judgeTarget(figure, estimate([105, 109]))).toMatchObject({ pass: true, relativeError: 0.07 });
+    expect(judgeTarget(figure, estimate([106, 107, 108]))).toMatchObject({ pass: true, relativeError: 0.07 });
     expect(judgeTarget(figure, estimate([115, 111])).pass).toBe(false);
+    // The mean is inside, but the interval reaches past +10%: not shown to pass.
+    expect(judgeTarget(figure, estimate([105, 109])).pass).toBe(false);
   });
 
-  it('a range passes inside it, and measures its error from the nearest end', () => {
+  it('a range passes with the interval inside it, and measures its error from the nearest end', () => {
     const range = target({ range: [90, 100] });
-    expect(judgeTarget(range, estimate([95]))).toMatchObject({ pass: true, relativeError: 0 });
-    expect(judgeTarget(range, estimate([110]))).toMatchObject({ pass: false, relativeError: 0.1 });
+    expect(judgeTarget(range, estimate([95, 95.5, 94.5]))).toMatchObject({ pass: true, relativeError: 0 });
+    expect(judgeTarget(range, estimate([110, 110]))).toMatchObject({ pass: false, relativeError: 0.1 });
+    // A mean of 93.5 whose interval reaches below 90 (weiya.broadcasts once passed like this).
+    expect(judgeTarget(range, estimate([87, 100, 91, 96]))).toMatchObject({ pass: false, relativeError: 0 });
+  });
+
+  it('says what it measures and how close it must come', () => {
+    const verdict = judgeTarget(target({ range: undefined, expected: 100, tolerance: 0.05, period: { from: '2019-01', to: '2019-12' }, kind: 'reproduced' }), estimate([100, 100]));
+    expect(verdict).toMatchObject({ kind: 'reproduced', metric: 'gmv', measures: 'sum 2019-01..2019-12', tolerance: 0.05 });
   });
 
   it('calibration aims at the middle of a range, or its aim', () => {

@@ -143,6 +143,25 @@ describe('supplier networks', () => {
   });
 });
 
+describe('supply that follows anchors', () => {
+  it('grows as a class of anchors appears: each anchor brings its villages\' households', async () => {
+    const value = tinyScenario({
+      start: '2020-01-01',
+      end: '2021-01-01',
+      fidelity: 'cohort',
+      anchors: [{ id: 'mei', followers: 50, tuneInShare: 0.2, recommendedTraffic: 80, population: { initial: 10, potential: 2000, innovation: 0.05, imitation: 0.5, batches: 2 }, broadcasts: [{ id: 'nightly', schedule: { kind: 'rate', perDay: 0.5, between: ['18:00', '22:00'] } }] }],
+      farmers: [{ id: 'village', households: 1000, represents: 10, followsAnchors: { anchor: 'mei', householdsPerAnchor: 20 }, produces: [{ product: 'apple', capacity: 100 }] }],
+    });
+    const { result } = await simulate(value, { seed: 3 });
+    const months = timeseriesTable(result, 'month').rows;
+    // 10 anchors x 20 households at the start; 20 households for every anchor who appears later.
+    expect(months[0]!.values.householdsJoined! / months[0]!.values.anchorsAppeared!).toBeCloseTo(20, -1);
+    const last = months.at(-1)!.values;
+    expect(last.anchorsAppeared).toBeGreaterThan(100);
+    expect(last.householdsJoined).toBe(Math.min(10_000, Math.ceil((last.anchorsAppeared! * 20) / 10) * 10));
+  });
+});
+
 describe('shop staff', () => {
   const shopWith = (wagePerMonth: number) =>
     tinyScenario({

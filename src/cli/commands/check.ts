@@ -31,7 +31,7 @@ interface CheckOptions {
 
 export function checkCommand(): Command {
   return new Command('check')
-    .description("run scenarios' replicates and compare the mean of each target metric with its figure")
+    .description("run scenarios' replicates; a target passes when the 95% interval of its mean lies inside its tolerance; validation figures are reported apart")
     .argument('[scenarios...]', 'preset names or scenario files')
     .option('--all', 'every preset that has targets')
     .option('--replicates <n>', `replicates per scenario (default ${DEFAULT_REPLICATES})`, parseCount, DEFAULT_REPLICATES)
@@ -71,46 +71,77 @@ export function checkCommand(): Command {
         stopListening();
       }
       const verdicts = reports.flatMap((report) => report.verdicts.map((verdict) => ({ scenario: report.scenario, ...verdict })));
+      const validation = reports.flatMap((report) => report.validation.map((verdict) => ({ scenario: report.scenario, ...verdict })));
       const complete = reports.every((report) => report.complete);
+      // Validation figures are reported, never judged: they were not fitted.
       const pass = complete && verdicts.every((verdict) => verdict.pass);
       if (options.json) {
-        const results = verdicts.map((verdict) => ({
-          scenario: verdict.scenario,
-          target: verdict.target,
-          metric: verdict.metric,
-          expected: verdict.expected,
-          simulated: { mean: verdict.simulated.mean, ci95: verdict.simulated.ci95 },
-          relativeError: verdict.relativeError,
-          pass: verdict.pass,
-        }));
-        terminal.out(jsonText({ pass, complete, results }));
+        terminal.out(jsonText({ pass, complete, results: verdicts.map(verdictJson), validation: validation.map(verdictJson) }));
       } else {
-        const failed = verdicts.filter((verdict) => !verdict.pass).length;
         const style = terminal.outStyle;
-        terminal.out(failed === 0 && complete ? style.green(`all ${verdicts.length} targets pass\n`) : style.red(`${failed} of ${verdicts.length} targets fail${complete ? '' : ' (stopped early)'}\n`));
+        const reproduced = verdicts.filter((verdict) => verdict.kind === 'reproduced');
+        const inputs = verdicts.filter((verdict) => verdict.kind === 'input');
+        const failed = verdicts.filter((verdict) => !verdict.pass).length;
+        const tally = `${reproduced.filter((verdict) => verdict.pass).length}/${reproduced.length} reproduced targets pass` +
+          (inputs.length > 0 ? `, inputs ${inputs.filter((verdict) => verdict.pass).length}/${inputs.length} as set` : '') +
+          (validation.length > 0 ? `; validation ${validation.filter((verdict) => verdict.pass).length}/${validation.length} within tolerance` : '');
+        terminal.out(failed === 0 && complete ? style.green(`${tally}\n`) : style.red(`${tally}${complete ? '' : ' (stopped early)'}\n`));
       }
       process.exitCode = !complete ? control.exitCode : pass ? EXIT.ok : EXIT.failure;
     });
 }
 
-function formatExpected(verdict: TargetVerdict): string {
-  const expected = verdict.expected;
-  return typeof expected === 'number' ? formatQuantity(expected) : `${formatQuantity(expected[0])} – ${formatQuantity(expected[1])}`;
+/** One verdict as --json prints it (results and validation share these fields). */
+function verdictJson(verdict: TargetVerdict & { readonly scenario: string }) {
+  return {
+    scenario: verdict.scenario,
+    target: verdict.target,
+    kind: verdict.kind,
+    metric: verdict.metric,
+    measures: verdict.measures,
+    expected: verdict.expected,
+    tolerance: verdict.tolerance ?? null,
+    simulated: { mean: verdict.simulated.mean, ci95: verdict.simulated.ci95 },
+    relativeError: verdict.relativeError,
+    pass: verdict.pass,
+  };
 }
 
+function formatExpected(verdict: TargetVerdict): string {
+  const expected = verdict.expected;
+  return typeof expected === 'number'
+    ? `${formatQuantity(expected)} ±${Math.round((verdict.tolerance ?? 0) * 100)}%`
+    : `${formatQuantity(expected[0])} – ${formatQuantity(expected[1])}`;
+}
+
+const SECTIONS = [
+  { kind: 'reproduced', title: 'reproduced by the mechanisms', pass: 'pass', fail: 'FAIL' },
+  { kind: 'input', title: 'inputs: the scenario sets these (not calibration)', pass: 'as set', fail: 'FAIL' },
+  { kind: 'validation', title: 'validation: public figures not used in fitting', pass: 'within', fail: 'outside' },
+] as const;
+
 export function formatReport(report: CheckReport, style: Style): string {
-  const rows = report.verdicts.map((verdict) => [
+  const all = [...report.verdicts, ...report.validation];
+  const rowOf = (verdict: TargetVerdict, section: (typeof SECTIONS)[number]) => [
     verdict.target,
+    `${verdict.metric} ${verdict.measures}`,
     formatExpected(verdict),
     `${formatQuantity(verdict.simulated.mean)} [${formatQuantity(verdict.simulated.ci95[0])}, ${formatQuantity(verdict.simulated.ci95[1])}]`,
     verdict.relativeError === 0 ? '0.0%' : formatSignedPercent(verdict.relativeError),
-    verdict.pass ? style.green('pass') : style.red('FAIL'),
-  ]);
-  const header = ['target', 'expected', 'simulated mean [95% CI]', 'error', ''];
+    verdict.pass ? style.green(section.pass) : section.kind === 'validation' ? style.yellow(section.fail) : style.red(section.fail),
+  ];
+  const header = ['figure', 'measures', 'expected', 'simulated mean [95% CI]', 'error', ''];
+  const rows = SECTIONS.flatMap((section) => all.filter((verdict) => verdict.kind === section.kind).map((verdict) => rowOf(verdict, section)));
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => visibleLength(row[column]!))));
   const line = (cells: string[]) => `  ${cells.map((cell, column) => cell + ' '.repeat(widths[column]! - visibleLength(cell))).join('  ')}`.trimEnd();
   const title = `${style.bold(report.scenario)}  ${report.replicates} replicates from seed ${report.rootSeed}, ${formatSeconds(report.secondsPerReplicate)} each`;
-  return [title, line(header), ...rows.map(line), ''].join('\n') + '\n';
+  const lines = [title, line(header)];
+  for (const section of SECTIONS) {
+    const members = all.filter((verdict) => verdict.kind === section.kind);
+    if (members.length === 0) continue;
+    lines.push(style.dim(`  ${section.title}`), ...members.map((verdict) => line(rowOf(verdict, section))));
+  }
+  return [...lines, ''].join('\n') + '\n';
 }
 
 const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').length;
