@@ -86,7 +86,13 @@ export function describeMeasure(figure: Figure): string {
 
 export function judgeTarget(target: Figure, simulated: Estimate, kind: FigureKind = 'kind' in target ? target.kind : 'validation'): TargetVerdict {
   const mean = simulated.mean;
-  const [lowEnd, highEnd] = simulated.ci95;
+  let [lowEnd, highEnd] = simulated.ci95;
+  // A count of rising years cannot exceed the year pairs in its period: the t-interval can.
+  if (target.aggregate === 'years-rising' && target.period) {
+    const pairs = Number(target.period.to.slice(0, 4)) - Number(target.period.from.slice(0, 4));
+    highEnd = Math.min(highEnd, pairs);
+    lowEnd = Math.max(lowEnd, 0);
+  }
   let relativeError: number;
   let pass: boolean;
   if (target.range) {

@@ -136,18 +136,19 @@ describe('livesim (built binary)', () => {
   });
 
   it('check --json: per target the expected figure, the mean with its interval, the error and a verdict; exit 1 on a miss', () => {
-    const target = (expected: number) => ({ id: 'orders', metric: 'orders', aggregate: 'sum', expected, tolerance: 0.5, source: 'made up' });
+    const target = (expected: number) => ({ id: 'orders', metric: 'orders', aggregate: 'sum', expected, tolerance: 0.9, source: 'made up' });
     const dir = writeFiles({ 'met.yaml': tinyScenario({ targets: [target(30)] }), 'missed.yaml': tinyScenario({ targets: [target(5000)] }) });
-    const met = livesim(['check', 'met.yaml', '--replicates', '3', '--json'], { cwd: dir });
+    const met = livesim(['check', 'met.yaml', '--replicates', '6', '--json'], { cwd: dir });
     expect(met.code).toBe(0);
     const report = JSON.parse(met.stdout);
     expect(report.pass).toBe(true);
-    expect(report.results[0]).toMatchObject({ scenario: 'tiny', target: 'orders', metric: 'orders', expected: 30, pass: true });
+    expect(report.results[0]).toMatchObject({ scenario: 'tiny', target: 'orders', kind: 'reproduced', metric: 'orders', measures: 'sum whole run', expected: 30, tolerance: 0.9, pass: true });
+    expect(report.validation).toEqual([]);
     expect(report.results[0].simulated.ci95).toHaveLength(2);
-    expect(met.stderr).toContain('3/3 replicates');
+    expect(met.stderr).toContain('6/6 replicates');
     const missed = livesim(['check', 'missed.yaml', '--replicates', '2'], { cwd: dir });
     expect(missed.code).toBe(1);
-    expect(missed.stdout).toMatch(/orders\s+5000\s+.*FAIL/);
+    expect(missed.stdout).toMatch(/orders\s+orders sum whole run\s+5000 ±90%\s+.*FAIL/);
   });
 
   it('calibrate writes the fitted scenario and prints the fit', () => {

@@ -43,7 +43,7 @@ export function formatRunReport(summary: RunSummary, runDirectory: string, wallS
     if (amount === 0) continue;
     const share = summary.ledger.gmv > 0 ? amount / summary.ledger.gmv : 0;
     const bar = '█'.repeat(Math.max(0, Math.round(share * 30)));
-    lines.push(`    ${PART_LABELS[part].padEnd(15)} ${formatPercent(share).padStart(6)}  ${yuan(amount).padStart(12)}  ${style.cyan(bar)}`.trimEnd());
+    lines.push(`    ${PART_LABELS[part].padEnd(16)} ${formatPercent(share).padStart(6)}  ${yuan(amount).padStart(12)}  ${style.cyan(bar)}`.trimEnd());
   }
   lines.push(
     '',
