@@ -5,6 +5,7 @@
 import type { RandomStreams, Uniform } from '../engine/random.js';
 import type { Anchor, Platform } from '../scenario/schema.js';
 import { Flows } from './flows.js';
+import type { PlatformMarket } from './market.js';
 import { Population } from './population.js';
 
 export class AnchorState {
@@ -34,6 +35,8 @@ export class AnchorState {
     /** Flows of the groups this anchor's sales count toward (platform, tags). */
     readonly groups: readonly Flows[],
     streams: RandomStreams,
+    /** The platform's shared market, when it declares one: feed traffic shrinks as sellers crowd it. */
+    readonly market?: PlatformMarket,
   ) {
     this.id = spec.id;
     this.name = spec.name ?? spec.id;
@@ -70,7 +73,8 @@ export class AnchorState {
   /** Expected views of one broadcast before night-to-night variation: followers tuning in plus feed traffic. */
   expectedViews(welfare: boolean): { fromFollowers: number; fromFeed: number } {
     const boost = welfare ? this.platform.welfare.trafficBoost : 1;
-    return { fromFollowers: this.followers * this.spec.tuneInShare, fromFeed: this.spec.recommendedTraffic * boost };
+    const crowding = this.market?.crowding ?? 1;
+    return { fromFollowers: this.followers * this.spec.tuneInShare, fromFeed: this.spec.recommendedTraffic * boost * crowding };
   }
 
   commissionRate(welfare: boolean): number {

@@ -144,6 +144,7 @@ export class ModelRun {
     trading.on(() => this.tradeInStores(simulation.now));
     if (world.stores.length > 0) simulation.every(trading, noon >= 0 ? noon : noon + MINUTES_PER_DAY, MINUTES_PER_DAY, lastTick);
     this.openStores(0);
+    world.updateMarkets(0);
     this.planClassBroadcasts(0);
     const interval = snapshotInterval(this.scenario, horizon);
     const ticks = simulation.stream<number>('snapshot/due');
@@ -204,6 +205,7 @@ export class ModelRun {
     const { fromFollowers, fromFeed } = anchor.expectedViews(welfare);
     // Some nights draw more, some fewer (a batch: the mean of its broadcasts' nights).
     const night = nightFactor(anchor.random.audience, plan.series.audience.variability, count);
+    if (anchor.market) anchor.market.feedViewsToday += fromFeed * night * count;
     const broadcast = new LiveBroadcast(
       world.broadcastsStarted++,
       anchor,
@@ -302,6 +304,7 @@ export class ModelRun {
     for (const store of world.stores) if (store.isOpen) store.population.advanceDay();
     world.advanceJoining();
     this.openStores(now);
+    world.updateMarkets(now);
     this.planClassBroadcasts(now);
   }
 

@@ -12,6 +12,7 @@ import type { RandomStreams, Uniform } from '../engine/random.js';
 import type { Behaviour, Platform, Store } from '../scenario/schema.js';
 import type { SalesChannel } from './channel.js';
 import type { Flows } from './flows.js';
+import type { PlatformMarket } from './market.js';
 import { platformFeeRate } from './platform-fees.js';
 import { Population } from './population.js';
 import type { ProductState } from './products.js';
@@ -57,6 +58,8 @@ export class StoreState implements SalesChannel {
     behaviour: Behaviour,
     readonly groups: readonly Flows[],
     streams: RandomStreams,
+    /** The platform's shared market, when it declares one: visits shrink as sellers crowd it. */
+    private readonly platformMarket?: PlatformMarket,
   ) {
     this.id = spec.id;
     this.name = spec.name ?? spec.id;
@@ -80,7 +83,7 @@ export class StoreState implements SalesChannel {
   /** One day of visits and orders. */
   trade(seller: Seller, now: number): void {
     const uniform = this.uniform;
-    let visitsLeft = poisson(uniform, this.population.active * this.spec.visitorsPerDay);
+    let visitsLeft = poisson(uniform, this.pull * (this.platformMarket?.crowding ?? 1));
     let repeatLeft = poisson(uniform, (this.customers * this.spec.loyalty.repeatOrdersPerYear) / DAYS_PER_YEAR);
     this.visits += visitsLeft;
     this.visitsToday = visitsLeft;
@@ -119,17 +122,22 @@ export class StoreState implements SalesChannel {
     this.orders += sale.orders;
   }
 
+  /** Visits a day the stores of this entry would draw from an uncrowded market. */
+  get pull(): number {
+    return this.population.active * this.spec.visitorsPerDay;
+  }
+
   /** Reachable customers of all the stores in this entry now. */
-  get market(): number {
+  get reachableCustomers(): number {
     return this.marketPerStore * this.population.active;
   }
 
   /** Some of `buyers` first-time buyers stay as repeat customers, fewer as the market fills. */
   private recruit(buyers: number): void {
     const retention = this.spec.loyalty.retention;
-    const market = this.market;
-    if (retention <= 0 || buyers <= 0 || market <= 0) return;
-    const room = Math.max(0, 1 - this.customers / market);
+    const reachable = this.reachableCustomers;
+    if (retention <= 0 || buyers <= 0 || reachable <= 0) return;
+    const room = Math.max(0, 1 - this.customers / reachable);
     if (room > 0) this.customers += binomial(this.uniform, buyers, retention * room);
   }
 }

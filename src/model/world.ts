@@ -11,6 +11,7 @@ import { Calendar } from './calendar.js';
 import { Flows } from './flows.js';
 import { HouseholdTable, drawPersons, drawSpread } from './households.js';
 import type { LiveBroadcast, PlannedSlot } from './live-broadcast.js';
+import { PlatformMarket } from './market.js';
 import { platformFeeRate } from './platform-fees.js';
 import { meanUnitsPerOrder, unviableListing, type DroppedListing } from './viability.js';
 import { Population } from './population.js';
@@ -60,6 +61,8 @@ export class World {
   readonly joining: JoiningGroup[] = [];
   readonly plans: SeriesPlan[];
   readonly dwell: DwellDistribution;
+  /** Each platform's shared market, for platforms that declare one. */
+  readonly markets = new Map<string, PlatformMarket>();
   /** Flows by group: each platform, and each tag. */
   readonly groups = new Map<string, Flows>();
   /** Broadcasts on air, in the order they started. */
@@ -78,7 +81,10 @@ export class World {
   ) {
     this.calendar = new Calendar(scenario.start, scenario.end);
     this.dwell = dwellDistribution(scenario.behaviour.dwell);
-    for (const platform of scenario.platforms) this.group(platform.id);
+    for (const platform of scenario.platforms) {
+      this.group(platform.id);
+      if (platform.market) this.markets.set(platform.id, new PlatformMarket(platform.market, this.calendar));
+    }
     this.products = scenario.products.map((spec, index) => {
       const shop = scenario.shops.find((candidate) => candidate.id === spec.seller);
       return new ProductState(index, spec, shop?.contractPrices[spec.id]);
@@ -86,11 +92,13 @@ export class World {
     this.households = this.buildHouseholds(random);
     const platformOf = (id: string) => scenario.platforms.find((platform) => platform.id === id)!;
     this.anchors = scenario.anchors.map(
-      (spec, index) => new AnchorState(index, spec, platformOf(spec.platform), [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random),
+      (spec, index) =>
+        new AnchorState(index, spec, platformOf(spec.platform), [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random, this.markets.get(spec.platform)),
     );
     const unitsPerOrder = meanUnitsPerOrder(scenario.behaviour.unitsPerOrder);
     this.stores = scenario.stores.map((spec) => {
-      const store = new StoreState(spec, platformOf(spec.platform), this.products, scenario.behaviour, [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random);
+      const groups = [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))];
+      const store = new StoreState(spec, platformOf(spec.platform), this.products, scenario.behaviour, groups, random, this.markets.get(spec.platform));
       this.dropped.push(...store.dropUnviable(unitsPerOrder));
       return store;
     });
@@ -247,6 +255,14 @@ export class World {
       } else if (!open && product.inSeason) {
         product.closeSeason();
       }
+    }
+  }
+
+  /** A new day in every shared market: crowding from the stores' pull and the anchors' feed views of the day before. */
+  updateMarkets(minute: number): void {
+    for (const [platform, market] of this.markets) {
+      const storePull = this.stores.reduce((sum, store) => sum + (store.spec.platform === platform && store.isOpen ? store.pull : 0), 0);
+      market.update(minute, storePull);
     }
   }
 

@@ -80,6 +80,18 @@ const platform = z
       })
       .prefault({})
       .describe('What the platform gives public-welfare broadcasts'),
+    market: z
+      .strictObject({
+        shoppers: z
+          .array(z.strictObject({ date: date('When the figure holds'), people: count('People buying on the platform (people)') }))
+          .min(1)
+          .describe('The platform\'s shoppers over time (a public series), linear between the dates and flat outside them'),
+        visitsPerShopper: nonNegative('Visits a shopper pays farm-product stores and broadcasts a day (visits per person per day)'),
+      })
+      .optional()
+      .describe(
+        'One market for farm products on this platform: its stores and anchors share a pool of visits (shoppers x visits per shopper); each gets pool / (pool + their total pull) of what it pulls. Absent: every seller gets its full pull',
+      ),
   })
   .describe('A live-commerce platform');
 

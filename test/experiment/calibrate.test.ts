@@ -12,10 +12,7 @@ import { tinyScenario } from '../helpers.js';
  * Presets whose refit after the model review (issue 8) is not finished, each with the reason.
  * Their targets are asserted to miss still, so this list must shrink when they are fixed.
  */
-const KNOWN_MISSES: Record<string, string> = {
-  'fu-fanping':
-    'with hiring bounded by the margin and no runaway loyalty, workers peak near 300 at ~31k visitors a day and fall with more traffic (apples sell out); the spin-off count is too noisy for its 95% interval to fit 60-80',
-};
+const KNOWN_MISSES: Record<string, string> = {};
 
 describe('livesim check on every preset (10 replicates)', () => {
   const presets = presetNames().filter((name) => loadScenario(name).scenario.targets.length > 0);

@@ -1,0 +1,70 @@
+/** One market for farm products per platform: its stores and anchors share a pool of visits. */
+import { describe, expect, it } from 'vitest';
+import { simulate, tinyScenario } from '../helpers.js';
+
+const plenty = { farmers: [{ id: 'village', households: 30, produces: [{ product: 'apple', capacity: 10_000_000 }] }] };
+const market = (people: number) => ({ shoppers: [{ date: '2020-01-01', people }], visitsPerShopper: 0.01 });
+
+function platformWith(stores: Record<string, unknown>[], people: number | undefined, anchorTraffic = 0) {
+  return tinyScenario({
+    ...plenty,
+    start: '2020-01-01',
+    end: '2020-03-01',
+    fidelity: 'cohort',
+    platforms: [{ id: 'taobao', ...(people === undefined ? {} : { market: market(people) }) }],
+    anchors: [{ id: 'mei', followers: 0, recommendedTraffic: anchorTraffic, broadcasts: [{ id: 'nightly', schedule: { kind: 'cadence', every: '1d', at: '20:00' } }] }],
+    stores: stores.map((store) => ({ platform: 'taobao', products: [{ product: 'apple' }], conversion: 0.02, ...store })),
+  });
+}
+
+/** Store visits of the run by store id. */
+async function visitsOf(value: unknown): Promise<Record<string, number>> {
+  const { result } = await simulate(value, { seed: 6 });
+  return Object.fromEntries(result.world.stores.map((store) => [store.id, store.visits]));
+}
+
+describe("a platform's shared market", () => {
+  const days = 60;
+  const first = { id: 'first', visitorsPerDay: 1000 };
+  const rival = { id: 'rival', visitorsPerDay: 3000 };
+
+  it('gives each store about its pull while the pool is large', async () => {
+    const visits = await visitsOf(platformWith([first], 10_000_000));
+    // Pool 100,000 visits a day against a pull of 1,000: crowding 0.99.
+    expect(visits.first! / (1000 * days)).toBeCloseTo(100_000 / 101_000, 1);
+  });
+
+  it('lets a rival class take visits from a store: sales depend on the other sellers', async () => {
+    const alone = await visitsOf(platformWith([first], 400_000));
+    const withRival = await visitsOf(platformWith([first, rival], 400_000));
+    // Pool 4,000 a day: alone the store gets 4,000/5,000 of its pull, with the rival 4,000/8,000.
+    expect(alone.first! / (1000 * days)).toBeCloseTo(0.8, 1);
+    expect(withRival.first! / (1000 * days)).toBeCloseTo(0.5, 1);
+    // Together they never draw more than the pool.
+    expect((withRival.first! + withRival.rival!) / days).toBeLessThan(4000);
+  });
+
+  it('gives visits back as the shoppers grow', async () => {
+    const few = await visitsOf(platformWith([first, rival], 200_000));
+    const many = await visitsOf(platformWith([first, rival], 800_000));
+    expect(many.first! / few.first!).toBeGreaterThan(1.5);
+  });
+
+  it('shares the pool with broadcasts: a crowded platform sends anchors less feed traffic', async () => {
+    const views = async (people: number | undefined) => (await simulate(platformWith([rival], people, 2000), { seed: 6 })).summary.metrics.views;
+    const uncrowded = await views(undefined);
+    const crowded = await views(100_000);
+    // Pool 1,000 a day against a pull of 3,000 store visits + 2,000 feed views: about a fifth.
+    expect(crowded / uncrowded).toBeGreaterThan(0.12);
+    expect(crowded / uncrowded).toBeLessThan(0.3);
+  });
+
+  it('follows the shoppers series between its dates', async () => {
+    const { PlatformMarket } = await import('../../src/model/market.js');
+    const { Calendar } = await import('../../src/model/calendar.js');
+    const calendar = new Calendar('2020-01-01', '2021-01-01');
+    const growing = new PlatformMarket({ shoppers: [{ date: '2020-01-01', people: 100 }, { date: '2020-01-11', people: 200 }], visitsPerShopper: 1 }, calendar);
+    expect(growing.shoppersAt(calendar.minuteOfDate('2020-01-06'))).toBeCloseTo(150, 9);
+    expect(growing.shoppersAt(calendar.minuteOfDate('2020-06-01'))).toBe(200);
+  });
+});
