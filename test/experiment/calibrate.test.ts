@@ -8,12 +8,6 @@ import { loadScenarioText } from '../../src/scenario/load.js';
 import { stringify } from 'yaml';
 import { tinyScenario } from '../helpers.js';
 
-/**
- * Presets whose refit after the model review (issue 8) is not finished, each with the reason.
- * Their targets are asserted to miss still, so this list must shrink when they are fixed.
- */
-const KNOWN_MISSES: Record<string, string> = {};
-
 describe('livesim check on every preset (10 replicates)', () => {
   const presets = presetNames().filter((name) => loadScenario(name).scenario.targets.length > 0);
 
@@ -25,9 +19,7 @@ describe('livesim check on every preset (10 replicates)', () => {
     const loaded = loadScenario(name);
     const report = await checkScenario(loaded, { replicates: 10, rootSeed: loaded.scenario.seed });
     expect(report.complete).toBe(true);
-    const passes = report.verdicts.every((verdict) => verdict.pass);
-    if (name in KNOWN_MISSES) expect(passes, `${name} now passes: take it off KNOWN_MISSES`).toBe(false);
-    else for (const verdict of report.verdicts) expect(verdict.pass, `${verdict.target}: ${verdict.simulated.mean} ${verdict.simulated.ci95.join('..')}`).toBe(true);
+    for (const verdict of report.verdicts) expect(verdict.pass, `${verdict.target}: ${verdict.simulated.mean} ${verdict.simulated.ci95.join('..')}`).toBe(true);
     expect(report.verdicts.filter((verdict) => verdict.kind === 'reproduced').length).toBeGreaterThan(0);
     expect(report.validation.length).toBeGreaterThanOrEqual(3);
   });

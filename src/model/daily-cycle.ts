@@ -1,0 +1,99 @@
+/**
+ * The day's rhythm of a run: stores trade at noon; at midnight the households are paid for what
+ * sold, the day (and at month ends the shops' month) is closed, seasons open and close,
+ * populations grow, supplier networks join, markets update and the next day's broadcasts are
+ * planned.
+ */
+import type { Metrics } from './metrics.js';
+import type { Broadcasting } from './broadcasting.js';
+import type { Seller } from './sales.js';
+import type { World } from './world.js';
+
+export class DailyCycle {
+  /** Start of the day in progress (minutes). */
+  private dayStart = 0;
+
+  constructor(
+    private readonly world: World,
+    private readonly metrics: Metrics,
+    private readonly seller: Seller,
+    private readonly broadcasting: Broadcasting,
+    private readonly povertyLine: number,
+  ) {}
+
+  /** The state of the world on the first day. */
+  begin(): void {
+    this.world.updateSeasons(0, true);
+    this.openStores(0);
+    this.world.updateMarkets(0);
+  }
+
+  /** Settles and closes what is left of the last day when the run ends (or is stopped) at `now`. */
+  end(now: number): void {
+    this.settle();
+    if (now > this.dayStart || this.metrics.days.length === 0) this.closeDay();
+  }
+
+  midnight(now: number): void {
+    const { world } = this;
+    const newMonth = world.calendar.monthDayAt(now)[1] === 1;
+    this.settle();
+    if (newMonth) this.closeShopMonths();
+    this.closeDay();
+    this.dayStart = now;
+    if (newMonth) world.households.closeMonth();
+    world.updateSeasons(now, false);
+    for (const anchor of world.anchors) anchor.advanceAdoption();
+    for (const store of world.stores) if (store.isOpen) store.population.advanceDay();
+    world.advanceJoining();
+    this.openStores(now);
+    world.updateMarkets(now);
+    this.broadcasting.planDay(now);
+  }
+  tradeInStores(now: number): void {
+    for (const store of this.world.stores) {
+      if (!store.isOpen) continue;
+      store.trade(this.seller, now);
+      this.metrics.today.storeVisits += store.visitsToday;
+    }
+  }
+  /** Pays farmers for what sold since the last settlement. */
+  private settle(): void {
+    for (const product of this.world.products) this.metrics.today.householdNetIncome += product.settle(this.world.households);
+  }
+  private closeDay(): void {
+    const { world } = this;
+    const households = world.households.tally(this.povertyLine);
+    this.metrics.closeDay(
+      world.calendar.dayLabel(this.dayStart),
+      {
+        followers: Math.round(world.followers()),
+        anchorsActive: world.anchorsActive(),
+        anchorsAppeared: world.anchorsAppeared(),
+        storesActive: world.storesActive(),
+        storesOpened: world.storesOpened(),
+        stockAvailable: world.stockAvailable(),
+        householdsJoined: households.joined,
+        householdsSupplying: households.supplying,
+        householdsAboveLine: households.aboveLine,
+        workers: world.workers(),
+        spinOffs: world.spinOffs(),
+      },
+      world.groups,
+      world.products,
+    );
+  }
+  /** Shops' month end: workforce, wages (into households' income for the month) and spin-offs. */
+  private closeShopMonths(): void {
+    for (const shop of this.world.shops) {
+      const wages = shop.closeMonth(this.world.households);
+      this.metrics.today.wages += wages;
+      this.metrics.today.householdNetIncome += wages;
+    }
+  }
+  private openStores(now: number): void {
+    for (const store of this.world.stores) {
+      if (!store.isOpen && (store.spec.opens === undefined || this.world.calendar.minuteOfDate(store.spec.opens) <= now)) store.isOpen = true;
+    }
+  }
+}
