@@ -6,6 +6,7 @@
  * Ranges marked `assumption` have no public source; they are livesim's stated assumptions.
  */
 import { dwellDistribution } from '../model/audience.js';
+import { compileScenario } from '../scenario/compile.js';
 import { valueAtPath } from '../scenario/dotted-path.js';
 import type { Anchor, Product, Scenario } from '../scenario/schema.js';
 
@@ -33,6 +34,8 @@ export const PRIORS = {
   'povertyLine': { low: 2300, high: 4000, what: 'poverty line, yuan per person per year (2010 and 2020 prices)', source: 'National Bureau of Statistics', confidence: 'H' },
   'smallAnchor.broadcastsPerDay': { low: 0.1, high: 1, what: 'broadcasts a day by a small anchor', source: '"about 2-3 h, often daily"', confidence: 'M' },
   'staff.ordersPerWorkerMonth': { low: 100, high: 1500, what: 'orders one worker handles a month (packing, sorting, customer service)', source: 'assumption', confidence: 'assumption' },
+  'market.visitsPerShopper': { low: 0.02, high: 2, what: "visits a platform's shopper pays farm-product stores and broadcasts a day", source: 'assumption: no public figure', confidence: 'assumption' },
+  'market.visitsGrowthPerYear': { low: 0, high: 0.3, what: "yearly growth of the visits a shopper pays farm products", source: 'assumption: no public series', confidence: 'assumption' },
   'store.visitorsPerDay': { low: 10, high: 50000, what: 'visitors a day to one farm-product store from search and feeds', source: 'assumption: no public traffic figure for a single shop', confidence: 'assumption' },
   'staff.spinOffsPerWorkerYear': { low: 0, high: 0.3, what: 'yearly rate at which a worker opens a shop', source: 'assumption', confidence: 'assumption' },
 } as const satisfies Record<string, Prior>;
@@ -64,7 +67,7 @@ export interface PriorViolation {
 
 /** Probability that a viewer buys at least once, with hazard `hazard` per minute over the scenario's dwell. */
 export function impliedConversion(scenario: Scenario, hazard: number): number {
-  const dwell = dwellDistribution(scenario.behaviour.dwell);
+  const dwell = dwellDistribution(compileScenario(scenario).behaviour.dwell);
   // E[exp(-h D)] = integral of h e^{-h t} S(t) dt subtracted from 1: P(buy) = h * integral e^{-h t} S(t) dt.
   const horizon = dwell.longTail * 4;
   const pieces = 2000;

@@ -5,6 +5,7 @@
 import type { Observable } from 'rxjs';
 import { ModelRun, type ModelResult, type ModelRunControls } from '../model/model-run.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { compileScenario } from '../scenario/compile.js';
 import { summarizeRun, type LedgerSummary, type RunMetrics, type SellersSummary } from '../model/summary.js';
 import { VERSION } from '../paths.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -40,7 +41,7 @@ export class ScenarioRun {
     readonly loaded: LoadedScenario,
     readonly seed: number,
   ) {
-    this.model = new ModelRun(loaded.scenario, seed);
+    this.model = new ModelRun(compileScenario(loaded.scenario), seed);
   }
 
   get snapshots$(): Observable<Snapshot> {
@@ -109,7 +110,7 @@ export function runFiles(loaded: LoadedScenario, run: FinishedRun, createdAt: Da
     wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
     headline: { gmv: summary.metrics.gmv, farmerRevenue: summary.metrics.farmerRevenue, reached: summary.simulated.reached },
     files: Object.keys(files).sort(),
-    resolvedScenario: result.world.scenario,
+    resolvedScenario: loaded.scenario,
   });
   return files;
 }

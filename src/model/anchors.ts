@@ -3,15 +3,15 @@
  * its commission terms, and its own random streams.
  */
 import type { RandomStreams, Uniform } from '../engine/random.js';
-import type { Anchor, Platform } from '../scenario/schema.js';
 import { Flows } from './flows.js';
 import type { PlatformMarket } from './market.js';
+import type { AnchorParams, PlatformParams } from './params.js';
 import { Population } from './population.js';
 
 export class AnchorState {
   readonly id: string;
   readonly name: string;
-  readonly kind: Anchor['kind'];
+  readonly kind: AnchorParams['kind'];
   /** Followers of one anchor (for a class: the mean over its active anchors). */
   followers: number;
   /** For a class of anchors: how many there are. */
@@ -30,8 +30,8 @@ export class AnchorState {
 
   constructor(
     readonly index: number,
-    readonly spec: Anchor,
-    readonly platform: Platform,
+    readonly spec: AnchorParams,
+    readonly platform: PlatformParams,
     /** Flows of the groups this anchor's sales count toward (platform, tags). */
     readonly groups: readonly Flows[],
     streams: RandomStreams,

@@ -5,8 +5,7 @@
  */
 import { exponential, lognormal } from '../engine/distributions.js';
 import type { Uniform } from '../engine/random.js';
-import type { Behaviour, BroadcastSeries } from '../scenario/schema.js';
-import { parseDuration } from '../scenario/units.js';
+import type { BehaviourParams, SeriesParams } from './params.js';
 
 const RAMP_START_LEVEL = 0.2;
 
@@ -19,9 +18,9 @@ export class ArrivalCurve {
   /** Decay rate per minute after the ramp (0: flat). */
   readonly decay: number;
 
-  constructor(audience: BroadcastSeries['audience']) {
-    this.rampUp = parseDuration(audience.rampUp);
-    this.decay = audience.halfLife === 'none' ? 0 : Math.LN2 / parseDuration(audience.halfLife);
+  constructor(audience: SeriesParams['audience']) {
+    this.rampUp = audience.rampUp;
+    this.decay = audience.halfLife === undefined ? 0 : Math.LN2 / audience.halfLife;
   }
 
   /** Relative rate at `t` minutes into the broadcast (at most 1). */
@@ -71,9 +70,9 @@ export interface DwellDistribution {
   readonly memoryless: boolean;
 }
 
-export function dwellDistribution(spec: Behaviour['dwell']): DwellDistribution {
+export function dwellDistribution(spec: BehaviourParams['dwell']): DwellDistribution {
   if (spec.kind === 'exponential') {
-    const mean = parseDuration(spec.mean);
+    const mean = spec.mean;
     return {
       sample: (uniform) => exponential(uniform, mean),
       survival: (t) => Math.exp(-t / mean),
@@ -81,7 +80,7 @@ export function dwellDistribution(spec: Behaviour['dwell']): DwellDistribution {
       memoryless: true,
     };
   }
-  const median = parseDuration(spec.median);
+  const median = spec.median;
   const sigma = spec.sigma;
   return {
     sample: (uniform) => lognormal(uniform, median, sigma),

@@ -6,11 +6,10 @@
 import { binomial, poisson } from '../engine/distributions.js';
 import type { EventStream } from '../engine/event-stream.js';
 import type { Simulation } from '../engine/simulation.js';
-import type { Behaviour } from '../scenario/schema.js';
-import { parseTimeOfDay } from '../scenario/units.js';
 import { MINUTES_PER_DAY } from './calendar.js';
 import { LiveBroadcast } from './live-broadcast.js';
 import type { Metrics } from './metrics.js';
+import type { BehaviourParams } from './params.js';
 import { nightFactor } from './night.js';
 import type { Seller } from './sales.js';
 import type { ViewerProcess } from './viewer-process.js';
@@ -33,7 +32,7 @@ export class Broadcasting {
     private readonly metrics: Metrics,
     private readonly viewers: ViewerProcess,
     private readonly seller: Seller,
-    private readonly behaviour: Behaviour,
+    private readonly behaviour: BehaviourParams,
   ) {
     this.starts = simulation.stream('broadcast/started');
     this.batches = simulation.stream('broadcast/batch-started');
@@ -70,20 +69,19 @@ export class Broadcasting {
     for (const plan of this.world.plans) {
       const { anchor, series } = plan;
       const population = anchor.spec.population;
-      if (!population || series.schedule.kind !== 'rate') continue;
+      const schedule = series.schedule;
+      if (!population || schedule.kind !== 'rate') continue;
       // Same window as a single anchor's series: nothing before `from` or after `until`.
-      if (midnight + MINUTES_PER_DAY <= plan.window.from || midnight >= plan.window.until) continue;
+      if (midnight + MINUTES_PER_DAY <= schedule.from || midnight >= schedule.until) continue;
       const uniform = anchor.random.schedule;
-      let left = poisson(uniform, anchor.active * series.schedule.perDay);
-      const earliest = parseTimeOfDay(series.schedule.between[0])!;
-      let latest = parseTimeOfDay(series.schedule.between[1])!;
-      if (latest < earliest) latest += MINUTES_PER_DAY;
+      let left = poisson(uniform, anchor.active * schedule.perDay);
+      const [earliest, latest] = schedule.between;
       const window = (latest - earliest) / population.batches;
       for (let batch = 0; batch < population.batches && left > 0; batch++) {
         const count = batch === population.batches - 1 ? left : binomial(uniform, left, 1 / (population.batches - batch));
         left -= count;
         const start = midnight + earliest + window * (batch + uniform());
-        if (count > 0 && start >= this.simulation.now && start >= plan.window.from && start < plan.window.until) {
+        if (count > 0 && start >= this.simulation.now && start >= schedule.from && start < schedule.until) {
           this.simulation.schedule(start, this.batches, { plan, count });
         }
       }

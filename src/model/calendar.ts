@@ -2,26 +2,18 @@
  * Simulated minutes <-> calendar dates. Minute 0 is the scenario's start; dates are computed in
  * UTC arithmetic so a run never depends on the machine's time zone.
  */
-import { parseDate } from '../scenario/units.js';
-
 const MS_PER_MINUTE = 60_000;
 export const MINUTES_PER_DAY = 1440;
 
 export class Calendar {
-  readonly startMs: number;
-  readonly endMs: number;
   /** Length of the run in minutes. */
   readonly horizon: number;
 
-  constructor(start: string, end: string) {
-    this.startMs = parseDate(start)!;
-    this.endMs = parseDate(end)!;
+  constructor(
+    readonly startMs: number,
+    readonly endMs: number,
+  ) {
     this.horizon = (this.endMs - this.startMs) / MS_PER_MINUTE;
-  }
-
-  /** The simulated minute of a date text (`2019-11-20T20:00`). */
-  minuteOfDate(text: string): number {
-    return (parseDate(text)! - this.startMs) / MS_PER_MINUTE;
   }
 
   dateAt(minute: number): Date {

@@ -93,7 +93,7 @@ export class DailyCycle {
   }
   private openStores(now: number): void {
     for (const store of this.world.stores) {
-      if (!store.isOpen && (store.spec.opens === undefined || this.world.calendar.minuteOfDate(store.spec.opens) <= now)) store.isOpen = true;
+      if (!store.isOpen && store.spec.opens <= now) store.isOpen = true;
     }
   }
 }

@@ -6,7 +6,7 @@
  */
 import { lognormal, poisson } from '../engine/distributions.js';
 import type { Uniform } from '../engine/random.js';
-import type { Spread } from '../scenario/fields.js';
+import type { Spread } from './params.js';
 
 const MONTHS_PER_YEAR = 12;
 

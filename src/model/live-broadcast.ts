@@ -2,12 +2,11 @@
  * A broadcast on air: its audience, the product on screen, the purchase hazard, and what it has
  * sold. Shared by both fidelities.
  */
-import type { Behaviour, BroadcastSeries } from '../scenario/schema.js';
-import { parseDuration } from '../scenario/units.js';
 import type { AnchorState } from './anchors.js';
 import type { ArrivalCurve } from './audience.js';
 import type { SalesChannel } from './channel.js';
 import { platformFeeRate } from './platform-fees.js';
+import type { BehaviourParams, SeriesParams } from './params.js';
 import type { ProductState } from './products.js';
 import type { Sale } from './sales.js';
 
@@ -71,7 +70,7 @@ export class LiveBroadcast implements SalesChannel {
   constructor(
     readonly index: number,
     readonly anchor: AnchorState,
-    readonly series: BroadcastSeries,
+    readonly series: SeriesParams,
     /** Name of the series in outputs (its id, or anchor/number). */
     readonly seriesLabel: string,
     readonly start: number,
@@ -84,7 +83,7 @@ export class LiveBroadcast implements SalesChannel {
     /** Expected views of this broadcast (after night-to-night variation). */
     readonly expectedViews: number,
     feedViews: number,
-    behaviour: Behaviour,
+    behaviour: BehaviourParams,
     /**
      * Identical broadcasts this one stands for (a class of anchors broadcasting at once): their
      * audiences add up; social proof is per broadcast.
@@ -100,7 +99,7 @@ export class LiveBroadcast implements SalesChannel {
     this.baseHazard = behaviour.purchaseRate * anchor.spec.skill;
     this.socialStrength = behaviour.socialProof.strength;
     this.socialHalf = behaviour.socialProof.halfSaturation;
-    this.socialWindow = parseDuration(behaviour.socialProof.window);
+    this.socialWindow = behaviour.socialProof.window;
     const maxPriceFactor = Math.max(...this.lineup.map((slot) => slot.priceFactor));
     this.maxHazard = this.baseHazard * maxPriceFactor * (1 + this.socialStrength);
     this.commissionRate = anchor.commissionRate(this.welfare);

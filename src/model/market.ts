@@ -5,13 +5,12 @@
  * products a day. When the sellers' pull P is small next to the pool M, each gets about what it
  * pulls; as P grows toward and beyond M, each gets the share M / (M + P) of its pull, so one class
  * of sellers growing takes visits from the others, and a growing pool of shoppers gives them back.
+ * The visits a shopper pays farm products may grow by a yearly rate of their own (the scenario's
+ * `behaviour.farmVisitsGrowthPerYear`): farm produce gaining a share of online shopping.
  */
-import type { Calendar } from './calendar.js';
+import type { MarketParams } from './params.js';
 
-export interface MarketSpec {
-  readonly shoppers: readonly { readonly date: string; readonly people: number }[];
-  readonly visitsPerShopper: number;
-}
+const MINUTES_PER_YEAR = 365 * 1440;
 
 export class PlatformMarket {
   /** Share of its pull each seller gets today (1: an uncrowded market). */
@@ -21,11 +20,8 @@ export class PlatformMarket {
   /** (minute, shoppers) points, in time order. */
   private readonly points: readonly (readonly [number, number])[];
 
-  constructor(
-    private readonly spec: MarketSpec,
-    calendar: Calendar,
-  ) {
-    this.points = spec.shoppers.map((point) => [calendar.minuteOfDate(point.date), point.people] as const).sort((a, b) => a[0] - b[0]);
+  constructor(private readonly spec: MarketParams) {
+    this.points = spec.shoppers.map((point) => [point.minute, point.people] as const);
   }
 
   /** The platform's shoppers at `minute`: linear between the stated dates, flat before the first and after the last. */
@@ -44,7 +40,8 @@ export class PlatformMarket {
 
   /** Visits a day the platform's shoppers pay farm products at `minute` (the pool M). */
   poolAt(minute: number): number {
-    return this.shoppersAt(minute) * this.spec.visitsPerShopper;
+    const years = minute / MINUTES_PER_YEAR;
+    return this.shoppersAt(minute) * this.spec.visitsPerShopper * Math.pow(1 + this.spec.visitsGrowthPerYear, years);
   }
 
   /** A new day: sets today's crowding from the sellers' pull (store visits wanted plus yesterday's feed views). */

@@ -5,12 +5,11 @@
  */
 import { Subject, type Observable } from 'rxjs';
 import { Simulation, type EngineStatus } from '../engine/simulation.js';
-import type { Scenario } from '../scenario/schema.js';
-import { parseDuration } from '../scenario/units.js';
 import { Broadcasting } from './broadcasting.js';
 import { MINUTES_PER_DAY } from './calendar.js';
 import { DailyCycle } from './daily-cycle.js';
 import { Metrics } from './metrics.js';
+import type { ModelParams } from './params.js';
 import { Seller } from './sales.js';
 import { SnapshotBuilder, type Snapshot } from './snapshot.js';
 import { AgentViewers } from './viewers-agent.js';
@@ -42,8 +41,8 @@ const SNAPSHOT_STEPS = [1, 5, 10, 15, 30, 60, 120, 360, 720, 1440, 2880, 10080];
 const SNAPSHOTS_PER_RUN = 200;
 
 /** Simulated minutes between snapshots: the scenario's choice, or about 200 per run (live views ask for more as they need). */
-export function snapshotInterval(scenario: Scenario, horizon: number): number {
-  if (scenario.snapshotEvery !== 'auto') return parseDuration(scenario.snapshotEvery);
+export function snapshotInterval(scenario: ModelParams, horizon: number): number {
+  if (scenario.snapshotEvery !== 'auto') return scenario.snapshotEvery;
   const wanted = horizon / SNAPSHOTS_PER_RUN;
   return SNAPSHOT_STEPS.find((step) => step >= wanted) ?? SNAPSHOT_STEPS[SNAPSHOT_STEPS.length - 1]!;
 }
@@ -60,7 +59,7 @@ export class ModelRun {
   private readonly days: DailyCycle;
 
   constructor(
-    readonly scenario: Scenario,
+    readonly scenario: ModelParams,
     readonly seed: number,
   ) {
     this.simulation = new Simulation(seed);
@@ -79,7 +78,7 @@ export class ModelRun {
     this.viewers =
       scenario.fidelity === 'agent'
         ? new AgentViewers(this.simulation, this.world.dwell, this.seller, audience)
-        : new CohortViewers(this.simulation, this.world.dwell, parseDuration(scenario.cohortStep), this.seller, audience);
+        : new CohortViewers(this.simulation, this.world.dwell, scenario.cohortStep, this.seller, audience);
 
     this.broadcasting = new Broadcasting(this.simulation, this.world, this.metrics, this.viewers, this.seller, scenario.behaviour);
     this.days = new DailyCycle(this.world, this.metrics, this.seller, this.broadcasting, scenario.povertyLine);

@@ -3,11 +3,10 @@
  * supply it. Orders take units from `available`; each midnight the units sold are allocated to
  * suppliers by the product's rule and the farmers' revenue is paid out.
  */
-import type { Product } from '../scenario/schema.js';
-import { parseMonthDay } from '../scenario/units.js';
 import { allocateUnits, apportion, type AllocationRule } from './allocation.js';
 import { Flows } from './flows.js';
 import type { HouseholdTable } from './households.js';
+import type { ProductParams } from './params.js';
 import type { ShopState } from './shops.js';
 
 const toFen = (yuan: number) => Math.round(yuan * 100);
@@ -31,7 +30,7 @@ export class ProductState {
   readonly profitShare: number;
   readonly sellerShop: string | undefined;
   readonly allocation: AllocationRule;
-  private readonly season: { from: [number, number]; to: [number, number] } | undefined;
+  private readonly season: ProductParams['season'];
 
   /** Supplying households and each one's capacity per season (units), in the same order. */
   readonly households: number[] = [];
@@ -54,7 +53,7 @@ export class ProductState {
 
   constructor(
     readonly index: number,
-    spec: Product,
+    spec: ProductParams,
     contractPrice: number | undefined,
   ) {
     this.id = spec.id;
@@ -73,7 +72,7 @@ export class ProductState {
     this.purchaseFen = this.contractFen ?? this.farmGateFen;
     this.profitShare = spec.profitShare;
     this.allocation = spec.allocation;
-    this.season = spec.season && { from: parseMonthDay(spec.season.from)!, to: parseMonthDay(spec.season.to)! };
+    this.season = spec.season;
   }
 
   /** The price a buyer pays per unit (fen): the welfare price in public-welfare sales. */

@@ -5,10 +5,10 @@
  */
 import { binomial, poisson } from '../engine/distributions.js';
 import type { Uniform } from '../engine/random.js';
-import type { Behaviour } from '../scenario/schema.js';
 import type { SalesChannel } from './channel.js';
 import { LEDGER_PARTS } from './flows.js';
 import type { LiveBroadcast } from './live-broadcast.js';
+import type { BehaviourParams } from './params.js';
 import type { ProductState } from './products.js';
 
 /**
@@ -41,10 +41,10 @@ export class Sale {
 
 export class Seller {
   private readonly sale = new Sale();
-  private readonly unitsPerOrder: Behaviour['unitsPerOrder'];
+  private readonly unitsPerOrder: BehaviourParams['unitsPerOrder'];
 
   constructor(
-    behaviour: Behaviour,
+    behaviour: BehaviourParams,
     /** Receives every sale (and every slot-fee charge) as it happens. */
     private readonly record: (sale: Sale) => void,
   ) {

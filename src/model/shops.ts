@@ -6,8 +6,8 @@
  */
 import { binomial } from '../engine/distributions.js';
 import type { RandomStreams, Uniform } from '../engine/random.js';
-import type { Shop } from '../scenario/schema.js';
 import type { HouseholdTable } from './households.js';
+import type { ShopParams } from './params.js';
 import type { StoreState } from './stores.js';
 
 export class ShopState {
@@ -27,7 +27,7 @@ export class ShopState {
   private readonly uniform: Uniform;
 
   constructor(
-    readonly spec: Shop,
+    readonly spec: ShopParams,
     /** Households the shop can hire from (one worker each). */
     private readonly candidates: readonly number[],
     private readonly spinOffStore: StoreState | undefined,

@@ -9,10 +9,10 @@
  */
 import { binomial, poisson } from '../engine/distributions.js';
 import type { RandomStreams, Uniform } from '../engine/random.js';
-import type { Behaviour, Platform, Store } from '../scenario/schema.js';
 import type { SalesChannel } from './channel.js';
 import type { Flows } from './flows.js';
 import type { PlatformMarket } from './market.js';
+import type { BehaviourParams, PlatformParams, StoreParams } from './params.js';
 import { platformFeeRate } from './platform-fees.js';
 import { Population } from './population.js';
 import type { ProductState } from './products.js';
@@ -52,10 +52,10 @@ export class StoreState implements SalesChannel {
   private readonly uniform: Uniform;
 
   constructor(
-    readonly spec: Store,
-    platform: Platform,
+    readonly spec: StoreParams,
+    platform: PlatformParams,
     products: readonly ProductState[],
-    behaviour: Behaviour,
+    behaviour: BehaviourParams,
     readonly groups: readonly Flows[],
     streams: RandomStreams,
     /** The platform's shared market, when it declares one: visits shrink as sellers crowd it. */

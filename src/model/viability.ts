@@ -5,7 +5,7 @@
  * farm-gate price). Below that a seller stops the product, unless the scenario marks the sale
  * as subsidised (a welfare sale someone pays for).
  */
-import type { Behaviour } from '../scenario/schema.js';
+import type { BehaviourParams } from './params.js';
 import type { ProductState } from './products.js';
 
 export interface ChannelTerms {
@@ -27,7 +27,7 @@ export interface DroppedListing {
   readonly farmGatePrice: number;
 }
 
-export function meanUnitsPerOrder(units: Behaviour['unitsPerOrder']): number {
+export function meanUnitsPerOrder(units: BehaviourParams['unitsPerOrder']): number {
   return units.kind === 'fixed' ? units.units : units.mean;
 }
 

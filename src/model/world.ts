@@ -3,8 +3,6 @@
  * products, farmer households and the broadcast plans. Everything mutable during a run lives here.
  */
 import type { RandomStreams, Uniform } from '../engine/random.js';
-import type { FarmerGroup, Scenario } from '../scenario/schema.js';
-import { parseDuration } from '../scenario/units.js';
 import { AnchorState } from './anchors.js';
 import { ArrivalCurve, dwellDistribution, type DwellDistribution } from './audience.js';
 import { Calendar } from './calendar.js';
@@ -16,22 +14,21 @@ import { platformFeeRate } from './platform-fees.js';
 import { meanUnitsPerOrder, unviableListing, type DroppedListing } from './viability.js';
 import { Population } from './population.js';
 import { ProductState } from './products.js';
-import { broadcastStarts, seriesWindow } from './schedule.js';
+import type { AnchorParams, FarmerGroupParams, ModelParams } from './params.js';
+import { broadcastStarts } from './schedule.js';
 import { ShopState } from './shops.js';
 import { StoreState } from './stores.js';
 
 /** One series of broadcasts and the start times still to come (for rate schedules of anchor classes: drawn daily). */
 export interface SeriesPlan {
   readonly anchor: AnchorState;
-  readonly series: Scenario['anchors'][number]['broadcasts'][number];
+  readonly series: AnchorParams['broadcasts'][number];
   readonly label: string;
   readonly duration: number;
   readonly curve: ArrivalCurve;
   readonly starts: readonly number[];
   /** The lineup the sellers offer (products that do not pay on this series are dropped). */
   readonly lineup: readonly PlannedSlot[];
-  /** The series' window (its `from` and `until`, in run minutes): no broadcast starts outside it. */
-  readonly window: { readonly from: number; readonly until: number };
   next: number;
 }
 
@@ -40,7 +37,7 @@ export interface SeriesPlan {
  * diffusion of their own, or as the anchors of a class who sell their produce appear.
  */
 export interface JoiningGroup {
-  readonly group: FarmerGroup;
+  readonly group: FarmerGroupParams;
   /** How many of the group's households have joined so far (by their own diffusion, or following anchors). */
   joined(): number;
   /** One day of joining, before `joined()` is read. */
@@ -76,14 +73,14 @@ export class World {
   private readonly supplies: { product: ProductState; supplier: number }[][] = [];
 
   constructor(
-    readonly scenario: Scenario,
+    readonly scenario: ModelParams,
     random: RandomStreams,
   ) {
-    this.calendar = new Calendar(scenario.start, scenario.end);
+    this.calendar = new Calendar(scenario.startMs, scenario.endMs);
     this.dwell = dwellDistribution(scenario.behaviour.dwell);
     for (const platform of scenario.platforms) {
       this.group(platform.id);
-      if (platform.market) this.markets.set(platform.id, new PlatformMarket(platform.market, this.calendar));
+      if (platform.market) this.markets.set(platform.id, new PlatformMarket(platform.market));
     }
     this.products = scenario.products.map((spec, index) => {
       const shop = scenario.shops.find((candidate) => candidate.id === spec.seller);
@@ -112,16 +109,15 @@ export class World {
     });
     const productById = new Map(this.products.map((product) => [product.id, product]));
     this.plans = this.anchors.flatMap((anchor) =>
-      anchor.spec.broadcasts.map((series, seriesIndex) => ({
+      anchor.spec.broadcasts.map((series) => ({
         anchor,
         series,
-        label: series.id ?? `${anchor.id}/${seriesIndex + 1}`,
-        lineup: this.offeredLineup(anchor, series, series.id ?? `${anchor.id}/${seriesIndex + 1}`, productById, unitsPerOrder),
-        duration: parseDuration(series.duration),
+        label: series.label,
+        lineup: this.offeredLineup(anchor, series, productById, unitsPerOrder),
+        duration: series.duration,
         curve: new ArrivalCurve(series.audience),
         // A class of anchors draws its rate-scheduled broadcasts day by day, from how many are active.
-        starts: anchor.population && series.schedule.kind === 'rate' ? [] : broadcastStarts(series, this.calendar, anchor.random.schedule),
-        window: seriesWindow(series, this.calendar),
+        starts: anchor.population && series.schedule.kind === 'rate' ? [] : broadcastStarts(series.schedule, this.calendar, anchor.random.schedule),
         next: 0,
       })),
     );
@@ -131,7 +127,6 @@ export class World {
   private offeredLineup(
     anchor: AnchorState,
     series: SeriesPlan['series'],
-    label: string,
     productById: ReadonlyMap<string, ProductState>,
     unitsPerOrder: number,
   ): PlannedSlot[] {
@@ -145,8 +140,8 @@ export class World {
     const dropped = new Set<string>();
     for (const slot of series.lineup) {
       const product = productById.get(slot.product)!;
-      const unviable = unviableListing(label, product, terms, unitsPerOrder);
-      if (unviable === undefined) lineup.push({ product, minutes: parseDuration(slot.slot) });
+      const unviable = unviableListing(series.label, product, terms, unitsPerOrder);
+      if (unviable === undefined) lineup.push({ product, minutes: slot.minutes });
       else if (!dropped.has(product.id)) {
         dropped.add(product.id);
         this.dropped.push(unviable);
@@ -222,7 +217,7 @@ export class World {
   }
 
   /** Simulated households of a group in the network at the start. */
-  private initiallyJoined(group: FarmerGroup): number {
+  private initiallyJoined(group: FarmerGroupParams): number {
     if (group.joining) return group.joining.initial;
     const follows = group.followsAnchors;
     if (!follows) return group.households;

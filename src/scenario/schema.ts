@@ -48,6 +48,9 @@ const behaviour = z
       .prefault({})
       .describe('Recent sales shown on screen raise the purchase hazard: lift = strength * r / (r + halfSaturation)'),
     unitsPerOrder: unitsPerOrder.prefault({ kind: 'shifted-poisson', mean: 1.3 }),
+    farmVisitsGrowthPerYear: nonNegative(
+      "Yearly growth of the visits a platform's shopper pays farm products (farm produce gaining a share of online shopping); used by platforms with a `market`",
+    ).default(0),
   })
   .describe('How viewers behave; shared by all broadcasts');
 

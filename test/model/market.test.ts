@@ -61,10 +61,17 @@ describe("a platform's shared market", () => {
 
   it('follows the shoppers series between its dates', async () => {
     const { PlatformMarket } = await import('../../src/model/market.js');
-    const { Calendar } = await import('../../src/model/calendar.js');
-    const calendar = new Calendar('2020-01-01', '2021-01-01');
-    const growing = new PlatformMarket({ shoppers: [{ date: '2020-01-01', people: 100 }, { date: '2020-01-11', people: 200 }], visitsPerShopper: 1 }, calendar);
-    expect(growing.shoppersAt(calendar.minuteOfDate('2020-01-06'))).toBeCloseTo(150, 9);
-    expect(growing.shoppersAt(calendar.minuteOfDate('2020-06-01'))).toBe(200);
+    const day = 1440;
+    const growing = new PlatformMarket({ shoppers: [{ minute: 0, people: 100 }, { minute: 10 * day, people: 200 }], visitsPerShopper: 1, visitsGrowthPerYear: 0 });
+    expect(growing.shoppersAt(5 * day)).toBeCloseTo(150, 9);
+    expect(growing.shoppersAt(150 * day)).toBe(200);
+  });
+
+  it("grows each shopper's visits to farm products by the scenario's yearly rate", async () => {
+    const { PlatformMarket } = await import('../../src/model/market.js');
+    const year = 365 * 1440;
+    const market = new PlatformMarket({ shoppers: [{ minute: 0, people: 1000 }], visitsPerShopper: 0.5, visitsGrowthPerYear: 0.1 });
+    expect(market.poolAt(0)).toBeCloseTo(500, 9);
+    expect(market.poolAt(2 * year)).toBeCloseTo(500 * 1.21, 9);
   });
 });

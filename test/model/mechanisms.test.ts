@@ -98,7 +98,7 @@ describe('viewers', () => {
   });
 
   it('arrive along the curve: ramp-up to a peak, then halving', () => {
-    const curve = new ArrivalCurve({ rampUp: '10m', halfLife: '30m', variability: 0 });
+    const curve = new ArrivalCurve({ rampUp: 10, halfLife: 30, variability: 0 });
     expect(curve.at(0)).toBeCloseTo(0.2);
     expect(curve.at(10)).toBeCloseTo(1);
     expect(curve.at(40)).toBeCloseTo(0.5);
@@ -109,15 +109,15 @@ describe('viewers', () => {
 
   it('can be inverted: the time at which the curve has accumulated a given area', () => {
     for (const audience of [
-      { rampUp: '10m', halfLife: '30m', variability: 0 },
-      { rampUp: '0m', halfLife: 'none', variability: 0 },
-      { rampUp: '15m', halfLife: 'none', variability: 0 },
-    ] as const) {
+      { rampUp: 10, halfLife: 30, variability: 0 },
+      { rampUp: 0, halfLife: undefined, variability: 0 },
+      { rampUp: 15, halfLife: undefined, variability: 0 },
+    ]) {
       const curve = new ArrivalCurve(audience);
       for (const t of [0.5, 5, 10, 25, 90]) expect(curve.timeAtIntegral(curve.integralTo(t))).toBeCloseTo(t, 9);
     }
     // A decaying curve's area is finite: beyond it, no time.
-    expect(new ArrivalCurve({ rampUp: '0m', halfLife: '30m', variability: 0 }).timeAtIntegral(1000)).toBe(Number.POSITIVE_INFINITY);
+    expect(new ArrivalCurve({ rampUp: 0, halfLife: 30, variability: 0 }).timeAtIntegral(1000)).toBe(Number.POSITIVE_INFINITY);
   });
 });
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ModelRun } from '../../src/model/model-run.js';
+import { compileScenario } from '../../src/scenario/compile.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 
 async function snapshotsOf(overrides: string[]): Promise<Snapshot[]> {
   const loaded = loadValue(tinyScenario(), overrides);
-  const run = new ModelRun(loaded.scenario, 1);
+  const run = new ModelRun(compileScenario(loaded.scenario), 1);
   const snapshots: Snapshot[] = [];
   run.snapshots$.subscribe((snapshot) => snapshots.push(snapshot));
   await run.run();

@@ -1,6 +1,7 @@
 /** Real snapshots of small runs, and stream doubles for mounting the dashboard. */
 import { EventEmitter } from 'node:events';
 import { ModelRun } from '../../src/model/model-run.js';
+import { compileScenario } from '../../src/scenario/compile.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { INITIAL_STATE, type DashboardState } from '../../src/ui/dashboard-state.js';
 import { loadValue, tinyScenario } from '../helpers.js';
@@ -12,7 +13,7 @@ export async function tinySnapshots(): Promise<Snapshot[]> {
     anchors: [{ id: 'mei', recommendedTraffic: 4000, skill: 2 }],
     farmers: [{ id: 'village', households: 12, produces: [{ product: 'apple', capacity: { median: 20, sigma: 0.6 } }] }],
   });
-  const run = new ModelRun(loadValue(value).scenario, 3);
+  const run = new ModelRun(compileScenario(loadValue(value).scenario), 3);
   const snapshots: Snapshot[] = [];
   run.snapshots$.subscribe((snapshot) => snapshots.push(snapshot));
   await run.run();

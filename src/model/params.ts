@@ -1,0 +1,160 @@
+/**
+ * The model's parameters: plain numbers in the model's units, compiled once from a scenario file
+ * (src/scenario/compile.ts). Times are simulated minutes since the run's start (or minutes after
+ * midnight for a time of day), durations are minutes, money is yuan as the scenario states it.
+ * The model reads only these: it never parses `90m` or `2019-11-20` and never sees the scenario
+ * file's types, so the file format can change without touching the mechanisms.
+ */
+
+/** A fixed number, or a lognormal spread given by its median and log-scale sigma. */
+export type Spread = number | { readonly median: number; readonly sigma: number };
+
+export interface BehaviourParams {
+  readonly dwell: { readonly kind: 'exponential'; readonly mean: number } | { readonly kind: 'lognormal'; readonly median: number; readonly sigma: number };
+  readonly purchaseRate: number;
+  readonly priceElasticity: number;
+  readonly socialProof: { readonly strength: number; readonly halfSaturation: number; readonly window: number };
+  readonly unitsPerOrder: { readonly kind: 'fixed'; readonly units: number } | { readonly kind: 'shifted-poisson'; readonly mean: number };
+}
+
+export interface MarketParams {
+  /** The platform's shoppers at minutes of the run, in time order. */
+  readonly shoppers: readonly { readonly minute: number; readonly people: number }[];
+  readonly visitsPerShopper: number;
+  /** Yearly growth of the visits each shopper pays farm products (farm produce gaining a share of online shopping). */
+  readonly visitsGrowthPerYear: number;
+}
+
+export interface PlatformParams {
+  readonly id: string;
+  readonly name?: string | undefined;
+  readonly feeRate: number;
+  readonly paymentFeeRate: number;
+  readonly welfare: { readonly feeWaiver: boolean; readonly trafficBoost: number };
+  readonly market?: MarketParams | undefined;
+}
+
+/** When a series' broadcasts start. `from` and `until` bound the starts (minutes, `until` exclusive, both inside the run). */
+export type ScheduleParams =
+  | { readonly kind: 'dates'; readonly starts: readonly number[]; readonly from: number; readonly until: number }
+  | { readonly kind: 'cadence'; readonly every: number; readonly at: number; readonly from: number; readonly until: number }
+  | {
+      readonly kind: 'rate';
+      readonly perDay: number;
+      /** Earliest and latest start, minutes after midnight (the latest past 1440 when the window crosses midnight). */
+      readonly between: readonly [number, number];
+      readonly from: number;
+      readonly until: number;
+    };
+
+export interface SeriesParams {
+  /** Name of the series in outputs (its id, or anchor/number). */
+  readonly label: string;
+  readonly schedule: ScheduleParams;
+  readonly duration: number;
+  readonly welfare: boolean;
+  readonly subsidised: boolean;
+  readonly lineup: readonly { readonly product: string; readonly minutes: number }[];
+  /** Arrival curve: ramp-up minutes, half-life minutes (undefined: no decay), night-to-night spread. */
+  readonly audience: { readonly rampUp: number; readonly halfLife: number | undefined; readonly variability: number };
+}
+
+export interface AdoptionParams {
+  readonly initial: number;
+  readonly innovation: number;
+  readonly imitation: number;
+  readonly churnPerYear: number;
+}
+
+export interface AnchorParams {
+  readonly id: string;
+  readonly name?: string | undefined;
+  readonly kind: 'celebrity' | 'peasant' | 'shop-owner';
+  readonly platform: string;
+  readonly followers: number;
+  readonly tuneInShare: number;
+  readonly recommendedTraffic: number;
+  readonly skill: number;
+  readonly followGain: number;
+  readonly commission: { readonly rate: number; readonly slotFee: number; readonly welfareRate: number; readonly welfareSlotFee: number };
+  readonly broadcasts: readonly SeriesParams[];
+  readonly tags: readonly string[];
+  readonly population?: (AdoptionParams & { readonly potential: number; readonly batches: number }) | undefined;
+}
+
+export interface ProductParams {
+  readonly id: string;
+  readonly name?: string | undefined;
+  readonly price: number;
+  readonly referencePrice: number;
+  readonly welfareDiscount: number;
+  readonly farmGatePrice: number;
+  readonly processingCost: number;
+  readonly logistics: { readonly perParcel: number; readonly coldChain: boolean; readonly coldChainMarkup: number };
+  readonly spoilage: number;
+  readonly claimRate: number;
+  readonly seller: string;
+  readonly profitShare: number;
+  /** Harvest window as [month 1-12, day] pairs, repeating every year. */
+  readonly season?: { readonly from: readonly [number, number]; readonly to: readonly [number, number] } | undefined;
+  readonly allocation: 'proportional' | 'equal' | 'poorest-first';
+}
+
+export interface FarmerGroupParams {
+  readonly id: string;
+  readonly households: number;
+  readonly persons: number;
+  readonly baselineIncome: Spread;
+  readonly produces: readonly { readonly product: string; readonly capacity: Spread }[];
+  readonly represents: number;
+  readonly joining?: AdoptionParams | undefined;
+  readonly followsAnchors?: { readonly anchor: string; readonly householdsPerAnchor: number } | undefined;
+}
+
+export interface ShopParams {
+  readonly id: string;
+  readonly contractPrices: Readonly<Record<string, number>>;
+  readonly staff?:
+    | {
+        readonly workersFrom: string;
+        readonly ordersPerWorkerMonth: number;
+        readonly wagePerMonth: number;
+        readonly spinOffs?: { readonly perWorkerYear: number; readonly store: string } | undefined;
+      }
+    | undefined;
+}
+
+export interface StoreParams {
+  readonly id: string;
+  readonly name?: string | undefined;
+  readonly platform: string;
+  /** Minute the listings go online (0: from the start). */
+  readonly opens: number;
+  readonly products: readonly { readonly product: string; readonly share: number }[];
+  readonly visitorsPerDay: number;
+  readonly conversion: number;
+  readonly loyalty: { readonly retention: number; readonly repeatOrdersPerYear: number; readonly churnPerYear: number; readonly market?: number | undefined };
+  readonly welfare: boolean;
+  readonly subsidised: boolean;
+  readonly tags: readonly string[];
+  readonly population?: (AdoptionParams & { readonly potential: number }) | undefined;
+}
+
+export interface ModelParams {
+  readonly name: string;
+  /** The run's start and end (milliseconds since the epoch, UTC arithmetic). */
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly fidelity: 'agent' | 'cohort';
+  readonly cohortStep: number;
+  /** Minutes between snapshots, or about 200 per run. */
+  readonly snapshotEvery: number | 'auto';
+  readonly povertyLine: number;
+  readonly behaviour: BehaviourParams;
+  readonly platforms: readonly PlatformParams[];
+  readonly anchors: readonly AnchorParams[];
+  readonly products: readonly ProductParams[];
+  readonly farmers: readonly FarmerGroupParams[];
+  readonly shops: readonly ShopParams[];
+  readonly stores: readonly StoreParams[];
+}

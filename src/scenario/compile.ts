@@ -1,0 +1,89 @@
+/**
+ * Compiles a validated scenario into the model's parameters, once, before a run: durations to
+ * minutes, dates to minutes since the start, times of day to minutes after midnight, month-days
+ * to numbers. The model sees only the result (src/model/params.ts).
+ */
+import type { BroadcastSeries, Scenario } from './schema.js';
+import type { ModelParams, ScheduleParams, SeriesParams } from '../model/params.js';
+import { parseDate, parseDuration, parseMonthDay, parseTimeOfDay } from './units.js';
+
+const MS_PER_MINUTE = 60_000;
+const MINUTES_PER_DAY = 1440;
+
+export function compileScenario(scenario: Scenario): ModelParams {
+  const startMs = parseDate(scenario.start)!;
+  const endMs = parseDate(scenario.end)!;
+  const horizon = (endMs - startMs) / MS_PER_MINUTE;
+  const minuteOf = (text: string) => (parseDate(text)! - startMs) / MS_PER_MINUTE;
+
+  const schedule = (series: BroadcastSeries): ScheduleParams => {
+    const spec = series.schedule;
+    if (spec.kind === 'dates') {
+      const starts = spec.dates
+        .map(minuteOf)
+        .filter((minute) => minute >= 0 && minute < horizon)
+        .sort((a, b) => a - b);
+      return { kind: 'dates', starts, from: 0, until: horizon };
+    }
+    const from = Math.max(0, spec.from === undefined ? 0 : minuteOf(spec.from));
+    // `until` names the last moment a broadcast may start.
+    const until = Math.min(horizon, spec.until === undefined ? horizon : minuteOf(spec.until) + 1);
+    if (spec.kind === 'cadence') return { kind: 'cadence', every: parseDuration(spec.every), at: parseTimeOfDay(spec.at)!, from, until };
+    const earliest = parseTimeOfDay(spec.between[0])!;
+    const latest = parseTimeOfDay(spec.between[1])!;
+    // A window across midnight ends the next day.
+    return { kind: 'rate', perDay: spec.perDay, between: [earliest, latest < earliest ? latest + MINUTES_PER_DAY : latest], from, until };
+  };
+
+  const behaviour = scenario.behaviour;
+  const dwell = behaviour.dwell;
+  return {
+    name: scenario.name,
+    startMs,
+    endMs,
+    fidelity: scenario.fidelity,
+    cohortStep: parseDuration(scenario.cohortStep),
+    snapshotEvery: scenario.snapshotEvery === 'auto' ? 'auto' : parseDuration(scenario.snapshotEvery),
+    povertyLine: scenario.povertyLine,
+    behaviour: {
+      dwell: dwell.kind === 'exponential' ? { kind: 'exponential', mean: parseDuration(dwell.mean) } : { kind: 'lognormal', median: parseDuration(dwell.median), sigma: dwell.sigma },
+      purchaseRate: behaviour.purchaseRate,
+      priceElasticity: behaviour.priceElasticity,
+      socialProof: { ...behaviour.socialProof, window: parseDuration(behaviour.socialProof.window) },
+      unitsPerOrder: behaviour.unitsPerOrder,
+    },
+    platforms: scenario.platforms.map((platform) => ({
+      ...platform,
+      market: platform.market && {
+        visitsPerShopper: platform.market.visitsPerShopper,
+        visitsGrowthPerYear: scenario.behaviour.farmVisitsGrowthPerYear,
+        shoppers: platform.market.shoppers.map((point) => ({ minute: minuteOf(point.date), people: point.people })).sort((a, b) => a.minute - b.minute),
+      },
+    })),
+    anchors: scenario.anchors.map((anchor) => ({
+      ...anchor,
+      broadcasts: anchor.broadcasts.map(
+        (series, index): SeriesParams => ({
+          label: series.id ?? `${anchor.id}/${index + 1}`,
+          schedule: schedule(series),
+          duration: parseDuration(series.duration),
+          welfare: series.welfare,
+          subsidised: series.subsidised,
+          lineup: series.lineup.map((slot) => ({ product: slot.product, minutes: parseDuration(slot.slot) })),
+          audience: {
+            rampUp: parseDuration(series.audience.rampUp),
+            halfLife: series.audience.halfLife === 'none' ? undefined : parseDuration(series.audience.halfLife),
+            variability: series.audience.variability,
+          },
+        }),
+      ),
+    })),
+    products: scenario.products.map((product) => ({
+      ...product,
+      season: product.season && { from: parseMonthDay(product.season.from)!, to: parseMonthDay(product.season.to)! },
+    })),
+    farmers: scenario.farmers,
+    shops: scenario.shops,
+    stores: scenario.stores.map((store) => ({ ...store, opens: store.opens === undefined ? 0 : Math.max(0, minuteOf(store.opens)) })),
+  };
+}
