@@ -17,7 +17,19 @@ export const LEDGER_PARTS = [
 
 export type LedgerPart = (typeof LEDGER_PARTS)[number];
 
-export class Flows {
+/** What each part is called in reports and on the dashboard. */
+export const LEDGER_LABELS: Readonly<Record<LedgerPart, string>> = {
+  refunds: 'refunds',
+  spoilage: 'spoilage',
+  platformFees: 'platform',
+  anchorCommission: 'anchors',
+  logistics: 'logistics',
+  processing: 'processing',
+  intermediaryMargin: 'sellers',
+  farmerRevenue: 'farmers',
+};
+
+export class Flows implements Record<LedgerPart, number> {
   broadcasts = 0;
   welfareBroadcasts = 0;
   /** Broadcasts that did not go on air: nothing in their lineup was in season and in stock. */

@@ -6,7 +6,7 @@
 import { binomial, poisson } from '../engine/distributions.js';
 import type { Uniform } from '../engine/random.js';
 import type { SalesChannel } from './channel.js';
-import { LEDGER_PARTS } from './flows.js';
+import { LEDGER_PARTS, type LedgerPart } from './flows.js';
 import type { LiveBroadcast } from './live-broadcast.js';
 import type { BehaviourParams } from './params.js';
 import type { ProductState } from './products.js';
@@ -15,7 +15,7 @@ import type { ProductState } from './products.js';
  * What one sale did. The seller reuses a single instance (no allocation per order), so
  * subscribers must copy what they keep.
  */
-export class Sale {
+export class Sale implements Record<LedgerPart, number> {
   channel!: SalesChannel;
   product!: ProductState;
   orders = 0;

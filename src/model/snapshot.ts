@@ -49,6 +49,8 @@ export interface Snapshot {
     readonly lostOrders: number;
     readonly stockOuts: number;
     readonly spoiledUnits: number;
+    /** Broadcasts that did not go on air: nothing in stock or in season. */
+    readonly broadcastsSkipped: number;
   };
   /** Where GMV went so far (yuan). */
   readonly ledger: Readonly<Record<LedgerPart, number>>;
@@ -142,6 +144,7 @@ export class SnapshotBuilder {
         lostOrders: total.lostOrders,
         stockOuts: total.stockOuts,
         spoiledUnits: total.spoiledUnits,
+        broadcastsSkipped: total.broadcastsSkipped,
       },
       ledger,
       ledgerShares: Object.fromEntries(LEDGER_PARTS.map((part) => [part, total.gmv > 0 ? total[part] / total.gmv : 0])) as Record<LedgerPart, number>,

@@ -1,5 +1,5 @@
 /** The human-readable report printed after a run (stdout); --json prints the summary instead. */
-import { LEDGER_PARTS, type LedgerPart } from '../../model/flows.js';
+import { LEDGER_LABELS, LEDGER_PARTS } from '../../model/flows.js';
 import type { RunSummary } from '../../experiment/single-run.js';
 import { formatCount, formatCountShort, formatPercent, formatSeconds, formatYuan, formatYuanShort } from '../../format.js';
 import type { Style } from '../style.js';
@@ -10,17 +10,6 @@ const yuan = (value: number) => (Math.abs(value) < 1e7 ? formatYuan(value) : for
 
 /** `2019-11-25` for a midnight, `2019-11-28 20:11` otherwise. */
 const shortTime = (label: string) => (label.endsWith(' 00:00') ? label.slice(0, 10) : label);
-
-const PART_LABELS: Record<LedgerPart, string> = {
-  farmerRevenue: 'farmers',
-  intermediaryMargin: 'sellers (margin)',
-  logistics: 'logistics',
-  anchorCommission: 'anchors',
-  platformFees: 'platform',
-  processing: 'processing',
-  refunds: 'refunds',
-  spoilage: 'spoilage',
-};
 
 export function formatRunReport(summary: RunSummary, runDirectory: string, wallSeconds: number, style: Style): string {
   const m = summary.metrics;
@@ -43,7 +32,7 @@ export function formatRunReport(summary: RunSummary, runDirectory: string, wallS
     if (amount === 0) continue;
     const share = summary.ledger.gmv > 0 ? amount / summary.ledger.gmv : 0;
     const bar = '█'.repeat(Math.max(0, Math.round(share * 30)));
-    lines.push(`    ${PART_LABELS[part].padEnd(16)} ${formatPercent(share).padStart(6)}  ${yuan(amount).padStart(12)}  ${style.cyan(bar)}`.trimEnd());
+    lines.push(`    ${LEDGER_LABELS[part].padEnd(15)} ${formatPercent(share).padStart(6)}  ${yuan(amount).padStart(12)}  ${style.cyan(bar)}`.trimEnd());
   }
   lines.push(
     '',

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { LEDGER_PARTS, type LedgerPart } from '../../model/flows.js';
+import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../../model/flows.js';
 import type { DashboardState } from '../dashboard-state.js';
 import { FarmersPanel } from './FarmersPanel.js';
 import { Header } from './Header.js';
@@ -23,16 +23,19 @@ export interface DashboardProps {
 }
 
 /** Where the money went, in a fixed order so the bar does not jump around. */
-const SHARES: Record<LedgerPart, { label: string; color: string; glyph: string }> = {
-  farmerRevenue: { label: 'farmers', color: 'green', glyph: '█' },
-  intermediaryMargin: { label: 'shops', color: 'cyan', glyph: '▓' },
-  logistics: { label: 'logistics', color: 'blue', glyph: '▒' },
-  anchorCommission: { label: 'anchors', color: 'magenta', glyph: '░' },
-  platformFees: { label: 'platform', color: 'yellow', glyph: '▚' },
-  processing: { label: 'processing', color: 'white', glyph: '▞' },
-  spoilage: { label: 'spoilage', color: 'red', glyph: '▖' },
-  refunds: { label: 'refunds', color: 'gray', glyph: '▗' },
+const STYLES: Record<LedgerPart, { color: string; glyph: string }> = {
+  farmerRevenue: { color: 'green', glyph: '█' },
+  intermediaryMargin: { color: 'cyan', glyph: '▓' },
+  logistics: { color: 'blue', glyph: '▒' },
+  anchorCommission: { color: 'magenta', glyph: '░' },
+  platformFees: { color: 'yellow', glyph: '▚' },
+  processing: { color: 'white', glyph: '▞' },
+  spoilage: { color: 'red', glyph: '▖' },
+  refunds: { color: 'gray', glyph: '▗' },
 };
+const SHARES = Object.fromEntries(
+  (Object.keys(STYLES) as LedgerPart[]).map((part) => [part, { label: LEDGER_LABELS[part], ...STYLES[part] }]),
+) as Record<LedgerPart, { label: string; color: string; glyph: string }>;
 
 /** Lines the dashboard takes with 3 live broadcasts and 3 leaders: it fits a 24-line terminal. */
 export const DASHBOARD_LINES = 22;

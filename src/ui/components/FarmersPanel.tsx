@@ -18,6 +18,7 @@ export function FarmersPanel({ snapshot, width, colorful }: FarmersPanelProps) {
   const warnings = [
     snapshot && snapshot.soldOut.length > 0 ? `sold out: ${snapshot.soldOut.join(', ')}` : '',
     snapshot && snapshot.totals.stockOuts > 0 ? `${formatCountShort(snapshot.totals.stockOuts)} stock-outs, ${formatCountShort(snapshot.totals.lostOrders)} orders lost` : '',
+    snapshot && snapshot.totals.broadcastsSkipped > 0 ? `${formatCountShort(snapshot.totals.broadcastsSkipped)} broadcasts not aired (nothing to sell)` : '',
     snapshot && snapshot.spoiledShare >= 0.05 ? `${formatPercent(snapshot.spoiledShare)} of units spoiled in transit` : '',
   ].filter(Boolean);
   return (
