@@ -113,7 +113,7 @@ export function judgeTarget(target: Figure, simulated: Estimate, kind: FigureKin
     measures: describeMeasure(target),
     expected: target.range ?? target.expected!,
     tolerance: target.range ? undefined : target.tolerance,
-    simulated,
+    simulated: { ...simulated, ci95: [lowEnd, highEnd] },
     relativeError,
     pass,
   };
