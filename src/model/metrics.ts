@@ -2,7 +2,7 @@
  * Metrics reducers: mutable counters updated in O(1) per event, closed into one row per
  * simulated day and one row per broadcast.
  */
-import { Flows, LEDGER_PARTS } from './flows.js';
+import { Flows } from './flows.js';
 import type { LiveBroadcast } from './live-broadcast.js';
 import type { Sale } from './sales.js';
 
@@ -195,5 +195,15 @@ function addSale(flows: Flows, sale: Sale): void {
   flows.spoiledUnits += sale.spoiledUnits;
   if (sale.stockOut) flows.stockOuts++;
   flows.gmv += sale.gmv;
-  for (const part of LEDGER_PARTS) flows[part] += sale[part];
+  // The ledger parts spelled out rather than looped over LEDGER_PARTS: this runs for every sale
+  // and every group it counts toward, and keyed access made the whole run ~9% slower. A test
+  // holds it to the list (metrics.test.ts: every part is added).
+  flows.refunds += sale.refunds;
+  flows.spoilage += sale.spoilage;
+  flows.platformFees += sale.platformFees;
+  flows.anchorCommission += sale.anchorCommission;
+  flows.logistics += sale.logistics;
+  flows.processing += sale.processing;
+  flows.intermediaryMargin += sale.intermediaryMargin;
+  flows.farmerRevenue += sale.farmerRevenue;
 }
