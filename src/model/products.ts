@@ -22,8 +22,6 @@ export class ProductState {
   readonly parcelFen: number;
   readonly spoilage: number;
   readonly claimRate: number;
-  /** What a shop pays farmers per unit; undefined when the farmers' cooperative sells directly. */
-  readonly contractFen: number | undefined;
   /** What the seller pays the households per unit: the shop's contract price, or the farm-gate price. */
   readonly purchaseFen: number;
   /** Share of the seller's positive margin paid back to the households. */
@@ -68,8 +66,7 @@ export class ProductState {
     this.spoilage = spec.spoilage;
     this.claimRate = spec.claimRate;
     this.sellerShop = spec.seller === 'farmers' ? undefined : spec.seller;
-    this.contractFen = contractPrice === undefined ? undefined : toFen(contractPrice);
-    this.purchaseFen = this.contractFen ?? this.farmGateFen;
+    this.purchaseFen = contractPrice === undefined ? this.farmGateFen : toFen(contractPrice);
     this.profitShare = spec.profitShare;
     this.allocation = spec.allocation;
     this.season = spec.season;
@@ -157,12 +154,12 @@ export class ProductState {
     const revenue = this.unsettledFarmerRevenue;
     this.unsettledUnits = 0;
     this.unsettledFarmerRevenue = 0;
-    if (units === 0 && revenue === 0) return 0;
+    // Households are paid only for units: charges without units (slot fees) stay with the seller.
+    if (units === 0) return 0;
     const poverty =
       this.allocation === 'poorest-first' ? Float64Array.from(this.households, (household) => households.baselinePerPerson[household]!) : new Float64Array(0);
     const shares = allocateUnits(this.allocation, units, this.remaining, poverty);
-    // A charge without units (a slot fee) is shared by the suppliers in the network, by capacity.
-    const payments = apportion(revenue, units > 0 ? shares : this.capacities.map((capacity, supplier) => (this.active[supplier] === 1 ? capacity : 0)));
+    const payments = apportion(revenue, shares);
     let net = 0;
     for (let supplier = 0; supplier < this.households.length; supplier++) {
       const sold = shares[supplier]!;

@@ -152,7 +152,8 @@ export class Seller {
     sale.product = product;
     sale.orders = sale.units = sale.lostOrders = sale.lostUnits = sale.claimedOrders = sale.spoiledUnits = 0;
     sale.stockOut = false;
-    // Spelled out, not looped over LEDGER_PARTS: this runs for every sale (metrics.test.ts holds the reducers to the list).
+    // Spelled out, not looped over LEDGER_PARTS: this runs for every sale. A part left out here
+    // would carry over from the last sale, and the ledger tests (parts add up to GMV) would fail.
     sale.gmv = sale.lostGmv = sale.refunds = sale.spoilage = sale.platformFees = sale.anchorCommission = 0;
     sale.logistics = sale.processing = sale.intermediaryMargin = sale.farmerRevenue = 0;
     return sale;
