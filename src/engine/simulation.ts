@@ -15,8 +15,16 @@ export interface RunLimits {
   readonly until: number;
   /** Aborting stops the run between slices; the outcome is then marked incomplete. */
   readonly signal?: AbortSignal | undefined;
-  /** Events processed between yields to the Node event loop (keeps Ctrl+C and the UI responsive). */
+  /** Most events processed between yields to the Node event loop. */
   readonly eventsPerSlice?: number;
+  /**
+   * Wall-clock milliseconds a slice may run before yielding (default 50), so Ctrl+C, keys and
+   * live views get a turn however cheap or expensive events are. Only where the run pauses
+   * depends on it, never what it computes.
+   */
+  readonly sliceMilliseconds?: number;
+  /** Most simulated minutes one slice may cover (e.g. a day, so progress moves in every run). */
+  readonly simulatedPerSlice?: number;
   /** Called after every slice, e.g. to report progress. */
   readonly onSlice?: ((status: EngineStatus) => void) | undefined;
   /**
@@ -31,7 +39,10 @@ export interface RunOutcome extends EngineStatus {
   readonly complete: boolean;
 }
 
-const DEFAULT_EVENTS_PER_SLICE = 200_000;
+const DEFAULT_EVENTS_PER_SLICE = 5_000_000;
+const DEFAULT_SLICE_MILLISECONDS = 50;
+/** Events between looks at the wall clock inside a slice. */
+const EVENTS_PER_CLOCK_CHECK = 2048;
 
 /**
  * A virtual-time discrete-event simulation: a clock, a queue of scheduled events, typed event
@@ -122,11 +133,25 @@ export class Simulation {
 
   private async runSlices(limits: RunLimits, perSlice: number): Promise<RunOutcome> {
     const { signal } = limits;
+    const sliceMilliseconds = limits.sliceMilliseconds ?? DEFAULT_SLICE_MILLISECONDS;
     for (;;) {
       if (signal?.aborted) return this.outcome(false);
-      const cap = limits.nextSliceLimit ? Math.min(limits.until, await limits.nextSliceLimit(this.now)) : limits.until;
-      const processed = this.advance(cap, perSlice);
-      if (processed < perSlice) {
+      let cap = limits.nextSliceLimit ? Math.min(limits.until, await limits.nextSliceLimit(this.now)) : limits.until;
+      if (limits.simulatedPerSlice !== undefined) cap = Math.min(cap, this.now + limits.simulatedPerSlice);
+      const deadline = performance.now() + sliceMilliseconds;
+      let processed = 0;
+      let drained = false;
+      while (processed < perSlice) {
+        const budget = Math.min(EVENTS_PER_CLOCK_CHECK, perSlice - processed);
+        const done = this.advance(cap, budget);
+        processed += done;
+        if (done < budget) {
+          drained = true;
+          break;
+        }
+        if (performance.now() >= deadline) break;
+      }
+      if (drained) {
         // Nothing is left at or before the cap, so simulated time has reached it.
         this.now = Math.max(this.now, cap);
         if (cap >= limits.until) {

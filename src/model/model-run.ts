@@ -20,7 +20,7 @@ import { World } from './world.js';
 export interface ModelRunControls {
   /** Stops the run between slices; what was computed is kept and marked incomplete. */
   readonly signal?: AbortSignal | undefined;
-  /** Called between slices of work (at most every ~200k events). */
+  /** Called between slices of work: about every 50 ms of wall-clock time, and at least every simulated day. */
   readonly onProgress?: ((status: EngineStatus) => void) | undefined;
   /** Caps simulated time per slice (watching mode). */
   readonly nextSliceLimit?: ((now: number) => number | Promise<number>) | undefined;
@@ -102,6 +102,8 @@ export class ModelRun {
     const horizon = this.world.calendar.horizon;
     const outcome = await this.simulation.run({
       until: horizon,
+      // A slice covers at most a simulated day, so every run shows progress and can be stopped.
+      simulatedPerSlice: MINUTES_PER_DAY,
       signal: controls.signal,
       onSlice: controls.onProgress,
       nextSliceLimit: controls.nextSliceLimit,
