@@ -1,10 +1,11 @@
 /**
- * `npm run bench`, two measurements, each reported as a ratio of two things timed in the same
+ * `npm run bench`, four measurements, each reported as a ratio of two things timed in the same
  * process (so the machine's speed cancels out); rounds alternate and the best of each is kept.
  * 1. livesim on the viewer-level benchmark model against the same model on a minimal heap loop.
  * 2. the same run with the live dashboard drawn (to a terminal that discards it) against the
  *    same run with --no-ui's plain progress lines.
  * 3. a batch of replicates on 2 worker threads against the same batch on 1.
+ * 4. start-up of the quick commands, and npm start's build check, against a bare Node process.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,3 +142,39 @@ console.log(`1 worker        ${Math.min(...single).toFixed(2).padStart(7)} s`);
 console.log(`2 workers       ${Math.min(...double).toFixed(2).padStart(7)} s`);
 console.log(`speed-up on 2 workers: ${speedup.toFixed(2)}x  (target >= ${MIN_SPEEDUP}x)`);
 if (speedup < MIN_SPEEDUP) process.exitCode = 1;
+
+// 4. Start-up: the quick commands and npm start's build check, each as a whole process, against
+// a bare `node -e 0` timed in the same rounds (so the machine's speed cancels out).
+const STARTUP_ROUNDS = 7;
+const MAX_STARTUP_RATIO = 6; // ~0.3 s where Node itself starts in ~50 ms
+const MAX_BUILD_CHECK_RATIO = 3;
+const root = path.dirname(here);
+const binary = path.join(root, 'dist', 'cli', 'main.js');
+const { spawnSync } = await import('node:child_process');
+function medianSeconds(args: readonly string[]): number {
+  const times: number[] = [];
+  for (let round = 0; round < STARTUP_ROUNDS; round++) {
+    const started = performance.now();
+    spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+    times.push((performance.now() - started) / 1000);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+spawnSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: 'ignore' }); // bring dist up to date first
+const bare = medianSeconds(['-e', '0']);
+console.log('');
+console.log(`start-up, median of ${STARTUP_ROUNDS} processes (bare node -e 0: ${(bare * 1000).toFixed(0)} ms)`);
+const startups: [string, readonly string[], number][] = [
+  ['livesim --version', [binary, '--version'], MAX_STARTUP_RATIO],
+  ['livesim list', [binary, 'list'], MAX_STARTUP_RATIO],
+  ['livesim validate demo-county', [binary, 'validate', 'demo-county'], MAX_STARTUP_RATIO],
+  ['livesim show demo-county', [binary, 'show', 'demo-county'], MAX_STARTUP_RATIO],
+  ['livesim schema', [binary, 'schema'], MAX_STARTUP_RATIO],
+  ["npm start's build check (nothing changed)", [path.join(root, 'scripts', 'build-if-stale.mjs')], MAX_BUILD_CHECK_RATIO],
+];
+for (const [label, args, limit] of startups) {
+  const seconds = medianSeconds(args);
+  const ratio = seconds / bare;
+  console.log(`${label.padEnd(44)} ${(seconds * 1000).toFixed(0).padStart(5)} ms  ${ratio.toFixed(1)}x bare node  (target <= ${limit}x)`);
+  if (ratio > limit) process.exitCode = 1;
+}

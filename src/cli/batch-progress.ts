@@ -5,7 +5,7 @@
 import { estimatesByMetric, HEADLINE_METRICS } from '../experiment/batch-statistics.js';
 import type { BatchRow } from '../experiment/replicate-rows.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../format.js';
-import { mountBatchProgress, type BatchProgressView } from '../ui/mount-batch.js';
+import type { BatchProgressView } from '../ui/mount-batch.js';
 import { StopControl } from './stop-control.js';
 import type { Terminal } from './terminal.js';
 
@@ -16,13 +16,17 @@ export interface BatchReporter {
 
 const MONEY = new Set<string>(['gmv', 'farmerRevenue']);
 
-export function batchReporter(
+export async function batchReporter(
   terminal: Terminal,
   options: { readonly title: string; readonly mode: 'ui' | 'lines' | 'off'; readonly onStop: (reason: 'quit' | 'interrupt') => void },
-): BatchReporter {
+): Promise<BatchReporter> {
   const started = performance.now();
   let lastLine = 0;
-  const view: BatchProgressView | undefined = options.mode === 'ui' ? mountBatchProgress({ title: options.title, colorful: terminal.outStyle.enabled, onStop: options.onStop }) : undefined;
+  // Ink and React load only when a view is drawn: every other command starts without them.
+  const view: BatchProgressView | undefined =
+    options.mode === 'ui'
+      ? (await import('../ui/mount-batch.js')).mountBatchProgress({ title: options.title, colorful: terminal.outStyle.enabled, onStop: options.onStop })
+      : undefined;
   return {
     progress(done, planned, rows) {
       if (options.mode === 'off') return;
@@ -65,7 +69,7 @@ export async function withBatchProgress<T>(
 ): Promise<{ result: T; control: StopControl }> {
   const control = new StopControl();
   const mode = options.quiet ? 'off' : options.ui && !options.json && terminal.stdoutIsTTY && !terminal.ci ? 'ui' : 'lines';
-  const reporter = batchReporter(terminal, { title: options.title, mode, onStop: control.stop });
+  const reporter = await batchReporter(terminal, { title: options.title, mode, onStop: control.stop });
   const stopListening = control.listenForSignals();
   try {
     const result = await work(control.signal, (done, planned, rows = []) => reporter.progress(done, planned, rows));

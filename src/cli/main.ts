@@ -10,7 +10,7 @@ const { reportError } = await import('./report-error.js');
 const { detectTerminal } = await import('./terminal.js');
 
 try {
-  await buildProgram().parseAsync(process.argv);
+  await (await buildProgram(process.argv)).parseAsync(process.argv);
 } catch (error) {
   process.exitCode = reportError(error, detectTerminal({ color: !process.argv.includes('--no-color') }));
 }

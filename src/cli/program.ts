@@ -1,16 +1,32 @@
 /** The livesim command line: one file per command under commands/. */
 import { Command } from 'commander';
 import { VERSION } from '../paths.js';
-import { calibrateCommand } from './commands/calibrate.js';
-import { checkCommand } from './commands/check.js';
-import { compareCommand } from './commands/compare.js';
-import { listCommand } from './commands/list.js';
-import { runCommand } from './commands/run.js';
-import { runsCommand } from './commands/runs.js';
-import { schemaCommand } from './commands/schema.js';
-import { showCommand } from './commands/show.js';
-import { sweepCommand } from './commands/sweep.js';
-import { validateCommand } from './commands/validate.js';
+
+/**
+ * Each command's module, loaded only when that command runs (or for the full help): a command's
+ * module pulls in what it needs (the engine, worker pools, the dashboard), and `--version`,
+ * `list`, `validate`, `show` or `schema` should not wait for the rest.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.js')).runCommand(),
+  compare: async () => (await import('./commands/compare.js')).compareCommand(),
+  sweep: async () => (await import('./commands/sweep.js')).sweepCommand(),
+  runs: async () => (await import('./commands/runs.js')).runsCommand(),
+  check: async () => (await import('./commands/check.js')).checkCommand(),
+  calibrate: async () => (await import('./commands/calibrate.js')).calibrateCommand(),
+  validate: async () => (await import('./commands/validate.js')).validateCommand(),
+  list: async () => (await import('./commands/list.js')).listCommand(),
+  show: async () => (await import('./commands/show.js')).showCommand(),
+  schema: async () => (await import('./commands/schema.js')).schemaCommand(),
+};
+
+/** The commands `args` (argv after the script) needs: the one named, none for --version alone, all otherwise (help, mistakes). */
+function commandsFor(args: readonly string[]): string[] {
+  const named = args.find((arg) => !arg.startsWith('-'));
+  if (named !== undefined && named in COMMANDS) return [named];
+  if (named === undefined && args.some((arg) => arg === '--version' || arg === '-V')) return [];
+  return Object.keys(COMMANDS);
+}
 
 const EXAMPLES = `
 Examples:
@@ -29,7 +45,7 @@ Exit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 stopped (Ctrl+C; part
 Set NO_COLOR (or pass --no-color) for plain output.
 `;
 
-export function buildProgram(): Command {
+export async function buildProgram(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command('livesim')
     .description('Simulate live-stream e-commerce for rural poverty alleviation: what reaches the farmers?')
     .version(VERSION, '-V, --version', 'print the version')
@@ -37,8 +53,6 @@ export function buildProgram(): Command {
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), compareCommand(), sweepCommand(), runsCommand(), checkCommand(), calibrateCommand(), validateCommand(), listCommand(), showCommand(), schemaCommand()]) {
-    program.addCommand(command.exitOverride());
-  }
+  for (const name of commandsFor(argv.slice(2))) program.addCommand((await COMMANDS[name]!()).exitOverride());
   return program;
 }

@@ -23,7 +23,7 @@ describe('the live view in a terminal', () => {
     const dir = temporaryDirectory();
     const command = `stty cols 80 rows 24; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)} run national-agri --out out`;
     // No CI variable at all: Ink draws only the last frame when one is set, even empty.
-    const env = { ...process.env, TERM: 'xterm-256color', NO_COLOR: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', NO_COLOR: '' };
     delete env.CI;
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir, env });
     let screen = '';

@@ -4,7 +4,6 @@ import { checkRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from 
 import { ScenarioRun, runFiles } from '../../experiment/single-run.js';
 import { displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { mountDashboard } from '../../ui/mount-dashboard.js';
 import { ProgressReporter, type ProgressMode } from '../progress.js';
 import { StopControl } from '../stop-control.js';
 import type { Terminal } from '../terminal.js';
@@ -22,7 +21,10 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
 
   // The dashboard only where it can be drawn: a terminal, not CI, not --json/--quiet/--no-ui.
   const useDashboard = options.ui && !options.json && !options.quiet && terminal.stdoutIsTTY && !terminal.ci;
-  const dashboard = useDashboard ? mountDashboard({ run, onStop: control.stop, colorful: terminal.outStyle.enabled, pace: options.pace }) : undefined;
+  // Ink and React load only when the dashboard is drawn.
+  const dashboard = useDashboard
+    ? (await import('../../ui/mount-dashboard.js')).mountDashboard({ run, onStop: control.stop, colorful: terminal.outStyle.enabled, pace: options.pace })
+    : undefined;
   const pacer = dashboard ? dashboard.pacer : options.pace === undefined ? undefined : new Pacer(options.pace);
   const mode: ProgressMode = dashboard || options.quiet ? 'off' : options.json || !terminal.stderrIsTTY || terminal.ci ? 'lines' : 'status';
   const progress = new ProgressReporter(terminal, mode);
