@@ -15,9 +15,13 @@ export function collect(value: string, previous: string[] = []): string[] {
 }
 
 /** A whole number of at least 1 (replicates, budgets). */
+/** The largest count (replicates, jobs, budgets) the command line takes: more is a typo, not a plan. */
+export const MAX_COUNT = 10_000;
+
 export function parseCount(text: string): number {
   const value = parseSeed(text);
   if (value < 1) throw new InvalidArgumentError('expected at least 1');
+  if (value > MAX_COUNT) throw new InvalidArgumentError(`expected at most ${MAX_COUNT.toLocaleString('en-US')}, got ${value.toLocaleString('en-US')}`);
   return value;
 }
 

@@ -33,6 +33,11 @@ export function checkRunDirectory(dir: string): void {
 export function newRunDirectory(root: string, scenario: string, seed: number, when: Date): string {
   const stamp = when.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   const base = path.join(root, `${scenario}-${seed}-${stamp}`);
+  // Scenario names are validated slugs; this makes sure no name can ever leave `root`.
+  const relative = path.relative(root, base);
+  if (relative.startsWith('..') || path.isAbsolute(relative) || relative.includes(path.sep)) {
+    throw new UsageError(`scenario name ${JSON.stringify(scenario)} cannot name a run directory`, 'use letters, digits, dashes and underscores');
+  }
   let candidate = base;
   for (let suffix = 2; existsSync(candidate); suffix++) candidate = `${base}-${suffix}`;
   return candidate;

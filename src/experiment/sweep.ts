@@ -33,10 +33,16 @@ export function parseVary(expression: string): Sweep['vary'][number] {
   return { path: pathText, values: text.split(',').map((value) => parse(value) as SweepValue) };
 }
 
+/** Most cases a sweep may have: a design beyond this is a typo, not a plan. */
+export const MAX_SWEEP_CASES = 10_000;
+
 function valuesOf(vary: Sweep['vary'][number]): SweepValue[] {
   if ('values' in vary) return vary.values;
   if (!(vary.step > 0) || vary.to < vary.from) throw new UsageError(`--vary ${vary.path}: the range must go up by a positive step`);
   const count = Math.floor((vary.to - vary.from) / vary.step + 1e-9) + 1;
+  if (!(count <= MAX_SWEEP_CASES)) {
+    throw new UsageError(`--vary ${vary.path}: ${vary.from}..${vary.to} in steps of ${vary.step} gives ${count.toLocaleString('en-US')} values; a sweep may have at most ${MAX_SWEEP_CASES.toLocaleString('en-US')} cases`, 'take a larger step');
+  }
   // Rounded to 12 significant digits so that 0.1 + 0.2 is written as 0.3.
   return Array.from({ length: count }, (_, index) => Number((vary.from + index * vary.step).toPrecision(12)));
 }
@@ -45,8 +51,13 @@ function valuesOf(vary: Sweep['vary'][number]): SweepValue[] {
 export function sweepCases(sweep: Pick<Sweep, 'vary' | 'cases'>): SweepCase[] {
   if (sweep.cases.length > 0) return sweep.cases.map((item) => ({ name: item.name, values: item.set }));
   if (sweep.vary.length === 0) throw new UsageError('nothing to sweep over', 'give --vary path=values, or a `sweep:` block with `vary` or `cases` in the scenario');
+  const values = sweep.vary.map(valuesOf);
+  const total = values.reduce((product, list) => product * list.length, 1);
+  if (total > MAX_SWEEP_CASES) {
+    throw new UsageError(`the grid has ${total.toLocaleString('en-US')} cases; a sweep may have at most ${MAX_SWEEP_CASES.toLocaleString('en-US')}`, 'vary fewer parameters or fewer values');
+  }
   let cases: Record<string, SweepValue>[] = [{}];
-  for (const vary of sweep.vary) cases = cases.flatMap((partial) => valuesOf(vary).map((value) => ({ ...partial, [vary.path]: value })));
+  sweep.vary.forEach((vary, index) => (cases = cases.flatMap((partial) => values[index]!.map((value) => ({ ...partial, [vary.path]: value })))));
   return cases.map((values, index) => ({ name: `case-${index + 1}`, values }));
 }
 

@@ -3,6 +3,7 @@
  * indexes, or (in lists of items with ids) an item's id: `anchors.weiya.commission.welfareRate`.
  */
 import { isPlainObject } from './merge.js';
+import { isForbiddenKey } from './safe-keys.js';
 
 /** The position in `list` a path segment names (an index, or an item's id), or undefined. */
 export function listIndex(list: readonly unknown[], segment: string): number | undefined {
@@ -18,6 +19,7 @@ export function listIndex(list: readonly unknown[], segment: string): number | u
 export function valueAtPath(root: unknown, dotted: string): unknown {
   let node: unknown = root;
   for (const segment of dotted.split('.')) {
+    if (isForbiddenKey(segment)) return undefined;
     if (Array.isArray(node)) {
       const index = listIndex(node, segment);
       node = index === undefined ? undefined : node[index];

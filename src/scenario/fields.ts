@@ -3,7 +3,7 @@
  * generated JSON Schema (and editor hover text) says what a number means.
  */
 import { z } from 'zod';
-import { DATE_EXAMPLES, DURATION_EXAMPLES, isDate } from './units.js';
+import { DATE_EXAMPLES, DURATION_EXAMPLES, isDate, parseDate, parseDuration } from './units.js';
 
 const DURATION_PATTERN = /^(?:\d+(?:\.\d+)?(?:w|d|h|m|s))+$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?$/;
@@ -11,14 +11,27 @@ const TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const MONTH_DAY_PATTERN = /^(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-export const duration = (description: string) =>
-  z.string().regex(DURATION_PATTERN, { message: `expected a duration like ${DURATION_EXAMPLES}` }).describe(description);
+/** Ten years: longer than any duration a scenario needs. */
+const MAX_DURATION_MINUTES = 10 * 366 * 24 * 60;
+
+/** A duration such as `90m`; longer than zero unless `allowZero`, and at most ten years. */
+export const duration = (description: string, options: { readonly allowZero?: boolean } = {}) =>
+  z
+    .string()
+    .regex(DURATION_PATTERN, { message: `expected a duration like ${DURATION_EXAMPLES}` })
+    .refine((text) => !DURATION_PATTERN.test(text) || options.allowZero === true || parseDuration(text) > 0, { message: 'the duration must be longer than zero' })
+    .refine((text) => !DURATION_PATTERN.test(text) || parseDuration(text) <= MAX_DURATION_MINUTES, { message: 'the duration may be at most ten years' })
+    .describe(description);
+
+const EARLIEST_DATE = Date.UTC(1970, 0, 1);
+const LATEST_DATE = Date.UTC(2100, 0, 1);
 
 export const date = (description: string) =>
   z
     .string()
     .regex(DATE_PATTERN, { message: `expected a date like ${DATE_EXAMPLES}` })
     .refine(isDate, { message: 'not a calendar date (check the month, day and time)' })
+    .refine((text) => !isDate(text) || (parseDate(text)! >= EARLIEST_DATE && parseDate(text)! < LATEST_DATE), { message: 'expected a date between 1970 and 2100' })
     .describe(description);
 
 export const timeOfDay = (description: string) =>
@@ -38,7 +51,8 @@ export const reference = (what: string) => z.string().describe(`The id of a ${wh
 /** A share between 0 and 1. */
 export const share = (description: string) => z.number().min(0).max(1).describe(`${description} (share, 0-1)`);
 
-export const yuan = (description: string) => z.number().min(0).describe(`${description} (yuan)`);
+/** Money per unit or per fee: at most a million yuan, so sums in fen stay exact. */
+export const yuan = (description: string) => z.number().min(0).max(1_000_000).describe(`${description} (yuan)`);
 
 export const positive = (description: string) => z.number().positive().describe(description);
 

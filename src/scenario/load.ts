@@ -56,7 +56,7 @@ function loadFromSource(source: SourceFile, directory: string, defaultName: stri
 
   // The name is the file's own, never inherited from what it extends.
   const own = files[0]!.value as PlainObject;
-  if (typeof own.name !== 'string') merged.name = defaultName;
+  if (typeof own.name !== 'string') merged.name = safeName(defaultName);
   delete merged.extends;
   delete merged.$schema;
 
@@ -127,3 +127,9 @@ function readText(file: string): string {
 }
 
 export type { Scenario };
+
+/** A file name made fit to name run directories: unsafe characters become dashes. */
+function safeName(fileName: string): string {
+  const cleaned = fileName.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[^A-Za-z0-9]+/, '').slice(0, 80).replace(/[.-]+$/, '');
+  return cleaned === '' ? 'scenario' : cleaned;
+}

@@ -5,6 +5,7 @@
  * anything else is replaced by the extending file's value.
  */
 import { isKindUnionAt } from './json-schema.js';
+import { isForbiddenKey } from './safe-keys.js';
 import type { PathKey } from './source-file.js';
 
 export type PlainObject = Record<string, unknown>;
@@ -23,6 +24,8 @@ export function mergeScenarioValues(base: unknown, over: unknown, path: readonly
   if (isPlainObject(base) && isPlainObject(over) && !kindChanges) {
     const result: PlainObject = { ...base };
     for (const [key, value] of Object.entries(over)) {
+      // Never reached from a file or --set (both refuse these keys); a guard for programs.
+      if (isForbiddenKey(key)) continue;
       result[key] = Object.hasOwn(base, key) ? mergeScenarioValues(base[key], value, [...path, key]) : value;
     }
     return result;

@@ -9,6 +9,7 @@ import { isPlainObject, type PlainObject } from './merge.js';
 import { listIndex } from './dotted-path.js';
 import type { AppliedOverride } from './locator.js';
 import type { PathKey } from './source-file.js';
+import { FORBIDDEN_KEY_HINT, isForbiddenKey } from './safe-keys.js';
 import { hintFor } from './suggest.js';
 
 export interface Override {
@@ -28,13 +29,15 @@ export function parseOverride(expression: string): Override {
   if (segments.some((segment) => segment === '')) {
     throw new UsageError(`--set path ${JSON.stringify(pathText)} has an empty segment`, 'separate keys with single dots: anchors.0.skill');
   }
+  const forbidden = segments.find(isForbiddenKey);
+  if (forbidden !== undefined) throw new UsageError(`--set path ${JSON.stringify(pathText)} names \`${forbidden}\``, FORBIDDEN_KEY_HINT);
   return { expression, segments, value: parseValue(expression.slice(equals + 1)) };
 }
 
 /** YAML rules for the value: `3` is a number, `true` a boolean, `[a, b]` a list, anything else text. */
 function parseValue(text: string): unknown {
   try {
-    return parse(text) ?? text;
+    return parse(text, { maxAliasCount: 50 }) ?? text;
   } catch {
     return text;
   }

@@ -142,7 +142,7 @@ const broadcastSeries = z
     lineup: z.array(lineupSlot).min(1).describe('Products shown in turn, cycling through the broadcast'),
     audience: z
       .strictObject({
-        rampUp: duration('Arrivals rise linearly from 20% to their peak over this time').default('10m'),
+        rampUp: duration('Arrivals rise linearly from 20% to their peak over this time', { allowZero: true }).default('10m'),
         halfLife: z
           .union([z.literal('none'), duration('')])
           .default('none')
@@ -198,8 +198,8 @@ const product = z
       .enum(['navel-orange', 'apple', 'millet', 'black-fungus', 'fresh-shiitake', 'honey', 'fresh-fruit', 'processed', 'other'])
       .default('other')
       .describe('What kind of product, for checking prices against the priors (per-jin prices need unitWeightJin)'),
-    price: positive('Retail price per unit (yuan)'),
-    referencePrice: positive(
+    price: positive('Retail price per unit (yuan)').max(1_000_000),
+    referencePrice: z.number().positive().max(1_000_000).describe(
       'The market reference price: what the same produce ordinarily sells for online (yuan per unit, from the price priors). Demand responds to the price paid relative to it',
     ),
     welfareDiscount: share('Discount off the retail price in public-welfare broadcasts').default(0),
@@ -422,7 +422,14 @@ const freeParameter = z
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editor completion'),
-    name: z.string().min(1).default('scenario').describe('Scenario name (default: the file name)'),
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/, {
+        message: 'expected a name of letters, digits, dashes, underscores and single dots, starting with a letter or digit (it names the run directory)',
+      })
+      .max(80)
+      .default('scenario')
+      .describe('Scenario name, used in run directory names: letters, digits, - _ and single dots (default: the file name)'),
     description: z.string().default('').describe('One line saying what the scenario models'),
     extends: z.string().optional().describe('A preset name or a path: start from that scenario and override it'),
     start: date('Start of the simulated period'),

@@ -3,6 +3,7 @@
  * line and column a person has to edit.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { FORBIDDEN_KEY_HINT, isForbiddenKey } from './safe-keys.js';
 import type { ScenarioProblem } from '../errors.js';
 
 export type PathKey = string | number;
@@ -12,17 +13,39 @@ export interface Position {
   readonly column: number;
 }
 
+/** Far beyond any scenario (the presets are under 20,000 characters). */
+const MAX_FILE_CHARACTERS = 2_000_000;
+const MAX_ALIAS_EXPANSIONS = 100;
+const MAX_DEPTH = 32;
+const MAX_STRUCTURE_PROBLEMS = 20;
+
 export class SourceFile {
   readonly value: unknown;
   readonly problems: ScenarioProblem[];
-  private readonly document: Document.Parsed;
+  private readonly document: Document.Parsed | Document;
   private readonly lines = new LineCounter();
 
   constructor(
     readonly label: string,
     text: string,
   ) {
-    this.document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, merge: false });
+    // A file larger than any scenario is refused before parsing.
+    if (text.length > MAX_FILE_CHARACTERS) {
+      this.document = parseDocument('{}');
+      this.problems = [
+        {
+          file: label,
+          line: 1,
+          column: 1,
+          path: '',
+          message: `the file has ${text.length.toLocaleString('en-US')} characters; a scenario may have at most ${MAX_FILE_CHARACTERS.toLocaleString('en-US')}`,
+          hint: 'is this the scenario file you meant? Presets are a few hundred lines',
+        },
+      ];
+      this.value = undefined;
+      return;
+    }
+    this.document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, merge: false, uniqueKeys: true });
     this.problems = this.document.errors.map((error) => {
       const position = this.lines.linePos(error.pos[0]);
       return {
@@ -34,7 +57,57 @@ export class SourceFile {
         hint: 'this is not valid YAML or JSON: check indentation, colons and quotes around this place',
       };
     });
-    this.value = this.problems.length === 0 ? this.document.toJS() : undefined;
+    if (this.problems.length === 0) this.problems.push(...this.unsafeStructure());
+    this.value = this.problems.length === 0 ? this.toValue() : undefined;
+  }
+
+  /** The document as plain data; aliases that would expand past a limit (a "billion laughs" file) are a problem, not a crash. */
+  private toValue(): unknown {
+    try {
+      return this.document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+    } catch (error) {
+      this.problems.push({
+        file: this.label,
+        line: 1,
+        column: 1,
+        path: '',
+        message: `the file's aliases (*name) expand too far: ${(error as Error).message}`,
+        hint: 'write the values out instead of referring to them many times over',
+      });
+      return undefined;
+    }
+  }
+
+  /** Keys that could reach an object's prototype, and nesting deeper than any scenario needs. */
+  private unsafeStructure(): ScenarioProblem[] {
+    const problems: ScenarioProblem[] = [];
+    const stack: { node: unknown; depth: number }[] = [{ node: this.document.contents, depth: 0 }];
+    while (stack.length > 0 && problems.length < MAX_STRUCTURE_PROBLEMS) {
+      const { node, depth } = stack.pop()!;
+      if (!isMap(node) && !isSeq(node)) continue;
+      if (depth > MAX_DEPTH) {
+        problems.push(this.problemAt(node as Node, `nested more than ${MAX_DEPTH} levels deep`, 'a scenario is a few levels deep: check the indentation'));
+        continue;
+      }
+      for (const item of node.items as unknown[]) {
+        if (isMap(node)) {
+          const pair = item as { key: unknown; value: unknown };
+          if (isScalar(pair.key) && isForbiddenKey(String(pair.key.value))) {
+            problems.push(this.problemAt(pair.key, `\`${String(pair.key.value)}\` is not allowed as a key`, FORBIDDEN_KEY_HINT));
+          }
+          stack.push({ node: pair.value, depth: depth + 1 });
+        } else {
+          stack.push({ node: item, depth: depth + 1 });
+        }
+      }
+    }
+    return problems;
+  }
+
+  private problemAt(node: Node, message: string, hint: string): ScenarioProblem {
+    const start = node.range?.[0] ?? 0;
+    const position = this.lines.linePos(start);
+    return { file: this.label, line: position.line, column: position.col, path: '', message, hint };
   }
 
   /**

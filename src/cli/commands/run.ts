@@ -6,6 +6,7 @@ import { collect, parseCount, parsePace, parseSeed, parseShare } from '../option
 import { detectTerminal } from '../terminal.js';
 import { runBatch } from './run-batch.js';
 import { runSingle } from './run-single.js';
+import { refuseOversized } from '../resource-guard.js';
 
 export interface RunOptions {
   readonly seed?: number;
@@ -21,6 +22,8 @@ export interface RunOptions {
   readonly jobs?: number;
   readonly precision?: number;
   readonly maxReplicates: number;
+  /** Run even when the estimate is over the limits. */
+  readonly force?: boolean;
 }
 
 const EXAMPLES = `
@@ -54,10 +57,12 @@ export function runCommand(): Command {
     .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--precision <share>', 'add replicates until the 95% intervals of GMV, orders and farmer revenue are within this share of their means', parseShare)
     .option('--max-replicates <n>', 'most replicates --precision may run', parseCount, 100)
+    .option('--force', 'run even when the estimated events or memory are over the limits')
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: RunOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       const loaded = loadScenario(reference, { overrides: options.set });
+      if (!options.force) refuseOversized(loaded);
       const batch = options.replicates !== undefined || options.precision !== undefined;
       await (batch ? runBatch(loaded, options, terminal) : runSingle(loaded, options, terminal));
     });
