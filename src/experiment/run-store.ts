@@ -3,7 +3,7 @@
  * CSVs. Every file is written to a temporary name and renamed into place, and manifest.json is
  * written last, so a directory never holds a half-written file and a manifest means "done".
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -21,11 +21,28 @@ export function writeFileAtomic(file: string, content: string): void {
 
 /** Checks up front (before any work) that `dir` can take a run: absent, empty, or an earlier run. */
 export function checkRunDirectory(dir: string): void {
-  if (!existsSync(dir)) return;
+  if (!existsSync(dir)) {
+    checkCreatable(dir);
+    return;
+  }
   if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} is a file, not a directory`);
   const entries = readdirSync(dir);
   if (entries.length > 0 && !entries.includes(MANIFEST)) {
     throw new UsageError(`--out ${dir} already holds files that are not a livesim run`, 'choose a new directory, or an empty one');
+  }
+}
+
+/** The run directory can be made: its nearest existing ancestor is a writable directory on an ordinary file system. */
+function checkCreatable(dir: string): void {
+  const absolute = path.resolve(dir);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(absolute)) throw new UsageError(`--out ${dir} is inside /${absolute.split('/')[1]}, which holds no files of ours`, 'choose a directory in your project or home');
+  let ancestor = path.dirname(absolute);
+  while (!existsSync(ancestor)) ancestor = path.dirname(ancestor);
+  if (!statSync(ancestor).isDirectory()) throw new UsageError(`--out ${dir} lies under ${ancestor}, which is a file`, 'choose a directory that is not inside a file');
+  try {
+    accessSync(ancestor, constants.W_OK);
+  } catch {
+    throw new UsageError(`--out ${dir}: ${ancestor} is not writable`, 'choose a directory you can write to');
   }
 }
 

@@ -22,8 +22,17 @@ interface Unlocated {
   readonly hint?: string;
 }
 
+/** Problems reported at most: past a few dozen, more of them help nobody, and locating each costs time. */
+export const MAX_PROBLEMS = 30;
+
 export function problemsFromIssues(issues: readonly Issue[], data: unknown, locator: ScenarioLocator): ScenarioProblem[] {
-  return dropExplainedMissing(issues.flatMap((issue) => describeIssue(issue, [], data))).map((problem) => locate(problem, locator));
+  const problems = dropExplainedMissing(issues.flatMap((issue) => describeIssue(issue, [], data)));
+  const shown = problems.slice(0, MAX_PROBLEMS).map((problem) => locate(problem, locator));
+  if (problems.length > MAX_PROBLEMS) {
+    const last = shown[shown.length - 1]!;
+    shown.push({ file: last.file, path: '', message: `and ${(problems.length - MAX_PROBLEMS).toLocaleString('en-US')} more problems like these`, hint: 'fix the ones above first' });
+  }
+  return shown;
 }
 
 /**
@@ -60,11 +69,12 @@ function describeIssue(issue: Issue, prefix: readonly PathKey[], data: unknown):
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = fieldsAt(path, data);
-      return issue.keys.map((key) => ({
+      // Suggestions for the first few only: the rest are summed up by problemsFromIssues.
+      return issue.keys.map((key, index) => ({
         path: [...path, key],
         atKey: true,
         message: `unknown field \`${key}\``,
-        hint: hintFor(key, allowed, 'field'),
+        hint: index < MAX_PROBLEMS ? hintFor(key, allowed, 'field') : undefined,
       }));
     }
     case 'invalid_type': {

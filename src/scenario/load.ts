@@ -56,7 +56,8 @@ function loadFromSource(source: SourceFile, directory: string, defaultName: stri
 
   // The name is the file's own, never inherited from what it extends.
   const own = files[0]!.value as PlainObject;
-  if (typeof own.name !== 'string') merged.name = safeName(defaultName);
+  // Only a missing name takes the file's; a name of the wrong type is reported by the schema.
+  if (own.name === undefined) merged.name = safeName(defaultName);
   delete merged.extends;
   delete merged.$schema;
 
@@ -90,7 +91,11 @@ function readWithExtends(source: SourceFile, directory: string, files: SourceFil
   const label = source.label;
   if (files.some((file) => file.label === label)) {
     const chain = [...files.map((file) => file.label), label].join(' -> ');
-    throw new ScenarioError([{ file: files[files.length - 1]!.label, path: 'extends', message: `extends itself in a loop: ${chain}` }]);
+    const last = files[files.length - 1]!;
+    const position = last.locate(['extends']).position;
+    throw new ScenarioError([
+      { file: last.label, line: position?.line, column: position?.column, path: 'extends', message: `extends itself in a loop: ${chain}`, hint: 'a scenario may extend a chain of others, never itself' },
+    ]);
   }
   files.push(source);
   if (source.problems.length > 0) throw new ScenarioError(source.problems);

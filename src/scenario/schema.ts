@@ -242,7 +242,12 @@ const farmerGroup = z
   .strictObject({
     id: id('farmer group'),
     name: z.string().optional().describe('Display name'),
-    households: z.number().int().min(1).describe('Number of households in the group'),
+    households: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000, { message: 'at most a million simulated households: let each stand for several with `represents`' })
+      .describe('Number of simulated households in the group (at most a million; `represents` scales them up)'),
     persons: z.number().min(1).max(12).default(3.5).describe('Mean persons per household (each household is 1 + Poisson(persons - 1))'),
     baselineIncome: spread('Income per person per year without e-commerce (yuan)'),
     produces: z

@@ -45,7 +45,9 @@ export class SourceFile {
       this.value = undefined;
       return;
     }
-    this.document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, merge: false, uniqueKeys: true });
+    // Duplicate keys are found by unsafeStructure in one pass: the yaml library's own check
+    // compares every key with every other (minutes for a file of many keys).
+    this.document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, merge: false, uniqueKeys: false });
     this.problems = this.document.errors.map((error) => {
       const position = this.lines.linePos(error.pos[0]);
       return {
@@ -89,12 +91,17 @@ export class SourceFile {
         problems.push(this.problemAt(node as Node, `nested more than ${MAX_DEPTH} levels deep`, 'a scenario is a few levels deep: check the indentation'));
         continue;
       }
+      const seen = new Set<string>();
       for (const item of node.items as unknown[]) {
         if (isMap(node)) {
           const pair = item as { key: unknown; value: unknown };
-          if (isScalar(pair.key) && isForbiddenKey(String(pair.key.value))) {
-            problems.push(this.problemAt(pair.key, `\`${String(pair.key.value)}\` is not allowed as a key`, FORBIDDEN_KEY_HINT));
+          const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+          if (key !== undefined && isForbiddenKey(key)) {
+            problems.push(this.problemAt(pair.key as Node, `\`${key}\` is not allowed as a key`, FORBIDDEN_KEY_HINT));
+          } else if (key !== undefined && seen.has(key)) {
+            problems.push(this.problemAt(pair.key as Node, `\`${key}\` appears twice in the same map`, 'keep one of them'));
           }
+          if (key !== undefined) seen.add(key);
           stack.push({ node: pair.value, depth: depth + 1 });
         } else {
           stack.push({ node: item, depth: depth + 1 });

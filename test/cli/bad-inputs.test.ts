@@ -1,0 +1,74 @@
+/**
+ * A corpus of bad scenario files (test/fixtures/bad/, plus two huge ones written here): each is
+ * refused by `livesim run` with exit 2 and a located message (`file:line:col`), never a stack
+ * trace, and nothing is written.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { temporaryDirectory } from '../helpers.js';
+
+const BINARY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
+const CORPUS = path.join(PACKAGE_ROOT, 'test', 'fixtures', 'bad');
+
+interface Outcome {
+  readonly file: string;
+  readonly code: number | null;
+  readonly stderr: string;
+  readonly wrote: boolean;
+}
+
+function refuse(file: string, cwd: string): Promise<Outcome> {
+  const out = path.join(cwd, `out-${path.basename(file, '.yaml')}`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BINARY, 'run', file, '-q', '--out', out], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ file, code, stderr, wrote: existsSync(out) }));
+  });
+}
+
+/** Runs `tasks` at most `limit` at a time, in order. */
+async function pooled<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return results;
+}
+
+describe('a corpus of bad scenario files', () => {
+  const files = readdirSync(CORPUS)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => path.join(CORPUS, name));
+
+  it('holds at least 80 kinds of mistake', () => {
+    expect(files.length).toBeGreaterThanOrEqual(80);
+  });
+
+  // A hang (quadratic work on a big file, an endless loop) fails by the test's time-out.
+  it('is refused file by file: exit 2, a file:line:col, no stack trace, nothing written', async () => {
+    const cwd = temporaryDirectory();
+    const valid = readdirSync(CORPUS).includes('type-seed-text.yaml') ? path.join(CORPUS, 'type-seed-text.yaml') : files[0]!;
+    const huge = path.join(cwd, 'huge.yaml');
+    writeFileSync(huge, `# ${'x'.repeat(2_100_000)}\nname: huge\n`);
+    // Many unknown fields: the suggestions for them must not take quadratic time.
+    const unknownFields = path.join(cwd, 'many-unknown-fields.yaml');
+    writeFileSync(unknownFields, `extends: ${valid}\n${Array.from({ length: 40_000 }, (_, index) => `field${index}: ${index}`).join('\n')}\n`);
+    const outcomes = await pooled([...files, huge, unknownFields].map((file) => () => refuse(file, cwd)), 4);
+    for (const outcome of outcomes) {
+      const name = path.basename(outcome.file);
+      expect(outcome.code, `${name}: ${outcome.stderr}`).toBe(2);
+      expect(outcome.stderr, name).toMatch(/\.yaml:\d+:\d+/);
+      expect(outcome.stderr, name).not.toMatch(/^\s+at /m);
+      expect(outcome.wrote, name).toBe(false);
+    }
+  }, 120_000);
+});
