@@ -5,7 +5,7 @@ import { Subject, type Observable } from 'rxjs';
  * when the clock reaches it; handlers subscribe and schedule further events.
  *
  * Plain Subjects, no operator chains: a Subject.next to one subscriber costs ~35 ns, an
- * operator chain per event roughly doubles that (see shared/design.md).
+ * operator chain per event roughly doubles that.
  */
 export class EventStream<T> {
   /** @internal the engine publishes through this directly on the hot path. */

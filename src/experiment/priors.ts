@@ -1,5 +1,5 @@
 /**
- * The public priors that bound livesim's parameters (../shared/calibration.md, "Priors"), as
+ * The public priors that bound livesim's parameters (docs/sources.md, "Priors"), as
  * data, and a check of a scenario against them: every free parameter's bounds must sit inside
  * its prior, and fixed parameters (prices, commissions, fees, logistics, spoilage, claims,
  * conversion, adoption rates) must too, unless the scenario lists the exception with a reason.
