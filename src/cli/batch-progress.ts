@@ -9,14 +9,14 @@ import type { BatchProgressView } from '../ui/mount-batch.js';
 import { StopControl } from './stop-control.js';
 import type { Terminal } from './terminal.js';
 
-export interface BatchReporter {
+interface BatchReporter {
   progress(done: number, planned: number, rows: readonly BatchRow[]): void;
   finish(): Promise<void>;
 }
 
 const MONEY = new Set<string>(['gmv', 'farmerRevenue']);
 
-export async function batchReporter(
+async function batchReporter(
   terminal: Terminal,
   options: { readonly title: string; readonly mode: 'ui' | 'lines' | 'off'; readonly onStop: (reason: 'quit' | 'interrupt') => void },
 ): Promise<BatchReporter> {

@@ -16,7 +16,7 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 /** A whole number of at least 1 (replicates, budgets). */
 /** The largest count (replicates, jobs, budgets) the command line takes: more is a typo, not a plan. */
-export const MAX_COUNT = 10_000;
+const MAX_COUNT = 10_000;
 
 export function parseCount(text: string): number {
   const value = parseSeed(text);

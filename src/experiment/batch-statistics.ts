@@ -12,7 +12,7 @@ export function estimatesByMetric(rows: readonly BatchRow[]): Record<string, Est
 }
 
 /** Half-width of the 95% interval as a share of the mean (0 when the mean is 0 and the spread too). */
-export function relativeHalfWidth(estimate: Estimate): number {
+function relativeHalfWidth(estimate: Estimate): number {
   const half = (estimate.ci95[1] - estimate.ci95[0]) / 2;
   if (half === 0) return 0;
   return estimate.mean === 0 ? Number.POSITIVE_INFINITY : half / Math.abs(estimate.mean);

@@ -26,18 +26,18 @@ export interface CalibrationOptions {
   readonly onEvaluation?: ((evaluation: number, objective: number, best: number) => void) | undefined;
 }
 
-export interface FittedParameter extends FreeParameter {
+interface FittedParameter extends FreeParameter {
   readonly before: number;
   readonly after: number;
 }
 
-export interface Fit {
+interface Fit {
   readonly objective: number;
   readonly verdicts: readonly TargetVerdict[];
 }
 
 /** How much a target moves when one free parameter moves by a tenth of its bounds, at the fit. */
-export interface TargetSensitivity {
+interface TargetSensitivity {
   readonly target: string;
   /** Change in the target's distance (in tolerances, or range half-widths), per parameter path. */
   readonly moves: readonly { readonly path: string; readonly change: number }[];
@@ -46,7 +46,7 @@ export interface TargetSensitivity {
 }
 
 /** A move smaller than this (in tolerances per tenth of a parameter's bounds) counts as not moving the target. */
-export const NOTICEABLE_MOVE = 0.1;
+const NOTICEABLE_MOVE = 0.1;
 
 export interface CalibrationResult {
   readonly parameters: readonly FittedParameter[];
@@ -61,7 +61,7 @@ export interface CalibrationResult {
 }
 
 /** 4 significant digits: what the fitted file states, and what the final evaluation uses. */
-export const roundParameter = (value: number) => Number(value.toPrecision(4));
+const roundParameter = (value: number) => Number(value.toPrecision(4));
 
 /**
  * Fits `loaded`'s free parameters. `reload` builds the scenario with extra `--set` overrides

@@ -8,7 +8,7 @@ import { toCsv, ratioCell, yuanCell, type Cell } from './csv.js';
 import { timeseriesTable, type TimeseriesTable } from './timeseries.js';
 
 /** timeseries.csv: money with two decimals, counts as integers. */
-export function timeseriesCsv(table: TimeseriesTable): string {
+function timeseriesCsv(table: TimeseriesTable): string {
   const money = new Set(table.columns.filter((column) => MONEY_KEYS.has(column as FlowKey) || column.startsWith('gmv:')));
   const rows = table.rows.map((row) => [row.period, ...table.columns.map((column) => (money.has(column) ? row.values[column]!.toFixed(2) : row.values[column]!))]);
   return toCsv(['period', ...table.columns], rows);

@@ -40,7 +40,7 @@ export const PRIORS = {
   'staff.spinOffsPerWorkerYear': { low: 0, high: 0.3, what: 'yearly rate at which a worker opens a shop', source: 'assumption', confidence: 'assumption' },
 } as const satisfies Record<string, Prior>;
 
-export type PriorId = keyof typeof PRIORS;
+type PriorId = keyof typeof PRIORS;
 
 /** Retail and farm-gate prices per jin by category, where calibration.md has them. */
 const PRICE_PRIORS: Partial<Record<Product['category'], { retail: [number, number]; farmGate: [number, number] }>> = {

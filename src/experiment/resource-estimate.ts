@@ -15,8 +15,8 @@ export interface ResourceEstimate {
 }
 
 /** Above these a run is refused unless forced: over a minute of events (~2.5 million a second), 4 GiB. */
-export const MAX_EVENTS = 200_000_000;
-export const MAX_BYTES = 4 * 1024 ** 3;
+const MAX_EVENTS = 200_000_000;
+const MAX_BYTES = 4 * 1024 ** 3;
 
 const MINUTES_PER_DAY = 1440;
 const BYTES_PER_HOUSEHOLD = 300;

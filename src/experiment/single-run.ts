@@ -70,7 +70,7 @@ export class ScenarioRun {
   }
 }
 
-export function summarize(loaded: LoadedScenario, seed: number, result: ModelResult): RunSummary {
+function summarize(loaded: LoadedScenario, seed: number, result: ModelResult): RunSummary {
   const { metrics, ledger, sellers } = summarizeRun(result);
   const calendar = result.world.calendar;
   return {

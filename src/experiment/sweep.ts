@@ -14,7 +14,7 @@ import { replicateSeeds, replicateTasks } from './replicates.js';
 import type { Estimate } from './statistics.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
 
-export type SweepValue = number | string | boolean;
+type SweepValue = number | string | boolean;
 
 export interface SweepCase {
   readonly name: string;
@@ -34,7 +34,7 @@ export function parseVary(expression: string): Sweep['vary'][number] {
 }
 
 /** Most cases a sweep may have: a design beyond this is a typo, not a plan. */
-export const MAX_SWEEP_CASES = 10_000;
+const MAX_SWEEP_CASES = 10_000;
 
 function valuesOf(vary: Sweep['vary'][number]): SweepValue[] {
   if ('values' in vary) return vary.values;

@@ -78,7 +78,7 @@ export interface TargetVerdict {
 }
 
 /** The aggregate and months a figure reads, in words. */
-export function describeMeasure(figure: Figure): string {
+function describeMeasure(figure: Figure): string {
   const months = figure.period ? ` ${figure.period.from}..${figure.period.to}` : ' whole run';
   const over = figure.aggregate === 'ratio' && figure.denominator ? ` / ${figure.denominator.from}..${figure.denominator.to}` : '';
   return `${figure.aggregate}${months}${over}`;

@@ -18,7 +18,7 @@ export interface PoolControls {
   readonly forceWorkers?: boolean;
 }
 
-export function defaultJobs(): number {
+function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 

@@ -11,7 +11,6 @@ import { Population } from './population.js';
 export class AnchorState {
   readonly id: string;
   readonly name: string;
-  readonly kind: AnchorParams['kind'];
   /** Followers of one anchor (for a class: the mean over its active anchors). */
   followers: number;
   /** For a class of anchors: how many there are. */
@@ -40,7 +39,6 @@ export class AnchorState {
   ) {
     this.id = spec.id;
     this.name = spec.name ?? spec.id;
-    this.kind = spec.kind;
     this.followers = spec.followers;
     const stream = (purpose: string) => streams.stream(`anchor/${spec.id}/${purpose}`);
     this.random = {

@@ -91,7 +91,7 @@ export function dwellDistribution(spec: BehaviourParams['dwell']): DwellDistribu
 }
 
 /** Standard normal CDF (Abramowitz and Stegun 7.1.26 on erf; absolute error < 1.5e-7). */
-export function normalCdf(z: number): number {
+function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
   const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));

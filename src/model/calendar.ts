@@ -38,11 +38,6 @@ export class Calendar {
     return this.dateAt(minute).toISOString().slice(0, 10);
   }
 
-  /** `YYYY-MM`. */
-  monthLabel(minute: number): string {
-    return this.dateAt(minute).toISOString().slice(0, 7);
-  }
-
   /** `YYYY-MM-DD HH:MM`. */
   timeLabel(minute: number): string {
     const iso = this.dateAt(minute).toISOString();

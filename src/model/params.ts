@@ -59,7 +59,7 @@ export interface SeriesParams {
   readonly audience: { readonly rampUp: number; readonly halfLife: number | undefined; readonly variability: number };
 }
 
-export interface AdoptionParams {
+interface AdoptionParams {
   readonly initial: number;
   readonly innovation: number;
   readonly imitation: number;

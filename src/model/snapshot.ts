@@ -8,7 +8,7 @@ import { fenToYuan, LEDGER_PARTS, liveRates, type Flows, type LedgerPart } from 
 import type { Metrics } from './metrics.js';
 import type { World } from './world.js';
 
-export interface LiveView {
+interface LiveView {
   readonly anchor: string;
   /** Broadcasts this row stands for (a batch of a class of anchors). */
   readonly count: number;

@@ -16,7 +16,7 @@ import type { BehaviourParams, PlatformParams, StoreParams } from './params.js';
 import { platformFeeRate } from './platform-fees.js';
 import { Population } from './population.js';
 import type { ProductState } from './products.js';
-import type { Sale, Seller } from './sales.js';
+import type { Seller } from './sales.js';
 import { unviableListing, type DroppedListing } from './viability.js';
 
 interface Listing {
@@ -48,7 +48,6 @@ export class StoreState implements SalesChannel {
   visits = 0;
   /** Visits of the last trading day (for the day's flows). */
   visitsToday = 0;
-  orders = 0;
   private readonly uniform: Uniform;
 
   constructor(
@@ -118,9 +117,8 @@ export class StoreState implements SalesChannel {
     return dropped;
   }
 
-  noteSale(sale: Sale): void {
-    this.orders += sale.orders;
-  }
+  /** Listings keep no state per sale: the metrics count what they sold. */
+  noteSale(): void {}
 
   /** Visits a day the stores of this entry would draw from an uncrowded market. */
   get pull(): number {

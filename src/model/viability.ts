@@ -32,7 +32,7 @@ export function meanUnitsPerOrder(units: BehaviourParams['unitsPerOrder']): numb
 }
 
 /** Expected seller's net per unit on a channel, before paying the households (fen). */
-export function expectedNetPerUnitFen(product: ProductState, terms: ChannelTerms, unitsPerOrder: number): number {
+function expectedNetPerUnitFen(product: ProductState, terms: ChannelTerms, unitsPerOrder: number): number {
   const settled = product.unitPriceFen(terms.welfare) * (1 - product.claimRate) * (1 - product.spoilage);
   return settled * (1 - terms.platformFeeRate - terms.commissionRate) - product.parcelFen / unitsPerOrder - product.processingFen;
 }

@@ -72,4 +72,3 @@ export const spread = (description: string) =>
     ])
     .describe(`${description}: a number, or { median, sigma } for a lognormal spread across households`);
 
-export type Spread = z.output<ReturnType<typeof spread>>;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** JSON with keys sorted at every level: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 

@@ -23,7 +23,7 @@ interface Unlocated {
 }
 
 /** Problems reported at most: past a few dozen, more of them help nobody, and locating each costs time. */
-export const MAX_PROBLEMS = 30;
+const MAX_PROBLEMS = 30;
 
 export function problemsFromIssues(issues: readonly Issue[], data: unknown, locator: ScenarioLocator): ScenarioProblem[] {
   const problems = dropExplainedMissing(issues.flatMap((issue) => describeIssue(issue, [], data)));
@@ -181,7 +181,7 @@ function article(expected: string): string {
 }
 
 /** Words for a value as the user wrote it. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (typeof value === 'string') return value.length > 40 ? JSON.stringify(`${value.slice(0, 37)}...`) : JSON.stringify(value);

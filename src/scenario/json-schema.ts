@@ -18,7 +18,7 @@ export interface JsonSchemaNode {
   [key: string]: unknown;
 }
 
-export const SCHEMA_ID = 'https://livesim.dev/scenario.schema.json';
+const SCHEMA_ID = 'https://livesim.dev/scenario.schema.json';
 
 let cached: JsonSchemaNode | undefined;
 

@@ -131,7 +131,6 @@ function readText(file: string): string {
   }
 }
 
-export type { Scenario };
 
 /** A file name made fit to name run directories: unsafe characters become dashes. */
 function safeName(fileName: string): string {

@@ -14,7 +14,7 @@ export function isPlainObject(value: unknown): value is PlainObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function isIdList(value: unknown): value is PlainObject[] {
+function isIdList(value: unknown): value is PlainObject[] {
   return Array.isArray(value) && value.every((item) => isPlainObject(item) && typeof item.id === 'string');
 }
 

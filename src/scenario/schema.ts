@@ -475,17 +475,11 @@ export const scenarioSchema = z
   .superRefine(checkReferences);
 
 export type Scenario = z.output<typeof scenarioSchema>;
-export type ScenarioInput = z.input<typeof scenarioSchema>;
-export type Platform = Scenario['platforms'][number];
 export type Anchor = Scenario['anchors'][number];
 export type BroadcastSeries = Anchor['broadcasts'][number];
 export type Product = Scenario['products'][number];
-export type FarmerGroup = Scenario['farmers'][number];
-export type Shop = Scenario['shops'][number];
-export type Behaviour = Scenario['behaviour'];
-export type Store = Scenario['stores'][number];
 export type Target = Scenario['targets'][number];
-export type ValidationFigure = Scenario['validation'][number];
+type ValidationFigure = Scenario['validation'][number];
 /** A figure livesim check measures: a target or a validation figure. */
 export type Figure = Target | ValidationFigure;
 export type FreeParameter = Scenario['calibration']['free'][number];

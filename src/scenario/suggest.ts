@@ -22,7 +22,7 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
 }
 
 /** Edits (insert, delete, substitute, swap neighbours) from a to b: optimal string alignment distance. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {

@@ -66,7 +66,7 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
 
 type Summary = ReturnType<typeof batchSummary>;
 
-export function formatBatchReport(summary: Summary, directory: string, wallSeconds: number, style: Style): string {
+function formatBatchReport(summary: Summary, directory: string, wallSeconds: number, style: Style): string {
   const status = summary.complete ? style.green('complete') : style.yellow('stopped early (incomplete)');
   const precision =
     'precision' in summary ? `  precision ${formatPercent(summary.precision as number, 1)} ${summary.precisionReached ? 'reached' : style.yellow('not reached')}` : '';
