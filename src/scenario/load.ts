@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NotFoundError, ScenarioError, type ScenarioProblem } from '../errors.js';
+import { closestMatch } from './suggest.js';
 import { displayPath } from '../paths.js';
 import { hashScenario } from './hash.js';
 import { problemsFromIssues } from './issues.js';
@@ -73,7 +74,7 @@ function loadFromSource(source: SourceFile, directory: string, defaultName: stri
   const parsed = scenarioSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
     const locator = new ScenarioLocator(merged, files, applied);
-    throw new ScenarioError(problemsFromIssues(parsed.error.issues, merged, locator));
+    throw new ScenarioError(explainMistypedIds(problemsFromIssues(parsed.error.issues, merged, locator), merged, files));
   }
   return {
     scenario: parsed.data,
@@ -136,4 +137,47 @@ function readText(file: string): string {
 function safeName(fileName: string): string {
   const cleaned = fileName.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[^A-Za-z0-9]+/, '').slice(0, 80).replace(/[.-]+$/, '');
   return cleaned === '' ? 'scenario' : cleaned;
+}
+
+/** Lists whose items an extending file changes by id. */
+const ID_LISTS: Readonly<Record<string, string>> = { platforms: 'platform', anchors: 'anchor', products: 'product', farmers: 'farmer group', shops: 'shop', stores: 'store' };
+
+/**
+ * An extending file that changes an item by a mistyped id adds a new, incomplete item instead,
+ * and the schema then lists every field it lacks. Say what happened instead: the id is not in
+ * what the file extends, and which id it probably meant.
+ */
+function explainMistypedIds(problems: ScenarioProblem[], merged: PlainObject, files: readonly SourceFile[]): ScenarioProblem[] {
+  const own = files[0]!;
+  if (files.length < 2 || !isPlainObject(own.value)) return problems;
+  const explained: ScenarioProblem[] = [];
+  const covered = new Set<string>();
+  for (const [list, what] of Object.entries(ID_LISTS)) {
+    const items = merged[list];
+    const ownItems = own.value[list];
+    if (!Array.isArray(items) || !Array.isArray(ownItems)) continue;
+    const inherited = files.slice(1).flatMap((file) => {
+      const value = isPlainObject(file.value) ? file.value[list] : undefined;
+      return Array.isArray(value) ? value.flatMap((item) => (isPlainObject(item) && typeof item.id === 'string' ? [item.id] : [])) : [];
+    });
+    items.forEach((item, index) => {
+      if (!isPlainObject(item) || typeof item.id !== 'string' || inherited.includes(item.id)) return;
+      const prefix = `${list}.${index}.`;
+      if (!problems.some((problem) => problem.path.startsWith(prefix) && problem.message.startsWith('missing required field'))) return;
+      const meant = closestMatch(item.id, inherited);
+      if (meant === undefined) return;
+      const ownIndex = ownItems.findIndex((candidate) => isPlainObject(candidate) && candidate.id === item.id);
+      const position = own.locate([list, ownIndex, 'id']).position;
+      covered.add(prefix);
+      explained.push({
+        file: own.label,
+        line: position?.line,
+        column: position?.column,
+        path: `${list}.${index}.id`,
+        message: `no ${what} \`${item.id}\` in what this file extends; did you mean \`${meant}\`?`,
+        hint: `to change that ${what}, use its id; a new ${what} needs every required field`,
+      });
+    });
+  }
+  return [...explained, ...problems.filter((problem) => ![...covered].some((prefix) => problem.path.startsWith(prefix)))];
 }

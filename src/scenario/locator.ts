@@ -35,6 +35,13 @@ export class ScenarioLocator {
       const found = file.locate(translatePath(path, this.merged, file.value), preferKey);
       if (best === undefined || found.matched > best.matched) best = { file, ...found };
     }
+    // A place no file spells out, on the way to where a --set wrote: that --set made it.
+    if (best === undefined || best.matched < path.length) {
+      for (let index = this.overrides.length - 1; index >= 0; index--) {
+        const override = this.overrides[index]!;
+        if (startsWith(override.path, path)) return { label: override.label };
+      }
+    }
     return best === undefined ? { label: '<scenario>' } : { label: best.file.label, position: best.position };
   }
 }

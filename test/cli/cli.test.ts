@@ -233,4 +233,25 @@ describe('livesim (built binary)', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'out', 'manifest.json'), 'utf8')).complete).toBe(false);
     expect(JSON.parse(readFileSync(path.join(dir, 'out', 'summary.json'), 'utf8')).complete).toBe(false);
   });
+
+  it('--out that cannot be made is refused before simulating: under a file, in /proc', () => {
+    const dir = writeFiles({ 'a-file': 'not a directory' });
+    for (const out of ['a-file/run', '/proc/livesim-run']) {
+      const { code, stderr } = livesim(['run', '--out', out, '-q'], { cwd: dir });
+      expect(code, stderr).toBe(2);
+      expect(stderr).toMatch(/--out/);
+    }
+    expect(readdirSync(dir)).toEqual(['a-file']);
+  });
+
+  it('absurd designs are refused with the count: replicates, sweeps, runs over the estimate', () => {
+    expect(livesim(['run', '--replicates', '1000000000']).code).toBe(2);
+    const sweep = livesim(['sweep', 'demo-county', '--vary', 'behaviour.purchaseRate=0..1e12:1']);
+    expect(sweep.code).toBe(2);
+    expect(sweep.stderr).toContain('1,000,000,000,001 values');
+    const big = livesim(['run', 'demo-county', '-q', '--set', 'anchors.li-orchard.followers=1000000000']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(/billion events.*\n.*--force/s);
+  });
 });
+
