@@ -253,5 +253,16 @@ describe('livesim (built binary)', () => {
     expect(big.code).toBe(2);
     expect(big.stderr).toMatch(/billion events.*\n.*--force/s);
   });
+
+  it('validate warns of parameters outside the priors; calibrate refuses bounds outside them', () => {
+    const valid = livesim(['validate', 'demo-county', '--set', 'platforms.taobao.feeRate=0.1']);
+    expect(valid.code).toBe(0);
+    expect(valid.stderr).toContain('platforms.0.feeRate = 0.1 is outside the prior for platform fee rate (0-0.02)');
+    const json = JSON.parse(livesim(['validate', 'demo-county', '--json', '--set', 'platforms.taobao.feeRate=0.1']).stdout);
+    expect(json.warnings).toEqual([{ path: 'platforms.0.feeRate', message: expect.stringContaining('outside the prior') }]);
+    const fit = livesim(['calibrate', 'weiya-welfare', '--budget', '2', '--set', 'calibration.free.0.max=0.1']);
+    expect(fit.code).toBe(2);
+    expect(fit.stderr).toContain('outside the prior for viewer-to-buyer conversion');
+  });
 });
 

@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { EXIT, UsageError } from '../../errors.js';
 import { calibrate, type CalibrationResult } from '../../experiment/calibrate.js';
 import { fittedScenarioText } from '../../experiment/fitted-file.js';
+import { checkPriors } from '../../experiment/priors.js';
 import { writeFileAtomic } from '../../experiment/run-store.js';
 import { displayPath } from '../../paths.js';
 import { loadScenario } from '../../scenario/load.js';
@@ -45,6 +46,9 @@ export function calibrateCommand(): Command {
       const { scenario } = loaded;
       if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see README)');
       if (scenario.calibration.free.length === 0) throw new UsageError(`${scenario.name} marks no parameters as free`, 'list them under `calibration: { free: [...] }`');
+      // A fit may only search inside the public priors.
+      const outside = checkPriors(scenario).filter((violation) => scenario.calibration.free.some((parameter) => violation.path.startsWith(parameter.path) || violation.path.startsWith('calibration.free')));
+      if (outside.length > 0) throw new UsageError(outside.map((violation) => violation.message).join('; '), 'narrow the bounds under calibration.free to the prior (docs/sources.md)');
       const out = options.out ?? `${scenario.name}.fitted.yaml`;
       const control = new StopControl();
       const stopListening = control.listenForSignals();
