@@ -48,3 +48,17 @@ export class StopControl {
     return this.reason === 'quit' ? EXIT.ok : EXIT.interrupted;
   }
 }
+
+/**
+ * From now until the process ends, SIGINT and SIGTERM no longer kill it: they only make its exit
+ * code 130. For the last phase, writing the run directory, which must never be cut in half
+ * (it takes a moment; the work it records is already done).
+ */
+export function holdSignalsWhileWriting(onSignal?: () => void): void {
+  const hold = () => {
+    process.exitCode = EXIT.interrupted;
+    onSignal?.();
+  };
+  process.on('SIGINT', hold);
+  process.on('SIGTERM', hold);
+}

@@ -3,7 +3,7 @@
  * CSVs. Every file is written to a temporary name and renamed into place, and manifest.json is
  * written last, so a directory never holds a half-written file and a manifest means "done".
  */
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -19,17 +19,36 @@ export function writeFileAtomic(file: string, content: string): void {
   renameSync(temporary, file);
 }
 
-/** Checks up front (before any work) that `dir` can take a run: absent, empty, or an earlier run. */
-export function checkRunDirectory(dir: string): void {
-  if (!existsSync(dir)) {
+const LOCK = '.livesim.lock';
+
+/**
+ * Claims `dir` for a run before any work: it must be creatable, and empty unless `force` (which
+ * empties a directory holding an earlier run, never one holding other files). A lock file keeps a
+ * second run from writing into it at the same time. Returns the release, for when the run is written.
+ */
+export function claimRunDirectory(dir: string, options: { readonly force?: boolean | undefined } = {}): () => void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} is a file, not a directory`);
+    const entries = readdirSync(dir);
+    if (entries.includes(LOCK)) throw new UsageError(`--out ${dir}: another livesim run is writing there`, `wait for it, or remove ${path.join(dir, LOCK)} if no run is`);
+    if (entries.length > 0 && !entries.includes(MANIFEST)) {
+      throw new UsageError(`--out ${dir} already holds files that are not a livesim run`, 'choose a new directory, or an empty one');
+    }
+    if (entries.length > 0 && !options.force) {
+      throw new UsageError(`--out ${dir} already holds a run`, 'choose a new directory, or pass --force to replace that run');
+    }
+    for (const entry of entries) rmSync(path.join(dir, entry), { recursive: true, force: true });
+  } else {
     checkCreatable(dir);
-    return;
   }
-  if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} is a file, not a directory`);
-  const entries = readdirSync(dir);
-  if (entries.length > 0 && !entries.includes(MANIFEST)) {
-    throw new UsageError(`--out ${dir} already holds files that are not a livesim run`, 'choose a new directory, or an empty one');
+  mkdirSync(dir, { recursive: true });
+  const lock = path.join(dir, LOCK);
+  try {
+    writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+  } catch {
+    throw new UsageError(`--out ${dir}: another livesim run is writing there`, 'choose another directory');
   }
+  return () => rmSync(lock, { force: true });
 }
 
 /** The run directory can be made: its nearest existing ancestor is a writable directory on an ordinary file system. */

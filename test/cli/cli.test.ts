@@ -1,6 +1,6 @@
 /** The built `livesim` binary, end to end, as a user runs it. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -155,7 +155,7 @@ describe('livesim (built binary)', () => {
     const dir = writeFiles({
       'fit.yaml': tinyScenario({
         targets: [{ id: 'orders', metric: 'orders', aggregate: 'sum', expected: 40, tolerance: 0.05, source: 'made up' }],
-        calibration: { free: [{ path: 'behaviour.purchaseRate', min: 0.0005, max: 0.008, prior: 'conversion' }] },
+        calibration: { free: [{ path: 'behaviour.purchaseRate', min: 0.001, max: 0.0065, prior: 'conversion' }] },
       }),
     });
     const { code, stdout } = livesim(['calibrate', 'fit.yaml', '--budget', '8', '--replicates', '2', '--out', 'fitted.yaml'], { cwd: dir });
@@ -263,6 +263,22 @@ describe('livesim (built binary)', () => {
     const fit = livesim(['calibrate', 'weiya-welfare', '--budget', '2', '--set', 'calibration.free.0.max=0.1']);
     expect(fit.code).toBe(2);
     expect(fit.stderr).toContain('outside the prior for viewer-to-buyer conversion');
+  });
+
+  it('--out holding a run is refused unless --force, which replaces it; a run writing there locks it', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    expect(livesim(['run', 'county.yaml', '-q', '--out', 'out'], { cwd: dir }).code).toBe(0);
+    const again = livesim(['run', 'county.yaml', '-q', '--out', 'out', '--replicates', '2'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already holds a run');
+    expect(livesim(['run', 'county.yaml', '-q', '--out', 'out', '--replicates', '2', '--force'], { cwd: dir }).code).toBe(0);
+    // Only the batch's files now: nothing of the single run is left beside them.
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['manifest.json', 'replicates.csv', 'summary.json']);
+    mkdirSync(path.join(dir, 'busy'));
+    writeFileSync(path.join(dir, 'busy', '.livesim.lock'), '1\n');
+    const busy = livesim(['run', 'county.yaml', '-q', '--out', 'busy'], { cwd: dir });
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain('another livesim run is writing there');
   });
 });
 

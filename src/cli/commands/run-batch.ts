@@ -1,12 +1,13 @@
 /** `livesim run --replicates N` (or --precision): a batch of replicates, its progress, files and report. */
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { batchSummary, runReplicateBatch } from '../../experiment/replicated-run.js';
-import { MANIFEST, checkRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import type { Estimate } from '../../experiment/statistics.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
 import { VERSION, displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
+import { holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run.js';
@@ -18,7 +19,7 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
   const rootSeed = options.seed ?? loaded.scenario.seed;
   const createdAt = new Date();
   const directory = options.out ?? newRunDirectory('runs', loaded.scenario.name, rootSeed, createdAt);
-  checkRunDirectory(directory);
+  const release = claimRunDirectory(directory, { force: options.force });
 
   const started = performance.now();
   const { result, control } = await withBatchProgress(terminal, { ...options, title: `${loaded.scenario.name} · root seed ${rootSeed}` }, (signal, progress) =>
@@ -36,6 +37,7 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
   const wallSeconds = (performance.now() - started) / 1000;
 
   const summary = batchSummary(loaded, rootSeed, result, options.precision);
+  holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
   writeRunDirectory(directory, {
     'summary.json': jsonText(summary),
     [MANIFEST]: jsonText({
@@ -54,7 +56,8 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
       files: [MANIFEST, 'replicates.csv', 'summary.json'],
       resolvedScenario: loaded.scenario,
     }),
-  });
+  });  release();
+
   const shownDirectory = displayPath(directory);
   if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory, wallSeconds: Math.round(wallSeconds * 1000) / 1000 }));
   else terminal.out(formatBatchReport(summary, shownDirectory, wallSeconds, terminal.outStyle));

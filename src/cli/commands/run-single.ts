@@ -1,11 +1,11 @@
 /** `livesim run` of one replicate: the dashboard or progress lines, the run directory, the report. */
 import { Pacer } from '../../engine/pacer.js';
-import { checkRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import { ScenarioRun, runFiles } from '../../experiment/single-run.js';
 import { displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { ProgressReporter, type ProgressMode } from '../progress.js';
-import { StopControl } from '../stop-control.js';
+import { StopControl, holdSignalsWhileWriting } from '../stop-control.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run.js';
 import { formatRunReport } from './run-report.js';
@@ -14,7 +14,7 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
   const seed = options.seed ?? loaded.scenario.seed;
   const createdAt = new Date();
   const directory = options.out ?? newRunDirectory('runs', loaded.scenario.name, seed, createdAt);
-  checkRunDirectory(directory);
+  const release = claimRunDirectory(directory, { force: options.force });
 
   const run = new ScenarioRun(loaded, seed);
   const control = new StopControl();
@@ -51,7 +51,10 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
     await dashboard?.close();
   }
 
+  // The work is done: a Ctrl+C now waits for the files and exits 130.
+  holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
   writeRunDirectory(directory, runFiles(loaded, finished, createdAt));
+  release();
   const shownDirectory = displayPath(directory);
   if (options.json) {
     const { summary } = finished;

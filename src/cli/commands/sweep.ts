@@ -1,13 +1,14 @@
 /** `livesim sweep`: a scenario over a grid of parameter values, replicates per case, in parallel. */
 import path from 'node:path';
 import { Command } from 'commander';
-import { MANIFEST, checkRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import type { Estimate } from '../../experiment/statistics.js';
 import { parseVary, runSweep, sweepCases, type SweepCase } from '../../experiment/sweep.js';
 import { formatQuantity, formatSeconds } from '../../format.js';
 import { VERSION, displayPath } from '../../paths.js';
 import { loadScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
+import { holdSignalsWhileWriting } from '../stop-control.js';
 import { collect, parseCount, parseSeed } from '../options.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
@@ -23,6 +24,7 @@ interface SweepOptions {
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly ui: boolean;
+  readonly force?: boolean;
 }
 
 const EXAMPLES = `
@@ -46,6 +48,7 @@ export function sweepCommand(): Command {
     .option('--metric <name>', 'a metric for the summary table (repeatable)', collect, [])
     .option('--set <path=value>', 'override a field in every case (repeatable)', collect, [])
     .option('--out <dir>', 'run directory (default: runs/<scenario>-sweep-<seed>-<time>)')
+    .option('--force', 'replace the run already in --out')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-ui', 'plain progress lines even on a terminal')
@@ -60,7 +63,7 @@ export function sweepCommand(): Command {
       const rootSeed = options.seed ?? base.scenario.seed;
       const createdAt = new Date();
       const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-sweep`, rootSeed, createdAt);
-      checkRunDirectory(directory);
+      const release = claimRunDirectory(directory, { force: options.force });
 
       const started = performance.now();
       const title = `sweep ${base.scenario.name}: ${cases.length} cases × ${replicates} replicates`;
@@ -87,6 +90,7 @@ export function sweepCommand(): Command {
           metrics: Object.fromEntries(Object.entries(result.byCase[index]!).map(([metric, estimate]) => [metric, { mean: estimate.mean, sd: estimate.sd, ci95: estimate.ci95, n: estimate.n }])),
         })),
       };
+      holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
       writeRunDirectory(directory, {
         'summary.json': jsonText(summary),
         [MANIFEST]: jsonText({
@@ -104,7 +108,8 @@ export function sweepCommand(): Command {
           files: [MANIFEST, 'summary.json', 'sweep.csv'],
           resolvedScenario: base.scenario,
         }),
-      });
+      });      release();
+
       const shownDirectory = displayPath(directory);
       if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory }));
       else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, shownDirectory, wallSeconds, terminal.outStyle));
