@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { parseBatchCsv, replicateRow, type BatchRow } from './replicate-rows.js';
 import { replicateTasks } from './replicates.js';
+import { UsageError } from '../errors.js';
+import { readManifest } from './manifest.js';
 import { MANIFEST } from './run-store.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
 
@@ -23,8 +25,19 @@ export function isBatchDirectory(candidate: string): boolean {
 }
 
 export function readStoredBatch(directory: string): StoredBatch {
-  const manifest = JSON.parse(readFileSync(path.join(directory, MANIFEST), 'utf8')) as { scenario: string; scenarioHash: string };
-  const rows = parseBatchCsv(readFileSync(path.join(directory, 'replicates.csv'), 'utf8'), ['replicate', 'seed', 'scenarioHash']);
+  const manifest = readManifest(directory);
+  if (manifest.kind !== 'replicates' || manifest.seeds === undefined) {
+    throw new UsageError(`${directory} holds a ${manifest.kind}, not a batch of replicates with their seeds`, 'compare stored batches made by livesim run --replicates');
+  }
+  let rows: BatchRow[];
+  try {
+    rows = parseBatchCsv(readFileSync(path.join(directory, 'replicates.csv'), 'utf8'), ['replicate', 'seed', 'scenarioHash']);
+  } catch (error) {
+    throw new UsageError(`${path.join(directory, 'replicates.csv')} cannot be read: ${(error as Error).message}`, 'run the batch again');
+  }
+  const seeds = new Set(manifest.seeds);
+  const stray = rows.find((row) => !seeds.has(Number(row.keys.seed)) || !Number.isFinite(Number(row.keys.seed)));
+  if (stray !== undefined) throw new UsageError(`${directory}: replicates.csv has a row (seed ${String(stray.keys.seed)}) that its manifest does not list`, 'run the batch again');
   return { directory, scenario: manifest.scenario, scenarioHash: manifest.scenarioHash, rows };
 }
 

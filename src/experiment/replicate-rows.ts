@@ -84,12 +84,18 @@ export function parseBatchCsv(text: string, identityColumns: readonly string[]):
   const columns = header.split(',');
   return lines.map((line, index) => {
     const cells = line.split(',');
+    // A damaged file is refused, not half-read.
+    if (cells.length !== columns.length) throw new Error(`line ${index + 2} has ${cells.length} cells, the header ${columns.length}`);
     const keys: Record<string, Cell> = {};
     const metrics: Record<string, number> = {};
     columns.forEach((column, position) => {
       const cell = cells[position] ?? '';
       if (identityColumns.includes(column)) keys[column] = /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
-      else metrics[column] = Number(cell);
+      else {
+        const value = Number(cell);
+        if (cell.trim() === '' || !Number.isFinite(value)) throw new Error(`line ${index + 2}, column ${column}: ${JSON.stringify(cell)} is not a number`);
+        metrics[column] = value;
+      }
     });
     return { keys, order: typeof keys.replicate === 'number' ? keys.replicate : index, metrics };
   });

@@ -1,6 +1,8 @@
 /** The run store: what is in a runs/ directory, read from each run's manifest. */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { readManifest, type Manifest } from './manifest.js';
 import { MANIFEST } from './run-store.js';
 
 export interface StoredRun {
@@ -10,6 +12,8 @@ export interface StoredRun {
   readonly scenario: string;
   readonly seed: number;
   readonly replicates: number;
+  /** The --set overrides it ran with. */
+  readonly overrides: readonly string[];
   readonly createdAt: string;
   readonly complete: boolean;
   /** Yuan: the run's, or the mean over replicates (for a sweep: the largest case mean). */
@@ -17,42 +21,38 @@ export interface StoredRun {
   readonly farmerRevenue: number;
 }
 
-interface Manifest {
-  kind?: StoredRun['kind'];
-  scenario: string;
-  seed: number;
-  replicates?: number;
-  createdAt: string;
-  complete: boolean;
-  headline?: { gmv?: number; farmerRevenue?: number };
-}
-
-/** Runs under `root`, newest first; directories without a readable manifest are skipped. */
-export function listRuns(root: string): StoredRun[] {
-  if (!existsSync(root)) return [];
+/**
+ * Runs under `root`, newest first. Directories whose manifest is missing (a run still writing,
+ * or something else) are passed over; ones whose manifest is broken are listed in `skipped`.
+ */
+export function listRuns(root: string): { runs: StoredRun[]; skipped: string[] } {
+  if (!existsSync(root)) return { runs: [], skipped: [] };
+  if (!statSync(root).isDirectory()) throw new UsageError(`${root} is a file, not a directory of runs`, 'pass --dir with the directory livesim run writes into');
   const runs: StoredRun[] = [];
-  for (const id of readdirSync(root)) {
+  const skipped: string[] = [];
+  for (const id of readdirSync(root).sort()) {
     const directory = path.join(root, id);
-    const file = path.join(directory, MANIFEST);
-    if (!statSync(directory).isDirectory() || !existsSync(file)) continue;
+    if (!statSync(directory).isDirectory() || !existsSync(path.join(directory, MANIFEST))) continue;
     let manifest: Manifest;
     try {
-      manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+      manifest = readManifest(directory);
     } catch {
+      skipped.push(id);
       continue;
     }
     runs.push({
       id,
       directory,
-      kind: manifest.kind ?? 'run',
+      kind: manifest.kind,
       scenario: manifest.scenario,
       seed: manifest.seed,
-      replicates: manifest.replicates ?? 1,
+      replicates: manifest.replicates,
+      overrides: manifest.sources.overrides,
       createdAt: manifest.createdAt,
       complete: manifest.complete,
-      gmv: manifest.headline?.gmv ?? 0,
-      farmerRevenue: manifest.headline?.farmerRevenue ?? 0,
+      gmv: manifest.headline.gmv,
+      farmerRevenue: manifest.headline.farmerRevenue,
     });
   }
-  return runs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+  return { runs: runs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)), skipped };
 }

@@ -2,6 +2,7 @@
  * One run of a loaded scenario with one seed, and what it leaves behind: the summary (identical
  * for identical inputs), the manifest (which also records when and how long), and the CSVs.
  */
+import { manifestText } from './manifest.js';
 import type { Observable } from 'rxjs';
 import { ModelRun, type ModelResult, type ModelRunControls } from '../model/model-run.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -97,7 +98,7 @@ export function runFiles(loaded: LoadedScenario, run: FinishedRun, createdAt: Da
     'broadcasts.csv': broadcastsCsv(result),
     'households.csv': householdsCsv(result),
   };
-  files[MANIFEST] = jsonText({
+  files[MANIFEST] = manifestText({
     livesimVersion: VERSION,
     kind: 'run',
     complete: summary.complete,
@@ -105,7 +106,7 @@ export function runFiles(loaded: LoadedScenario, run: FinishedRun, createdAt: Da
     scenarioHash: summary.scenarioHash,
     seed: summary.seed,
     replicates: 1,
-    sources: { files: loaded.files, overrides: loaded.overrides },
+    sources: { files: [...loaded.files], overrides: [...loaded.overrides] },
     createdAt: createdAt.toISOString(),
     wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
     headline: { gmv: summary.metrics.gmv, farmerRevenue: summary.metrics.farmerRevenue, reached: summary.simulated.reached },

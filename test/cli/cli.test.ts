@@ -280,5 +280,32 @@ describe('livesim (built binary)', () => {
     expect(busy.code).toBe(2);
     expect(busy.stderr).toContain('another livesim run is writing there');
   });
+
+  it('stored runs that are broken are refused by compare and skipped by runs, saying so', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    expect(livesim(['run', 'county.yaml', '-q', '--replicates', '2', '--out', 'runs/good'], { cwd: dir }).code).toBe(0);
+    const manifest = readFileSync(path.join(dir, 'runs', 'good', 'manifest.json'), 'utf8');
+    const csv = readFileSync(path.join(dir, 'runs', 'good', 'replicates.csv'), 'utf8');
+    const broken: Record<string, [string, string]> = {
+      'not-json': ['{ nope', csv],
+      null: ['null', csv],
+      'no-seeds': [JSON.stringify({ ...JSON.parse(manifest), seeds: undefined }), csv],
+      'bad-csv': [manifest, `${csv.trim()},extra\n`],
+    };
+    for (const [name, [manifestText, csvText]] of Object.entries(broken)) {
+      mkdirSync(path.join(dir, 'runs', name));
+      writeFileSync(path.join(dir, 'runs', name, 'manifest.json'), manifestText);
+      writeFileSync(path.join(dir, 'runs', name, 'replicates.csv'), csvText);
+      const compared = livesim(['compare', 'runs/good', `runs/${name}`], { cwd: dir });
+      expect(compared.code, `${name}: ${compared.stderr}`).toBe(2);
+      expect(compared.stderr, name).not.toMatch(/^\s+at /m);
+    }
+    const listed = livesim(['runs'], { cwd: dir });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('good');
+    expect(listed.stderr).toContain('skipped 2 directories whose manifest is broken: not-json, null');
+    writeFileSync(path.join(dir, 'a-file'), 'x');
+    expect(livesim(['runs', '--dir', 'a-file'], { cwd: dir }).code).toBe(2);
+  });
 });
 

@@ -1,4 +1,5 @@
 /** `livesim run --replicates N` (or --precision): a batch of replicates, its progress, files and report. */
+import { manifestText } from '../../experiment/manifest.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { batchSummary, runReplicateBatch } from '../../experiment/replicated-run.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
@@ -40,7 +41,7 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
   holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
   writeRunDirectory(directory, {
     'summary.json': jsonText(summary),
-    [MANIFEST]: jsonText({
+    [MANIFEST]: manifestText({
       livesimVersion: VERSION,
       kind: 'replicates',
       complete: result.complete,
@@ -48,15 +49,16 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
       scenarioHash: loaded.hash,
       seed: rootSeed,
       replicates: result.rows.length,
-      seeds: result.rows.map((row) => row.keys.seed),
-      sources: { files: loaded.files, overrides: loaded.overrides },
+      seeds: result.rows.map((row) => Number(row.keys.seed)),
+      sources: { files: [...loaded.files], overrides: [...loaded.overrides] },
       createdAt: createdAt.toISOString(),
       wallSeconds: Math.round(wallSeconds * 1000) / 1000,
       headline: { gmv: summary.metrics.gmv?.mean ?? 0, farmerRevenue: summary.metrics.farmerRevenue?.mean ?? 0 },
       files: [MANIFEST, 'replicates.csv', 'summary.json'],
       resolvedScenario: loaded.scenario,
     }),
-  });  release();
+  });
+  release();
 
   const shownDirectory = displayPath(directory);
   if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory, wallSeconds: Math.round(wallSeconds * 1000) / 1000 }));

@@ -14,7 +14,8 @@ export function runsCommand(): Command {
     .addHelpText('after', '\nExamples:\n  $ livesim runs\n  $ livesim runs --json | jq \'.[0].directory\'\n  $ livesim compare $(livesim runs --json | jq -r \'.[1].directory, .[0].directory\')\n')
     .action((options: { dir: string; json?: boolean }, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
-      const runs = listRuns(options.dir);
+      const { runs, skipped } = listRuns(options.dir);
+      if (skipped.length > 0) terminal.err(`skipped ${skipped.length} ${skipped.length === 1 ? 'directory' : 'directories'} whose manifest is broken: ${skipped.join(', ')}\n`);
       if (options.json) {
         terminal.out(jsonText(runs.map((run) => ({ ...run, directory: displayPath(run.directory) }))));
         return;
@@ -24,7 +25,7 @@ export function runsCommand(): Command {
         return;
       }
       const style = terminal.outStyle;
-      const header = ['id', 'kind', 'scenario', 'seed', 'replicates', 'when', 'complete', 'GMV', 'farmers'];
+      const header = ['id', 'kind', 'scenario', 'seed', 'replicates', 'when', 'complete', 'GMV', 'farmers', '--set'];
       const rows = runs.map((run) => [
         run.id,
         run.kind,
@@ -35,9 +36,14 @@ export function runsCommand(): Command {
         run.complete ? 'yes' : 'no',
         formatYuanShort(run.gmv),
         formatYuanShort(run.farmerRevenue),
+        run.overrides.join(' '),
       ]);
       const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-      const line = (cells: string[]) => cells.map((cell, column) => (column >= 7 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ');
+      const line = (cells: string[]) =>
+        cells
+          .map((cell, column) => (column === 7 || column === 8 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+          .join('  ')
+          .trimEnd();
       terminal.out(`${style.bold(line(header))}\n${rows.map(line).join('\n')}\n`);
     });
 }

@@ -1,4 +1,5 @@
 /** `livesim sweep`: a scenario over a grid of parameter values, replicates per case, in parallel. */
+import { manifestText } from '../../experiment/manifest.js';
 import path from 'node:path';
 import { Command } from 'commander';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
@@ -93,7 +94,7 @@ export function sweepCommand(): Command {
       holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
       writeRunDirectory(directory, {
         'summary.json': jsonText(summary),
-        [MANIFEST]: jsonText({
+        [MANIFEST]: manifestText({
           livesimVersion: VERSION,
           kind: 'sweep',
           complete: result.complete,
@@ -102,13 +103,15 @@ export function sweepCommand(): Command {
           seed: rootSeed,
           replicates,
           cases: cases.length,
+          sources: { files: [...base.files], overrides: [...base.overrides] },
           createdAt: createdAt.toISOString(),
           wallSeconds: Math.round(wallSeconds * 1000) / 1000,
           headline: headline(result.byCase),
           files: [MANIFEST, 'summary.json', 'sweep.csv'],
           resolvedScenario: base.scenario,
         }),
-      });      release();
+      });
+      release();
 
       const shownDirectory = displayPath(directory);
       if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory }));
