@@ -13,7 +13,7 @@ export interface MetricComparison {
   readonly b: Estimate;
   /** B minus A, paired by seed. */
   readonly delta: Estimate;
-  /** The difference as a share of A's mean, with the interval scaled alike; null when A's mean is 0. */
+  /** The difference as a share of A's mean, with the interval scaled alike; null when A's mean is 0 or A and B differ in sign. */
   readonly relative: { readonly mean: number; readonly ci95: readonly [number, number] } | null;
   /** The difference's interval excludes zero. */
   readonly significant: boolean;
@@ -25,6 +25,9 @@ export interface Comparison {
   /** Significant changes first (largest relative change first), then the rest in their order. */
   readonly metrics: readonly MetricComparison[];
 }
+
+/** A relative change smaller than this prints as ±0.0%: never called significant. */
+const NEGLIGIBLE_RELATIVE_CHANGE = 0.0005;
 
 /** Pairs the rows of A and B by seed and compares the metrics (all of them, or those named). */
 export function comparePaired(a: readonly BatchRow[], b: readonly BatchRow[], names?: readonly string[]): Comparison {
@@ -40,8 +43,13 @@ export function comparePaired(a: readonly BatchRow[], b: readonly BatchRow[], na
     const a = estimate(valuesA);
     const b = estimate(valuesB);
     const delta = estimate(valuesB.map((value, index) => value - valuesA[index]!));
-    const relative = a.mean === 0 ? null : { mean: delta.mean / Math.abs(a.mean), ci95: [delta.ci95[0] / Math.abs(a.mean), delta.ci95[1] / Math.abs(a.mean)] as const };
-    const significant = delta.ci95[0] > 0 || delta.ci95[1] < 0;
+    // A relative change says nothing from a base of zero, or across a change of sign.
+    const relative =
+      a.mean === 0 || Math.sign(a.mean) * Math.sign(b.mean) < 0
+        ? null
+        : { mean: delta.mean / Math.abs(a.mean), ci95: [delta.ci95[0] / Math.abs(a.mean), delta.ci95[1] / Math.abs(a.mean)] as const };
+    // Significant: the interval excludes zero, and the change is not one that rounds to nothing.
+    const significant = (delta.ci95[0] > 0 || delta.ci95[1] < 0) && (relative === null || Math.abs(relative.mean) >= NEGLIGIBLE_RELATIVE_CHANGE);
     return { name, a, b, delta, relative, significant };
   });
   const order = (comparison: MetricComparison) => (comparison.significant ? -Math.abs(comparison.relative?.mean ?? Number.POSITIVE_INFINITY) : 0);

@@ -58,6 +58,19 @@ describe('paired comparison with common random numbers', () => {
     expect(views.delta.sd / views.delta.mean).toBeLessThan(0.2);
   });
 
+  it('gives no relative change from a zero base or across a sign, and never calls a change that rounds to 0.0% significant', () => {
+    const row = (seed: number, metrics: Record<string, number>) => ({ keys: { seed }, order: seed, metrics });
+    const a = [row(1, { zero: 0, sign: -10, tiny: 1000 }), row(2, { zero: 0, sign: -12, tiny: 1000 }), row(3, { zero: 0, sign: -11, tiny: 1000 })];
+    const b = [row(1, { zero: 5, sign: 10, tiny: 1000.1 }), row(2, { zero: 6, sign: 12, tiny: 1000.1 }), row(3, { zero: 5, sign: 11, tiny: 1000.1 })];
+    const byName = Object.fromEntries(comparePaired(a, b).metrics.map((metric) => [metric.name, metric]));
+    expect(byName.zero!.relative).toBeNull();
+    expect(byName.sign!.relative).toBeNull();
+    expect(byName.zero!.significant).toBe(true);
+    // +0.01%, with no spread at all: real, but it prints as +0.0%.
+    expect(byName.tiny!.delta.ci95[0]).toBeGreaterThan(0);
+    expect(byName.tiny!.significant).toBe(false);
+  });
+
   it('pairs rows by seed and refuses rows that share none', () => {
     const row = (seed: number, value: number) => ({ keys: { seed }, order: seed, metrics: { x: value } });
     const comparison = comparePaired([row(1, 10), row(2, 20), row(3, 30)], [row(3, 33), row(1, 11)]);

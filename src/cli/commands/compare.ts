@@ -12,6 +12,7 @@ import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { collect, parseCount, parseSeed } from '../options.js';
 import type { Style } from '../style.js';
+import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 
 interface CompareOptions {
@@ -112,7 +113,7 @@ export function compareCommand(): Command {
         terminal.out(comparisonCsv(shown));
       } else {
         const both = options.set.length > 0 ? `both: ${options.set.map((override) => `--set ${override}`).join(' ')}\n` : '';
-        terminal.out(both + formatComparison(sideA.label, sideB.label, { ...comparison, metrics: shown }, options.format, terminal.outStyle));
+        terminal.out(both + formatComparison(sideA.label, sideB.label, { ...comparison, metrics: shown }, options.format, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
       }
       if (!ran.complete) {
         terminal.err('stopped early: the comparison above uses the replicates that finished\n');
@@ -135,7 +136,14 @@ const relativeCell = (metric: MetricComparison) =>
 
 const signed = (value: number) => `${value > 0 ? '+' : ''}${formatQuantity(value)}`;
 
-export function formatComparison(labelA: string, labelB: string, comparison: Comparison, format: 'table' | 'markdown', style: Style): string {
+export function formatComparison(
+  labelA: string,
+  labelB: string,
+  comparison: Comparison,
+  format: 'table' | 'markdown',
+  style: Style,
+  width = Number.POSITIVE_INFINITY,
+): string {
   const rows = comparison.metrics.map((metric) => [
     metric.name,
     formatQuantity(metric.a.mean),
@@ -150,10 +158,9 @@ export function formatComparison(labelA: string, labelB: string, comparison: Com
     const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
     return `${intro}${[line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')}\n`;
   }
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const render = (cells: string[], highlight = false) =>
-    `  ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`.replace(/ yes$/, highlight ? ` ${style.green('yes')}` : ' yes');
-  return `${intro}${[render(header), ...rows.map((row) => render(row, true))].join('\n')}\n`;
+  // Too wide for the terminal: the metric names are cut, then A's and B's means left out (B − A stays).
+  const lines = formatTable(header, rows, { width, right: [1, 2, 3, 4, 5], shrink: 0, optional: [1, 2], indent: '  ' });
+  return `${intro}${lines.map((line, index) => (index > 0 ? line.replace(/ yes$/, ` ${style.green('yes')}`) : line)).join('\n')}\n`;
 }
 
 function comparisonCsv(metrics: readonly MetricComparison[]): string {

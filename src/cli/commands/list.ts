@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { jsonText } from '../../experiment/run-store.js';
 import { displayPath } from '../../paths.js';
 import { DEFAULT_PRESET, listPresets } from '../../scenario/presets.js';
+import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 
 export function listCommand(): Command {
@@ -19,10 +20,10 @@ export function listCommand(): Command {
         return;
       }
       const style = terminal.outStyle;
-      const width = Math.max(...presets.map((preset) => preset.name.length));
-      for (const preset of presets) {
-        const marker = preset.name === DEFAULT_PRESET ? style.dim(' (default)') : '';
-        terminal.out(`${style.bold(preset.name.padEnd(width))}  ${preset.description}${marker}\n`);
-      }
+      const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
+      const rows = presets.map((preset) => [style.bold(preset.name), `${preset.description}${preset.name === DEFAULT_PRESET ? ' (default)' : ''}`]);
+      // The description is cut to the terminal rather than wrapped under the names.
+      const [, ...lines] = formatTable(['', ''], rows, { width, shrink: 1 });
+      terminal.out(`${lines.join('\n')}\n`);
     });
 }

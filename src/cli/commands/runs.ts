@@ -4,6 +4,7 @@ import { jsonText } from '../../experiment/run-store.js';
 import { listRuns } from '../../experiment/run-index.js';
 import { formatYuanShort } from '../../format.js';
 import { displayPath } from '../../paths.js';
+import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 
 export function runsCommand(): Command {
@@ -38,12 +39,9 @@ export function runsCommand(): Command {
         formatYuanShort(run.farmerRevenue),
         run.overrides.join(' '),
       ]);
-      const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-      const line = (cells: string[]) =>
-        cells
-          .map((cell, column) => (column === 7 || column === 8 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
-          .join('  ')
-          .trimEnd();
-      terminal.out(`${style.bold(line(header))}\n${rows.map(line).join('\n')}\n`);
+      const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
+      // Too wide for the terminal: the id is cut first, then the --set, kind and time are left out.
+      const [head, ...lines] = formatTable(header, rows, { width, right: [7, 8], shrink: 0, optional: [9, 1, 5] });
+      terminal.out(`${style.bold(head!)}\n${lines.join('\n')}\n`);
     });
 }
