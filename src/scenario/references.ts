@@ -58,6 +58,8 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
       if (series.schedule.kind === 'cadence' && positiveDuration(series.schedule.every) === false) {
         report([...base, 'schedule', 'every'], 'the cadence must be longer than zero');
       }
+      // One anchor is on air once at a time (a class of anchors is many people, so it may overlap).
+      if (!anchor.population && isDuration(series.duration)) overlapProblem(series, parseDuration(series.duration), base, report);
     });
   });
 
@@ -163,3 +165,20 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
 function positiveDuration(text: string): boolean | undefined {
   return isDuration(text) ? parseDuration(text) > 0 : undefined;
 }
+
+/** A single anchor's series whose broadcasts would overlap one another. */
+function overlapProblem(series: Scenario['anchors'][number]['broadcasts'][number], duration: number, base: Path, report: (path: Path, message: string, hint?: string) => void): void {
+  const schedule = series.schedule;
+  const hint = 'one anchor is on air once at a time: space the broadcasts out, shorten them, or make the anchor a class with a `population`';
+  if (schedule.kind === 'cadence' && isDuration(schedule.every) && parseDuration(schedule.every) < duration) {
+    report([...base, 'schedule', 'every'], `a broadcast every ${schedule.every} that lasts ${series.duration} overlaps the next`, hint);
+  } else if (schedule.kind === 'rate' && schedule.perDay * duration > MINUTES_PER_DAY) {
+    report([...base, 'schedule', 'perDay'], `${schedule.perDay} broadcasts a day of ${series.duration} each do not fit in a day`, hint);
+  } else if (schedule.kind === 'dates') {
+    const starts = schedule.dates.map((date) => parseDate(date)).filter((ms): ms is number => ms !== undefined).sort((x, y) => x - y);
+    const clash = starts.findIndex((start, index) => index > 0 && start - starts[index - 1]! < duration * 60_000);
+    if (clash > 0) report([...base, 'schedule', 'dates'], `two of these broadcasts overlap: each lasts ${series.duration}`, hint);
+  }
+}
+
+const MINUTES_PER_DAY = 1440;

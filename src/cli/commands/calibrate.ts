@@ -7,7 +7,7 @@ import { calibrate, type CalibrationResult } from '../../experiment/calibrate.js
 import { fittedScenarioText } from '../../experiment/fitted-file.js';
 import { checkPriors } from '../../experiment/priors.js';
 import { writeFileAtomic } from '../../experiment/run-store.js';
-import { displayPath } from '../../paths.js';
+import { PACKAGE_ROOT, displayPath } from '../../paths.js';
 import { loadScenario } from '../../scenario/load.js';
 import { resolveScenarioReference } from '../../scenario/presets.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';
@@ -49,7 +49,10 @@ export function calibrateCommand(): Command {
       // A fit may only search inside the public priors.
       const outside = checkPriors(scenario).filter((violation) => scenario.calibration.free.some((parameter) => violation.path.startsWith(parameter.path) || violation.path.startsWith('calibration.free')));
       if (outside.length > 0) throw new UsageError(outside.map((violation) => violation.message).join('; '), 'narrow the bounds under calibration.free to the prior (docs/sources.md)');
-      const out = options.out ?? `${scenario.name}.fitted.yaml`;
+      const scenarioFile = resolveScenarioReference(reference);
+      // Beside a scenario file of yours; for a preset (inside livesim), in the current directory.
+      const isPreset = path.dirname(scenarioFile) === path.join(PACKAGE_ROOT, 'scenarios');
+      const out = options.out ?? path.join(isPreset ? '.' : path.dirname(scenarioFile), `${scenario.name}.fitted.yaml`);
       const control = new StopControl();
       const stopListening = control.listenForSignals();
       let result: CalibrationResult;
@@ -65,8 +68,8 @@ export function calibrateCommand(): Command {
       } finally {
         stopListening();
       }
-      const source = readFileSync(resolveScenarioReference(reference), 'utf8');
-      writeFileAtomic(path.resolve(out), fittedScenarioText(source, result));
+      const source = readFileSync(scenarioFile, 'utf8');
+      writeFileAtomic(path.resolve(out), withSchemaFrom(fittedScenarioText(source, result), path.dirname(scenarioFile), path.dirname(path.resolve(out))));
       terminal.out(formatCalibration(result, terminal.outStyle));
       terminal.out(`fitted scenario written to ${displayPath(path.resolve(out))}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
       process.exitCode = result.complete ? EXIT.ok : control.exitCode;
@@ -74,7 +77,11 @@ export function calibrateCommand(): Command {
 }
 
 export function formatCalibration(result: CalibrationResult, style: Style): string {
-  const lines = [style.bold(`fit after ${result.evaluations} evaluations of ${result.replicates} replicates (root seed ${result.rootSeed})`), ''];
+  const lines = [
+    style.bold(`fit after ${result.evaluations} evaluations of ${result.replicates} replicates (root seed ${result.rootSeed})`),
+    style.dim('  --budget caps the candidates tried; a candidate seen before is answered from memory and not counted'),
+    '',
+  ];
   const width = Math.max(9, ...result.parameters.map((parameter) => parameter.path.length));
   lines.push(`  ${'parameter'.padEnd(width)}    before     after   bounds`);
   for (const parameter of result.parameters) {
@@ -98,4 +105,13 @@ export function formatCalibration(result: CalibrationResult, style: Style): stri
     lines.push('');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The fitted file's `$schema`, re-pointed so that it still resolves from where the file is written. */
+function withSchemaFrom(text: string, sourceDir: string, outDir: string): string {
+  return text.replace(/^(\$schema:\s*)(\S+)\s*$/m, (line, key: string, reference: string) => {
+    if (/^[a-z]+:\/\//i.test(reference)) return line;
+    const relative = path.relative(outDir, path.resolve(sourceDir, reference));
+    return `${key}${relative.startsWith('.') ? relative : `./${relative}`}`;
+  });
 }
