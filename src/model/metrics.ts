@@ -90,6 +90,9 @@ export class Metrics {
   /** GMV of the last 48 simulated hours (fen), a ring indexed by hour, for short runs' trend. */
   private readonly hourlyGmv = new Float64Array(HOURS_KEPT);
   private readonly hourStamp = new Float64Array(HOURS_KEPT).fill(-1);
+  /** Most viewers watching at once in each of the last 48 simulated hours, a ring like hourlyGmv. */
+  private readonly hourlyPeakViewers = new Float64Array(HOURS_KEPT);
+  private readonly peakHourStamp = new Float64Array(HOURS_KEPT).fill(-1);
   private readonly productUnitsSoFar = new Map<string, number>();
 
   /** Everything so far: closed days plus today. */
@@ -129,8 +132,26 @@ export class Metrics {
     return result;
   }
 
-  noteConcurrency(viewers: number): void {
+  noteConcurrency(viewers: number, now: number): void {
     if (viewers > this.peakConcurrentToday) this.peakConcurrentToday = viewers;
+    const hour = Math.floor(now / 60);
+    const slot = hour % HOURS_KEPT;
+    if (this.peakHourStamp[slot] !== hour) {
+      this.peakHourStamp[slot] = hour;
+      this.hourlyPeakViewers[slot] = 0;
+    }
+    if (viewers > this.hourlyPeakViewers[slot]!) this.hourlyPeakViewers[slot] = viewers;
+  }
+
+  /** Most viewers at once in each of the last `hours` simulated hours up to `now`, oldest first. */
+  peakViewersByHour(now: number, hours: number): number[] {
+    const current = Math.floor(now / 60);
+    const result: number[] = [];
+    for (let hour = current - Math.min(hours, HOURS_KEPT) + 1; hour <= current; hour++) {
+      const slot = ((hour % HOURS_KEPT) + HOURS_KEPT) % HOURS_KEPT;
+      result.push(hour >= 0 && this.peakHourStamp[slot] === hour ? this.hourlyPeakViewers[slot]! : 0);
+    }
+    return result;
   }
 
   /**

@@ -72,7 +72,7 @@ export class ModelRun {
       },
       concurrencyChanged: (delta) => {
         this.world.concurrentViewers += delta;
-        this.metrics.noteConcurrency(this.world.concurrentViewers);
+        this.metrics.noteConcurrency(this.world.concurrentViewers, this.simulation.now);
       },
     };
     this.viewers =

@@ -51,6 +51,8 @@ export interface Snapshot {
     readonly spoiledUnits: number;
     /** Broadcasts that did not go on air: nothing in stock or in season. */
     readonly broadcastsSkipped: number;
+    /** Stores' listings sell too: views and conversion are the broadcasts' only. */
+    readonly storesSell: boolean;
   };
   /** Where GMV went so far (yuan). */
   readonly ledger: Readonly<Record<LedgerPart, number>>;
@@ -72,12 +74,11 @@ export interface Snapshot {
   readonly soldOut: readonly string[];
   /** Share of shipped units that spoiled so far. */
   readonly spoiledShare: number;
-  /** GMV trend: per simulated hour for runs of two weeks or less (last 48 hours), else per day (last 60 days); oldest first (yuan). */
-  readonly trend: { readonly unit: 'hour' | 'day'; readonly gmv: readonly number[] };
-  /** GMV of each of the last 60 simulated days, oldest first, today last (yuan). */
-  readonly gmvByDay: readonly number[];
-  /** Concurrent viewers at each of the last 60 snapshots, oldest first. */
-  readonly concurrentHistory: readonly number[];
+  /**
+   * Trends on one time axis: per simulated hour for runs of two weeks or less (last 48 hours),
+   * else per day (last 60 days); GMV (yuan) and the most viewers at once, oldest first.
+   */
+  readonly trend: { readonly unit: 'hour' | 'day'; readonly gmv: readonly number[]; readonly peakViewers: readonly number[] };
   readonly leaders: { readonly anchors: readonly Leader[]; readonly products: readonly Leader[] };
 }
 
@@ -120,9 +121,10 @@ export class SnapshotBuilder {
         viewers: broadcast.concurrent,
         ordersLastHour: broadcast.ordersLastHour(now),
       }));
-    const days = metrics.days.slice(-(HISTORY - 1)).map((row) => fenToYuan(row.flows.gmv));
+    const recentDays = metrics.days.slice(-(HISTORY - 1));
+    const days = recentDays.map((row) => fenToYuan(row.flows.gmv));
     days.push(fenToYuan(metrics.today.gmv));
-    const history = [...(this.previous?.concurrentHistory ?? []), world.concurrentViewers].slice(-HISTORY);
+    const dailyPeaks = [...recentDays.map((row) => row.levels.peakConcurrentViewers), metrics.peakConcurrentToday];
     const hourly = world.calendar.horizon <= SHORT_RUN;
     const tally = world.households.tally(world.scenario.povertyLine);
     return {
@@ -145,6 +147,7 @@ export class SnapshotBuilder {
         stockOuts: total.stockOuts,
         spoiledUnits: total.spoiledUnits,
         broadcastsSkipped: total.broadcastsSkipped,
+        storesSell: total.orders > total.liveOrders,
       },
       ledger,
       ledgerShares: Object.fromEntries(LEDGER_PARTS.map((part) => [part, total.gmv > 0 ? total[part] / total.gmv : 0])) as Record<LedgerPart, number>,
@@ -160,9 +163,9 @@ export class SnapshotBuilder {
       stockAvailable: world.stockAvailable(),
       soldOut: world.products.filter((product) => product.inSeason && product.available <= 0).map((product) => product.name),
       spoiledShare: total.units > 0 ? total.spoiledUnits / total.units : 0,
-      trend: hourly ? { unit: 'hour', gmv: metrics.gmvByHour(now, HOURLY_TREND).map(fenToYuan) } : { unit: 'day', gmv: days },
-      gmvByDay: days,
-      concurrentHistory: history,
+      trend: hourly
+        ? { unit: 'hour', gmv: metrics.gmvByHour(now, HOURLY_TREND).map(fenToYuan), peakViewers: metrics.peakViewersByHour(now, HOURLY_TREND) }
+        : { unit: 'day', gmv: days, peakViewers: dailyPeaks },
       leaders: {
         anchors: leaders(world.anchors.map((anchor) => ({ id: anchor.id, name: anchor.name, flows: anchor.flows }))),
         products: leaders(world.products.map((product) => ({ id: product.id, name: product.name, flows: product.flows }))),

@@ -17,6 +17,42 @@ const frameOf = (snapshot: Snapshot | undefined, width = 80, control = {}) => {
   return frame;
 };
 
+describe('the dashboard, readable at 80 columns', () => {
+  it('lists every part of the money in its legend, largest first', () => {
+    const snapshot = snapshots.at(-1)!;
+    const frame = frameOf(snapshot);
+    const parts = Object.entries(snapshot.ledgerShares).filter(([, share]) => share > 0);
+    expect(parts.length).toBeGreaterThanOrEqual(6);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    for (const [part] of parts) {
+      const label = { farmerRevenue: 'farmers', intermediaryMargin: 'sellers', platformFees: 'platform', anchorCommission: 'anchors' }[part] ?? part;
+      expect(frame, part).toMatch(new RegExp(`\\S ${label} \\d+%`));
+    }
+  });
+
+  it('draws both trends on one time axis, each with a level that means something', () => {
+    const snapshot = snapshots.at(-1)!;
+    expect(snapshot.trend.gmv).toHaveLength(snapshot.trend.peakViewers.length);
+    const frame = frameOf(snapshot);
+    expect(frame).toMatch(/GMV per hour .*avg ¥/);
+    expect(frame).toMatch(/viewers at once .*peak \d/);
+  });
+
+  it('says "1 stock-out", and shows no speed while paused', () => {
+    const snapshot = snapshots.at(-1)!;
+    expect(snapshot.totals.stockOuts).toBe(1);
+    expect(frameOf(snapshot)).toContain('1 stock-out,');
+    expect(frameOf(snapshot, 80, { paused: true })).not.toContain('events/s');
+  });
+
+  it('labels views and conversion as the broadcasts\' own when stores sell too', () => {
+    const snapshot = snapshots.at(-1)!;
+    const withStores = { ...snapshot, totals: { ...snapshot.totals, storesSell: true } };
+    expect(frameOf(withStores)).toContain('live conv.');
+    expect(frameOf(snapshot)).not.toContain('live conv.');
+  });
+});
+
 describe('the dashboard', () => {
   it('shows the run: name, seed, fidelity, simulated time, progress, ETA and speed', () => {
     const snapshot = snapshots.at(-1)!;

@@ -58,6 +58,7 @@ export function Dashboard({ state, width, colorful, height = 24 }: DashboardProp
   const liveRows = 3 + Math.min(5, Math.ceil(spare / 2));
   const leaderRows = 3 + Math.min(2, Math.floor(spare / 2));
   const half = Math.floor((width - 2) / 2);
+  // The bar keeps a fixed order; the legend lists the parts largest first.
   const shares: Share[] = (Object.keys(SHARES) as LedgerPart[])
     .filter((part) => LEDGER_PARTS.includes(part) && (snapshot?.ledgerShares[part] ?? 0) > 0)
     .map((part) => ({ ...SHARES[part], share: snapshot!.ledgerShares[part] }));
@@ -73,8 +74,8 @@ export function Dashboard({ state, width, colorful, height = 24 }: DashboardProp
       </Text>
       <Columns left={moneyLines(snapshot, half)} right={liveLines(snapshot, half, liveRows)} half={half} />
       <Text bold>Where the money went</Text>
-      {shares.length > 0 ? <ShareBar shares={shares} width={width} colorful={colorful} /> : <Text dimColor>no sales yet{'\n'} </Text>}
-      <Text> </Text>
+      {/* Three lines either way: the bar and a legend of up to two lines. */}
+      {shares.length > 0 ? <ShareBar shares={shares} width={width} colorful={colorful} /> : <Text dimColor>no sales yet{'\n'} {'\n'} </Text>}
       <TrendPanel snapshot={snapshot} width={width} colorful={colorful} />
       <FarmersPanel snapshot={snapshot} width={width} colorful={colorful} />
       {state.control.help ? null : (

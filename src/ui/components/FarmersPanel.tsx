@@ -17,8 +17,10 @@ export function FarmersPanel({ snapshot, width, colorful }: FarmersPanelProps) {
   const barWidth = Math.max(6, width - text.length - 2);
   const warnings = [
     snapshot && snapshot.soldOut.length > 0 ? `sold out: ${snapshot.soldOut.join(', ')}` : '',
-    snapshot && snapshot.totals.stockOuts > 0 ? `${formatCountShort(snapshot.totals.stockOuts)} stock-outs, ${formatCountShort(snapshot.totals.lostOrders)} orders lost` : '',
-    snapshot && snapshot.totals.broadcastsSkipped > 0 ? `${formatCountShort(snapshot.totals.broadcastsSkipped)} broadcasts not aired (nothing to sell)` : '',
+    snapshot && snapshot.totals.stockOuts > 0
+      ? `${plural(snapshot.totals.stockOuts, 'stock-out')}, ${plural(snapshot.totals.lostOrders, 'order')} lost`
+      : '',
+    snapshot && snapshot.totals.broadcastsSkipped > 0 ? `${plural(snapshot.totals.broadcastsSkipped, 'broadcast')} not aired (nothing to sell)` : '',
     snapshot && snapshot.spoiledShare >= 0.05 ? `${formatPercent(snapshot.spoiledShare)} of units spoiled in transit` : '',
   ].filter(Boolean);
   return (
@@ -35,4 +37,9 @@ export function FarmersPanel({ snapshot, width, colorful }: FarmersPanelProps) {
       </Text>
     </Box>
   );
+}
+
+/** `1 stock-out`, `3 stock-outs`, `1.2k orders`. */
+function plural(count: number, noun: string): string {
+  return `${formatCountShort(count)} ${count === 1 ? noun : `${noun}s`}`;
 }

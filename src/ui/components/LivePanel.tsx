@@ -10,7 +10,8 @@ export function liveSummary(snapshot: Snapshot | undefined): string {
 /** Broadcasts on air, one line each: anchor, product on screen, viewers now, orders in the last simulated hour. */
 export function liveLines(snapshot: Snapshot | undefined, width: number, rows: number): string[] {
   const live = snapshot?.live ?? [];
-  const anchorWidth = Math.max(8, Math.floor((width - 18) / 2));
+  // Names get the larger share of the line: "Visiting celebrity" rather than "Visiting …".
+  const anchorWidth = Math.max(8, Math.ceil((width - 18) * 0.6));
   const productWidth = Math.max(8, width - 18 - anchorWidth);
   const lines = live.slice(0, rows).map((broadcast) => {
     const anchor = broadcast.count > 1 ? `×${formatCountShort(broadcast.count)} ${broadcast.anchor}` : broadcast.anchor;

@@ -11,11 +11,15 @@ const LABEL = 8;
 export function moneyLines(snapshot: Snapshot | undefined, width: number): string[] {
   const totals = snapshot?.totals;
   const column = Math.floor(width / 2);
-  const pair = (label: string, value: string, pairWidth: number) => `${label.padEnd(LABEL)}${value.padStart(Math.max(0, pairWidth - LABEL - 1))} `;
+  // "live conv." needs a wider label column than "conv.".
+  const labelWidth = totals?.storesSell ? LABEL + 3 : LABEL;
+  const pair = (label: string, value: string, pairWidth: number) => `${label.padEnd(labelWidth)}${value.padStart(Math.max(0, pairWidth - labelWidth - 1))} `;
+  // When stores sell too, views and conversion are the broadcasts' own: say so.
+  const live = totals?.storesSell ? 'live ' : '';
   const rows: [string, string, string, string][] = [
     ['GMV', formatYuanShort(totals?.gmv ?? 0), 'orders', formatCountShort(totals?.orders ?? 0)],
-    ['units', formatCountShort(totals?.units ?? 0), 'views', formatCountShort(totals?.views ?? 0)],
-    ['conv.', formatPercent(totals?.conversion ?? 0, 2), 'GMV/1k', formatYuanShort(totals?.gmvPerThousandViews ?? 0)],
+    ['units', formatCountShort(totals?.units ?? 0), `${live}views`, formatCountShort(totals?.views ?? 0)],
+    [`${live}conv.`, formatPercent(totals?.conversion ?? 0, 2), `${live}GMV/1k`, formatYuanShort(totals?.gmvPerThousandViews ?? 0)],
   ];
   return rows.map(([leftLabel, leftValue, rightLabel, rightValue]) => fit(pair(leftLabel, leftValue, column) + pair(rightLabel, rightValue, width - column), width));
 }

@@ -9,26 +9,34 @@ export interface TrendPanelProps {
   readonly colorful: boolean;
 }
 
-/** Sparklines of GMV per simulated hour (short runs) or day, and of viewers watching. */
+/**
+ * Sparklines on one time axis (simulated hours for short runs, days otherwise): GMV, and the most
+ * viewers at once. Beside each, a level that means something over the window drawn: GMV's average
+ * per hour or day, and the viewers' peak.
+ */
 export function TrendPanel({ snapshot, width, colorful }: TrendPanelProps) {
-  const trend = snapshot?.trend ?? { unit: 'day' as const, gmv: [] };
-  const viewers = snapshot?.concurrentHistory ?? [];
+  const trend = snapshot?.trend ?? { unit: 'day' as const, gmv: [], peakViewers: [] };
   const labelWidth = 16;
   const valueWidth = 10;
   const lineWidth = Math.max(10, width - labelWidth - valueWidth - 2);
+  // The same buckets on both rows: the window the sparklines draw.
+  const gmv = trend.gmv.slice(-lineWidth);
+  const viewers = trend.peakViewers.slice(-lineWidth);
   return (
     <Box flexDirection="column" width={width}>
       <Text bold>Trend</Text>
       <Text wrap="truncate">
         <Text dimColor>{`GMV per ${trend.unit}`.padEnd(labelWidth)}</Text>
-        <Sparkline values={trend.gmv} width={lineWidth} color={colorful ? 'cyan' : undefined} />
-        {formatYuanShort(trend.gmv[trend.gmv.length - 1] ?? 0).padStart(valueWidth + 2)}
+        <Sparkline values={gmv} width={lineWidth} color={colorful ? 'cyan' : undefined} />
+        {`avg ${formatYuanShort(average(gmv))}`.padStart(valueWidth + 2)}
       </Text>
       <Text wrap="truncate">
-        <Text dimColor>{'viewers'.padEnd(labelWidth)}</Text>
+        <Text dimColor>{'viewers at once'.padEnd(labelWidth)}</Text>
         <Sparkline values={viewers} width={lineWidth} color={colorful ? 'magenta' : undefined} />
-        {formatCountShort(viewers[viewers.length - 1] ?? 0).padStart(valueWidth + 2)}
+        {`peak ${formatCountShort(Math.max(0, ...viewers))}`.padStart(valueWidth + 2)}
       </Text>
     </Box>
   );
 }
+
+const average = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
