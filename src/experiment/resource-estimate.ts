@@ -44,7 +44,8 @@ export function estimateResources(params: ModelParams): ResourceEstimate {
       const simulated = anchor.population && schedule.kind === 'rate' ? Math.min(count, (anchor.population.batches * span) / MINUTES_PER_DAY) : count;
       const boost = series.welfare ? (platform?.welfare.trafficBoost ?? 1) : 1;
       const viewsEach = anchor.followers * anchor.tuneInShare + anchor.recommendedTraffic * boost;
-      const purchaseChances = Math.min(50, behaviour.purchaseRate * anchor.skill * 2 * Math.min(meanDwell, series.duration));
+      // Purchases are drawn by thinning at the hazard's bound (social proof at its strongest).
+      const purchaseChances = behaviour.purchaseRate * anchor.skill * (1 + behaviour.socialProof.strength) * 2 * Math.min(meanDwell, series.duration);
       broadcasts += simulated;
       if (params.fidelity === 'agent') {
         // Each viewer arrives, leaves and gets purchase chances; slots change a few times.

@@ -35,13 +35,16 @@ const behaviour = z
     dwell: dwell.prefault({ kind: 'exponential', mean: '8m' }),
     purchaseRate: nonNegative(
       'Purchase hazard per viewer-minute while a product is on screen, at its reference price, for an anchor of skill 1 and no social proof (orders per viewer-minute)',
-    ).default(0.002),
+    )
+      // A viewer buying every minute is already beyond any market; more would only flood the engine.
+      .max(1)
+      .default(0.002),
     priceElasticity: nonNegative(
       'How the purchase hazard falls with price: hazard scales with (price paid / reference price)^-elasticity',
     ).default(1),
     socialProof: z
       .strictObject({
-        strength: nonNegative('Largest relative lift of the purchase hazard from recent sales (0.4 = +40%)').default(0.4),
+        strength: nonNegative('Largest relative lift of the purchase hazard from recent sales (0.4 = +40%)').max(10).default(0.4),
         halfSaturation: positive('Recent orders at which half of the lift is reached (orders)').default(20),
         window: duration('Time constant of the decaying count of recent orders').default('10m'),
       })
@@ -113,7 +116,7 @@ const schedule = z
     }),
     z.strictObject({
       kind: z.literal('rate'),
-      perDay: nonNegative('Expected broadcasts per day (a Poisson process)'),
+      perDay: nonNegative('Expected broadcasts per day (a Poisson process)').max(100),
       between: z
         .tuple([timeOfDay('Earliest start'), timeOfDay('Latest start')])
         .default(['19:00', '22:00'])
@@ -160,10 +163,10 @@ const anchor = z
     name: z.string().optional().describe('Display name'),
     kind: z.enum(['celebrity', 'peasant', 'shop-owner']).describe('What sort of anchor'),
     platform: reference('platform'),
-    followers: count('Followers at the start (people)'),
+    followers: count('Followers at the start (people)').max(10_000_000_000),
     tuneInShare: share('Share of followers who watch a given broadcast'),
-    recommendedTraffic: nonNegative('Views per broadcast the platform sends from its recommendation feed (views)').default(0),
-    skill: positive('Selling skill: multiplies the purchase hazard (1 = typical)').default(1),
+    recommendedTraffic: nonNegative('Views per broadcast the platform sends from its recommendation feed (views)').max(10_000_000_000).default(0),
+    skill: positive('Selling skill: multiplies the purchase hazard (1 = typical)').max(100).default(1),
     followGain: share('Share of viewers arriving from the feed who start following').default(0.01),
     commission: z
       .strictObject({
@@ -315,7 +318,7 @@ const store = z
       .array(z.strictObject({ product: reference('product'), share: positive('Relative share of visitors who look at it').default(1) }))
       .min(1)
       .describe('Products listed'),
-    visitorsPerDay: nonNegative('Visitors a day to one store from search and the platform\'s feed (visits)'),
+    visitorsPerDay: nonNegative('Visitors a day to one store from search and the platform\'s feed (visits)').max(10_000_000),
     conversion: share('Share of visitors who order, at the reference price'),
     loyalty: z
       .strictObject({
