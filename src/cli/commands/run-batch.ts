@@ -8,6 +8,7 @@ import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
 import { VERSION, displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
+import { formatTable } from '../table.js';
 import { holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import type { Terminal } from '../terminal.js';
@@ -62,7 +63,7 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
 
   const shownDirectory = displayPath(directory);
   if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory, wallSeconds: Math.round(wallSeconds * 1000) / 1000 }));
-  else terminal.out(formatBatchReport(summary, shownDirectory, wallSeconds, terminal.outStyle));
+  else terminal.out(formatBatchReport(summary, shownDirectory, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
   if (!result.complete) {
     terminal.err('stopped early: the replicates that finished are kept, marked complete: false\n');
     process.exitCode = control.exitCode;
@@ -71,21 +72,21 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
 
 type Summary = ReturnType<typeof batchSummary>;
 
-function formatBatchReport(summary: Summary, directory: string, wallSeconds: number, style: Style): string {
+function formatBatchReport(summary: Summary, directory: string, wallSeconds: number, style: Style, width = Number.POSITIVE_INFINITY): string {
   const status = summary.complete ? style.green('complete') : style.yellow('stopped early (incomplete)');
   const precision =
     'precision' in summary ? `  precision ${formatPercent(summary.precision as number, 1)} ${summary.precisionReached ? 'reached' : style.yellow('not reached')}` : '';
   const lines = [`${style.bold(summary.scenario)}  ${summary.replicates} replicates from root seed ${summary.rootSeed}  ${status}${precision}`, ''];
-  lines.push(`  ${'metric'.padEnd(22)}${'mean'.padStart(10)}   ${'95% interval'.padEnd(24)}${'±'.padStart(7)}   sd`);
+  const rows: string[][] = [];
   for (const metric of SHOWN) {
     const estimate = summary.metrics[metric] as (Omit<Estimate, 'ci95'> & { ci95: readonly [number, number] }) | undefined;
     if (!estimate) continue;
     const half = (estimate.ci95[1] - estimate.ci95[0]) / 2;
     const relative = estimate.mean !== 0 ? formatPercent(half / Math.abs(estimate.mean)) : '—';
-    lines.push(
-      `  ${metric.padEnd(22)}${formatQuantity(estimate.mean).padStart(10)}   ${`[${formatQuantity(estimate.ci95[0])}, ${formatQuantity(estimate.ci95[1])}]`.padEnd(24)}${relative.padStart(7)}   ${formatQuantity(estimate.sd)}`,
-    );
+    rows.push([metric, formatQuantity(estimate.mean), `[${formatQuantity(estimate.ci95[0])}, ${formatQuantity(estimate.ci95[1])}]`, relative, formatQuantity(estimate.sd)]);
   }
+  // Too wide for the terminal: the sd goes first, then the ± column.
+  lines.push(...formatTable(['metric', 'mean', '95% interval', '±', 'sd'], rows, { width, indent: '  ', right: [1, 3], optional: [4, 3] }));
   lines.push('', `  every metric is in summary.json; one row per replicate in replicates.csv`, `  ${formatSeconds(wallSeconds)}  ·  results in ${style.bold(directory)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -12,6 +12,7 @@ import { withBatchProgress } from '../batch-progress.js';
 import { holdSignalsWhileWriting } from '../stop-control.js';
 import { collect, parseCount, parseSeed } from '../options.js';
 import type { Style } from '../style.js';
+import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 
 interface SweepOptions {
@@ -115,7 +116,7 @@ export function sweepCommand(): Command {
 
       const shownDirectory = displayPath(directory);
       if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory }));
-      else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, shownDirectory, wallSeconds, terminal.outStyle));
+      else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, shownDirectory, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
       if (!result.complete) {
         terminal.err('stopped early: the replicates that finished are in sweep.csv, marked complete: false\n');
         process.exitCode = control.exitCode;
@@ -138,6 +139,7 @@ export function formatSweep(
   directory: string,
   wallSeconds: number,
   style: Style,
+  width = Number.POSITIVE_INFINITY,
 ): string {
   const parameters = [...new Set(cases.flatMap((item) => Object.keys(item.values)))];
   const header = ['case', ...parameters.map((parameter) => parameter.split('.').slice(-2).join('.')), ...metrics];
@@ -151,13 +153,13 @@ export function formatSweep(
       return `${formatQuantity(estimate.mean)} ±${formatQuantity(half)}`;
     }),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => `  ${cells.map((cell, column) => (column <= parameters.length ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`;
+  // Too wide for the terminal: the case names are cut, then the metrics on the right left out (all are in sweep.csv).
+  const metricColumns = metrics.map((_, index) => 1 + parameters.length + index);
+  const table = formatTable(header, rows, { width, indent: '  ', right: metricColumns, shrink: 0, optional: [...metricColumns].reverse().slice(0, -1) });
   return [
     `${style.bold(scenario)}  sweep of ${cases.length} cases × ${replicates} replicates (same seeds in every case); mean ±95% half-width`,
     '',
-    line(header),
-    ...rows.map(line),
+    ...table,
     '',
     `  ${formatSeconds(wallSeconds)}  ·  one row per case and replicate in ${style.bold(path.join(directory, 'sweep.csv'))}`,
     '',
