@@ -3,6 +3,7 @@
  * simulated day and one row per broadcast.
  */
 import { Flows } from './flows.js';
+import { HourRing } from './hour-ring.js';
 import type { LiveBroadcast } from './live-broadcast.js';
 import type { Sale } from './sales.js';
 
@@ -88,11 +89,9 @@ export class Metrics {
   readonly broadcasts: BroadcastRow[] = [];
   private readonly groupGmvSoFar = new Map<string, number>();
   /** GMV of the last 48 simulated hours (fen), a ring indexed by hour, for short runs' trend. */
-  private readonly hourlyGmv = new Float64Array(HOURS_KEPT);
-  private readonly hourStamp = new Float64Array(HOURS_KEPT).fill(-1);
-  /** Most viewers watching at once in each of the last 48 simulated hours, a ring like hourlyGmv. */
-  private readonly hourlyPeakViewers = new Float64Array(HOURS_KEPT);
-  private readonly peakHourStamp = new Float64Array(HOURS_KEPT).fill(-1);
+  private readonly hourlyGmv = new HourRing(HOURS_KEPT);
+  /** Most viewers watching at once in each of the last 48 simulated hours. */
+  private readonly hourlyPeakViewers = new HourRing(HOURS_KEPT);
   private readonly productUnitsSoFar = new Map<string, number>();
 
   /** Everything so far: closed days plus today. */
@@ -105,15 +104,7 @@ export class Metrics {
 
   recordSale(sale: Sale, now: number): void {
     addSale(this.today, sale);
-    if (sale.gmv !== 0) {
-      const hour = Math.floor(now / 60);
-      const slot = hour % HOURS_KEPT;
-      if (this.hourStamp[slot] !== hour) {
-        this.hourStamp[slot] = hour;
-        this.hourlyGmv[slot] = 0;
-      }
-      this.hourlyGmv[slot]! += sale.gmv;
-    }
+    if (sale.gmv !== 0) this.hourlyGmv.add(now, sale.gmv);
     addSale(sale.product.flows, sale);
     const channel = sale.channel;
     if (channel.anchor !== undefined) addSale(channel.anchor.flows, sale);
@@ -123,35 +114,17 @@ export class Metrics {
 
   /** GMV of each of the last `hours` simulated hours up to `now`, oldest first (fen). */
   gmvByHour(now: number, hours: number): number[] {
-    const current = Math.floor(now / 60);
-    const result: number[] = [];
-    for (let hour = current - Math.min(hours, HOURS_KEPT) + 1; hour <= current; hour++) {
-      const slot = ((hour % HOURS_KEPT) + HOURS_KEPT) % HOURS_KEPT;
-      result.push(hour >= 0 && this.hourStamp[slot] === hour ? this.hourlyGmv[slot]! : 0);
-    }
-    return result;
+    return this.hourlyGmv.window(now, hours);
   }
 
   noteConcurrency(viewers: number, now: number): void {
     if (viewers > this.peakConcurrentToday) this.peakConcurrentToday = viewers;
-    const hour = Math.floor(now / 60);
-    const slot = hour % HOURS_KEPT;
-    if (this.peakHourStamp[slot] !== hour) {
-      this.peakHourStamp[slot] = hour;
-      this.hourlyPeakViewers[slot] = 0;
-    }
-    if (viewers > this.hourlyPeakViewers[slot]!) this.hourlyPeakViewers[slot] = viewers;
+    this.hourlyPeakViewers.max(now, viewers);
   }
 
   /** Most viewers at once in each of the last `hours` simulated hours up to `now`, oldest first. */
   peakViewersByHour(now: number, hours: number): number[] {
-    const current = Math.floor(now / 60);
-    const result: number[] = [];
-    for (let hour = current - Math.min(hours, HOURS_KEPT) + 1; hour <= current; hour++) {
-      const slot = ((hour % HOURS_KEPT) + HOURS_KEPT) % HOURS_KEPT;
-      result.push(hour >= 0 && this.peakHourStamp[slot] === hour ? this.hourlyPeakViewers[slot]! : 0);
-    }
-    return result;
+    return this.hourlyPeakViewers.window(now, hours);
   }
 
   /**
