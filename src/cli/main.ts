@@ -5,6 +5,11 @@
  * environment must be set before it loads, hence the dynamic imports.
  */
 process.env.NODE_ENV ??= 'production';
+// Output piped into something that stops reading (`| head`): stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { buildProgram } = await import('./program.js');
 const { reportError } = await import('./report-error.js');
 const { detectTerminal } = await import('./terminal.js');

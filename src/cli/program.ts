@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./commands/compare.js')).compareCommand(),
   sweep: async () => (await import('./commands/sweep.js')).sweepCommand(),
   runs: async () => (await import('./commands/runs.js')).runsCommand(),
+  sensitivity: async () => (await import('./commands/sensitivity.js')).sensitivityCommand(),
   check: async () => (await import('./commands/check.js')).checkCommand(),
   calibrate: async () => (await import('./commands/calibrate.js')).calibrateCommand(),
   validate: async () => (await import('./commands/validate.js')).validateCommand(),

@@ -40,10 +40,10 @@ export const PRIORS = {
   'staff.spinOffsPerWorkerYear': { low: 0, high: 0.3, what: 'yearly rate at which a worker opens a shop', source: 'assumption', confidence: 'assumption' },
 } as const satisfies Record<string, Prior>;
 
-type PriorId = keyof typeof PRIORS;
+export type PriorId = keyof typeof PRIORS;
 
 /** Retail and farm-gate prices per jin by category, where calibration.md has them. */
-const PRICE_PRIORS: Partial<Record<Product['category'], { retail: [number, number]; farmGate: [number, number] }>> = {
+export const PRICE_PRIORS: Partial<Record<Product['category'], { retail: [number, number]; farmGate: [number, number] }>> = {
   'navel-orange': { retail: [5, 10], farmGate: [2.8, 3.0] },
   apple: { retail: [6, 10], farmGate: [3.0, 3.3] },
   millet: { retail: [6, 20], farmGate: [5.5, 7] },
@@ -58,7 +58,7 @@ const FARM_GATE_SHARE: Partial<Record<Product['category'], [number, number]>> = 
   processed: [0, 0.2],
 };
 
-const FRESH: readonly Product['category'][] = ['navel-orange', 'apple', 'fresh-shiitake', 'fresh-fruit'];
+export const FRESH_CATEGORIES: readonly Product['category'][] = ['navel-orange', 'apple', 'fresh-shiitake', 'fresh-fruit'];
 
 export interface PriorViolation {
   readonly path: string;
@@ -188,7 +188,7 @@ function checkAdoption(adoption: { innovation: number; imitation: number }, path
 function checkProduct(product: Product, path: string, within: Within): void {
   within(`${path}.logistics.perParcel`, product.logistics.perParcel, 'logistics.parcel');
   if (product.logistics.coldChain) within(`${path}.logistics.coldChainMarkup`, product.logistics.coldChainMarkup, 'logistics.coldChainMarkup');
-  within(`${path}.spoilage`, product.spoilage, FRESH.includes(product.category) ? 'spoilage.fresh' : 'spoilage.dry');
+  within(`${path}.spoilage`, product.spoilage, FRESH_CATEGORIES.includes(product.category) ? 'spoilage.fresh' : 'spoilage.dry');
   within(`${path}.claimRate`, product.claimRate, 'claimRate');
   const prices = PRICE_PRIORS[product.category];
   if (prices && product.unitWeightJin !== undefined) {

@@ -8,7 +8,7 @@ import { MANIFEST } from './run-store.js';
 export interface StoredRun {
   readonly id: string;
   readonly directory: string;
-  readonly kind: 'run' | 'replicates' | 'sweep';
+  readonly kind: Manifest['kind'];
   readonly scenario: string;
   readonly seed: number;
   readonly replicates: number;

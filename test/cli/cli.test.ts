@@ -307,5 +307,23 @@ describe('livesim (built binary)', () => {
     writeFileSync(path.join(dir, 'a-file'), 'x');
     expect(livesim(['runs', '--dir', 'a-file'], { cwd: dir }).code).toBe(2);
   });
+
+  it('sensitivity: effects per metric as JSON, design.csv and effects.csv, the same files for the same seed; a bad --param is refused', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    const args = ['sensitivity', 'county.yaml', '--param', 'products.apple.processingCost=1..3', '--param', 'anchors.mei.skill=0.8..1.2', '--trajectories', '2', '--replicates', '1', '--metric', 'orders', '--json'];
+    const first = livesim([...args, '--out', 'first'], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({ scenario: 'tiny', method: 'morris', metrics: [{ name: 'orders' }] });
+    expect(report.metrics[0].effects[0]).toMatchObject({ param: 'anchors.mei.skill', low: 0.8, high: 1.2 });
+    expect(Object.keys(report.metrics[0].effects[0]).sort()).toEqual(['high', 'low', 'mu', 'muStar', 'param', 'sigma']);
+    expect(livesim([...args, '--out', 'second', '--jobs', '1'], { cwd: dir }).code).toBe(0);
+    for (const file of ['design.csv', 'effects.csv']) {
+      expect(readFileSync(path.join(dir, 'second', file), 'utf8')).toBe(readFileSync(path.join(dir, 'first', file), 'utf8'));
+    }
+    const bad = livesim(['sensitivity', 'county.yaml', '--param', 'anchors.mei.nothing', '--out', 'bad'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(existsSync(path.join(dir, 'bad'))).toBe(false);
+  });
 });
 

@@ -1,0 +1,163 @@
+/** `livesim sensitivity`: which assumptions the answer hangs on (Morris elementary effects, or one at a time). */
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { UsageError } from '../../errors.js';
+import { toCsv, type Cell } from '../../experiment/csv.js';
+import { morrisDesign, oatDesign } from '../../experiment/designs.js';
+import { manifestText } from '../../experiment/manifest.js';
+import { chooseRanges } from '../../experiment/parameter-ranges.js';
+import { replicateSeeds } from '../../experiment/replicates.js';
+import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { DEFAULT_METRICS, morrisEffects, oatEffects, runDesign, type DesignRun, type MetricEffects } from '../../experiment/sensitivity.js';
+import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
+import { VERSION, displayPath } from '../../paths.js';
+import { loadScenario } from '../../scenario/load.js';
+import { withBatchProgress } from '../batch-progress.js';
+import { collect, parseCount, parseSeed } from '../options.js';
+import { holdSignalsWhileWriting } from '../stop-control.js';
+import type { Style } from '../style.js';
+import { formatTable } from '../table.js';
+import { detectTerminal } from '../terminal.js';
+
+interface SensitivityOptions {
+  readonly method: 'morris' | 'oat';
+  readonly trajectories: number;
+  readonly replicates: number;
+  readonly param: string[];
+  readonly metric: string[];
+  readonly seed?: number;
+  readonly jobs?: number;
+  readonly set: string[];
+  readonly out?: string;
+  readonly force?: boolean;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+  readonly ui: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ livesim sensitivity demo-county                      Morris over every parameter with a prior
+  $ livesim sensitivity demo-county --method oat         one at a time: low, base, high (a tornado)
+  $ livesim sensitivity fu-fanping --param stores.magic-bean-store.visitorsPerDay --param shops.magic-bean.staff.wagePerMonth=1000..2000
+  $ livesim sensitivity weiya-welfare --metric farmerRevenue --json
+
+Every design point runs the same replicate seeds (common random numbers), so effects are not noise.
+μ*: how much a metric moves, on average, when the parameter crosses its whole range; μ: the same
+with its sign; σ: how much that depends on the other parameters (interactions, curvature).
+`;
+
+export function sensitivityCommand(): Command {
+  return new Command('sensitivity')
+    .description('which parameters move the answer: Morris elementary effects (or one at a time) over the priors')
+    .argument('<scenario>', 'preset name or scenario file')
+    .addOption(new Option('--method <method>', 'morris (elementary effects) or oat (one at a time)').choices(['morris', 'oat']).default('morris'))
+    .option('--trajectories <n>', 'Morris trajectories', parseCount, 6)
+    .option('--replicates <n>', 'replicates per design point (the same seeds at every point)', parseCount, 2)
+    .option('--param <path[=lo..hi]>', 'a parameter to vary, over its prior or the range given (repeatable; default: every one with a prior)', collect, [])
+    .option('--metric <name>', `a metric (repeatable; default: ${DEFAULT_METRICS.join(', ')})`, collect, [])
+    .option('--seed <n>', "root seed of the design and the replicates (default: the scenario's own)", parseSeed)
+    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
+    .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
+    .option('--out <dir>', 'run directory (default: runs/<scenario>-sensitivity-<seed>-<time>)')
+    .option('--force', 'replace the run already in --out')
+    .option('--json', 'print the effects as JSON on stdout')
+    .option('-q, --quiet', 'no progress on stderr')
+    .option('--no-ui', 'plain progress lines even on a terminal')
+    .addHelpText('after', EXAMPLES)
+    .action(async (reference: string, options: SensitivityOptions, command: Command) => {
+      const terminal = detectTerminal(command.optsWithGlobals());
+      const base = loadScenario(reference, { overrides: options.set });
+      const params = chooseRanges(base.scenario, options.param);
+      if (params.length === 0) throw new UsageError(`${base.scenario.name} has no parameter with a prior to vary`, 'name some: --param path=low..high');
+      const metrics = options.metric.length > 0 ? options.metric : DEFAULT_METRICS;
+      const rootSeed = options.seed ?? base.scenario.seed;
+      const points = options.method === 'oat' ? oatDesign(params.length) : morrisDesign(params.length, options.trajectories, rootSeed);
+      const seeds = replicateSeeds(rootSeed, options.replicates);
+      const runs = points.length * seeds.length;
+      if (runs > 10_000) throw new UsageError(`the design needs ${runs.toLocaleString('en-US')} runs; at most 10,000`, 'fewer parameters (--param), trajectories or replicates');
+      const createdAt = new Date();
+      const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-sensitivity`, rootSeed, createdAt);
+      const release = claimRunDirectory(directory, { force: options.force });
+
+      const started = performance.now();
+      const title = `sensitivity ${base.scenario.name}: ${options.method}, ${params.length} parameters, ${points.length} design points × ${seeds.length} replicates`;
+      const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
+        runDesign(params, points, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), seeds, { jobs: options.jobs, signal, onProgress: progress }),
+      );
+      const wallSeconds = (performance.now() - started) / 1000;
+      const effects = options.method === 'oat' ? oatEffects(result, metrics) : morrisEffects(result, metrics);
+      const summary = { scenario: base.scenario.name, method: options.method, rootSeed, replicates: seeds.length, designPoints: points.length, complete: result.complete, metrics: effects };
+      holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+      writeRunDirectory(directory, {
+        'design.csv': designCsv(result, metrics),
+        'effects.csv': effectsCsv(effects),
+        'summary.json': jsonText(summary),
+        [MANIFEST]: manifestText({
+          livesimVersion: VERSION,
+          kind: 'sensitivity',
+          complete: result.complete,
+          scenario: base.scenario.name,
+          scenarioHash: base.hash,
+          seed: rootSeed,
+          replicates: seeds.length,
+          seeds,
+          sources: { files: [...base.files], overrides: [...base.overrides] },
+          createdAt: createdAt.toISOString(),
+          wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+          headline: { gmv: effects.find((metric) => metric.name === 'gmv')?.reference ?? 0, farmerRevenue: effects.find((metric) => metric.name === 'farmerRevenue')?.reference ?? 0 },
+          files: [MANIFEST, 'design.csv', 'effects.csv', 'summary.json'],
+          resolvedScenario: base.scenario,
+        }),
+      });
+      release();
+      const shown = displayPath(directory);
+      if (options.json) {
+        terminal.out(jsonText({ scenario: summary.scenario, method: summary.method, complete: summary.complete, metrics: effects, runDirectory: shown }));
+      } else {
+        const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
+        terminal.out(formatEffects(summary.scenario, options.method, effects, terminal.outStyle, width));
+        terminal.out(`\n  ${formatSeconds(wallSeconds)}  ·  ${points.length} design points × ${seeds.length} replicates in ${terminal.outStyle.bold(path.join(shown, 'design.csv'))}\n`);
+      }
+      if (!result.complete) process.exitCode = control.exitCode;
+    });
+}
+
+/** One table per metric, ranked by μ*, with a plain reading of the largest effects. */
+function formatEffects(scenario: string, method: string, metrics: readonly MetricEffects[], style: Style, width: number): string {
+  const lines = [`${style.bold(scenario)}  sensitivity (${method === 'oat' ? 'one at a time: high minus low' : 'Morris elementary effects'}) over the priors' ranges`];
+  for (const metric of metrics) {
+    lines.push('', `  ${style.bold(metric.name)}  (${method === 'oat' ? 'at the base' : 'mean over the design'}: ${formatQuantity(metric.reference)})`);
+    const rows = metric.effects.map((effect) => [
+      effect.param,
+      `${formatQuantity(effect.low)}..${formatQuantity(effect.high)}`,
+      formatQuantity(effect.muStar),
+      formatQuantity(effect.mu),
+      formatQuantity(effect.sigma),
+      metric.reference !== 0 ? `±${formatPercent(effect.muStar / Math.abs(metric.reference))}` : '—',
+    ]);
+    lines.push(...formatTable(['parameter', 'range', 'μ*', 'μ', 'σ', 'of mean'], rows, { width, indent: '    ', right: [2, 3, 4, 5], shrink: 0, optional: [1, 4] }));
+    const top = metric.effects[0];
+    if (top && top.muStar > 0 && metric.reference !== 0) {
+      lines.push(`    raising ${top.param} over its range moves ${metric.name} by ${top.mu >= 0 ? '+' : '−'}${formatPercent(Math.abs(top.mu) / Math.abs(metric.reference))} on average`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function designCsv(run: DesignRun, metrics: readonly string[]): string {
+  const header = ['point', 'group', 'step', 'replicate', 'seed', ...run.params.map((param) => param.path), ...metrics];
+  const rows: Cell[][] = [];
+  run.rows.forEach((pointRows, point) => {
+    const design = run.points[point]!;
+    pointRows.forEach((row, replicate) => rows.push([point, design.group, design.step, replicate, Number(row.keys.seed), ...run.values[point]!, ...metrics.map((metric) => row.metrics[metric] ?? '')]));
+  });
+  return toCsv(header, rows);
+}
+
+function effectsCsv(metrics: readonly MetricEffects[]): string {
+  return toCsv(
+    ['metric', 'param', 'low', 'high', 'muStar', 'mu', 'sigma'],
+    metrics.flatMap((metric) => metric.effects.map((effect) => [metric.name, effect.param, effect.low, effect.high, effect.muStar, effect.mu, effect.sigma])),
+  );
+}
