@@ -24,7 +24,7 @@ export interface DesignRun {
 }
 
 /** The parameter values of a design point: the range's value, or the scenario's own where the unit is NaN. */
-export function pointValues(params: readonly ParameterRange[], point: DesignPoint): number[] {
+function pointValues(params: readonly ParameterRange[], point: DesignPoint): number[] {
   return params.map((range, index) => (Number.isNaN(point.unit[index]!) ? range.base : valueIn(range, point.unit[index]!)));
 }
 
@@ -42,7 +42,7 @@ export async function runDesign(
   return { params, points, values, rows, complete };
 }
 
-export interface Effect {
+interface Effect {
   readonly param: string;
   /** The range varied over. */
   readonly low: number;
