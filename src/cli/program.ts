@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sweep: async () => (await import('./commands/sweep.js')).sweepCommand(),
   runs: async () => (await import('./commands/runs.js')).runsCommand(),
   sensitivity: async () => (await import('./commands/sensitivity.js')).sensitivityCommand(),
+  uncertainty: async () => (await import('./commands/uncertainty.js')).uncertaintyCommand(),
   check: async () => (await import('./commands/check.js')).checkCommand(),
   calibrate: async () => (await import('./commands/calibrate.js')).calibrateCommand(),
   validate: async () => (await import('./commands/validate.js')).validateCommand(),

@@ -13,7 +13,7 @@ import { writeFileAtomic } from './run-store.js';
 import type { RunSummary } from './single-run.js';
 
 /** Every summary metric as a flat name -> number map (ledger parts as `ledger.<part>`, but for farmerRevenue, already a metric). */
-function metricValues(summary: RunSummary): Record<string, number> {
+export function metricValues(summary: RunSummary): Record<string, number> {
   const values: Record<string, number> = { ...summary.metrics };
   for (const part of LEDGER_PARTS) if (part !== 'farmerRevenue') values[`ledger.${part}`] = summary.ledger.parts[part];
   return values;

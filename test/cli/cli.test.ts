@@ -325,5 +325,20 @@ describe('livesim (built binary)', () => {
     expect(bad.code).toBe(2);
     expect(existsSync(path.join(dir, 'bad'))).toBe(false);
   });
+
+  it('uncertainty: bands per metric as JSON and samples.csv, the same for the same seed; --samples 0 is refused', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    const args = ['uncertainty', 'county.yaml', '--param', 'anchors.mei.skill=0.8..1.2', '--samples', '4', '--replicates', '1', '--json'];
+    const first = livesim([...args, '--out', 'first'], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({ scenario: 'tiny', samples: 4, complete: true });
+    expect(Object.keys(report.metrics[0]).sort()).toEqual(['base', 'high', 'low', 'median', 'name']);
+    expect(livesim([...args, '--out', 'second', '--jobs', '1'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'second', 'samples.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'first', 'samples.csv'), 'utf8'));
+    const none = livesim(['uncertainty', 'county.yaml', '--samples', '0', '--out', 'none'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(existsSync(path.join(dir, 'none'))).toBe(false);
+  });
 });
 

@@ -1,0 +1,142 @@
+/** `livesim uncertainty`: how wide the answer is across the priors (a Latin hypercube of parameter sets). */
+import path from 'node:path';
+import { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { toCsv, type Cell } from '../../experiment/csv.js';
+import { latinHypercube } from '../../experiment/designs.js';
+import { manifestText } from '../../experiment/manifest.js';
+import { chooseRanges } from '../../experiment/parameter-ranges.js';
+import { replicateSeeds } from '../../experiment/replicates.js';
+import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { DEFAULT_METRICS } from '../../experiment/sensitivity.js';
+import { bands, runUncertainty, targetShares, type Band, type UncertaintyRun } from '../../experiment/uncertainty.js';
+import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
+import { VERSION, displayPath } from '../../paths.js';
+import { loadScenario } from '../../scenario/load.js';
+import { withBatchProgress } from '../batch-progress.js';
+import { collect, parseCount, parseSeed } from '../options.js';
+import { holdSignalsWhileWriting } from '../stop-control.js';
+import type { Style } from '../style.js';
+import { formatTable } from '../table.js';
+import { detectTerminal } from '../terminal.js';
+
+interface UncertaintyOptions {
+  readonly samples: number;
+  readonly replicates: number;
+  readonly param: string[];
+  readonly metric: string[];
+  readonly seed?: number;
+  readonly jobs?: number;
+  readonly set: string[];
+  readonly out?: string;
+  readonly force?: boolean;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+  readonly ui: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ livesim uncertainty demo-county                      64 parameter sets across the priors
+  $ livesim uncertainty weiya-welfare --samples 32 --metric farmerShare
+  $ livesim uncertainty demo-county --param anchors.guest-star.commission.welfareRate --json
+
+Parameter sets are drawn by Latin hypercube over the priors' ranges (log-uniform where a range
+spans ten times or more); each runs the same replicate seeds. The table gives, per metric, the
+scenario's own value beside the median and the 5-95% band of what the priors allow.
+`;
+
+export function uncertaintyCommand(): Command {
+  return new Command('uncertainty')
+    .description('how wide the answer is across the priors: a Latin hypercube of parameter sets, each with replicates')
+    .argument('<scenario>', 'preset name or scenario file')
+    .option('--samples <n>', 'parameter sets drawn', parseCount, 64)
+    .option('--replicates <n>', 'replicates per parameter set (the same seeds for every set)', parseCount, 2)
+    .option('--param <path[=lo..hi]>', 'a parameter to vary (repeatable; default: every one with a prior)', collect, [])
+    .option('--metric <name>', `a metric (repeatable; default: ${DEFAULT_METRICS.join(', ')})`, collect, [])
+    .option('--seed <n>', "root seed of the design and the replicates (default: the scenario's own)", parseSeed)
+    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
+    .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
+    .option('--out <dir>', 'run directory (default: runs/<scenario>-uncertainty-<seed>-<time>)')
+    .option('--force', 'replace the run already in --out')
+    .option('--json', 'print the bands as JSON on stdout')
+    .option('-q, --quiet', 'no progress on stderr')
+    .option('--no-ui', 'plain progress lines even on a terminal')
+    .addHelpText('after', EXAMPLES)
+    .action(async (reference: string, options: UncertaintyOptions, command: Command) => {
+      const terminal = detectTerminal(command.optsWithGlobals());
+      const base = loadScenario(reference, { overrides: options.set });
+      const params = chooseRanges(base.scenario, options.param);
+      if (params.length === 0) throw new UsageError(`${base.scenario.name} has no parameter with a prior to vary`, 'name some: --param path=low..high');
+      const metrics = options.metric.length > 0 ? options.metric : DEFAULT_METRICS;
+      const rootSeed = options.seed ?? base.scenario.seed;
+      const points = latinHypercube(params.length, options.samples, rootSeed);
+      const seeds = replicateSeeds(rootSeed, options.replicates);
+      const runs = (points.length + 1) * seeds.length;
+      if (runs > 10_000) throw new UsageError(`the design needs ${runs.toLocaleString('en-US')} runs; at most 10,000`, 'fewer samples or replicates');
+      const createdAt = new Date();
+      const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-uncertainty`, rootSeed, createdAt);
+      const release = claimRunDirectory(directory, { force: options.force });
+
+      const started = performance.now();
+      const title = `uncertainty ${base.scenario.name}: ${points.length} parameter sets of ${params.length} × ${seeds.length} replicates`;
+      const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
+        runUncertainty(params, points, base, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), seeds, { jobs: options.jobs, signal, onProgress: progress }),
+      );
+      const wallSeconds = (performance.now() - started) / 1000;
+      const metricBands = bands(result, metrics);
+      const targets = targetShares(result, base.scenario.targets);
+      const summary = { scenario: base.scenario.name, rootSeed, samples: result.samples.length, replicates: seeds.length, complete: result.complete, metrics: metricBands, targets };
+      holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+      writeRunDirectory(directory, {
+        'samples.csv': samplesCsv(result, metrics),
+        'summary.json': jsonText(summary),
+        [MANIFEST]: manifestText({
+          livesimVersion: VERSION,
+          kind: 'uncertainty',
+          complete: result.complete,
+          scenario: base.scenario.name,
+          scenarioHash: base.hash,
+          seed: rootSeed,
+          replicates: seeds.length,
+          seeds,
+          sources: { files: [...base.files], overrides: [...base.overrides] },
+          createdAt: createdAt.toISOString(),
+          wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+          headline: { gmv: result.base.metrics.gmv ?? 0, farmerRevenue: result.base.metrics.farmerRevenue ?? 0 },
+          files: [MANIFEST, 'samples.csv', 'summary.json'],
+          resolvedScenario: base.scenario,
+        }),
+      });
+      release();
+      const shown = displayPath(directory);
+      if (options.json) {
+        terminal.out(jsonText({ ...summary, runDirectory: shown }));
+      } else {
+        const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
+        terminal.out(formatBands(summary.scenario, result.samples.length, params.length, metricBands, targets, terminal.outStyle, width));
+        terminal.out(`\n  ${formatSeconds(wallSeconds)}  ·  one row per parameter set in ${terminal.outStyle.bold(path.join(shown, 'samples.csv'))}\n`);
+      }
+      if (!result.complete) process.exitCode = control.exitCode;
+    });
+}
+
+const shareOf = (name: string, value: number) => (name === 'farmerShare' || name === 'conversion' ? formatPercent(value, 1) : formatQuantity(value));
+
+function formatBands(scenario: string, samples: number, params: number, metricBands: readonly Band[], targets: ReturnType<typeof targetShares>, style: Style, width: number): string {
+  const lines = [`${style.bold(scenario)}  across the priors: ${samples} parameter sets of ${params} parameters (Latin hypercube)`, ''];
+  const rows = metricBands.map((band) => [band.name, shareOf(band.name, band.base), shareOf(band.name, band.median), `${shareOf(band.name, band.low)} – ${shareOf(band.name, band.high)}`]);
+  lines.push(...formatTable(['metric', 'as fitted', 'median', '5-95% of the priors'], rows, { width, indent: '  ', right: [1, 2], shrink: 0 }));
+  if (targets.length > 0) {
+    lines.push('', '  targets still met across the priors');
+    for (const target of targets) lines.push(`    ${target.target}: ${formatPercent(target.share, 0)} of the parameter sets${target.base ? '' : ' (not met as fitted with these replicates)'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function samplesCsv(run: UncertaintyRun, metrics: readonly string[]): string {
+  const header = ['sample', ...run.params.map((param) => param.path), ...metrics];
+  const rows: Cell[][] = [['base', ...run.base.values, ...metrics.map((metric) => run.base.metrics[metric] ?? '')]];
+  run.samples.forEach((sample, index) => rows.push([index + 1, ...sample.values, ...metrics.map((metric) => sample.metrics[metric] ?? '')]));
+  return toCsv(header, rows);
+}
