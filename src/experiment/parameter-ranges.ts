@@ -2,7 +2,7 @@
  * The uncertain parameters of a scenario and the ranges the public priors allow them: what
  * `sensitivity` and `uncertainty` vary. Paths name list items by id, as --set does.
  */
-import { UsageError } from '../errors.js';
+import { ScenarioError, UsageError } from '../errors.js';
 import { valueAtPath } from '../scenario/dotted-path.js';
 import type { Scenario } from '../scenario/schema.js';
 import { PRIORS, PRICE_PRIORS, FRESH_CATEGORIES, type PriorId } from './priors.js';
@@ -105,4 +105,21 @@ export function chooseRanges(scenario: Scenario, params: readonly string[]): Par
 export function valueIn(range: ParameterRange, unit: number): number {
   const value = range.low > 0 && range.high / range.low >= 10 ? range.low * Math.pow(range.high / range.low, unit) : range.low + unit * (range.high - range.low);
   return Number(value.toPrecision(6));
+}
+
+/**
+ * Every range's ends must make a valid scenario (a share above 1, a negative count are refused
+ * here, before any work or any file): `load` builds the scenario with --set overrides.
+ */
+export function checkRangesLoad(ranges: readonly ParameterRange[], load: (overrides: string[]) => unknown): void {
+  for (const range of ranges) {
+    for (const value of [range.low, range.high]) {
+      try {
+        load([`${range.path}=${value}`]);
+      } catch (error) {
+        const why = error instanceof ScenarioError ? (error.problems[0]?.message ?? error.message) : (error as Error).message;
+        throw new UsageError(`--param ${range.path}=${range.low}..${range.high}: ${value} is not a value it can take: ${why}`, 'keep the range inside what the scenario schema allows (livesim schema)');
+      }
+    }
+  }
 }

@@ -321,9 +321,12 @@ describe('livesim (built binary)', () => {
     for (const file of ['design.csv', 'effects.csv']) {
       expect(readFileSync(path.join(dir, 'second', file), 'utf8')).toBe(readFileSync(path.join(dir, 'first', file), 'utf8'));
     }
-    const bad = livesim(['sensitivity', 'county.yaml', '--param', 'anchors.mei.nothing', '--out', 'bad'], { cwd: dir });
-    expect(bad.code).toBe(2);
-    expect(existsSync(path.join(dir, 'bad'))).toBe(false);
+    for (const param of ['anchors.mei.nothing', 'anchors.mei.tuneInShare=0..5']) {
+      const bad = livesim(['sensitivity', 'county.yaml', '--param', param, '--out', 'bad'], { cwd: dir });
+      expect(bad.code, bad.stderr).toBe(2);
+      expect(bad.stderr).not.toMatch(/^\s+at /m);
+      expect(existsSync(path.join(dir, 'bad'))).toBe(false);
+    }
   });
 
   it('uncertainty: bands per metric as JSON and samples.csv, the same for the same seed; --samples 0 is refused', () => {

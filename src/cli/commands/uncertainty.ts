@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import { toCsv, type Cell } from '../../experiment/csv.js';
 import { latinHypercube } from '../../experiment/designs.js';
 import { manifestText } from '../../experiment/manifest.js';
-import { chooseRanges } from '../../experiment/parameter-ranges.js';
+import { checkRangesLoad, chooseRanges } from '../../experiment/parameter-ranges.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import { DEFAULT_METRICS } from '../../experiment/sensitivity.js';
@@ -68,6 +68,7 @@ export function uncertaintyCommand(): Command {
       const base = loadScenario(reference, { overrides: options.set });
       const params = chooseRanges(base.scenario, options.param);
       if (params.length === 0) throw new UsageError(`${base.scenario.name} has no parameter with a prior to vary`, 'name some: --param path=low..high');
+      checkRangesLoad(params, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }));
       const metrics = options.metric.length > 0 ? options.metric : DEFAULT_METRICS;
       const rootSeed = options.seed ?? base.scenario.seed;
       const points = latinHypercube(params.length, options.samples, rootSeed);
