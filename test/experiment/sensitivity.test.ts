@@ -41,6 +41,21 @@ describe('Morris elementary effects', () => {
   });
 });
 
+describe('a design stopped part way', () => {
+  it('keeps the points it finished and says it is incomplete', async () => {
+    const controller = new AbortController();
+    const run = await runDesign(params(), oatDesign(3), load, seeds, {
+      jobs: 1,
+      signal: controller.signal,
+      onProgress: (done) => done >= 5 && controller.abort(),
+    });
+    expect(run.complete).toBe(false);
+    const finished = run.rows.reduce((sum, rows) => sum + rows.length, 0);
+    expect(finished).toBeGreaterThanOrEqual(5);
+    expect(finished).toBeLessThan(7 * seeds.length);
+  });
+});
+
 describe('one at a time', () => {
   it('moves each parameter from its low to its high end around the base', async () => {
     const run = await runDesign(params(), oatDesign(3), load, seeds, { jobs: 1 });
