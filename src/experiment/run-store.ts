@@ -48,7 +48,10 @@ export function claimRunDirectory(dir: string, options: { readonly force?: boole
   } catch {
     throw new UsageError(`--out ${dir}: another livesim run is writing there`, 'choose another directory');
   }
-  return () => rmSync(lock, { force: true });
+  const release = () => rmSync(lock, { force: true });
+  // A run that fails (or is killed by a second Ctrl+C) must not leave the directory locked.
+  process.once('exit', release);
+  return release;
 }
 
 /** The run directory can be made: its nearest existing ancestor is a writable directory on an ordinary file system. */
