@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   calibrate: async () => (await import('./commands/calibrate.js')).calibrateCommand(),
   validate: async () => (await import('./commands/validate.js')).validateCommand(),
   list: async () => (await import('./commands/list.js')).listCommand(),
+  metrics: async () => (await import('./commands/metrics.js')).metricsCommand(),
   show: async () => (await import('./commands/show.js')).showCommand(),
   schema: async () => (await import('./commands/schema.js')).schemaCommand(),
 };
