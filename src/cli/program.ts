@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate.js')).validateCommand(),
   list: async () => (await import('./commands/list.js')).listCommand(),
   metrics: async () => (await import('./commands/metrics.js')).metricsCommand(),
+  report: async () => (await import('./commands/report.js')).reportCommand(),
   show: async () => (await import('./commands/show.js')).showCommand(),
   schema: async () => (await import('./commands/schema.js')).schemaCommand(),
 };

@@ -17,3 +17,33 @@ export const yuanCell = (fen: number): string => (Math.round(fen) / 100).toFixed
 
 /** A ratio with six decimals (enough for conversion rates, short enough to read). */
 export const ratioCell = (value: number): string => value.toFixed(6);
+
+/** Parses CSV as toCsv writes it (RFC 4180 quoting) into records keyed by the header. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      record.push(field);
+      field = '';
+    } else if (char === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else if (char !== '\r') field += char;
+  }
+  if (field !== '' || record.length > 0) records.push([...record, field]);
+  const [header, ...rows] = records;
+  return rows.map((row) => Object.fromEntries((header ?? []).map((name, column) => [name, row[column] ?? ''])));
+}

@@ -54,6 +54,7 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
   // The work is done: a Ctrl+C now waits for the files and exits 130.
   holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
   writeRunDirectory(directory, runFiles(loaded, finished, createdAt));
+  if (options.report) await (await import('./report.js')).writeRunReport(directory);
   release();
   const shownDirectory = displayPath(directory);
   if (options.json) {

@@ -24,6 +24,8 @@ export interface RunOptions {
   readonly maxReplicates: number;
   /** Run even when the estimate is over the limits. */
   readonly force?: boolean;
+  /** Write report.html at the end. */
+  readonly report?: boolean;
 }
 
 const EXAMPLES = `
@@ -57,6 +59,7 @@ export function runCommand(): Command {
     .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--precision <share>', 'add replicates until the 95% intervals of GMV, orders and farmer revenue are within this share of their means', parseShare)
     .option('--max-replicates <n>', 'most replicates --precision may run', parseCount, 100)
+    .option('--report', 'also write report.html (charts on one offline page) into the run directory')
     .option('--force', 'run even when the estimated events or memory are over the limits, and replace a run already in --out')
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: RunOptions, command: Command) => {

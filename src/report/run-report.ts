@@ -1,0 +1,148 @@
+/**
+ * The report of one run: headline numbers, the months (GMV, farmers' revenue, lost demand), where
+ * the money went, households' income against the poverty line before and after e-commerce, the
+ * broadcasts' views against their GMV, and the scenario it assumed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { parseCsv } from '../experiment/csv.js';
+import { readManifest } from '../experiment/manifest.js';
+import type { RunSummary } from '../experiment/single-run.js';
+import { formatCount, formatPercent, formatYuan } from '../format.js';
+import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../model/flows.js';
+import { escapeHtml, htmlPage, type Section } from './html-page.js';
+import { svgChart } from './svg-chart.js';
+
+const PALETTE = ['#2e7d32', '#00838f', '#1565c0', '#6a1b9a', '#ef6c00', '#8d6e63', '#c62828', '#9e9e9e'];
+
+/** The farmers in green, the sellers in teal, the costs in other colours, the losses in reds. */
+const PART_COLORS: Readonly<Record<LedgerPart, string>> = {
+  farmerRevenue: '#2e7d32',
+  intermediaryMargin: '#00838f',
+  logistics: '#1565c0',
+  processing: '#8d6e63',
+  anchorCommission: '#6a1b9a',
+  platformFees: '#ef6c00',
+  refunds: '#c62828',
+  spoilage: '#e57373',
+};
+
+function readText(directory: string, file: string): string {
+  const full = path.join(directory, file);
+  if (!existsSync(full)) throw new UsageError(`${full} is missing: the run directory is incomplete`, 'run the scenario again');
+  return readFileSync(full, 'utf8');
+}
+
+export function runReportHtml(directory: string): string {
+  if (!existsSync(directory)) throw new UsageError(`${directory} does not exist`, 'livesim runs lists the run directories');
+  if (!existsSync(path.join(directory, 'manifest.json'))) throw new UsageError(`${directory} has no manifest.json: it is not a finished livesim run`, 'a run still writing, or not a run directory: livesim runs lists them');
+  const manifest = readManifest(directory);
+  if (manifest.kind !== 'run') throw new UsageError(`${directory} holds a ${manifest.kind}; this livesim reports single runs`, 'report a run directory made by livesim run');
+  const summary = JSON.parse(readText(directory, 'summary.json')) as RunSummary;
+  const months = parseCsv(readText(directory, 'timeseries.csv'));
+  const households = parseCsv(readText(directory, 'households.csv'));
+  const broadcasts = parseCsv(readText(directory, 'broadcasts.csv'));
+  const povertyLine = (manifest.resolvedScenario as { povertyLine?: number } | undefined)?.povertyLine ?? 4000;
+  const m = summary.metrics;
+  const sections: Section[] = [
+    {
+      title: 'Headline',
+      reading: `${summary.simulated.start} to ${summary.simulated.reached}, seed ${summary.seed}, ${summary.engine.fidelity} fidelity.`,
+      body: `<table>${[
+        ['GMV', formatYuan(m.gmv)],
+        ['farmers’ revenue', `${formatYuan(m.farmerRevenue)} (${formatPercent(m.farmerShare)} of GMV)`],
+        ['orders', formatCount(m.orders)],
+        ['views', formatCount(m.views)],
+        ['lost demand', `${formatCount(m.lostOrders)} orders, ${formatYuan(m.lostGmv)}`],
+        ['households above the poverty line', `${formatCount(m.householdsAboveLine)} of ${formatCount(m.households)} (${formatCount(m.householdsAboveLineWithoutEcommerce)} without e-commerce)`],
+      ]
+        .map(([label, value]) => `<tr><td>${escapeHtml(label!)}</td><td>${escapeHtml(value!)}</td></tr>`)
+        .join('')}</table>`,
+    },
+    {
+      title: 'Month by month',
+      reading: 'GMV, what the farmers were paid, and the demand no stock could fill, per month (yuan).',
+      body: svgChart({
+        legend: { top: 0 },
+        grid: { left: 80, right: 20, top: 40, bottom: 40 },
+        xAxis: { type: 'category', name: 'month', nameLocation: 'middle', nameGap: 26, data: months.map((row) => row.period!) },
+        yAxis: { type: 'value', name: 'yuan' },
+        series: [
+          { name: 'GMV', type: 'line', data: months.map((row) => Number(row.gmv)), color: PALETTE[2] },
+          { name: 'farmers’ revenue', type: 'line', data: months.map((row) => Number(row.farmerRevenue)), color: PALETTE[0] },
+          { name: 'lost demand', type: 'line', data: months.map((row) => Number(row.lostGmv)), color: PALETTE[6] },
+        ],
+      }),
+    },
+    {
+      title: 'Where the money went',
+      reading: 'Every yuan of GMV, in exactly one part: what the farmers were paid, what the sellers kept, and the costs between.',
+      body: svgChart(
+        {
+          legend: { bottom: 0 },
+          grid: { left: 20, right: 20, top: 10, bottom: 60, containLabel: true },
+          xAxis: { type: 'value', name: 'yuan', max: summary.ledger.gmv || undefined },
+          yAxis: { type: 'category', data: ['GMV'] },
+          series: LEDGER_PARTS.map((part) => ({ name: LEDGER_LABELS[part], type: 'bar' as const, stack: 'gmv', data: [summary.ledger.parts[part]], color: PART_COLORS[part] })),
+        },
+        { width: 760, height: 170 },
+      ),
+    },
+    {
+      title: 'Households against the poverty line',
+      reading: `Income per person per year, without e-commerce and with it (trailing year), for the simulated households; the line is ${formatYuan(povertyLine)}.`,
+      body: incomeHistogram(households, povertyLine),
+    },
+    {
+      title: 'Broadcasts',
+      reading: 'Each broadcast (or batch of a class of anchors): its views against its GMV, both on log scales, coloured by anchor.',
+      body: broadcastScatter(broadcasts),
+    },
+    {
+      title: 'What the scenario assumed',
+      reading: `Scenario ${manifest.scenario}, hash ${manifest.scenarioHash.slice(0, 16)}…, seed ${manifest.seed}; the whole resolved scenario below.`,
+      body: `<details><summary>the resolved scenario (JSON)</summary><pre>${escapeHtml(JSON.stringify(manifest.resolvedScenario, null, 2))}</pre></details>`,
+    },
+  ];
+  const warning = manifest.complete ? undefined : `This run was stopped at ${summary.simulated.reached}: its results are incomplete.`;
+  return htmlPage(`livesim: ${manifest.scenario}`, `A run of livesim ${manifest.livesimVersion}, made ${manifest.createdAt}.`, warning, sections);
+}
+
+function incomeHistogram(households: readonly Record<string, string>[], povertyLine: number): string {
+  const before = households.map((row) => Number(row.baselineIncomePerPerson));
+  const after = households.map((row) => Number(row.incomePerPerson));
+  const top = Math.max(povertyLine * 2, ...after, ...before);
+  const bins = 20;
+  const width = top / bins;
+  const count = (values: readonly number[]) => Array.from({ length: bins }, (_, bin) => values.filter((value) => value >= bin * width && (value < (bin + 1) * width || bin === bins - 1)).length);
+  const labels = Array.from({ length: bins }, (_, bin) => formatCount(Math.round((bin + 0.5) * width)));
+  const lineBin = Math.min(bins - 1, Math.floor(povertyLine / width));
+  return svgChart({
+    legend: { top: 0 },
+    grid: { left: 60, right: 20, top: 40, bottom: 50 },
+    xAxis: { type: 'category', name: 'yuan per person per year', nameLocation: 'middle', nameGap: 30, data: labels },
+    yAxis: { type: 'value', name: 'households' },
+    series: [
+      { name: 'without e-commerce', type: 'bar', data: count(before), color: PALETTE[7] },
+      { name: 'with e-commerce', type: 'bar', data: count(after), color: PALETTE[0], markLine: { symbol: 'none', label: { formatter: 'poverty line' }, data: [{ xAxis: lineBin }] } },
+    ],
+  });
+}
+
+function broadcastScatter(broadcasts: readonly Record<string, string>[]): string {
+  const anchors = [...new Set(broadcasts.map((row) => row.anchor!))];
+  return svgChart({
+    legend: { top: 0 },
+    grid: { left: 70, right: 20, top: 40, bottom: 50 },
+    xAxis: { type: 'log', name: 'views', nameLocation: 'middle', nameGap: 30 },
+    yAxis: { type: 'log', name: 'GMV (yuan)' },
+    series: anchors.map((anchor, index) => ({
+      name: anchor,
+      type: 'scatter' as const,
+      symbolSize: 6,
+      color: PALETTE[index % PALETTE.length],
+      data: broadcasts.filter((row) => row.anchor === anchor && Number(row.views) > 0 && Number(row.gmv) > 0).map((row) => [Number(row.views), Number(row.gmv)]),
+    })),
+  });
+}
