@@ -44,6 +44,9 @@ Examples:
   $ livesim compare demo-county mine.yaml        what changes, with paired intervals
   $ livesim sweep demo-county --vary behaviour.purchaseRate=0.0015..0.0035:0.0005
   $ livesim check --all                          do the presets reproduce the article?
+  $ livesim sensitivity demo-county              which assumptions the answer hangs on
+  $ livesim uncertainty weiya-welfare            how wide it is across the priors
+  $ livesim run demo-county --report             and a page of charts: report.html
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 stopped (Ctrl+C; partial results kept).
 Set NO_COLOR (or pass --no-color) for plain output.
