@@ -11,6 +11,7 @@ import { readManifest } from '../experiment/manifest.js';
 import type { RunSummary } from '../experiment/single-run.js';
 import { formatCount, formatPercent, formatYuan } from '../format.js';
 import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../model/flows.js';
+import { sensitivityReportHtml, uncertaintyReportHtml } from './design-report.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { svgChart } from './svg-chart.js';
 
@@ -34,11 +35,13 @@ function readText(directory: string, file: string): string {
   return readFileSync(full, 'utf8');
 }
 
-export function runReportHtml(directory: string): string {
+export function reportHtml(directory: string): string {
   if (!existsSync(directory)) throw new UsageError(`${directory} does not exist`, 'livesim runs lists the run directories');
   if (!existsSync(path.join(directory, 'manifest.json'))) throw new UsageError(`${directory} has no manifest.json: it is not a finished livesim run`, 'a run still writing, or not a run directory: livesim runs lists them');
   const manifest = readManifest(directory);
-  if (manifest.kind !== 'run') throw new UsageError(`${directory} holds a ${manifest.kind}; this livesim reports single runs`, 'report a run directory made by livesim run');
+  if (manifest.kind === 'sensitivity') return sensitivityReportHtml(directory, manifest);
+  if (manifest.kind === 'uncertainty') return uncertaintyReportHtml(directory, manifest);
+  if (manifest.kind !== 'run') throw new UsageError(`${directory} holds a ${manifest.kind}; this livesim reports runs, sensitivity and uncertainty designs`, 'report one of those');
   const summary = JSON.parse(readText(directory, 'summary.json')) as RunSummary;
   const months = parseCsv(readText(directory, 'timeseries.csv'));
   const households = parseCsv(readText(directory, 'households.csv'));
@@ -81,7 +84,7 @@ export function runReportHtml(directory: string): string {
       body: svgChart(
         {
           legend: { bottom: 0 },
-          grid: { left: 20, right: 20, top: 10, bottom: 60, containLabel: true },
+          grid: { left: 20, right: 60, top: 10, bottom: 60, containLabel: true },
           xAxis: { type: 'value', name: 'yuan', max: summary.ledger.gmv || undefined },
           yAxis: { type: 'category', data: ['GMV'] },
           series: LEDGER_PARTS.map((part) => ({ name: LEDGER_LABELS[part], type: 'bar' as const, stack: 'gmv', data: [summary.ledger.parts[part]], color: PART_COLORS[part] })),

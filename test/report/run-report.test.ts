@@ -44,6 +44,17 @@ describe('livesim report', () => {
     writeFileSync(manifestFile, JSON.stringify(manifest));
   });
 
+  it('draws a tornado per metric for a sensitivity design, and the spread per metric for an uncertainty one', () => {
+    const sensitivity = livesim(['sensitivity', 'county.yaml', '-q', '--param', 'anchors.mei.skill=0.8..1.2', '--param', 'products.apple.processingCost=1..3', '--trajectories', '2', '--replicates', '1', '--metric', 'gmv', '--metric', 'orders', '--out', 'sens', '--report'], dir);
+    expect(sensitivity.status, sensitivity.stderr).toBe(0);
+    const tornado = readFileSync(path.join(dir, 'sens', 'report.html'), 'utf8');
+    expect(tornado.match(/<svg/g)).toHaveLength(2);
+    expect(tornado).toContain('anchors.mei.skill');
+    const uncertainty = livesim(['uncertainty', 'county.yaml', '-q', '--param', 'anchors.mei.skill=0.8..1.2', '--samples', '4', '--replicates', '1', '--metric', 'gmv', '--out', 'unc', '--report'], dir);
+    expect(uncertainty.status, uncertainty.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'unc', 'report.html'), 'utf8').match(/<svg/g)).toHaveLength(1);
+  });
+
   it('refuses a missing directory, one that is not a run, and a half-written run: exit 2, no stack trace', () => {
     const cwd = temporaryDirectory();
     mkdirSync(path.join(cwd, 'empty'));

@@ -5,12 +5,12 @@ import { writeFileAtomic } from '../../experiment/run-store.js';
 import { displayPath } from '../../paths.js';
 import { detectTerminal } from '../terminal.js';
 
-/** Writes `report.html` into a run directory; returns its path. */
+/** Writes `report.html` into a run directory (a run, a sensitivity or an uncertainty design); returns its path. */
 export async function writeRunReport(directory: string): Promise<string> {
   // ECharts loads only when a report is drawn.
-  const { runReportHtml } = await import('../../report/run-report.js');
+  const { reportHtml } = await import('../../report/run-report.js');
   const file = path.join(directory, 'report.html');
-  writeFileAtomic(file, runReportHtml(directory));
+  writeFileAtomic(file, reportHtml(directory));
   return file;
 }
 

@@ -30,6 +30,7 @@ interface SensitivityOptions {
   readonly set: string[];
   readonly out?: string;
   readonly force?: boolean;
+  readonly report?: boolean;
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly ui: boolean;
@@ -61,6 +62,7 @@ export function sensitivityCommand(): Command {
     .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
     .option('--out <dir>', 'run directory (default: runs/<scenario>-sensitivity-<seed>-<time>)')
     .option('--force', 'replace the run already in --out')
+    .option('--report', 'also write report.html (charts on one offline page) into the run directory')
     .option('--json', 'print the effects as JSON on stdout')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-ui', 'plain progress lines even on a terminal')
@@ -111,6 +113,7 @@ export function sensitivityCommand(): Command {
           resolvedScenario: base.scenario,
         }),
       });
+      if (options.report) await (await import('./report.js')).writeRunReport(directory);
       release();
       const shown = displayPath(directory);
       if (options.json) {

@@ -30,6 +30,7 @@ interface UncertaintyOptions {
   readonly set: string[];
   readonly out?: string;
   readonly force?: boolean;
+  readonly report?: boolean;
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly ui: boolean;
@@ -59,6 +60,7 @@ export function uncertaintyCommand(): Command {
     .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
     .option('--out <dir>', 'run directory (default: runs/<scenario>-uncertainty-<seed>-<time>)')
     .option('--force', 'replace the run already in --out')
+    .option('--report', 'also write report.html (charts on one offline page) into the run directory')
     .option('--json', 'print the bands as JSON on stdout')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-ui', 'plain progress lines even on a terminal')
@@ -109,6 +111,7 @@ export function uncertaintyCommand(): Command {
           resolvedScenario: base.scenario,
         }),
       });
+      if (options.report) await (await import('./report.js')).writeRunReport(directory);
       release();
       const shown = displayPath(directory);
       if (options.json) {

@@ -1,0 +1,81 @@
+/**
+ * Reports of a sensitivity run (a tornado of μ* per metric) and of an uncertainty run (each
+ * metric's spread across the parameter sets, with its value as fitted).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseCsv } from '../experiment/csv.js';
+import type { Manifest } from '../experiment/manifest.js';
+import type { MetricEffects } from '../experiment/sensitivity.js';
+import type { Band } from '../experiment/uncertainty.js';
+import { formatPercent } from '../format.js';
+import { escapeHtml, htmlPage, type Section } from './html-page.js';
+import { svgChart } from './svg-chart.js';
+
+const SHOWN_PARAMETERS = 12;
+
+export function sensitivityReportHtml(directory: string, manifest: Manifest): string {
+  const summary = JSON.parse(readFileSync(path.join(directory, 'summary.json'), 'utf8')) as { method: string; designPoints: number; metrics: MetricEffects[] };
+  const sections: Section[] = summary.metrics.map((metric) => {
+    const top = metric.effects.slice(0, SHOWN_PARAMETERS).reverse();
+    return {
+      title: metric.name,
+      reading: `How much ${metric.name} moves when each parameter crosses its prior range (μ*, bars; the mean over the design is ${Number(metric.reference.toPrecision(4))}); the ${Math.min(SHOWN_PARAMETERS, metric.effects.length)} largest, largest at the top.`,
+      body: svgChart(
+        {
+          grid: { left: 20, right: 60, top: 10, bottom: 40, containLabel: true },
+          xAxis: { type: 'value', name: `μ* (${metric.name})`, nameLocation: 'middle', nameGap: 26 },
+          yAxis: { type: 'category', data: top.map((effect) => effect.param) },
+          series: [{ type: 'bar', data: top.map((effect) => ({ value: effect.muStar, itemStyle: { color: effect.mu >= 0 ? '#2e7d32' : '#c62828' } })) }],
+        },
+        { width: 760, height: 60 + 26 * top.length },
+      ),
+    };
+  });
+  return htmlPage(
+    `livesim sensitivity: ${manifest.scenario}`,
+    `${summary.method === 'oat' ? 'One at a time' : 'Morris elementary effects'}, ${summary.designPoints} design points × ${manifest.replicates} replicates, seed ${manifest.seed}. Green bars raise the metric, red ones lower it.`,
+    manifest.complete ? undefined : 'This design was stopped before it finished: the effects use the points that did.',
+    sections,
+  );
+}
+
+export function uncertaintyReportHtml(directory: string, manifest: Manifest): string {
+  const summary = JSON.parse(readFileSync(path.join(directory, 'summary.json'), 'utf8')) as { samples: number; metrics: Band[]; targets: { target: string; share: number }[] };
+  const samples = parseCsv(readFileSync(path.join(directory, 'samples.csv'), 'utf8')).filter((row) => row.sample !== 'base');
+  const sections: Section[] = summary.metrics.map((band) => {
+    const values = samples.map((row) => Number(row[band.name])).filter(Number.isFinite).sort((a, b) => a - b);
+    return {
+      title: band.name,
+      reading: `Each parameter set's ${band.name} (dots, in order); the 5-95% band ${Number(band.low.toPrecision(4))} – ${Number(band.high.toPrecision(4))} shaded, the value as fitted (${Number(band.base.toPrecision(4))}) as a line.`,
+      body: svgChart({
+        grid: { left: 20, right: 30, top: 20, bottom: 40, containLabel: true },
+        xAxis: { type: 'value', name: 'parameter sets, in order of the result', nameLocation: 'middle', nameGap: 26, min: 0, max: values.length },
+        yAxis: { type: 'value', name: band.name, scale: true },
+        series: [
+          {
+            type: 'scatter',
+            symbolSize: 5,
+            color: '#1565c0',
+            data: values.map((value, index) => [index + 0.5, value]),
+            markArea: { itemStyle: { color: 'rgba(21,101,192,0.08)' }, data: [[{ yAxis: band.low }, { yAxis: band.high }]] },
+            markLine: { symbol: 'none', lineStyle: { color: '#2e7d32' }, label: { formatter: 'as fitted' }, data: [{ yAxis: band.base }] },
+          },
+        ],
+      }),
+    };
+  });
+  if (summary.targets.length > 0) {
+    sections.push({
+      title: 'Targets still met',
+      reading: 'The share of parameter sets whose replicates still meet each target.',
+      body: `<table>${summary.targets.map((target) => `<tr><td>${escapeHtml(target.target)}</td><td>${escapeHtml(formatPercent(target.share, 0))}</td></tr>`).join('')}</table>`,
+    });
+  }
+  return htmlPage(
+    `livesim uncertainty: ${manifest.scenario}`,
+    `${summary.samples} parameter sets drawn by Latin hypercube across the priors, ${manifest.replicates} replicates each, seed ${manifest.seed}.`,
+    manifest.complete ? undefined : 'This design was stopped before it finished: the bands use the sets that did.',
+    sections,
+  );
+}
