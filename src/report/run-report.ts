@@ -11,6 +11,7 @@ import { readManifest } from '../experiment/manifest.js';
 import type { RunSummary } from '../experiment/single-run.js';
 import { formatCount, formatPercent, formatYuan } from '../format.js';
 import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../model/flows.js';
+import { replicatesReportHtml, sweepReportHtml } from './batch-report.js';
 import { sensitivityReportHtml, uncertaintyReportHtml } from './design-report.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { svgChart } from './svg-chart.js';
@@ -41,7 +42,8 @@ export function reportHtml(directory: string): string {
   const manifest = readManifest(directory);
   if (manifest.kind === 'sensitivity') return sensitivityReportHtml(directory, manifest);
   if (manifest.kind === 'uncertainty') return uncertaintyReportHtml(directory, manifest);
-  if (manifest.kind !== 'run') throw new UsageError(`${directory} holds a ${manifest.kind}; this livesim reports runs, sensitivity and uncertainty designs`, 'report one of those');
+  if (manifest.kind === 'replicates') return replicatesReportHtml(directory, manifest);
+  if (manifest.kind === 'sweep') return sweepReportHtml(directory, manifest);
   const summary = JSON.parse(readText(directory, 'summary.json')) as RunSummary;
   const months = parseCsv(readText(directory, 'timeseries.csv'));
   const households = parseCsv(readText(directory, 'households.csv'));

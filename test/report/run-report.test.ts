@@ -55,6 +55,17 @@ describe('livesim report', () => {
     expect(readFileSync(path.join(dir, 'unc', 'report.html'), 'utf8').match(/<svg/g)).toHaveLength(1);
   });
 
+  it("draws each metric's replicates for a batch, and each case's mean with its interval for a sweep", () => {
+    expect(livesim(['run', 'county.yaml', '-q', '--replicates', '3', '--out', 'batch'], dir).status).toBe(0);
+    expect(livesim(['report', 'batch'], dir).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'batch', 'report.html'), 'utf8').match(/<svg/g)).toHaveLength(6);
+    expect(livesim(['sweep', 'county.yaml', '-q', '--vary', 'anchors.mei.skill=1,1.5', '--replicates', '2', '--out', 'sweep'], dir).status).toBe(0);
+    expect(livesim(['report', 'sweep'], dir).status).toBe(0);
+    const sweep = readFileSync(path.join(dir, 'sweep', 'report.html'), 'utf8');
+    expect(sweep.match(/<svg/g)).toHaveLength(6);
+    expect(sweep).toContain('mei.skill=1.5');
+  });
+
   it('refuses a missing directory, one that is not a run, and a half-written run: exit 2, no stack trace', () => {
     const cwd = temporaryDirectory();
     mkdirSync(path.join(cwd, 'empty'));
