@@ -4,36 +4,22 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { toCsv, type Cell } from '../../experiment/csv.js';
 import { morrisDesign, oatDesign } from '../../experiment/designs.js';
-import { manifestText } from '../../experiment/manifest.js';
-import { checkRangesLoad, chooseRanges } from '../../experiment/parameter-ranges.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
-import { DEFAULT_METRICS, morrisEffects, oatEffects, runDesign, type DesignRun, type MetricEffects } from '../../experiment/sensitivity.js';
+import { morrisEffects, oatEffects, runDesign, type DesignRun, type MetricEffects } from '../../experiment/sensitivity.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
-import { VERSION, displayPath } from '../../paths.js';
-import { loadScenario } from '../../scenario/load.js';
+import { displayPath } from '../../paths.js';
 import { withBatchProgress } from '../batch-progress.js';
-import { collect, parseCount, parseSeed } from '../options.js';
+import { designManifest, designSetup, withDesignOptions, type DesignOptions } from '../design-options.js';
+import { parseCount } from '../options.js';
 import { holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 
-interface SensitivityOptions {
+interface SensitivityOptions extends DesignOptions {
   readonly method: 'morris' | 'oat';
   readonly trajectories: number;
-  readonly replicates: number;
-  readonly param: string[];
-  readonly metric: string[];
-  readonly seed?: number;
-  readonly jobs?: number;
-  readonly set: string[];
-  readonly out?: string;
-  readonly force?: boolean;
-  readonly report?: boolean;
-  readonly json?: boolean;
-  readonly quiet?: boolean;
-  readonly ui: boolean;
 }
 
 const EXAMPLES = `
@@ -49,32 +35,18 @@ with its sign; σ: how much that depends on the other parameters (interactions, 
 `;
 
 export function sensitivityCommand(): Command {
-  return new Command('sensitivity')
-    .description('which parameters move the answer: Morris elementary effects (or one at a time) over the priors')
-    .argument('<scenario>', 'preset name or scenario file')
-    .addOption(new Option('--method <method>', 'morris (elementary effects) or oat (one at a time)').choices(['morris', 'oat']).default('morris'))
-    .option('--trajectories <n>', 'Morris trajectories', parseCount, 6)
-    .option('--replicates <n>', 'replicates per design point (the same seeds at every point)', parseCount, 2)
-    .option('--param <path[=lo..hi]>', 'a parameter to vary, over its prior or the range given (repeatable; default: every one with a prior)', collect, [])
-    .option('--metric <name>', `a metric (repeatable; default: ${DEFAULT_METRICS.join(', ')})`, collect, [])
-    .option('--seed <n>', "root seed of the design and the replicates (default: the scenario's own)", parseSeed)
-    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
-    .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
-    .option('--out <dir>', 'run directory (default: runs/<scenario>-sensitivity-<seed>-<time>)')
-    .option('--force', 'replace the run already in --out')
-    .option('--report', 'also write report.html (charts on one offline page) into the run directory')
-    .option('--json', 'print the effects as JSON on stdout')
-    .option('-q, --quiet', 'no progress on stderr')
-    .option('--no-ui', 'plain progress lines even on a terminal')
+  return withDesignOptions(
+    new Command('sensitivity')
+      .description('which parameters move the answer: Morris elementary effects (or one at a time) over the priors')
+      .argument('<scenario>', 'preset name or scenario file')
+      .addOption(new Option('--method <method>', 'morris (elementary effects) or oat (one at a time)').choices(['morris', 'oat']).default('morris'))
+      .option('--trajectories <n>', 'Morris trajectories', parseCount, 6),
+    'sensitivity',
+  )
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: SensitivityOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
-      const base = loadScenario(reference, { overrides: options.set });
-      const params = chooseRanges(base.scenario, options.param);
-      if (params.length === 0) throw new UsageError(`${base.scenario.name} has no parameter with a prior to vary`, 'name some: --param path=low..high');
-      checkRangesLoad(params, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }));
-      const metrics = options.metric.length > 0 ? options.metric : DEFAULT_METRICS;
-      const rootSeed = options.seed ?? base.scenario.seed;
+      const { base, params, metrics, rootSeed, load } = designSetup(reference, options);
       const points = options.method === 'oat' ? oatDesign(params.length) : morrisDesign(params.length, options.trajectories, rootSeed);
       const seeds = replicateSeeds(rootSeed, options.replicates);
       const runs = points.length * seeds.length;
@@ -86,7 +58,7 @@ export function sensitivityCommand(): Command {
       const started = performance.now();
       const title = `sensitivity ${base.scenario.name}: ${options.method}, ${params.length} parameters, ${points.length} design points × ${seeds.length} replicates`;
       const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
-        runDesign(params, points, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), seeds, { jobs: options.jobs, signal, onProgress: progress }),
+        runDesign(params, points, load, seeds, { jobs: options.jobs, signal, onProgress: progress }),
       );
       const wallSeconds = (performance.now() - started) / 1000;
       const effects = options.method === 'oat' ? oatEffects(result, metrics) : morrisEffects(result, metrics);
@@ -96,22 +68,7 @@ export function sensitivityCommand(): Command {
         'design.csv': designCsv(result, metrics),
         'effects.csv': effectsCsv(effects),
         'summary.json': jsonText(summary),
-        [MANIFEST]: manifestText({
-          livesimVersion: VERSION,
-          kind: 'sensitivity',
-          complete: result.complete,
-          scenario: base.scenario.name,
-          scenarioHash: base.hash,
-          seed: rootSeed,
-          replicates: seeds.length,
-          seeds,
-          sources: { files: [...base.files], overrides: [...base.overrides] },
-          createdAt: createdAt.toISOString(),
-          wallSeconds: Math.round(wallSeconds * 1000) / 1000,
-          headline: { gmv: effects.find((metric) => metric.name === 'gmv')?.reference ?? 0, farmerRevenue: effects.find((metric) => metric.name === 'farmerRevenue')?.reference ?? 0 },
-          files: [MANIFEST, 'design.csv', 'effects.csv', 'summary.json'],
-          resolvedScenario: base.scenario,
-        }),
+        [MANIFEST]: designManifest('sensitivity', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds }, { gmv: effects.find((metric) => metric.name === 'gmv')?.reference ?? 0, farmerRevenue: effects.find((metric) => metric.name === 'farmerRevenue')?.reference ?? 0 }, ['design.csv', 'effects.csv', 'summary.json']),
       });
       if (options.report) await (await import('./report.js')).writeRunReport(directory);
       release();

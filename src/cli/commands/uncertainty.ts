@@ -4,36 +4,21 @@ import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { toCsv, type Cell } from '../../experiment/csv.js';
 import { latinHypercube } from '../../experiment/designs.js';
-import { manifestText } from '../../experiment/manifest.js';
-import { checkRangesLoad, chooseRanges } from '../../experiment/parameter-ranges.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
-import { DEFAULT_METRICS } from '../../experiment/sensitivity.js';
 import { bands, runUncertainty, targetShares, type Band, type UncertaintyRun } from '../../experiment/uncertainty.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
-import { VERSION, displayPath } from '../../paths.js';
-import { loadScenario } from '../../scenario/load.js';
+import { displayPath } from '../../paths.js';
 import { withBatchProgress } from '../batch-progress.js';
-import { collect, parseCount, parseSeed } from '../options.js';
+import { designManifest, designSetup, withDesignOptions, type DesignOptions } from '../design-options.js';
+import { parseCount } from '../options.js';
 import { holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 
-interface UncertaintyOptions {
+interface UncertaintyOptions extends DesignOptions {
   readonly samples: number;
-  readonly replicates: number;
-  readonly param: string[];
-  readonly metric: string[];
-  readonly seed?: number;
-  readonly jobs?: number;
-  readonly set: string[];
-  readonly out?: string;
-  readonly force?: boolean;
-  readonly report?: boolean;
-  readonly json?: boolean;
-  readonly quiet?: boolean;
-  readonly ui: boolean;
 }
 
 const EXAMPLES = `
@@ -48,31 +33,17 @@ scenario's own value beside the median and the 5-95% band of what the priors all
 `;
 
 export function uncertaintyCommand(): Command {
-  return new Command('uncertainty')
-    .description('how wide the answer is across the priors: a Latin hypercube of parameter sets, each with replicates')
-    .argument('<scenario>', 'preset name or scenario file')
-    .option('--samples <n>', 'parameter sets drawn', parseCount, 64)
-    .option('--replicates <n>', 'replicates per parameter set (the same seeds for every set)', parseCount, 2)
-    .option('--param <path[=lo..hi]>', 'a parameter to vary (repeatable; default: every one with a prior)', collect, [])
-    .option('--metric <name>', `a metric (repeatable; default: ${DEFAULT_METRICS.join(', ')})`, collect, [])
-    .option('--seed <n>', "root seed of the design and the replicates (default: the scenario's own)", parseSeed)
-    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
-    .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
-    .option('--out <dir>', 'run directory (default: runs/<scenario>-uncertainty-<seed>-<time>)')
-    .option('--force', 'replace the run already in --out')
-    .option('--report', 'also write report.html (charts on one offline page) into the run directory')
-    .option('--json', 'print the bands as JSON on stdout')
-    .option('-q, --quiet', 'no progress on stderr')
-    .option('--no-ui', 'plain progress lines even on a terminal')
+  return withDesignOptions(
+    new Command('uncertainty')
+      .description('how wide the answer is across the priors: a Latin hypercube of parameter sets, each with replicates')
+      .argument('<scenario>', 'preset name or scenario file')
+      .option('--samples <n>', 'parameter sets drawn', parseCount, 64),
+    'uncertainty',
+  )
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: UncertaintyOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
-      const base = loadScenario(reference, { overrides: options.set });
-      const params = chooseRanges(base.scenario, options.param);
-      if (params.length === 0) throw new UsageError(`${base.scenario.name} has no parameter with a prior to vary`, 'name some: --param path=low..high');
-      checkRangesLoad(params, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }));
-      const metrics = options.metric.length > 0 ? options.metric : DEFAULT_METRICS;
-      const rootSeed = options.seed ?? base.scenario.seed;
+      const { base, params, metrics, rootSeed, load } = designSetup(reference, options);
       const points = latinHypercube(params.length, options.samples, rootSeed);
       const seeds = replicateSeeds(rootSeed, options.replicates);
       const runs = (points.length + 1) * seeds.length;
@@ -84,7 +55,7 @@ export function uncertaintyCommand(): Command {
       const started = performance.now();
       const title = `uncertainty ${base.scenario.name}: ${points.length} parameter sets of ${params.length} × ${seeds.length} replicates`;
       const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
-        runUncertainty(params, points, base, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), seeds, { jobs: options.jobs, signal, onProgress: progress }),
+        runUncertainty(params, points, base, load, seeds, { jobs: options.jobs, signal, onProgress: progress }),
       );
       const wallSeconds = (performance.now() - started) / 1000;
       const metricBands = bands(result, metrics);
@@ -94,22 +65,7 @@ export function uncertaintyCommand(): Command {
       writeRunDirectory(directory, {
         'samples.csv': samplesCsv(result, metrics),
         'summary.json': jsonText(summary),
-        [MANIFEST]: manifestText({
-          livesimVersion: VERSION,
-          kind: 'uncertainty',
-          complete: result.complete,
-          scenario: base.scenario.name,
-          scenarioHash: base.hash,
-          seed: rootSeed,
-          replicates: seeds.length,
-          seeds,
-          sources: { files: [...base.files], overrides: [...base.overrides] },
-          createdAt: createdAt.toISOString(),
-          wallSeconds: Math.round(wallSeconds * 1000) / 1000,
-          headline: { gmv: result.base.metrics.gmv ?? 0, farmerRevenue: result.base.metrics.farmerRevenue ?? 0 },
-          files: [MANIFEST, 'samples.csv', 'summary.json'],
-          resolvedScenario: base.scenario,
-        }),
+        [MANIFEST]: designManifest('uncertainty', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds }, { gmv: result.base.metrics.gmv ?? 0, farmerRevenue: result.base.metrics.farmerRevenue ?? 0 }, ['samples.csv', 'summary.json']),
       });
       if (options.report) await (await import('./report.js')).writeRunReport(directory);
       release();

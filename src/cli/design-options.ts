@@ -1,0 +1,84 @@
+/** What `sensitivity` and `uncertainty` share: their options, and choosing the parameters to vary. */
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { checkRangesLoad, chooseRanges, type ParameterRange } from '../experiment/parameter-ranges.js';
+import { manifestText } from '../experiment/manifest.js';
+import { MANIFEST } from '../experiment/run-store.js';
+import { DEFAULT_METRICS } from '../experiment/sensitivity.js';
+import { VERSION } from '../paths.js';
+import { loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { collect, parseCount, parseSeed } from './options.js';
+
+export interface DesignOptions {
+  readonly replicates: number;
+  readonly param: string[];
+  readonly metric: string[];
+  readonly seed?: number;
+  readonly jobs?: number;
+  readonly set: string[];
+  readonly out?: string;
+  readonly force?: boolean;
+  readonly report?: boolean;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
+  readonly ui: boolean;
+}
+
+/** Adds the options every design command takes; `kind` names its run directories. */
+export function withDesignOptions(command: Command, kind: string): Command {
+  return command
+    .option('--replicates <n>', 'replicates per design point (the same seeds at every point)', parseCount, 2)
+    .option('--param <path[=lo..hi]>', 'a parameter to vary, over its prior or the range given (repeatable; default: every one with a prior)', collect, [])
+    .option('--metric <name>', `a metric (repeatable; default: ${DEFAULT_METRICS.join(', ')})`, collect, [])
+    .option('--seed <n>', "root seed of the design and the replicates (default: the scenario's own)", parseSeed)
+    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
+    .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
+    .option('--out <dir>', `run directory (default: runs/<scenario>-${kind}-<seed>-<time>)`)
+    .option('--force', 'replace the run already in --out')
+    .option('--report', 'also write report.html (charts on one offline page) into the run directory')
+    .option('--json', 'print the result as JSON on stdout')
+    .option('-q, --quiet', 'no progress on stderr')
+    .option('--no-ui', 'plain progress lines even on a terminal');
+}
+
+/** The scenario, the parameters to vary (both ends of each range checked), the metrics and the root seed. */
+export function designSetup(reference: string, options: DesignOptions): {
+  base: LoadedScenario;
+  params: ParameterRange[];
+  metrics: readonly string[];
+  rootSeed: number;
+  load: (overrides: string[]) => LoadedScenario;
+} {
+  const base = loadScenario(reference, { overrides: options.set });
+  const params = chooseRanges(base.scenario, options.param);
+  if (params.length === 0) throw new UsageError(`${base.scenario.name} has no parameter with a prior to vary`, 'name some: --param path=low..high');
+  const load = (overrides: string[]) => loadScenario(reference, { overrides: [...options.set, ...overrides] });
+  checkRangesLoad(params, load);
+  return { base, params, metrics: options.metric.length > 0 ? options.metric : DEFAULT_METRICS, rootSeed: options.seed ?? base.scenario.seed, load };
+}
+
+/** The manifest of a design's run directory (its files: `MANIFEST`, then `files`). */
+export function designManifest(
+  kind: 'sensitivity' | 'uncertainty',
+  base: LoadedScenario,
+  run: { readonly rootSeed: number; readonly seeds: readonly number[]; readonly complete: boolean; readonly createdAt: Date; readonly wallSeconds: number },
+  headline: { readonly gmv: number; readonly farmerRevenue: number },
+  files: readonly string[],
+): string {
+  return manifestText({
+    livesimVersion: VERSION,
+    kind,
+    complete: run.complete,
+    scenario: base.scenario.name,
+    scenarioHash: base.hash,
+    seed: run.rootSeed,
+    replicates: run.seeds.length,
+    seeds: [...run.seeds],
+    sources: { files: [...base.files], overrides: [...base.overrides] },
+    createdAt: run.createdAt.toISOString(),
+    wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
+    headline: { ...headline },
+    files: [MANIFEST, ...files],
+    resolvedScenario: base.scenario,
+  });
+}
