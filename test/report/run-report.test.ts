@@ -56,11 +56,9 @@ describe('livesim report', () => {
   });
 
   it("draws each metric's replicates for a batch, and each case's mean with its interval for a sweep", () => {
-    expect(livesim(['run', 'county.yaml', '-q', '--replicates', '3', '--out', 'batch'], dir).status).toBe(0);
-    expect(livesim(['report', 'batch'], dir).status).toBe(0);
+    expect(livesim(['run', 'county.yaml', '-q', '--replicates', '3', '--out', 'batch', '--report'], dir).status).toBe(0);
     expect(readFileSync(path.join(dir, 'batch', 'report.html'), 'utf8').match(/<svg/g)).toHaveLength(6);
-    expect(livesim(['sweep', 'county.yaml', '-q', '--vary', 'anchors.mei.skill=1,1.5', '--replicates', '2', '--out', 'sweep'], dir).status).toBe(0);
-    expect(livesim(['report', 'sweep'], dir).status).toBe(0);
+    expect(livesim(['sweep', 'county.yaml', '-q', '--vary', 'anchors.mei.skill=1,1.5', '--replicates', '2', '--out', 'sweep', '--report'], dir).status).toBe(0);
     const sweep = readFileSync(path.join(dir, 'sweep', 'report.html'), 'utf8');
     expect(sweep.match(/<svg/g)).toHaveLength(6);
     expect(sweep).toContain('mei.skill=1.5');

@@ -59,6 +59,7 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
       resolvedScenario: loaded.scenario,
     }),
   });
+  if (options.report) await (await import('./report.js')).writeRunReport(directory);
   release();
 
   const shownDirectory = displayPath(directory);

@@ -27,6 +27,7 @@ interface SweepOptions {
   readonly quiet?: boolean;
   readonly ui: boolean;
   readonly force?: boolean;
+  readonly report?: boolean;
 }
 
 const EXAMPLES = `
@@ -51,6 +52,7 @@ export function sweepCommand(): Command {
     .option('--set <path=value>', 'override a field in every case (repeatable)', collect, [])
     .option('--out <dir>', 'run directory (default: runs/<scenario>-sweep-<seed>-<time>)')
     .option('--force', 'replace the run already in --out')
+    .option('--report', 'also write report.html (charts on one offline page) into the run directory')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-ui', 'plain progress lines even on a terminal')
@@ -112,6 +114,7 @@ export function sweepCommand(): Command {
           resolvedScenario: base.scenario,
         }),
       });
+      if (options.report) await (await import('./report.js')).writeRunReport(directory);
       release();
 
       const shownDirectory = displayPath(directory);
