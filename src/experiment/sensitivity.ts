@@ -9,6 +9,7 @@ import { runWithSeeds } from './batch-sides.js';
 import type { DesignPoint } from './designs.js';
 import { valueIn, type ParameterRange } from './parameter-ranges.js';
 import type { BatchRow } from './replicate-rows.js';
+import { estimate } from './statistics.js';
 import type { PoolControls } from './worker-pool.js';
 
 export const DEFAULT_METRICS = ['gmv', 'farmerRevenue', 'farmerShare', 'householdsAboveLine', 'lostOrders'];
@@ -68,13 +69,12 @@ function pointMeans(run: DesignRun, metric: string): number[] {
   return run.rows.map((rows) => (rows.length === 0 ? Number.NaN : rows.reduce((sum, row) => sum + (row.metrics[metric] ?? 0), 0) / rows.length));
 }
 
-const mean = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
+/** 0, not NaN, for a parameter no finished step moved. */
+const mean = (values: readonly number[]) => (values.length === 0 ? 0 : estimate(values).mean);
 
 function summarize(param: ParameterRange, effects: readonly number[]): Effect {
-  const mu = mean(effects);
-  const muStar = mean(effects.map(Math.abs));
-  const sigma = effects.length > 1 ? Math.sqrt(effects.reduce((sum, value) => sum + (value - mu) ** 2, 0) / (effects.length - 1)) : 0;
-  return { param: param.path, low: param.low, high: param.high, muStar, mu, sigma };
+  const { sd: sigma } = estimate(effects);
+  return { param: param.path, low: param.low, high: param.high, muStar: mean(effects.map(Math.abs)), mu: mean(effects), sigma };
 }
 
 const ranked = (effects: Effect[]) => effects.sort((a, b) => b.muStar - a.muStar || a.param.localeCompare(b.param));

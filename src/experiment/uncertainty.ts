@@ -10,6 +10,8 @@ import type { DesignPoint } from './designs.js';
 import { valueIn, type ParameterRange } from './parameter-ranges.js';
 import { metricValues } from './replicate-rows.js';
 import { replicateTasks } from './replicates.js';
+import { estimate } from './statistics.js';
+import { judgeTarget } from './targets.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
 
 interface Sample {
@@ -39,10 +41,7 @@ export interface Band {
 }
 
 /** A target met by a mean (not an interval: a sample has a handful of replicates). */
-function meets(target: Target, mean: number): boolean {
-  if (target.range) return mean >= target.range[0] && mean <= target.range[1];
-  return Math.abs(mean - target.expected!) <= Math.abs(target.expected!) * target.tolerance!;
-}
+const meets = (target: Target, mean: number) => judgeTarget(target, estimate([mean])).pass;
 
 export async function runUncertainty(
   params: readonly ParameterRange[],
