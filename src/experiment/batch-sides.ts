@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { parseBatchCsv, replicateRow, type BatchRow } from './replicate-rows.js';
 import { replicateTasks } from './replicates.js';
+import { REPLICATES_TIMESERIES, type ReplicateMonths } from './replicate-timeseries.js';
 import { UsageError } from '../errors.js';
 import { readManifest } from './manifest.js';
 import { MANIFEST } from './run-store.js';
@@ -18,6 +19,8 @@ export interface StoredBatch {
   readonly scenario: string;
   readonly scenarioHash: string;
   readonly rows: readonly BatchRow[];
+  /** Its replicates-timeseries.csv as written, when it has one. */
+  readonly monthsCsv: string | undefined;
 }
 
 export function isBatchDirectory(candidate: string): boolean {
@@ -38,7 +41,9 @@ export function readStoredBatch(directory: string): StoredBatch {
   const seeds = new Set(manifest.seeds);
   const stray = rows.find((row) => !seeds.has(Number(row.keys.seed)) || !Number.isFinite(Number(row.keys.seed)));
   if (stray !== undefined) throw new UsageError(`${directory}: replicates.csv has a row (seed ${String(stray.keys.seed)}) that its manifest does not list`, 'run the batch again');
-  return { directory, scenario: manifest.scenario, scenarioHash: manifest.scenarioHash, rows };
+  const monthsFile = path.join(directory, REPLICATES_TIMESERIES);
+  const monthsCsv = existsSync(monthsFile) ? readFileSync(monthsFile, 'utf8') : undefined;
+  return { directory, scenario: manifest.scenario, scenarioHash: manifest.scenarioHash, rows, monthsCsv };
 }
 
 /**
@@ -49,15 +54,17 @@ export async function runWithSeeds(
   scenarios: readonly LoadedScenario[],
   seeds: readonly number[],
   controls: PoolControls & { readonly onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ rows: BatchRow[][]; complete: boolean }> {
-  const tasks = scenarios.flatMap((loaded, side) => replicateTasks(loaded, seeds, false, side * seeds.length));
+): Promise<{ rows: BatchRow[][]; months: ReplicateMonths[][]; complete: boolean }> {
+  const tasks = scenarios.flatMap((loaded, side) => replicateTasks(loaded, seeds, { months: true }, side * seeds.length));
   let done = 0;
   const outcomes = await runTasks(tasks, { ...controls, onOutcome: () => controls.onProgress?.(++done, tasks.length) });
   const rows = scenarios.map(() => [] as BatchRow[]);
+  const months = scenarios.map(() => [] as ReplicateMonths[]);
   for (const outcome of outcomes.sort((a, b) => a.id - b.id)) {
     const side = Math.floor(outcome.id / seeds.length);
     const index = outcome.id % seeds.length;
     rows[side]!.push(replicateRow(outcome.summary, index, index));
+    if (outcome.months) months[side]!.push({ replicate: index, seed: outcome.seed, months: outcome.months });
   }
-  return { rows, complete: outcomes.length === tasks.length };
+  return { rows, months, complete: outcomes.length === tasks.length };
 }

@@ -25,7 +25,7 @@ export interface CheckReport {
 
 /** Each target's metric, then each validation figure's, one value per replicate (in replicate order). */
 export async function measureTargets(loaded: LoadedScenario, seeds: readonly number[], controls: PoolControls = {}) {
-  const outcomes = await runReplicates(loaded, seeds, { ...controls, measureTargets: true });
+  const outcomes = await runReplicates(loaded, seeds, { ...controls, keep: { targets: true } });
   const { targets, validation } = loaded.scenario;
   const column = (index: number) => outcomes.map((outcome) => outcome.targetValues[index]!);
   const values = targets.map((_, t) => column(t));

@@ -5,13 +5,17 @@
 import { MONEY_KEYS, type FlowKey } from '../model/flows.js';
 import type { ModelResult } from '../model/model-run.js';
 import { toCsv, ratioCell, yuanCell, type Cell } from './csv.js';
-import { timeseriesTable, type TimeseriesTable } from './timeseries.js';
+import { timeseriesTable, type TimeseriesRow, type TimeseriesTable } from './timeseries.js';
 
-/** timeseries.csv: money with two decimals, counts as integers. */
-function timeseriesCsv(table: TimeseriesTable): string {
+/** A timeseries row's cells, as timeseries.csv writes them: money with two decimals, counts as integers. */
+export function timeseriesCells(table: TimeseriesTable): (row: TimeseriesRow) => Cell[] {
   const money = new Set(table.columns.filter((column) => MONEY_KEYS.has(column as FlowKey) || column.startsWith('gmv:')));
-  const rows = table.rows.map((row) => [row.period, ...table.columns.map((column) => (money.has(column) ? row.values[column]!.toFixed(2) : row.values[column]!))]);
-  return toCsv(['period', ...table.columns], rows);
+  return (row) => table.columns.map((column) => (money.has(column) ? row.values[column]!.toFixed(2) : row.values[column]!));
+}
+
+function timeseriesCsv(table: TimeseriesTable): string {
+  const cells = timeseriesCells(table);
+  return toCsv(['period', ...table.columns], table.rows.map((row) => [row.period, ...cells(row)]));
 }
 
 export const monthlyTimeseriesCsv = (result: ModelResult) => timeseriesCsv(timeseriesTable(result, 'month'));

@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { RunSummary } from './single-run.js';
 import { ScenarioRun } from './single-run.js';
 import { measureTarget } from './targets.js';
-import { timeseriesTable } from './timeseries.js';
+import { timeseriesTable, type TimeseriesTable } from './timeseries.js';
 
 export interface ReplicateTask {
   /** Position in the batch (replicate index, or case and replicate flattened). */
@@ -11,8 +11,15 @@ export interface ReplicateTask {
   readonly scenario: Scenario;
   readonly hash: string;
   readonly seed: number;
-  /** Also measure the scenario's targets on this replicate (for check and calibrate). */
-  readonly measureTargets: boolean;
+  /** What to bring back besides the summary. */
+  readonly keep: TaskExtras;
+}
+
+export interface TaskExtras {
+  /** The scenario's targets measured on this replicate (for check, calibrate and uncertainty). */
+  readonly targets?: boolean;
+  /** The replicate's monthly timeseries (for replicates-timeseries.csv and the reports' bands). */
+  readonly months?: boolean;
 }
 
 export interface ReplicateOutcome {
@@ -21,6 +28,8 @@ export interface ReplicateOutcome {
   readonly summary: RunSummary;
   /** One value per target of the scenario, then one per validation figure, when asked for. */
   readonly targetValues: readonly number[];
+  /** The monthly timeseries, when asked for. */
+  readonly months?: TimeseriesTable;
   readonly wallSeconds: number;
 }
 
@@ -28,12 +37,13 @@ export interface ReplicateOutcome {
 export async function runReplicateTask(task: ReplicateTask, signal?: AbortSignal): Promise<ReplicateOutcome> {
   const run = new ScenarioRun({ scenario: task.scenario, hash: task.hash, files: [], overrides: [] }, task.seed);
   const finished = await run.run({ signal });
-  const table = task.measureTargets ? timeseriesTable(finished.result, 'month') : undefined;
+  const table = task.keep.targets || task.keep.months ? timeseriesTable(finished.result, 'month') : undefined;
   return {
     id: task.id,
     seed: task.seed,
     summary: finished.summary,
-    targetValues: table ? [...task.scenario.targets, ...task.scenario.validation].map((figure) => measureTarget(figure, table)) : [],
+    targetValues: table && task.keep.targets ? [...task.scenario.targets, ...task.scenario.validation].map((figure) => measureTarget(figure, table)) : [],
+    ...(table && task.keep.months ? { months: table } : {}),
     wallSeconds: finished.wallSeconds,
   };
 }

@@ -9,6 +9,7 @@ import { VERSION } from '../paths.js';
 import { estimatesByMetric, preciseEnough } from './batch-statistics.js';
 import { BatchRows, replicateRow, type BatchRow } from './replicate-rows.js';
 import { replicateSeed, replicateTasks } from './replicates.js';
+import type { ReplicateMonths } from './replicate-timeseries.js';
 import type { Estimate } from './statistics.js';
 import { runTasks } from './worker-pool.js';
 
@@ -31,10 +32,13 @@ export interface BatchResult {
   /** False when stopped before the planned replicates (or the precision goal) were done. */
   readonly complete: boolean;
   readonly precisionReached: boolean | undefined;
+  /** Each finished replicate's months (replicates-timeseries.csv). */
+  readonly months: readonly ReplicateMonths[];
 }
 
 export async function runReplicateBatch(loaded: LoadedScenario, options: BatchOptions): Promise<BatchResult> {
   const rows = new BatchRows(path.join(options.directory, 'replicates.csv'));
+  const months: ReplicateMonths[] = [];
   const max = options.maxReplicates ?? 100;
   const step = Math.max(2, options.jobs ?? 2);
   let planned = options.precision === undefined ? options.replicates : Math.min(max, Math.max(3, options.replicates));
@@ -42,11 +46,12 @@ export async function runReplicateBatch(loaded: LoadedScenario, options: BatchOp
   let stopped = false;
   for (;;) {
     const seeds = Array.from({ length: planned - next }, (_, index) => replicateSeed(options.rootSeed, next + index));
-    const outcomes = await runTasks(replicateTasks(loaded, seeds, false, next), {
+    const outcomes = await runTasks(replicateTasks(loaded, seeds, { months: true }, next), {
       jobs: options.jobs,
       signal: options.signal,
       onOutcome: (outcome) => {
         rows.add(replicateRow(outcome.summary, outcome.id, outcome.id));
+        if (outcome.months) months.push({ replicate: outcome.id, seed: outcome.seed, months: outcome.months });
         options.onProgress?.(rows.all.length, planned, rows.all);
       },
     });
@@ -65,6 +70,7 @@ export async function runReplicateBatch(loaded: LoadedScenario, options: BatchOp
     estimates: estimatesByMetric(ordered),
     complete: !stopped,
     precisionReached: options.precision === undefined ? undefined : preciseEnough(ordered, options.precision),
+    months,
   };
 }
 

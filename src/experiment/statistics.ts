@@ -27,3 +27,12 @@ export function estimate(values: readonly number[]): Estimate {
   const half = n < 2 ? 0 : (tQuantile95(n - 1) * sd) / Math.sqrt(n);
   return { mean, sd, n, ci95: [mean - half, mean + half] };
 }
+
+/** The `share` quantile of sorted values, linearly interpolated. */
+export function quantile(sorted: readonly number[], share: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * share;
+  const below = Math.floor(position);
+  const above = Math.min(sorted.length - 1, below + 1);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+}

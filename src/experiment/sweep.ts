@@ -75,7 +75,7 @@ export async function runSweep(
 ): Promise<SweepResult> {
   const seeds = replicateSeeds(options.rootSeed, options.replicates);
   const loaded = cases.map((item) => load(Object.entries(item.values).map(([key, value]) => `${key}=${String(value)}`)));
-  const tasks = loaded.flatMap((scenario, caseIndex) => replicateTasks(scenario, seeds, false, caseIndex * seeds.length));
+  const tasks = loaded.flatMap((scenario, caseIndex) => replicateTasks(scenario, seeds, {}, caseIndex * seeds.length));
   const rows = new BatchRows(path.join(options.directory, 'sweep.csv'));
   // Every row has a column for every parameter any case sets (empty where a case leaves it).
   const parameters = [...new Set(cases.flatMap((item) => Object.keys(item.values)))];

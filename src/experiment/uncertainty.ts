@@ -10,7 +10,7 @@ import type { DesignPoint } from './designs.js';
 import { valueIn, type ParameterRange } from './parameter-ranges.js';
 import { metricValues } from './replicate-rows.js';
 import { replicateTasks } from './replicates.js';
-import { estimate } from './statistics.js';
+import { estimate, quantile } from './statistics.js';
 import { judgeTarget } from './targets.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
 
@@ -53,7 +53,7 @@ export async function runUncertainty(
 ): Promise<UncertaintyRun> {
   const values = [params.map((param) => param.base), ...points.map((point) => params.map((param, index) => valueIn(param, point.unit[index]!)))];
   const scenarios = [base, ...values.slice(1).map((row) => load(row.map((value, index) => `${params[index]!.path}=${value}`)))];
-  const tasks = scenarios.flatMap((loaded, index) => replicateTasks(loaded, seeds, true, index * seeds.length));
+  const tasks = scenarios.flatMap((loaded, index) => replicateTasks(loaded, seeds, { targets: true }, index * seeds.length));
   let done = 0;
   const outcomes = await runTasks(tasks, { ...controls, onOutcome: () => controls.onProgress?.(++done, tasks.length) });
   const byPoint = scenarios.map(() => [] as (typeof outcomes)[number][]);
@@ -68,15 +68,6 @@ export async function runUncertainty(
   });
   const finished = samples.slice(1).filter((sample) => sample.replicates === seeds.length);
   return { params, base: samples[0]!, samples: finished, complete: outcomes.length === tasks.length };
-}
-
-/** The `share` quantile of sorted values, linearly interpolated. */
-function quantile(sorted: readonly number[], share: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * share;
-  const below = Math.floor(position);
-  const above = Math.min(sorted.length - 1, below + 1);
-  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
 }
 
 /** Per metric: the scenario's own value, and the samples' median and 5-95% band. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReplicateBatch } from '../../src/experiment/replicated-run.js';
 import { replicateSeeds, runReplicates } from '../../src/experiment/replicates.js';
+import { replicatesTimeseriesCsv } from '../../src/experiment/replicate-timeseries.js';
 import { loadValue, temporaryDirectory, tinyScenario } from '../helpers.js';
 
 const loaded = loadValue(tinyScenario());
@@ -20,8 +21,10 @@ describe('a batch of replicates', () => {
   it('writes the same replicates.csv for the same root seed, however many workers run it', async () => {
     const one = temporaryDirectory();
     const two = temporaryDirectory();
-    await runReplicateBatch(loaded, { replicates: 4, rootSeed: 11, directory: one, jobs: 1 });
-    await runReplicateBatch(loaded, { replicates: 4, rootSeed: 11, directory: two, jobs: 2 });
+    const first = await runReplicateBatch(loaded, { replicates: 4, rootSeed: 11, directory: one, jobs: 1 });
+    const second = await runReplicateBatch(loaded, { replicates: 4, rootSeed: 11, directory: two, jobs: 2 });
+    // The months of every replicate, in replicate order whatever order they finished in.
+    expect(replicatesTimeseriesCsv(second.months)).toBe(replicatesTimeseriesCsv(first.months));
     const csv = readFileSync(path.join(one, 'replicates.csv'), 'utf8');
     expect(readFileSync(path.join(two, 'replicates.csv'), 'utf8')).toBe(csv);
     const lines = csv.trim().split('\n');

@@ -2,6 +2,7 @@
 import { manifestText } from '../../experiment/manifest.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { batchSummary, runReplicateBatch } from '../../experiment/replicated-run.js';
+import { REPLICATES_TIMESERIES, replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import type { Estimate } from '../../experiment/statistics.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
@@ -13,6 +14,7 @@ import { holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run.js';
+import { writeReportIfAsked } from '../report-options.js';
 
 /** Metrics in the printed table (summary.json has them all). */
 const SHOWN = [...HEADLINE_METRICS, 'broadcasts', 'views', 'conversion', 'units', 'householdNetIncome', 'householdsAboveLine', 'lostOrders'];
@@ -42,6 +44,7 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
   holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
   writeRunDirectory(directory, {
     'summary.json': jsonText(summary),
+    [REPLICATES_TIMESERIES]: replicatesTimeseriesCsv(result.months),
     [MANIFEST]: manifestText({
       livesimVersion: VERSION,
       kind: 'replicates',
@@ -55,11 +58,11 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
       createdAt: createdAt.toISOString(),
       wallSeconds: Math.round(wallSeconds * 1000) / 1000,
       headline: { gmv: summary.metrics.gmv?.mean ?? 0, farmerRevenue: summary.metrics.farmerRevenue?.mean ?? 0 },
-      files: [MANIFEST, 'replicates.csv', 'summary.json'],
+      files: [MANIFEST, 'replicates.csv', REPLICATES_TIMESERIES, 'summary.json'],
       resolvedScenario: loaded.scenario,
     }),
   });
-  if (options.report) await (await import('./report.js')).writeRunReport(directory);
+  await writeReportIfAsked(directory, options, terminal);
   release();
 
   const shownDirectory = displayPath(directory);
