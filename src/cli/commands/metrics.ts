@@ -1,9 +1,15 @@
 /** `livesim metrics`: the data dictionary, every metric and column with its unit and meaning. */
 import { Command } from 'commander';
-import { METRICS, PATTERN_COLUMNS } from '../../experiment/data-dictionary.js';
+import { COLUMNS, METRICS, PATTERN_COLUMNS, type MetricEntry } from '../../experiment/data-dictionary.js';
 import { jsonText } from '../../experiment/run-store.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
+
+const SECTIONS: readonly { readonly title: string; readonly rows: () => readonly (readonly [string, MetricEntry, string?])[] }[] = [
+  { title: 'Metrics: summary.json, timeseries.csv, replicates.csv, sweep.csv and the designs', rows: () => Object.entries(METRICS) },
+  { title: 'Other columns', rows: () => Object.entries(COLUMNS).map(([name, entry]) => [name, entry, entry.files] as const) },
+  { title: 'Columns named by pattern', rows: () => PATTERN_COLUMNS.map((column) => [column.pattern, column.entry] as const) },
+];
 
 export function metricsCommand(): Command {
   return new Command('metrics')
@@ -13,12 +19,15 @@ export function metricsCommand(): Command {
     .action((options: { json?: boolean }, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       if (options.json) {
-        terminal.out(jsonText({ ...METRICS, ...Object.fromEntries(PATTERN_COLUMNS.map((column) => [column.pattern, column.entry])) }));
+        terminal.out(jsonText(Object.fromEntries(SECTIONS.flatMap((section) => section.rows().map(([name, entry]) => [name, entry])))));
         return;
       }
-      const rows = [...Object.entries(METRICS), ...PATTERN_COLUMNS.map((column) => [column.pattern, column.entry] as const)].map(([name, entry]) => [name, entry.unit, entry.kind, entry.meaning]);
       const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
-      const [head, ...lines] = formatTable(['name', 'unit', 'kind', 'meaning'], rows, { width, shrink: 3 });
-      terminal.out(`${terminal.outStyle.bold(head!)}\n${lines.join('\n')}\n`);
+      const blocks = SECTIONS.map((section) => {
+        const rows = section.rows().map(([name, entry, files]) => [name, entry.unit, entry.kind, files ? `${entry.meaning} [${files}]` : entry.meaning]);
+        const [head, ...lines] = formatTable(['name', 'unit', 'kind', 'meaning'], rows, { width, shrink: 3 });
+        return `${terminal.outStyle.bold(section.title)}\n${head}\n${lines.join('\n')}\n`;
+      });
+      terminal.out(blocks.join('\n'));
     });
 }
