@@ -8,8 +8,9 @@ import { DEFAULT_METRICS } from '../experiment/sensitivity.js';
 import { VERSION } from '../paths.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { collect, parseCount, parseSeed } from './options.js';
+import { openOption, reportOption, type ReportOptions } from './report-options.js';
 
-export interface DesignOptions {
+export interface DesignOptions extends ReportOptions {
   readonly replicates: number;
   readonly param: string[];
   readonly metric: string[];
@@ -18,7 +19,6 @@ export interface DesignOptions {
   readonly set: string[];
   readonly out?: string;
   readonly force?: boolean;
-  readonly report?: boolean;
   readonly json?: boolean;
   readonly quiet?: boolean;
   readonly ui: boolean;
@@ -35,7 +35,8 @@ export function withDesignOptions(command: Command, kind: string): Command {
     .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
     .option('--out <dir>', `run directory (default: runs/<scenario>-${kind}-<seed>-<time>)`)
     .option('--force', 'replace the run already in --out')
-    .option('--report', 'also write report.html (charts on one offline page) into the run directory')
+    .addOption(reportOption())
+    .addOption(openOption())
     .option('--json', 'print the result as JSON on stdout')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-ui', 'plain progress lines even on a terminal');

@@ -59,3 +59,6 @@ export function comparePaired(a: readonly BatchRow[], b: readonly BatchRow[], na
     metrics: metrics.map((metric, index) => ({ metric, index })).sort((x, y) => order(x.metric) - order(y.metric) || x.index - y.index).map(({ metric }) => metric),
   };
 }
+
+/** A comparison's run directory keeps each side's replicates' months (replicates-timeseries.csv's layout). */
+export const SIDE_FILES = { a: 'a-timeseries.csv', b: 'b-timeseries.csv' } as const;

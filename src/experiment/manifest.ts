@@ -11,7 +11,7 @@ import { MANIFEST, jsonText } from './run-store.js';
 
 const manifestSchema = z.looseObject({
   livesimVersion: z.string(),
-  kind: z.enum(['run', 'replicates', 'sweep', 'sensitivity', 'uncertainty']),
+  kind: z.enum(['run', 'replicates', 'compare', 'sweep', 'check', 'sensitivity', 'uncertainty']),
   complete: z.boolean(),
   scenario: z.string(),
   scenarioHash: z.string(),

@@ -1,12 +1,15 @@
 /**
- * Reports of a batch of replicates (each headline metric's replicates, with the mean and its 95%
- * interval) and of a sweep (each metric's case means with their intervals, case by case).
+ * Reports of a batch of replicates (each headline metric's replicates with the mean and its 95%
+ * interval, and the months as a median with a 5-95% band) and of a sweep (each metric against
+ * the swept parameter: case means with their 95% band, one line per value of the other parameters).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseCsv } from '../experiment/csv.js';
+import { axisTitle } from '../experiment/data-dictionary.js';
 import type { Manifest } from '../experiment/manifest.js';
+import { REPLICATES_TIMESERIES, monthlyBands } from '../experiment/replicate-timeseries.js';
+import { bandChart } from './band-chart.js';
+import { dictionarySection } from './dictionary-section.js';
 import { htmlPage, type Section } from './html-page.js';
+import { readOptionalCsv, readRunCsv, readRunJson } from './run-files.js';
 import { svgChart } from './svg-chart.js';
 
 interface Estimate {
@@ -15,14 +18,19 @@ interface Estimate {
   readonly n: number;
 }
 
+/** The metrics a batch or sweep report charts (summary.json has them all). */
 const SHOWN = ['gmv', 'farmerRevenue', 'farmerShare', 'orders', 'householdsAboveLine', 'lostOrders'];
+/** The monthly series a batch report draws with their bands: the run report's months. */
+const MONTHLY = ['gmv', 'farmerRevenue', 'lostGmv'];
+
+const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#c62828', '#8d6e63', '#9e9e9e'];
 
 const round = (value: number) => Number(value.toPrecision(4));
 
 export function replicatesReportHtml(directory: string, manifest: Manifest): string {
-  const summary = JSON.parse(readFileSync(path.join(directory, 'summary.json'), 'utf8')) as { metrics: Record<string, Estimate> };
-  const rows = parseCsv(readFileSync(path.join(directory, 'replicates.csv'), 'utf8'));
-  const sections: Section[] = SHOWN.filter((name) => summary.metrics[name]).map((name) => {
+  const summary = readRunJson<{ metrics: Record<string, Estimate> }>(directory, 'summary.json');
+  const rows = readRunCsv(directory, 'replicates.csv');
+  const distributions: Section[] = SHOWN.filter((name) => summary.metrics[name]).map((name) => {
     const estimate = summary.metrics[name]!;
     const values = rows.map((row) => Number(row[name])).filter(Number.isFinite);
     return {
@@ -30,14 +38,14 @@ export function replicatesReportHtml(directory: string, manifest: Manifest): str
       reading: `Each replicate's ${name} (dots); the mean ${round(estimate.mean)} as a line, its 95% interval ${round(estimate.ci95[0])} – ${round(estimate.ci95[1])} shaded.`,
       body: svgChart(
         {
-          grid: { left: 20, right: 60, top: 20, bottom: 40, containLabel: true },
+          grid: { left: 20, right: 60, top: 30, bottom: 40, containLabel: true },
           xAxis: { type: 'value', name: 'replicate', nameLocation: 'middle', nameGap: 26, min: 0, max: values.length + 1, minInterval: 1 },
-          yAxis: { type: 'value', name, scale: true },
+          yAxis: { type: 'value', name: axisTitle(name), scale: true },
           series: [
             {
               type: 'scatter',
               symbolSize: 7,
-              color: '#1565c0',
+              color: PALETTE[0],
               data: values.map((value, index) => [index + 1, value]),
               markArea: { itemStyle: { color: 'rgba(46,125,50,0.10)' }, data: [[{ yAxis: estimate.ci95[0] }, { yAxis: estimate.ci95[1] }]] },
               markLine: { symbol: 'none', lineStyle: { color: '#2e7d32' }, label: { formatter: 'mean' }, data: [{ yAxis: estimate.mean }] },
@@ -48,46 +56,97 @@ export function replicatesReportHtml(directory: string, manifest: Manifest): str
       ),
     };
   });
+  const months = readOptionalCsv(directory, REPLICATES_TIMESERIES);
+  const monthly: Section[] = months
+    ? MONTHLY.map((name) => ({
+        title: `${name}, month by month`,
+        reading: `The median ${name} over the ${rows.length} replicates each month (line), and the band holding 90% of them (5-95%).`,
+        body: bandChart(name, [{ name: 'median', color: PALETTE[0]!, bands: monthlyBands(months, name) }]),
+      }))
+    : [];
   return htmlPage(
     `livesim replicates: ${manifest.scenario}`,
-    `${manifest.replicates} replicates from root seed ${manifest.seed}; every metric, with its interval, in summary.json.`,
+    `${manifest.replicates} replicates from root seed ${manifest.seed}; every metric, with its interval, in summary.json; every replicate's months in ${REPLICATES_TIMESERIES}.`,
     manifest.complete ? undefined : 'This batch was stopped before it finished: the figures use the replicates that did.',
-    sections,
+    [...distributions, ...monthly, dictionarySection([...SHOWN, ...MONTHLY, 'replicate', 'seed'])],
   );
 }
 
+interface SweepCase {
+  readonly name: string;
+  readonly values: Record<string, string | number | boolean>;
+  readonly metrics: Record<string, Estimate>;
+}
+
 export function sweepReportHtml(directory: string, manifest: Manifest): string {
-  const summary = JSON.parse(readFileSync(path.join(directory, 'summary.json'), 'utf8')) as { cases: { name: string; values: Record<string, unknown>; metrics: Record<string, Estimate> }[] };
-  const names = summary.cases.map((item) => `${item.name}: ${Object.entries(item.values).map(([key, value]) => `${key.split('.').slice(-2).join('.')}=${String(value)}`).join(', ')}`);
+  const summary = readRunJson<{ cases: SweepCase[] }>(directory, 'summary.json');
+  const parameters = [...new Set(summary.cases.flatMap((item) => Object.keys(item.values)))];
+  // A grid sets every parameter in every case; named cases that set different ones get a bar each.
+  const swept = parameters.length > 0 && summary.cases.every((item) => parameters.every((parameter) => parameter in item.values)) ? parameters[0] : undefined;
+  const others = parameters.slice(1);
   const sections: Section[] = SHOWN.filter((name) => summary.cases[0]?.metrics[name]).map((name) => ({
     title: name,
-    reading: `Each case's mean ${name} (bars) with its 95% interval (lines), over the same replicate seeds.`,
-    body: svgChart(
-      {
-        grid: { left: 20, right: 60, top: 10, bottom: 40, containLabel: true },
-        xAxis: { type: 'value', name, nameLocation: 'middle', nameGap: 26 },
-        yAxis: { type: 'category', data: names },
-        series: [
-          { type: 'bar', color: '#1565c0', data: summary.cases.map((item) => item.metrics[name]!.mean) },
-          {
-            type: 'scatter',
-            symbol: 'rect',
-            symbolSize: [2, 14],
-            color: '#222',
-            data: summary.cases.flatMap((item, index) => [
-              [item.metrics[name]!.ci95[0], index],
-              [item.metrics[name]!.ci95[1], index],
-            ]),
-          },
-        ],
-      },
-      { width: 760, height: 60 + 30 * summary.cases.length },
-    ),
+    reading:
+      `Each case's mean ${name} (line) with its 95% interval (band), over the same replicate seeds, against ${swept ?? 'the case'}` +
+      (others.length > 0 ? `; one line per value of ${others.join(', ')}.` : '.'),
+    body: swept === undefined ? caseBars(summary.cases, name) : sweepLines(summary.cases, name, swept, others),
   }));
   return htmlPage(
     `livesim sweep: ${manifest.scenario}`,
     `${summary.cases.length} cases × ${manifest.replicates} replicates from root seed ${manifest.seed}; every case and replicate in sweep.csv.`,
     manifest.complete ? undefined : 'This sweep was stopped before it finished: the figures use the replicates that did.',
-    sections,
+    [...sections, dictionarySection([...SHOWN, 'case', ...parameters])],
+  );
+}
+
+const shortName = (parameter: string) => parameter.split('.').slice(-2).join('.');
+
+/** The metric against the swept parameter: a numeric one on a value axis, any other as categories. */
+function sweepLines(cases: readonly SweepCase[], name: string, swept: string, others: readonly string[]): string {
+  const numeric = cases.every((item) => typeof item.values[swept] === 'number');
+  const xValues = [...new Set(cases.map((item) => item.values[swept]))];
+  const groupOf = (item: SweepCase) => others.map((other) => `${shortName(other)}=${String(item.values[other] ?? '—')}`).join(', ');
+  const groups = [...new Set(cases.map(groupOf))];
+  return svgChart({
+    legend: others.length > 0 ? { top: 0, data: groups } : { show: false },
+    grid: { left: 20, right: 40, top: 40, bottom: 40, containLabel: true },
+    xAxis: numeric
+      ? { type: 'value', name: shortName(swept), nameLocation: 'middle', nameGap: 26, scale: true }
+      : { type: 'category', name: shortName(swept), nameLocation: 'middle', nameGap: 26, data: xValues.map(String), boundaryGap: false },
+    yAxis: { type: 'value', name: axisTitle(name), scale: true },
+    series: groups.flatMap((group, index) => {
+      const members = cases.filter((item) => groupOf(item) === group && item.metrics[name]);
+      if (numeric) members.sort((a, b) => Number(a.values[swept]) - Number(b.values[swept]));
+      const x = (item: SweepCase) => (numeric ? Number(item.values[swept]) : String(item.values[swept]));
+      const color = PALETTE[index % PALETTE.length]!;
+      const hidden = { type: 'line' as const, stack: `band-${index}`, symbol: 'none', lineStyle: { opacity: 0 }, silent: true };
+      return [
+        { ...hidden, name: `${group} low`, data: members.map((item) => [x(item), item.metrics[name]!.ci95[0]]) },
+        { ...hidden, name: `${group} 95%`, areaStyle: { color, opacity: 0.18 }, data: members.map((item) => [x(item), item.metrics[name]!.ci95[1] - item.metrics[name]!.ci95[0]]) },
+        { type: 'line' as const, name: group, color, symbolSize: 6, data: members.map((item) => [x(item), item.metrics[name]!.mean]) },
+      ];
+    }),
+  });
+}
+
+/** Cases named but not parameterised (a sweep block's `cases`): a bar per case with its interval. */
+function caseBars(cases: readonly SweepCase[], name: string): string {
+  return svgChart(
+    {
+      grid: { left: 20, right: 60, top: 10, bottom: 40, containLabel: true },
+      xAxis: { type: 'value', name: axisTitle(name), nameLocation: 'middle', nameGap: 26 },
+      yAxis: { type: 'category', data: cases.map((item) => item.name) },
+      series: [
+        { type: 'bar', color: PALETTE[0], data: cases.map((item) => item.metrics[name]?.mean ?? null) },
+        {
+          type: 'scatter',
+          symbol: 'rect',
+          symbolSize: [2, 14],
+          color: '#222',
+          data: cases.flatMap((item, index) => (item.metrics[name] ? [[item.metrics[name].ci95[0], index], [item.metrics[name].ci95[1], index]] : [])),
+        },
+      ],
+    },
+    { width: 760, height: 60 + 30 * cases.length },
   );
 }

@@ -3,17 +3,14 @@
  * the money went, households' income against the poverty line before and after e-commerce, the
  * broadcasts' views against their GMV, and the scenario it assumed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { UsageError } from '../errors.js';
-import { parseCsv } from '../experiment/csv.js';
-import { readManifest } from '../experiment/manifest.js';
+import { describeColumn } from '../experiment/data-dictionary.js';
+import type { Manifest } from '../experiment/manifest.js';
 import type { RunSummary } from '../experiment/single-run.js';
 import { formatCount, formatPercent, formatYuan } from '../format.js';
 import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../model/flows.js';
-import { replicatesReportHtml, sweepReportHtml } from './batch-report.js';
-import { sensitivityReportHtml, uncertaintyReportHtml } from './design-report.js';
+import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
+import { readRunCsv, readRunJson } from './run-files.js';
 import { svgChart } from './svg-chart.js';
 
 const PALETTE = ['#2e7d32', '#00838f', '#1565c0', '#6a1b9a', '#ef6c00', '#8d6e63', '#c62828', '#9e9e9e'];
@@ -30,40 +27,25 @@ const PART_COLORS: Readonly<Record<LedgerPart, string>> = {
   spoilage: '#e57373',
 };
 
-function readText(directory: string, file: string): string {
-  const full = path.join(directory, file);
-  if (!existsSync(full)) throw new UsageError(`${full} is missing: the run directory is incomplete`, 'run the scenario again');
-  return readFileSync(full, 'utf8');
-}
-
-export function reportHtml(directory: string): string {
-  if (!existsSync(directory)) throw new UsageError(`${directory} does not exist`, 'livesim runs lists the run directories');
-  if (!existsSync(path.join(directory, 'manifest.json'))) throw new UsageError(`${directory} has no manifest.json: it is not a finished livesim run`, 'a run still writing, or not a run directory: livesim runs lists them');
-  const manifest = readManifest(directory);
-  if (manifest.kind === 'sensitivity') return sensitivityReportHtml(directory, manifest);
-  if (manifest.kind === 'uncertainty') return uncertaintyReportHtml(directory, manifest);
-  if (manifest.kind === 'replicates') return replicatesReportHtml(directory, manifest);
-  if (manifest.kind === 'sweep') return sweepReportHtml(directory, manifest);
-  const summary = JSON.parse(readText(directory, 'summary.json')) as RunSummary;
-  const months = parseCsv(readText(directory, 'timeseries.csv'));
-  const households = parseCsv(readText(directory, 'households.csv'));
-  const broadcasts = parseCsv(readText(directory, 'broadcasts.csv'));
+export function runReportHtml(directory: string, manifest: Manifest): string {
+  const summary = readRunJson<RunSummary>(directory, 'summary.json');
+  const months = readRunCsv(directory, 'timeseries.csv');
+  const households = readRunCsv(directory, 'households.csv');
+  const broadcasts = readRunCsv(directory, 'broadcasts.csv');
   const povertyLine = (manifest.resolvedScenario as { povertyLine?: number } | undefined)?.povertyLine ?? 4000;
   const m = summary.metrics;
   const sections: Section[] = [
     {
       title: 'Headline',
       reading: `${summary.simulated.start} to ${summary.simulated.reached}, seed ${summary.seed}, ${summary.engine.fidelity} fidelity.`,
-      body: `<table>${[
-        ['GMV', formatYuan(m.gmv)],
-        ['farmers’ revenue', `${formatYuan(m.farmerRevenue)} (${formatPercent(m.farmerShare)} of GMV)`],
+      body: headlineTable([
+        ['gmv', formatYuan(m.gmv)],
+        ['farmerRevenue', `${formatYuan(m.farmerRevenue)} (${formatPercent(m.farmerShare)} of GMV)`],
         ['orders', formatCount(m.orders)],
         ['views', formatCount(m.views)],
-        ['lost demand', `${formatCount(m.lostOrders)} orders, ${formatYuan(m.lostGmv)}`],
-        ['households above the poverty line', `${formatCount(m.householdsAboveLine)} of ${formatCount(m.households)} (${formatCount(m.householdsAboveLineWithoutEcommerce)} without e-commerce)`],
-      ]
-        .map(([label, value]) => `<tr><td>${escapeHtml(label!)}</td><td>${escapeHtml(value!)}</td></tr>`)
-        .join('')}</table>`,
+        ['lostOrders', `${formatCount(m.lostOrders)} orders, ${formatYuan(m.lostGmv)}`],
+        ['householdsAboveLine', `${formatCount(m.householdsAboveLine)} of ${formatCount(m.households)} (${formatCount(m.householdsAboveLineWithoutEcommerce)} without e-commerce)`],
+      ]),
     },
     {
       title: 'Month by month',
@@ -87,7 +69,7 @@ export function reportHtml(directory: string): string {
         {
           legend: { bottom: 0 },
           grid: { left: 20, right: 60, top: 10, bottom: 60, containLabel: true },
-          xAxis: { type: 'value', name: 'yuan', max: summary.ledger.gmv || undefined },
+          xAxis: { type: 'value', name: 'yuan', max: summary.ledger.gmv || undefined, axisLabel: { showMaxLabel: false } },
           yAxis: { type: 'category', data: ['GMV'] },
           series: LEDGER_PARTS.map((part) => ({ name: LEDGER_LABELS[part], type: 'bar' as const, stack: 'gmv', data: [summary.ledger.parts[part]], color: PART_COLORS[part] })),
         },
@@ -109,9 +91,18 @@ export function reportHtml(directory: string): string {
       reading: `Scenario ${manifest.scenario}, hash ${manifest.scenarioHash.slice(0, 16)}…, seed ${manifest.seed}; the whole resolved scenario below.`,
       body: `<details><summary>the resolved scenario (JSON)</summary><pre>${escapeHtml(JSON.stringify(manifest.resolvedScenario, null, 2))}</pre></details>`,
     },
+    dictionarySection([...HEADLINE_NAMES, 'lostGmv', 'households', 'householdsAboveLineWithoutEcommerce', ...LEDGER_PARTS, 'baselineIncomePerPerson', 'incomePerPerson', 'views', 'gmv', 'anchor']),
   ];
   const warning = manifest.complete ? undefined : `This run was stopped at ${summary.simulated.reached}: its results are incomplete.`;
   return htmlPage(`livesim: ${manifest.scenario}`, `A run of livesim ${manifest.livesimVersion}, made ${manifest.createdAt}.`, warning, sections);
+}
+
+const HEADLINE_NAMES = ['gmv', 'farmerRevenue', 'orders', 'views', 'lostOrders', 'householdsAboveLine'] as const;
+
+/** The headline numbers, each labelled by its name and its meaning in the data dictionary. */
+function headlineTable(rows: readonly (readonly [(typeof HEADLINE_NAMES)[number], string])[]): string {
+  const cells = rows.map(([name, value]) => `<tr><td>${escapeHtml(name)}</td><td>${escapeHtml(value)}</td><td class="meaning">${escapeHtml(describeColumn(name)?.meaning ?? '')}</td></tr>`);
+  return `<table>${cells.join('')}</table>`;
 }
 
 function incomeHistogram(households: readonly Record<string, string>[], povertyLine: number): string {

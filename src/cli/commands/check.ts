@@ -1,14 +1,17 @@
 /** `livesim check`: do the presets reproduce the article's figures? */
 import { Command } from 'commander';
-import { jsonText } from '../../experiment/run-store.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { checkScenario, type CheckReport } from '../../experiment/check.js';
 import type { TargetVerdict } from '../../experiment/targets.js';
-import { loadScenario } from '../../scenario/load.js';
+import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
+import { manifestText } from '../../experiment/manifest.js';
+import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { VERSION, displayPath } from '../../paths.js';
+import { openOption, reportOption, writeReportIfAsked, type ReportOptions } from '../report-options.js';
 import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
 import { parseCount, parseSeed } from '../options.js';
-import { StopControl } from '../stop-control.js';
+import { StopControl, holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
 
@@ -19,10 +22,13 @@ Examples:
   $ livesim check --all                       every preset with targets, 10 replicates each
   $ livesim check weiya-welfare --replicates 3
   $ livesim check my-county.yaml --seed 7 --json
+  $ livesim check --all --report              and a page of charts: runs/check-<seed>-<time>/report.html
 `;
 
-interface CheckOptions {
+interface CheckOptions extends ReportOptions {
   readonly all?: boolean;
+  readonly out?: string;
+  readonly force?: boolean;
   readonly replicates: number;
   readonly jobs?: number;
   readonly seed?: number;
@@ -38,12 +44,22 @@ export function checkCommand(): Command {
     .option('--seed <n>', "root seed the replicate seeds derive from (default: each scenario's own)", parseSeed)
     .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--json', 'print the results as JSON on stdout')
+    .option('--out <dir>', 'also write the results into a run directory (default with --report: runs/check-<seed>-<time>)')
+    .option('--force', 'replace the run already in --out')
+    .addOption(reportOption())
+    .addOption(openOption())
     .addHelpText('after', EXAMPLES)
     .action(async (references: string[], options: CheckOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       const names = options.all ? presetNames() : references;
       if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
       const loaded = names.map((name) => loadScenario(name)).filter((scenario) => !options.all || scenario.scenario.targets.length > 0);
+      // A run directory only when asked for, claimed before any work.
+      const createdAt = new Date();
+      const rootSeed = options.seed ?? loaded[0]?.scenario.seed ?? 1;
+      const directory = options.out !== undefined || options.report || options.open ? (options.out ?? newRunDirectory('runs', 'check', rootSeed, createdAt)) : undefined;
+      const release = directory === undefined ? undefined : claimRunDirectory(directory, { force: options.force });
+      const started = performance.now();
       const control = new StopControl();
       const stopListening = control.listenForSignals();
       const reports: CheckReport[] = [];
@@ -75,8 +91,19 @@ export function checkCommand(): Command {
       const complete = reports.every((report) => report.complete);
       // Validation figures are reported, never judged: they were not fitted.
       const pass = complete && verdicts.every((verdict) => verdict.pass);
+      const result = { pass, complete, results: verdicts.map(verdictJson), validation: validation.map(verdictJson) };
+      if (directory !== undefined) {
+        holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+        writeRunDirectory(directory, {
+          'summary.json': jsonText(result),
+          [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: options.replicates, complete, createdAt, wallSeconds: (performance.now() - started) / 1000 }),
+        });
+        await writeReportIfAsked(directory, options, terminal);
+        release!();
+        terminal.err(`results in ${displayPath(directory)}\n`);
+      }
       if (options.json) {
-        terminal.out(jsonText({ pass, complete, results: verdicts.map(verdictJson), validation: validation.map(verdictJson) }));
+        terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory) }));
       } else {
         const style = terminal.outStyle;
         const reproduced = verdicts.filter((verdict) => verdict.kind === 'reproduced');
@@ -89,6 +116,26 @@ export function checkCommand(): Command {
       }
       process.exitCode = !complete ? control.exitCode : pass ? EXIT.ok : EXIT.failure;
     });
+}
+
+/** A check's manifest: the scenarios checked (each resolved), the root seed, the replicates per scenario. */
+function checkManifest(loaded: readonly LoadedScenario[], run: { rootSeed: number; replicates: number; complete: boolean; createdAt: Date; wallSeconds: number }): string {
+  return manifestText({
+    livesimVersion: VERSION,
+    kind: 'check',
+    complete: run.complete,
+    scenario: loaded.map((scenario) => scenario.scenario.name).join(', '),
+    scenarioHash: loaded.map((scenario) => scenario.hash).join('+'),
+    seed: run.rootSeed,
+    replicates: run.replicates,
+    sources: { files: loaded.flatMap((scenario) => scenario.files), overrides: [] },
+    createdAt: run.createdAt.toISOString(),
+    wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
+    // A check measures targets, not one scenario's GMV: livesim runs shows none.
+    headline: { gmv: 0, farmerRevenue: 0 },
+    files: [MANIFEST, 'summary.json'],
+    resolvedScenario: Object.fromEntries(loaded.map((scenario) => [scenario.scenario.name, scenario.scenario])),
+  });
 }
 
 /** One verdict as --json prints it (results and validation share these fields). */

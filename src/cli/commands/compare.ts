@@ -3,9 +3,14 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { isBatchDirectory, readStoredBatch, runWithSeeds, type StoredBatch } from '../../experiment/batch-sides.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
-import { comparePaired, type Comparison, type MetricComparison } from '../../experiment/compare.js';
+import { SIDE_FILES, comparePaired, type Comparison, type MetricComparison } from '../../experiment/compare.js';
 import { toCsv } from '../../experiment/csv.js';
-import { jsonText } from '../../experiment/run-store.js';
+import { manifestText } from '../../experiment/manifest.js';
+import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
+import { VERSION, displayPath } from '../../paths.js';
+import { openOption, reportOption, writeReportIfAsked, type ReportOptions } from '../report-options.js';
+import { holdSignalsWhileWriting } from '../stop-control.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
@@ -15,7 +20,7 @@ import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 
-interface CompareOptions {
+interface CompareOptions extends ReportOptions {
   readonly replicates: number;
   readonly seed?: number;
   readonly jobs?: number;
@@ -27,6 +32,8 @@ interface CompareOptions {
   readonly format: 'table' | 'markdown' | 'csv';
   readonly quiet?: boolean;
   readonly ui: boolean;
+  readonly out?: string;
+  readonly force?: boolean;
 }
 
 const EXAMPLES = `
@@ -35,6 +42,7 @@ Examples:
   $ livesim compare demo-county demo-county --set-b anchors.guest-star.commission.welfareRate=0
   $ livesim compare runs/a-1-20261129-101500 runs/b-1-20261129-102000   two stored batches (run --replicates)
   $ livesim compare demo-county my-county.yaml --metric farmerRevenue --metric gmv --format markdown
+  $ livesim compare demo-county demo-county --set-b products.navel-orange.price=30 --report
 
 A and B are presets, scenario files, or run directories made by run --replicates. Scenarios run
 with the same replicate seeds (common random numbers); stored batches pair by seed.
@@ -56,6 +64,10 @@ export function compareCommand(): Command {
     .option('--set-b <path=value>', 'override a field in B only (repeatable)', collect, [])
     .option('--json', 'print the comparison as JSON on stdout')
     .addOption(new Option('--format <format>', 'how to print the comparison').choices(['table', 'markdown', 'csv']).default('table'))
+    .option('--out <dir>', 'also write the comparison into a run directory (default with --report: runs/compare-<a>-<b>-<seed>-<time>)')
+    .option('--force', 'replace the run already in --out')
+    .addOption(reportOption())
+    .addOption(openOption())
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-ui', 'plain progress lines even on a terminal')
     .addHelpText('after', EXAMPLES)
@@ -74,6 +86,13 @@ export function compareCommand(): Command {
       const seeds = stored ? stored.rows.map((row) => Number(row.keys.seed)) : replicateSeeds(rootSeed, options.replicates);
       const toRun = [sideA, sideB].filter((candidate) => candidate.loaded !== undefined).map((candidate) => candidate.loaded!);
 
+      // A run directory only when asked for, claimed before any work (so a bad --out costs nothing).
+      const createdAt = new Date();
+      const writing = options.out !== undefined || options.report || options.open;
+      const directory = writing ? (options.out ?? newRunDirectory('runs', `compare-${nameOf(sideA)}-${nameOf(sideB)}`, rootSeed, createdAt)) : undefined;
+      const release = directory === undefined ? undefined : claimRunDirectory(directory, { force: options.force });
+
+      const started = performance.now();
       const title = `compare: ${toRun.length === 2 ? 'A and B' : 'the scenario side'}, ${seeds.length} seeds each`;
       const { result: ran, control } = await withBatchProgress(terminal, { ...options, title, quiet: options.quiet || toRun.length === 0 }, (signal, progress) =>
         runWithSeeds(toRun, seeds, { jobs: options.jobs, signal, onProgress: progress }),
@@ -92,23 +111,36 @@ export function compareCommand(): Command {
           ? comparison.metrics
           : comparison.metrics.filter((metric) => (HEADLINE_METRICS as readonly string[]).includes(metric.name) || metric.delta.sd > 0 || metric.delta.mean !== 0);
 
+      const result = {
+        a: identify(sideA),
+        b: identify(sideB),
+        replicates: comparison.replicates,
+        complete: ran.complete,
+        seeds: comparison.seeds,
+        metrics: shown.map((metric) => ({
+          name: metric.name,
+          a: { mean: metric.a.mean, ci95: metric.a.ci95 },
+          b: { mean: metric.b.mean, ci95: metric.b.ci95 },
+          delta: { mean: metric.delta.mean, ci95: metric.delta.ci95, relative: metric.relative },
+          significant: metric.significant,
+        })),
+      };
+      if (directory !== undefined) {
+        const monthsOf = (candidate: Side) => candidate.stored?.monthsCsv ?? replicatesTimeseriesCsv(ran.months[toRun.indexOf(candidate.loaded!)] ?? []);
+        holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+        writeRunDirectory(directory, {
+          'summary.json': jsonText(result),
+          'comparison.csv': comparisonCsv(shown),
+          [SIDE_FILES.a]: monthsOf(sideA),
+          [SIDE_FILES.b]: monthsOf(sideB),
+          [MANIFEST]: compareManifest(sideA, sideB, { rootSeed, seeds: comparison.seeds, complete: ran.complete, createdAt, wallSeconds: (performance.now() - started) / 1000, options }, result),
+        });
+        await writeReportIfAsked(directory, options, terminal);
+        release!();
+        terminal.err(`results in ${displayPath(directory)}\n`);
+      }
       if (options.json) {
-        terminal.out(
-          jsonText({
-            a: identify(sideA),
-            b: identify(sideB),
-            replicates: comparison.replicates,
-            complete: ran.complete,
-            seeds: comparison.seeds,
-            metrics: shown.map((metric) => ({
-              name: metric.name,
-              a: { mean: metric.a.mean, ci95: metric.a.ci95 },
-              b: { mean: metric.b.mean, ci95: metric.b.ci95 },
-              delta: { mean: metric.delta.mean, ci95: metric.delta.ci95, relative: metric.relative },
-              significant: metric.significant,
-            })),
-          }),
-        );
+        terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory) }));
       } else if (options.format === 'csv') {
         terminal.out(comparisonCsv(shown));
       } else {
@@ -120,6 +152,35 @@ export function compareCommand(): Command {
         process.exitCode = control.exitCode;
       }
     });
+}
+
+const nameOf = (side: Side) => side.loaded?.scenario.name ?? side.stored!.scenario;
+
+/** A comparison's manifest: B's scenario as the one run, both sides' scenarios resolved. */
+function compareManifest(
+  sideA: Side,
+  sideB: Side,
+  run: { rootSeed: number; seeds: readonly number[]; complete: boolean; createdAt: Date; wallSeconds: number; options: CompareOptions },
+  result: { metrics: readonly { name: string; b: { mean: number } }[] },
+): string {
+  const mean = (name: string) => result.metrics.find((metric) => metric.name === name)?.b.mean ?? 0;
+  const overrides = [...run.options.set, ...run.options.setA.map((override) => `A: ${override}`), ...run.options.setB.map((override) => `B: ${override}`)];
+  return manifestText({
+    livesimVersion: VERSION,
+    kind: 'compare',
+    complete: run.complete,
+    scenario: `${nameOf(sideA)} vs ${nameOf(sideB)}`,
+    scenarioHash: identify(sideB).scenarioHash,
+    seed: run.rootSeed,
+    replicates: run.seeds.length,
+    seeds: [...run.seeds],
+    sources: { files: [...(sideA.loaded?.files ?? [sideA.stored!.directory]), ...(sideB.loaded?.files ?? [sideB.stored!.directory])], overrides },
+    createdAt: run.createdAt.toISOString(),
+    wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
+    headline: { gmv: mean('gmv'), farmerRevenue: mean('farmerRevenue') },
+    files: [MANIFEST, 'summary.json', 'comparison.csv', SIDE_FILES.a, SIDE_FILES.b],
+    resolvedScenario: { a: sideA.loaded?.scenario ?? { stored: sideA.stored!.directory }, b: sideB.loaded?.scenario ?? { stored: sideB.stored!.directory } },
+  });
 }
 
 /** A side as --json names it: its label, scenario and scenario hash. */

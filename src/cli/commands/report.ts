@@ -3,12 +3,13 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { writeFileAtomic } from '../../experiment/run-store.js';
 import { displayPath } from '../../paths.js';
+import { openOption, openWithDesktop } from '../report-options.js';
 import { detectTerminal } from '../terminal.js';
 
-/** Writes `report.html` into a run directory (a run, a sensitivity or an uncertainty design); returns its path. */
+/** Writes `report.html` into a run directory (of any kind livesim writes); returns its path. */
 export async function writeRunReport(directory: string): Promise<string> {
   // ECharts loads only when a report is drawn.
-  const { reportHtml } = await import('../../report/run-report.js');
+  const { reportHtml } = await import('../../report/report-html.js');
   const file = path.join(directory, 'report.html');
   writeFileAtomic(file, reportHtml(directory));
   return file;
@@ -18,9 +19,15 @@ export function reportCommand(): Command {
   return new Command('report')
     .description('write report.html into a run directory: headline, charts and assumptions on one offline page')
     .argument('<run-dir>', 'a run directory (livesim runs lists them)')
-    .addHelpText('after', '\nExamples:\n  $ livesim report runs/demo-county-7-20261130-073946\n  $ livesim run demo-county --report\n')
-    .action(async (directory: string, _options: unknown, command: Command) => {
+    .addOption(openOption())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ livesim report runs/demo-county-7-20261130-073946\n  $ livesim report runs/demo-county-7-20261130-073946 --open\n  $ livesim run demo-county --report\n\nEvery kind of run directory has its report: a run, replicates, compare, sweep, check,\nsensitivity and uncertainty. What each column means: livesim metrics.\n',
+    )
+    .action(async (directory: string, options: { open?: boolean }, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
-      terminal.out(`${displayPath(await writeRunReport(directory))}\n`);
+      const file = await writeRunReport(directory);
+      terminal.out(`${displayPath(file)}\n`);
+      if (options.open) openWithDesktop(file, terminal);
     });
 }

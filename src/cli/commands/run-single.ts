@@ -9,6 +9,7 @@ import { StopControl, holdSignalsWhileWriting } from '../stop-control.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run.js';
 import { formatRunReport } from './run-report.js';
+import { writeReportIfAsked } from '../report-options.js';
 
 export async function runSingle(loaded: LoadedScenario, options: RunOptions, terminal: Terminal): Promise<void> {
   const seed = options.seed ?? loaded.scenario.seed;
@@ -54,7 +55,7 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
   // The work is done: a Ctrl+C now waits for the files and exits 130.
   holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
   writeRunDirectory(directory, runFiles(loaded, finished, createdAt));
-  if (options.report) await (await import('./report.js')).writeRunReport(directory);
+  await writeReportIfAsked(directory, options, terminal);
   release();
   const shownDirectory = displayPath(directory);
   if (options.json) {

@@ -7,8 +7,9 @@ import { detectTerminal } from '../terminal.js';
 import { runBatch } from './run-batch.js';
 import { runSingle } from './run-single.js';
 import { refuseOversized } from '../resource-guard.js';
+import { openOption, reportOption, type ReportOptions } from '../report-options.js';
 
-export interface RunOptions {
+export interface RunOptions extends ReportOptions {
   readonly seed?: number;
   readonly set: string[];
   readonly out?: string;
@@ -24,8 +25,6 @@ export interface RunOptions {
   readonly maxReplicates: number;
   /** Run even when the estimate is over the limits. */
   readonly force?: boolean;
-  /** Write report.html at the end. */
-  readonly report?: boolean;
 }
 
 const EXAMPLES = `
@@ -59,7 +58,8 @@ export function runCommand(): Command {
     .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--precision <share>', 'add replicates until the 95% intervals of GMV, orders and farmer revenue are within this share of their means', parseShare)
     .option('--max-replicates <n>', 'most replicates --precision may run', parseCount, 100)
-    .option('--report', 'also write report.html (charts on one offline page) into the run directory')
+    .addOption(reportOption())
+    .addOption(openOption())
     .option('--force', 'run even when the estimated events or memory are over the limits, and replace a run already in --out')
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: RunOptions, command: Command) => {

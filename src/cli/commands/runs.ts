@@ -35,8 +35,8 @@ export function runsCommand(): Command {
         String(run.replicates),
         run.createdAt.slice(0, 16).replace('T', ' '),
         run.complete ? 'yes' : 'no',
-        formatYuanShort(run.gmv),
-        formatYuanShort(run.farmerRevenue),
+        run.kind === 'check' ? '—' : formatYuanShort(run.gmv),
+        run.kind === 'check' ? '—' : formatYuanShort(run.farmerRevenue),
         run.overrides.join(' '),
       ]);
       const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;

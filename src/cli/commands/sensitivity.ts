@@ -16,6 +16,7 @@ import { holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
+import { writeReportIfAsked } from '../report-options.js';
 
 interface SensitivityOptions extends DesignOptions {
   readonly method: 'morris' | 'oat';
@@ -70,7 +71,7 @@ export function sensitivityCommand(): Command {
         'summary.json': jsonText(summary),
         [MANIFEST]: designManifest('sensitivity', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds }, { gmv: effects.find((metric) => metric.name === 'gmv')?.reference ?? 0, farmerRevenue: effects.find((metric) => metric.name === 'farmerRevenue')?.reference ?? 0 }, ['design.csv', 'effects.csv', 'summary.json']),
       });
-      if (options.report) await (await import('./report.js')).writeRunReport(directory);
+      await writeReportIfAsked(directory, options, terminal);
       release();
       const shown = displayPath(directory);
       if (options.json) {

@@ -14,8 +14,10 @@ import { collect, parseCount, parseSeed } from '../options.js';
 import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
+import { writeReportIfAsked } from '../report-options.js';
+import { openOption, reportOption, type ReportOptions } from '../report-options.js';
 
-interface SweepOptions {
+interface SweepOptions extends ReportOptions {
   readonly vary: string[];
   readonly replicates?: number;
   readonly seed?: number;
@@ -27,7 +29,6 @@ interface SweepOptions {
   readonly quiet?: boolean;
   readonly ui: boolean;
   readonly force?: boolean;
-  readonly report?: boolean;
 }
 
 const EXAMPLES = `
@@ -52,7 +53,8 @@ export function sweepCommand(): Command {
     .option('--set <path=value>', 'override a field in every case (repeatable)', collect, [])
     .option('--out <dir>', 'run directory (default: runs/<scenario>-sweep-<seed>-<time>)')
     .option('--force', 'replace the run already in --out')
-    .option('--report', 'also write report.html (charts on one offline page) into the run directory')
+    .addOption(reportOption())
+    .addOption(openOption())
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--no-ui', 'plain progress lines even on a terminal')
@@ -114,7 +116,7 @@ export function sweepCommand(): Command {
           resolvedScenario: base.scenario,
         }),
       });
-      if (options.report) await (await import('./report.js')).writeRunReport(directory);
+      await writeReportIfAsked(directory, options, terminal);
       release();
 
       const shownDirectory = displayPath(directory);

@@ -16,6 +16,7 @@ import { holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
+import { writeReportIfAsked } from '../report-options.js';
 
 interface UncertaintyOptions extends DesignOptions {
   readonly samples: number;
@@ -67,7 +68,7 @@ export function uncertaintyCommand(): Command {
         'summary.json': jsonText(summary),
         [MANIFEST]: designManifest('uncertainty', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds }, { gmv: result.base.metrics.gmv ?? 0, farmerRevenue: result.base.metrics.farmerRevenue ?? 0 }, ['samples.csv', 'summary.json']),
       });
-      if (options.report) await (await import('./report.js')).writeRunReport(directory);
+      await writeReportIfAsked(directory, options, terminal);
       release();
       const shown = displayPath(directory);
       if (options.json) {

@@ -1,0 +1,127 @@
+/**
+ * The report of `livesim check`: each figure's allowed region (its tolerance or range) and the
+ * simulated mean with its 95% interval, all as a ratio to the figure so targets of every size
+ * share one axis; the reproduced targets and inputs apart from the validation figures, then a
+ * table of every figure as the terminal prints it.
+ */
+import type { Manifest } from '../experiment/manifest.js';
+import { formatQuantity, formatSignedPercent } from '../format.js';
+import { dictionarySection } from './dictionary-section.js';
+import { escapeHtml, htmlPage, type Section } from './html-page.js';
+import { readRunJson } from './run-files.js';
+import { axisExtent, svgChart } from './svg-chart.js';
+
+/** One figure as `check --json` prints it. */
+interface CheckedFigure {
+  readonly scenario: string;
+  readonly target: string;
+  readonly kind: 'reproduced' | 'input' | 'validation';
+  readonly metric: string;
+  readonly measures: string;
+  readonly expected: number | readonly [number, number];
+  readonly tolerance: number | null;
+  readonly simulated: { readonly mean: number; readonly ci95: readonly [number, number] };
+  readonly relativeError: number;
+  readonly pass: boolean;
+}
+
+/** summary.json of a check (what `check --json` prints). */
+interface CheckSummary {
+  readonly pass: boolean;
+  readonly complete: boolean;
+  readonly results: readonly CheckedFigure[];
+  readonly validation: readonly CheckedFigure[];
+}
+
+/** Errors beyond these (in % of the figure) are drawn at the edge, so one wild miss does not squash the rest. */
+const EDGE = { low: -100, high: 400 };
+
+export function checkReportHtml(directory: string, manifest: Manifest): string {
+  const summary = readRunJson<CheckSummary>(directory, 'summary.json');
+  const reproduced = summary.results.filter((figure) => figure.kind === 'reproduced');
+  const inputs = summary.results.filter((figure) => figure.kind === 'input');
+  const sections: Section[] = [
+    {
+      title: 'Targets: reproduced by the mechanisms, and inputs',
+      reading: `${reproduced.filter((figure) => figure.pass).length}/${reproduced.length} reproduced targets pass${inputs.length > 0 ? `, ${inputs.filter((figure) => figure.pass).length}/${inputs.length} inputs as set` : ''}. Each figure's allowed region (shaded bar), the simulated mean (dot: green passes, red misses) and its 95% interval (line), as its distance from the figure in % (a range: from its middle; beyond −100% or +400%: at the edge); a target passes when its whole interval lies in the region.`,
+      body: errorChart(summary.results, 'target'),
+    },
+    {
+      title: 'Validation: public figures not used in fitting',
+      reading: `${summary.validation.filter((figure) => figure.pass).length}/${summary.validation.length} within their tolerance. Reported as they came out, never tuned to: amber dots fall outside.`,
+      body: summary.validation.length > 0 ? errorChart(summary.validation, 'validation') : '<p>No validation figures in these scenarios.</p>',
+    },
+    { title: 'Every figure', reading: 'As `livesim check` prints it: what each measures, the expected figure, and the simulated mean with its 95% interval.', body: figureTable([...summary.results, ...summary.validation]) },
+  ];
+  return htmlPage(
+    `livesim check: ${manifest.scenario}`,
+    `${manifest.replicates} replicates per scenario; a target passes when the 95% interval of its mean lies inside its tolerance or range.`,
+    manifest.complete ? undefined : 'This check was stopped before every replicate ran: the figures use those that did.',
+    [...sections, dictionarySection([...new Set([...summary.results, ...summary.validation].map((figure) => figure.metric))])],
+  );
+}
+
+/** The figure's reference value: the figure itself, or the middle of its range. */
+const referenceOf = (figure: CheckedFigure) => (typeof figure.expected === 'number' ? figure.expected : (figure.expected[0] + figure.expected[1]) / 2);
+
+function errorChart(figures: readonly CheckedFigure[], kind: 'target' | 'validation'): string {
+  const rows = [...figures].reverse();
+  const error = (figure: CheckedFigure, value: number) => {
+    const percent = (value / referenceOf(figure) - 1) * 100;
+    return Math.min(EDGE.high, Math.max(EDGE.low, Number.isFinite(percent) ? percent : EDGE.low));
+  };
+  const allowed = (figure: CheckedFigure): number[] =>
+    typeof figure.expected === 'number' ? [-(figure.tolerance ?? 0) * 100, (figure.tolerance ?? 0) * 100] : figure.expected.map((end) => error(figure, end));
+  const miss = kind === 'validation' ? '#f9a825' : '#c62828';
+  // ECharts sizes an axis from its scatter points only: the regions and intervals must fit too.
+  const extent = axisExtent(rows.flatMap((figure) => [...allowed(figure), ...figure.simulated.ci95.map((value) => error(figure, value))]));
+  return svgChart(
+    {
+      grid: { left: 20, right: 30, top: 10, bottom: 40, containLabel: true },
+      xAxis: { type: 'value', name: 'simulated − figure, % of the figure', nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: '{value}%' }, ...extent },
+      yAxis: { type: 'category', data: rows.map((figure) => `${figure.scenario} · ${figure.target}`) },
+      series: [
+        {
+          type: 'lines',
+          coordinateSystem: 'cartesian2d',
+          silent: true,
+          data: rows.map((figure, index) => ({ coords: allowed(figure).map((x) => [x, index]), lineStyle: { color: 'rgba(46,125,50,0.25)', width: 12 } })),
+        },
+        {
+          type: 'lines',
+          coordinateSystem: 'cartesian2d',
+          silent: true,
+          data: rows.map((figure, index) => ({ coords: figure.simulated.ci95.map((value) => [error(figure, value), index]), lineStyle: { color: '#222', width: 1.5 } })),
+        },
+        {
+          type: 'scatter',
+          symbolSize: 8,
+          data: rows.map((figure, index) => ({ value: [error(figure, figure.simulated.mean), index], itemStyle: { color: figure.pass ? '#2e7d32' : miss } })),
+          markLine: { symbol: 'none', silent: true, lineStyle: { color: '#222', type: 'dashed' }, label: { show: false }, data: [{ xAxis: 0 }] },
+        },
+      ],
+    },
+    { width: 760, height: 60 + 26 * rows.length },
+  );
+}
+
+function figureTable(figures: readonly CheckedFigure[]): string {
+  const expected = (figure: CheckedFigure) =>
+    typeof figure.expected === 'number' ? `${formatQuantity(figure.expected)} ±${Math.round((figure.tolerance ?? 0) * 100)}%` : `${formatQuantity(figure.expected[0])} – ${formatQuantity(figure.expected[1])}`;
+  const verdict = (figure: CheckedFigure) => (figure.kind === 'validation' ? (figure.pass ? 'within' : 'outside') : figure.pass ? (figure.kind === 'input' ? 'as set' : 'pass') : 'MISS');
+  const rows = figures.map((figure) =>
+    [
+      `${figure.scenario} · ${figure.target}`,
+      figure.kind,
+      `${figure.metric} ${figure.measures}`,
+      expected(figure),
+      `${formatQuantity(figure.simulated.mean)} [${formatQuantity(figure.simulated.ci95[0])}, ${formatQuantity(figure.simulated.ci95[1])}]`,
+      figure.relativeError === 0 ? '0.0%' : formatSignedPercent(figure.relativeError),
+      verdict(figure),
+    ]
+      .map((cell) => `<td>${escapeHtml(cell)}</td>`)
+      .join(''),
+  );
+  const header = ['figure', 'kind', 'measures', 'expected', 'simulated [95% CI]', 'error', ''].map((cell) => `<th>${escapeHtml(cell)}</th>`).join('');
+  return `<table class="figures"><tr>${header}</tr>${rows.map((row) => `<tr>${row}</tr>`).join('')}</table>`;
+}
