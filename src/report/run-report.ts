@@ -83,7 +83,9 @@ export function runReportHtml(directory: string, manifest: Manifest): string {
     },
     {
       title: 'Broadcasts',
-      reading: 'Each broadcast (or batch of a class of anchors): its views against its GMV, both on log scales, coloured by anchor.',
+      reading:
+        'Each broadcast (or batch of a class of anchors): its views against its GMV, both on log scales, coloured by anchor' +
+        (broadcasts.length > MAX_POINTS ? `; one in every ${strideFor(broadcasts.length)} of the ${formatCount(broadcasts.length)} rows of broadcasts.csv, to keep the page light.` : '.'),
       body: broadcastScatter(broadcasts),
     },
     {
@@ -126,7 +128,13 @@ function incomeHistogram(households: readonly Record<string, string>[], povertyL
   });
 }
 
-function broadcastScatter(broadcasts: readonly Record<string, string>[]): string {
+/** More points than this are drawn one in every `strideFor(n)`: a national run has tens of thousands, and the page would weigh megabytes. */
+const MAX_POINTS = 2000;
+const strideFor = (rows: number) => Math.ceil(rows / MAX_POINTS);
+
+function broadcastScatter(all: readonly Record<string, string>[]): string {
+  const stride = strideFor(all.length);
+  const broadcasts = all.filter((_, index) => index % stride === 0);
   const anchors = [...new Set(broadcasts.map((row) => row.anchor!))];
   return svgChart({
     legend: { top: 0 },
