@@ -9,7 +9,7 @@ import { formatQuantity, formatSignedPercent } from '../format.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunJson } from './run-files.js';
-import { axisExtent, svgChart } from './svg-chart.js';
+import { extentPoints, svgChart } from './svg-chart.js';
 
 /** One figure as `check --json` prints it. */
 interface CheckedFigure {
@@ -73,14 +73,14 @@ function errorChart(figures: readonly CheckedFigure[], kind: 'target' | 'validat
   const allowed = (figure: CheckedFigure): number[] =>
     typeof figure.expected === 'number' ? [-(figure.tolerance ?? 0) * 100, (figure.tolerance ?? 0) * 100] : figure.expected.map((end) => error(figure, end));
   const miss = kind === 'validation' ? '#f9a825' : '#c62828';
-  // ECharts sizes an axis from its scatter points only: the regions and intervals must fit too.
-  const extent = axisExtent(rows.flatMap((figure) => [...allowed(figure), ...figure.simulated.ci95.map((value) => error(figure, value))]));
   return svgChart(
     {
       grid: { left: 20, right: 30, top: 10, bottom: 40, containLabel: true },
-      xAxis: { type: 'value', name: 'simulated − figure, % of the figure', nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: '{value}%' }, ...extent },
+      xAxis: { type: 'value', name: 'simulated − figure, % of the figure', nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: rows.map((figure) => `${figure.scenario} · ${figure.target}`) },
       series: [
+        // The regions and intervals are lines, which ECharts does not size the axis to.
+        extentPoints(rows.flatMap((figure) => [...allowed(figure), ...figure.simulated.ci95.map((value) => error(figure, value))])),
         {
           type: 'lines',
           coordinateSystem: 'cartesian2d',

@@ -11,7 +11,7 @@ import { bandChart } from './band-chart.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readOptionalCsv, readRunJson } from './run-files.js';
-import { axisExtent, svgChart } from './svg-chart.js';
+import { extentPoints, svgChart } from './svg-chart.js';
 
 /** summary.json of a comparison (what `compare --json` prints). */
 interface ComparisonSummary {
@@ -71,9 +71,11 @@ function forestPlot(summary: ComparisonSummary): string {
   return svgChart(
     {
       grid: { left: 20, right: 90, top: 10, bottom: 40, containLabel: true },
-      xAxis: { type: 'value', name: 'B − A, % of A', nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: '{value}%' }, ...axisExtent([0, ...rows.flatMap((metric) => metric.delta.relative!.ci95.map(percent))]) },
+      xAxis: { type: 'value', name: 'B − A, % of A', nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: rows.map((metric) => metric.name) },
       series: [
+        // The intervals are lines, which ECharts does not size the axis to.
+        extentPoints([0, ...rows.flatMap((metric) => metric.delta.relative!.ci95.map(percent))]),
         {
           type: 'lines',
           coordinateSystem: 'cartesian2d',

@@ -27,13 +27,9 @@ export function svgChart(option: echarts.EChartsOption, size: ChartSize = { widt
 }
 
 /**
- * An axis' min and max covering `values` with a little room, on round numbers. ECharts sizes an
- * axis from its points only, so charts that draw intervals as lines set it themselves.
+ * Points nobody sees at `values` along x: ECharts sizes an axis from its points only, so charts
+ * that draw intervals as lines add their ends this way and the axis still gets round ticks.
  */
-export function axisExtent(values: readonly number[]): { min: number; max: number } {
-  const finite = values.filter(Number.isFinite);
-  const low = Math.min(0, ...finite);
-  const high = Math.max(0, ...finite);
-  const step = 10 ** Math.floor(Math.log10(Math.max(high - low, 1e-9))) / 2;
-  return { min: Math.floor((low - (high - low) * 0.04) / step) * step, max: Math.ceil((high + (high - low) * 0.04) / step) * step };
+export function extentPoints(values: readonly number[]): echarts.ScatterSeriesOption {
+  return { type: 'scatter', symbolSize: 0, silent: true, data: values.filter(Number.isFinite).map((value) => [value, 0]) };
 }

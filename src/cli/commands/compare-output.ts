@@ -1,0 +1,61 @@
+/** How `livesim compare` prints a comparison: a table that fits the terminal, Markdown, or CSV. */
+import { toCsv } from '../../experiment/csv.js';
+import type { Comparison, MetricComparison } from '../../experiment/compare.js';
+import { formatQuantity, formatSignedPercent } from '../../format.js';
+import type { Style } from '../style.js';
+import { formatTable } from '../table.js';
+
+const relativeCell = (metric: MetricComparison) =>
+  metric.relative === null ? '—' : `${formatSignedPercent(metric.relative.mean)} [${formatSignedPercent(metric.relative.ci95[0])}, ${formatSignedPercent(metric.relative.ci95[1])}]`;
+
+const signed = (value: number) => `${value > 0 ? '+' : ''}${formatQuantity(value)}`;
+
+export function formatComparison(
+  labelA: string,
+  labelB: string,
+  comparison: Comparison,
+  format: 'table' | 'markdown',
+  style: Style,
+  width = Number.POSITIVE_INFINITY,
+): string {
+  const rows = comparison.metrics.map((metric) => [
+    metric.name,
+    formatQuantity(metric.a.mean),
+    formatQuantity(metric.b.mean),
+    signed(metric.delta.mean),
+    relativeCell(metric),
+    metric.significant ? 'yes' : 'no',
+  ]);
+  const header = ['metric', 'A', 'B', 'B − A', 'relative [95% CI]', 'significant'];
+  const intro = `A: ${labelA}\nB: ${labelB}\n${comparison.replicates} paired replicates (common random numbers); significant: the 95% interval of B − A excludes 0\n\n`;
+  if (format === 'markdown') {
+    const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    return `${intro}${[line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')}\n`;
+  }
+  // Too wide for the terminal: the metric names are cut, then A's and B's means left out (B − A stays).
+  const lines = formatTable(header, rows, { width, right: [1, 2, 3, 4, 5], shrink: 0, optional: [1, 2], indent: '  ' });
+  return `${intro}${lines.map((line, index) => (index > 0 ? line.replace(/ yes$/, ` ${style.green('yes')}`) : line)).join('\n')}\n`;
+}
+
+export function comparisonCsv(metrics: readonly MetricComparison[]): string {
+  const header = ['metric', 'aMean', 'aLow', 'aHigh', 'bMean', 'bLow', 'bHigh', 'deltaMean', 'deltaLow', 'deltaHigh', 'relative', 'relativeLow', 'relativeHigh', 'significant'];
+  return toCsv(
+    header,
+    metrics.map((metric) => [
+      metric.name,
+      metric.a.mean,
+      metric.a.ci95[0],
+      metric.a.ci95[1],
+      metric.b.mean,
+      metric.b.ci95[0],
+      metric.b.ci95[1],
+      metric.delta.mean,
+      metric.delta.ci95[0],
+      metric.delta.ci95[1],
+      metric.relative?.mean ?? '',
+      metric.relative?.ci95[0] ?? '',
+      metric.relative?.ci95[1] ?? '',
+      metric.significant,
+    ]),
+  );
+}
