@@ -273,7 +273,7 @@ describe('livesim (built binary)', () => {
     expect(again.stderr).toContain('already holds a run');
     expect(livesim(['run', 'county.yaml', '-q', '--out', 'out', '--replicates', '2', '--force'], { cwd: dir }).code).toBe(0);
     // Only the batch's files now: nothing of the single run is left beside them.
-    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['manifest.json', 'replicates.csv', 'summary.json']);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['manifest.json', 'replicates-timeseries.csv', 'replicates.csv', 'summary.json']);
     mkdirSync(path.join(dir, 'busy'));
     writeFileSync(path.join(dir, 'busy', '.livesim.lock'), '1\n');
     const busy = livesim(['run', 'county.yaml', '-q', '--out', 'busy'], { cwd: dir });
