@@ -2,20 +2,20 @@
  * Reports of a sensitivity run (a tornado of μ* per metric) and of an uncertainty run (each
  * metric's spread across the parameter sets, with its value as fitted).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseCsv } from '../experiment/csv.js';
 import type { Manifest } from '../experiment/manifest.js';
 import type { MetricEffects } from '../experiment/sensitivity.js';
 import type { Band } from '../experiment/uncertainty.js';
 import { formatPercent } from '../format.js';
+import { axisTitle } from '../experiment/data-dictionary.js';
+import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
+import { readRunCsv, readRunJson } from './run-files.js';
 import { svgChart } from './svg-chart.js';
 
 const SHOWN_PARAMETERS = 12;
 
 export function sensitivityReportHtml(directory: string, manifest: Manifest): string {
-  const summary = JSON.parse(readFileSync(path.join(directory, 'summary.json'), 'utf8')) as { method: string; designPoints: number; metrics: MetricEffects[] };
+  const summary = readRunJson<{ method: string; designPoints: number; metrics: MetricEffects[] }>(directory, 'summary.json');
   const sections: Section[] = summary.metrics.map((metric) => {
     const top = metric.effects.slice(0, SHOWN_PARAMETERS).reverse();
     return {
@@ -36,13 +36,13 @@ export function sensitivityReportHtml(directory: string, manifest: Manifest): st
     `livesim sensitivity: ${manifest.scenario}`,
     `${summary.method === 'oat' ? 'One at a time' : 'Morris elementary effects'}, ${summary.designPoints} design points × ${manifest.replicates} replicates, seed ${manifest.seed}. Green bars raise the metric, red ones lower it.`,
     manifest.complete ? undefined : 'This design was stopped before it finished: the effects use the points that did.',
-    sections,
+    [...sections, dictionarySection([...summary.metrics.map((metric) => metric.name), 'muStar', 'mu', 'sigma', 'param'])],
   );
 }
 
 export function uncertaintyReportHtml(directory: string, manifest: Manifest): string {
-  const summary = JSON.parse(readFileSync(path.join(directory, 'summary.json'), 'utf8')) as { samples: number; metrics: Band[]; targets: { target: string; share: number }[] };
-  const samples = parseCsv(readFileSync(path.join(directory, 'samples.csv'), 'utf8')).filter((row) => row.sample !== 'base');
+  const summary = readRunJson<{ samples: number; metrics: Band[]; targets: { target: string; share: number }[] }>(directory, 'summary.json');
+  const samples = readRunCsv(directory, 'samples.csv').filter((row) => row.sample !== 'base');
   const sections: Section[] = summary.metrics.map((band) => {
     const values = samples.map((row) => Number(row[band.name])).filter(Number.isFinite).sort((a, b) => a - b);
     return {
@@ -51,7 +51,7 @@ export function uncertaintyReportHtml(directory: string, manifest: Manifest): st
       body: svgChart({
         grid: { left: 20, right: 30, top: 20, bottom: 40, containLabel: true },
         xAxis: { type: 'value', name: 'parameter sets, in order of the result', nameLocation: 'middle', nameGap: 26, min: 0, max: values.length },
-        yAxis: { type: 'value', name: band.name, scale: true },
+        yAxis: { type: 'value', name: axisTitle(band.name), scale: true },
         series: [
           {
             type: 'scatter',
@@ -76,6 +76,6 @@ export function uncertaintyReportHtml(directory: string, manifest: Manifest): st
     `livesim uncertainty: ${manifest.scenario}`,
     `${summary.samples} parameter sets drawn by Latin hypercube across the priors, ${manifest.replicates} replicates each, seed ${manifest.seed}.`,
     manifest.complete ? undefined : 'This design was stopped before it finished: the bands use the sets that did.',
-    sections,
+    [...sections, dictionarySection([...summary.metrics.map((band) => band.name), 'sample'])],
   );
 }
