@@ -9,8 +9,9 @@ import { VERSION } from '../paths.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { collect, parseCount, parseSeed } from './options.js';
 import { openOption, reportOption, type ReportOptions } from './report-options.js';
+import { queueOption, type QueueOptions } from './queue-option.js';
 
-export interface DesignOptions extends ReportOptions {
+export interface DesignOptions extends ReportOptions, QueueOptions {
   readonly replicates: number;
   readonly param: string[];
   readonly metric: string[];
@@ -33,6 +34,7 @@ export function withDesignOptions(command: Command, kind: string): Command {
     .option('--seed <n>', "root seed of the design and the replicates (default: the scenario's own)", parseSeed)
     .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
+    .addOption(queueOption())
     .option('--out <dir>', `run directory (default: runs/<scenario>-${kind}-<seed>-<time>)`)
     .option('--force', 'replace the run already in --out')
     .addOption(reportOption())

@@ -37,3 +37,10 @@ export function parseShare(text: string): number {
   if (!(value > 0 && value < 1)) throw new InvalidArgumentError('expected a share between 0 and 1, like 0.02');
   return value;
 }
+
+/** A number of seconds, more than 0 and at most an hour (--lock-seconds). */
+export function parseSeconds(text: string): number {
+  const value = Number(text);
+  if (!(value > 0 && value <= 3600)) throw new InvalidArgumentError('expected seconds, more than 0 and at most 3600, like 30');
+  return value;
+}

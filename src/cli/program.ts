@@ -20,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.js')).listCommand(),
   metrics: async () => (await import('./commands/metrics.js')).metricsCommand(),
   report: async () => (await import('./commands/report.js')).reportCommand(),
+  worker: async () => (await import('./commands/worker.js')).workerCommand(),
+  queue: async () => (await import('./commands/queue.js')).queueCommand(),
   show: async () => (await import('./commands/show.js')).showCommand(),
   schema: async () => (await import('./commands/schema.js')).schemaCommand(),
 };
@@ -47,6 +49,8 @@ Examples:
   $ livesim sensitivity demo-county              which assumptions the answer hangs on
   $ livesim uncertainty weiya-welfare            how wide it is across the priors
   $ livesim run demo-county --report             and a page of charts: report.html
+  $ livesim worker --queue redis://host:6379     run jobs for coordinators on other machines
+  $ livesim sweep demo-county --vary anchors.li-orchard.skill=1,2 --queue redis://host:6379
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 stopped (Ctrl+C; partial results kept).
 Set NO_COLOR (or pass --no-color) for plain output.

@@ -15,6 +15,7 @@ import { nelderMead } from './nelder-mead.js';
 import { replicateSeeds } from './replicates.js';
 import { estimate } from './statistics.js';
 import { judgeTarget, targetDistance, type TargetVerdict } from './targets.js';
+import type { RemoteRunner } from './worker-pool.js';
 
 export interface CalibrationOptions {
   readonly replicates: number;
@@ -22,6 +23,8 @@ export interface CalibrationOptions {
   readonly budget: number;
   readonly rootSeed: number;
   readonly signal?: AbortSignal | undefined;
+  /** Run the replicates on a job queue instead of here. */
+  readonly remote?: RemoteRunner | undefined;
   /** Called after each evaluation. */
   readonly onEvaluation?: ((evaluation: number, objective: number, best: number) => void) | undefined;
 }
@@ -98,7 +101,7 @@ export async function calibrate(loaded: LoadedScenario, reload: (overrides: stri
   let stopped = false;
   const fit = async (values: readonly number[]): Promise<Fit> => {
     const candidate = reload(overridesFor(values));
-    const measured = await measureTargets(candidate, seeds, { signal: options.signal });
+    const measured = await measureTargets(candidate, seeds, { signal: options.signal, remote: options.remote });
     if (measured.runs < seeds.length) stopped = true;
     const verdicts = fitted.map(({ target, index }) => judgeTarget(target, estimate(measured.values[index]!)));
     const objective = targets.reduce((sum, target, index) => sum + targetDistance(target, verdicts[index]!.simulated.mean) ** 2, 0);

@@ -11,7 +11,7 @@ import { BatchRows, replicateRow, type BatchRow } from './replicate-rows.js';
 import { replicateSeed, replicateTasks } from './replicates.js';
 import type { ReplicateMonths } from './replicate-timeseries.js';
 import type { Estimate } from './statistics.js';
-import { runTasks } from './worker-pool.js';
+import { runTasks, type RemoteRunner } from './worker-pool.js';
 
 export interface BatchOptions {
   readonly replicates: number;
@@ -21,6 +21,7 @@ export interface BatchOptions {
   readonly precision?: number | undefined;
   readonly maxReplicates?: number | undefined;
   readonly jobs?: number | undefined;
+  readonly remote?: RemoteRunner | undefined;
   readonly signal?: AbortSignal | undefined;
   /** After each finished replicate: how many are done and how many are planned now. */
   readonly onProgress?: ((done: number, planned: number, rows: readonly BatchRow[]) => void) | undefined;
@@ -48,6 +49,7 @@ export async function runReplicateBatch(loaded: LoadedScenario, options: BatchOp
     const seeds = Array.from({ length: planned - next }, (_, index) => replicateSeed(options.rootSeed, next + index));
     const outcomes = await runTasks(replicateTasks(loaded, seeds, { months: true }, next), {
       jobs: options.jobs,
+      remote: options.remote,
       signal: options.signal,
       onOutcome: (outcome) => {
         rows.add(replicateRow(outcome.summary, outcome.id, outcome.id));

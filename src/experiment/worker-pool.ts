@@ -9,8 +9,15 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { runReplicateTask, type ReplicateOutcome, type ReplicateTask } from './replicate-task.js';
 
+/** Somewhere else to run the tasks (a job queue): it reports outcomes as the pool does. */
+export interface RemoteRunner {
+  run(tasks: readonly ReplicateTask[], controls: PoolControls): Promise<ReplicateOutcome[]>;
+}
+
 export interface PoolControls {
   readonly jobs?: number | undefined;
+  /** Run the tasks there instead of on this machine's threads (--queue). */
+  readonly remote?: RemoteRunner | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Called as each replicate finishes, in the order they finish. */
   readonly onOutcome?: ((outcome: ReplicateOutcome) => void) | undefined;
@@ -24,6 +31,7 @@ function defaultJobs(): number {
 
 /** Runs the tasks; resolves with the outcomes that finished (all of them unless stopped). */
 export async function runTasks(tasks: readonly ReplicateTask[], controls: PoolControls = {}): Promise<ReplicateOutcome[]> {
+  if (controls.remote) return controls.remote.run(tasks, controls);
   const jobs = Math.max(1, Math.min(controls.jobs ?? defaultJobs(), tasks.length));
   if (jobs === 1 && !controls.forceWorkers) return runHere(tasks, controls);
   return runOnWorkers(tasks, jobs, controls);

@@ -15,6 +15,7 @@ import { collect, parseCount, parseSeed } from '../options.js';
 import { StopControl } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
+import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
 const EXAMPLES = `
 Examples:
@@ -22,7 +23,7 @@ Examples:
   $ livesim calibrate my-county.yaml --budget 60 --replicates 6 --out my-county.yaml
 `;
 
-interface CalibrateOptions {
+interface CalibrateOptions extends QueueOptions {
   readonly replicates: number;
   readonly budget: number;
   readonly seed?: number;
@@ -39,40 +40,45 @@ export function calibrateCommand(): Command {
     .option('--seed <n>', "root seed of the replicates (default: the scenario's own)", parseSeed)
     .option('--out <file>', 'where to write the fitted scenario (default: <name>.fitted.yaml here)')
     .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
+    .addOption(queueOption())
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: CalibrateOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
-      const loaded = loadScenario(reference, { overrides: options.set });
-      const { scenario } = loaded;
-      if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see README)');
-      if (scenario.calibration.free.length === 0) throw new UsageError(`${scenario.name} marks no parameters as free`, 'list them under `calibration: { free: [...] }`');
-      // A fit may only search inside the public priors.
-      const outside = checkPriors(scenario).filter((violation) => scenario.calibration.free.some((parameter) => violation.path.startsWith(parameter.path) || violation.path.startsWith('calibration.free')));
-      if (outside.length > 0) throw new UsageError(outside.map((violation) => violation.message).join('; '), 'narrow the bounds under calibration.free to the prior (docs/sources.md)');
-      const scenarioFile = resolveScenarioReference(reference);
-      // Beside a scenario file of yours; for a preset (inside livesim), in the current directory.
-      const isPreset = path.dirname(scenarioFile) === path.join(PACKAGE_ROOT, 'scenarios');
-      const out = options.out ?? path.join(isPreset ? '.' : path.dirname(scenarioFile), `${scenario.name}.fitted.yaml`);
-      const control = new StopControl();
-      const stopListening = control.listenForSignals();
-      let result: CalibrationResult;
-      try {
-        result = await calibrate(loaded, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
-          replicates: options.replicates,
-          budget: options.budget,
-          rootSeed: options.seed ?? scenario.seed,
-          signal: control.signal,
-          onEvaluation: (evaluation, objective, best) =>
-            terminal.err(`calibrate ${scenario.name}: evaluation ${evaluation}/${options.budget}  objective ${objective.toPrecision(4)}  best ${best.toPrecision(4)}\n`),
-        });
-      } finally {
-        stopListening();
-      }
-      const source = readFileSync(scenarioFile, 'utf8');
-      writeFileAtomic(path.resolve(out), withSchemaFrom(fittedScenarioText(source, result), path.dirname(scenarioFile), path.dirname(path.resolve(out))));
-      terminal.out(formatCalibration(result, terminal.outStyle));
-      terminal.out(`fitted scenario written to ${displayPath(path.resolve(out))}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
-      process.exitCode = result.complete ? EXIT.ok : control.exitCode;
+      // Redis (with --queue) must answer before anything is claimed or run.
+      await withQueueIfAsked(options, terminal, async (remote) => {
+        const loaded = loadScenario(reference, { overrides: options.set });
+        const { scenario } = loaded;
+        if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see README)');
+        if (scenario.calibration.free.length === 0) throw new UsageError(`${scenario.name} marks no parameters as free`, 'list them under `calibration: { free: [...] }`');
+        // A fit may only search inside the public priors.
+        const outside = checkPriors(scenario).filter((violation) => scenario.calibration.free.some((parameter) => violation.path.startsWith(parameter.path) || violation.path.startsWith('calibration.free')));
+        if (outside.length > 0) throw new UsageError(outside.map((violation) => violation.message).join('; '), 'narrow the bounds under calibration.free to the prior (docs/sources.md)');
+        const scenarioFile = resolveScenarioReference(reference);
+        // Beside a scenario file of yours; for a preset (inside livesim), in the current directory.
+        const isPreset = path.dirname(scenarioFile) === path.join(PACKAGE_ROOT, 'scenarios');
+        const out = options.out ?? path.join(isPreset ? '.' : path.dirname(scenarioFile), `${scenario.name}.fitted.yaml`);
+        const control = new StopControl();
+        const stopListening = control.listenForSignals();
+        let result: CalibrationResult;
+        try {
+          result = await calibrate(loaded, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
+            replicates: options.replicates,
+            budget: options.budget,
+            rootSeed: options.seed ?? scenario.seed,
+            signal: control.signal,
+            remote,
+            onEvaluation: (evaluation, objective, best) =>
+              terminal.err(`calibrate ${scenario.name}: evaluation ${evaluation}/${options.budget}  objective ${objective.toPrecision(4)}  best ${best.toPrecision(4)}\n`),
+          });
+        } finally {
+          stopListening();
+        }
+        const source = readFileSync(scenarioFile, 'utf8');
+        writeFileAtomic(path.resolve(out), withSchemaFrom(fittedScenarioText(source, result), path.dirname(scenarioFile), path.dirname(path.resolve(out))));
+        terminal.out(formatCalibration(result, terminal.outStyle));
+        terminal.out(`fitted scenario written to ${displayPath(path.resolve(out))}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
+        process.exitCode = result.complete ? EXIT.ok : control.exitCode;
+      });
     });
 }
 

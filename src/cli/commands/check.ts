@@ -14,6 +14,7 @@ import { parseCount, parseSeed } from '../options.js';
 import { StopControl, holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
+import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
 const DEFAULT_REPLICATES = 10;
 
@@ -25,7 +26,7 @@ Examples:
   $ livesim check --all --report              and a page of charts: runs/check-<seed>-<time>/report.html
 `;
 
-interface CheckOptions extends ReportOptions {
+interface CheckOptions extends ReportOptions, QueueOptions {
   readonly all?: boolean;
   readonly out?: string;
   readonly force?: boolean;
@@ -44,6 +45,7 @@ export function checkCommand(): Command {
     .option('--seed <n>', "root seed the replicate seeds derive from (default: each scenario's own)", parseSeed)
     .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--json', 'print the results as JSON on stdout')
+    .addOption(queueOption())
     .option('--out <dir>', 'also write the results into a run directory (default with --report: runs/check-<seed>-<time>)')
     .option('--force', 'replace the run already in --out')
     .addOption(reportOption())
@@ -51,70 +53,74 @@ export function checkCommand(): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (references: string[], options: CheckOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
-      const names = options.all ? presetNames() : references;
-      if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
-      const loaded = names.map((name) => loadScenario(name)).filter((scenario) => !options.all || scenario.scenario.targets.length > 0);
-      // A run directory only when asked for, claimed before any work.
-      const createdAt = new Date();
-      const rootSeed = options.seed ?? loaded[0]?.scenario.seed ?? 1;
-      const directory = options.out !== undefined || options.report || options.open ? (options.out ?? newRunDirectory('runs', 'check', rootSeed, createdAt)) : undefined;
-      const release = directory === undefined ? undefined : claimRunDirectory(directory, { force: options.force });
-      const started = performance.now();
-      const control = new StopControl();
-      const stopListening = control.listenForSignals();
-      const reports: CheckReport[] = [];
-      try {
-        for (const scenario of loaded) {
-          if (scenario.scenario.targets.length === 0) {
-            terminal.err(`${scenario.scenario.name}: no targets to check\n`);
-            continue;
+      // Redis (with --queue) must answer before anything is claimed or run.
+      await withQueueIfAsked(options, terminal, async (remote) => {
+        const names = options.all ? presetNames() : references;
+        if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
+        const loaded = names.map((name) => loadScenario(name)).filter((scenario) => !options.all || scenario.scenario.targets.length > 0);
+        // A run directory only when asked for, claimed before any work.
+        const createdAt = new Date();
+        const rootSeed = options.seed ?? loaded[0]?.scenario.seed ?? 1;
+        const directory = options.out !== undefined || options.report || options.open ? (options.out ?? newRunDirectory('runs', 'check', rootSeed, createdAt)) : undefined;
+        const release = directory === undefined ? undefined : claimRunDirectory(directory, { force: options.force });
+        const started = performance.now();
+        const control = new StopControl();
+        const stopListening = control.listenForSignals();
+        const reports: CheckReport[] = [];
+        try {
+          for (const scenario of loaded) {
+            if (scenario.scenario.targets.length === 0) {
+              terminal.err(`${scenario.scenario.name}: no targets to check\n`);
+              continue;
+            }
+            const started = performance.now();
+            let done = 0;
+            const report = await checkScenario(scenario, {
+              replicates: options.replicates,
+              rootSeed: options.seed ?? scenario.scenario.seed,
+              signal: control.signal,
+              jobs: options.jobs,
+            remote,
+              onOutcome: () =>
+                terminal.err(`check ${scenario.scenario.name}: ${++done}/${options.replicates} replicates (${formatSeconds((performance.now() - started) / 1000)})\n`),
+            });
+            reports.push(report);
+            if (!options.json) terminal.out(formatReport(report, terminal.outStyle));
+            if (!report.complete) break;
           }
-          const started = performance.now();
-          let done = 0;
-          const report = await checkScenario(scenario, {
-            replicates: options.replicates,
-            rootSeed: options.seed ?? scenario.scenario.seed,
-            signal: control.signal,
-            jobs: options.jobs,
-            onOutcome: () =>
-              terminal.err(`check ${scenario.scenario.name}: ${++done}/${options.replicates} replicates (${formatSeconds((performance.now() - started) / 1000)})\n`),
-          });
-          reports.push(report);
-          if (!options.json) terminal.out(formatReport(report, terminal.outStyle));
-          if (!report.complete) break;
+        } finally {
+          stopListening();
         }
-      } finally {
-        stopListening();
-      }
-      const verdicts = reports.flatMap((report) => report.verdicts.map((verdict) => ({ scenario: report.scenario, ...verdict })));
-      const validation = reports.flatMap((report) => report.validation.map((verdict) => ({ scenario: report.scenario, ...verdict })));
-      const complete = reports.every((report) => report.complete);
-      // Validation figures are reported, never judged: they were not fitted.
-      const pass = complete && verdicts.every((verdict) => verdict.pass);
-      const result = { pass, complete, results: verdicts.map(verdictJson), validation: validation.map(verdictJson) };
-      if (directory !== undefined) {
-        holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-        writeRunDirectory(directory, {
-          'summary.json': jsonText(result),
-          [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: options.replicates, complete, createdAt, wallSeconds: (performance.now() - started) / 1000 }),
-        });
-        await writeReportIfAsked(directory, options, terminal);
-        release!();
-        terminal.err(`results in ${displayPath(directory)}\n`);
-      }
-      if (options.json) {
-        terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory) }));
-      } else {
-        const style = terminal.outStyle;
-        const reproduced = verdicts.filter((verdict) => verdict.kind === 'reproduced');
-        const inputs = verdicts.filter((verdict) => verdict.kind === 'input');
-        const failed = verdicts.filter((verdict) => !verdict.pass).length;
-        const tally = `${reproduced.filter((verdict) => verdict.pass).length}/${reproduced.length} reproduced targets pass` +
-          (inputs.length > 0 ? `, inputs ${inputs.filter((verdict) => verdict.pass).length}/${inputs.length} as set` : '') +
-          (validation.length > 0 ? `; validation ${validation.filter((verdict) => verdict.pass).length}/${validation.length} within tolerance` : '');
-        terminal.out(failed === 0 && complete ? style.green(`${tally}\n`) : style.red(`${tally}${complete ? '' : ' (stopped early)'}\n`));
-      }
-      process.exitCode = !complete ? control.exitCode : pass ? EXIT.ok : EXIT.failure;
+        const verdicts = reports.flatMap((report) => report.verdicts.map((verdict) => ({ scenario: report.scenario, ...verdict })));
+        const validation = reports.flatMap((report) => report.validation.map((verdict) => ({ scenario: report.scenario, ...verdict })));
+        const complete = reports.every((report) => report.complete);
+        // Validation figures are reported, never judged: they were not fitted.
+        const pass = complete && verdicts.every((verdict) => verdict.pass);
+        const result = { pass, complete, results: verdicts.map(verdictJson), validation: validation.map(verdictJson) };
+        if (directory !== undefined) {
+          holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+          writeRunDirectory(directory, {
+            'summary.json': jsonText(result),
+            [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: options.replicates, complete, createdAt, wallSeconds: (performance.now() - started) / 1000 }),
+          });
+          await writeReportIfAsked(directory, options, terminal);
+          release!();
+          terminal.err(`results in ${displayPath(directory)}\n`);
+        }
+        if (options.json) {
+          terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory) }));
+        } else {
+          const style = terminal.outStyle;
+          const reproduced = verdicts.filter((verdict) => verdict.kind === 'reproduced');
+          const inputs = verdicts.filter((verdict) => verdict.kind === 'input');
+          const failed = verdicts.filter((verdict) => !verdict.pass).length;
+          const tally = `${reproduced.filter((verdict) => verdict.pass).length}/${reproduced.length} reproduced targets pass` +
+            (inputs.length > 0 ? `, inputs ${inputs.filter((verdict) => verdict.pass).length}/${inputs.length} as set` : '') +
+            (validation.length > 0 ? `; validation ${validation.filter((verdict) => verdict.pass).length}/${validation.length} within tolerance` : '');
+          terminal.out(failed === 0 && complete ? style.green(`${tally}\n`) : style.red(`${tally}${complete ? '' : ' (stopped early)'}\n`));
+        }
+        process.exitCode = !complete ? control.exitCode : pass ? EXIT.ok : EXIT.failure;
+      });
     });
 }
 

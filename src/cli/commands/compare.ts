@@ -16,8 +16,9 @@ import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { collect, parseCount, parseSeed } from '../options.js';
 import { detectTerminal } from '../terminal.js';
+import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
-interface CompareOptions extends ReportOptions {
+interface CompareOptions extends ReportOptions, QueueOptions {
   readonly replicates: number;
   readonly seed?: number;
   readonly jobs?: number;
@@ -61,6 +62,7 @@ export function compareCommand(): Command {
     .option('--set-b <path=value>', 'override a field in B only (repeatable)', collect, [])
     .option('--json', 'print the comparison as JSON on stdout')
     .addOption(new Option('--format <format>', 'how to print the comparison').choices(['table', 'markdown', 'csv']).default('table'))
+    .addOption(queueOption())
     .option('--out <dir>', 'also write the comparison into a run directory (default with --report: runs/compare-<a>-<b>-<seed>-<time>)')
     .option('--force', 'replace the run already in --out')
     .addOption(reportOption())
@@ -70,84 +72,87 @@ export function compareCommand(): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (a: string, b: string, options: CompareOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
-      const side = (reference: string, extra: string[], label: string): Side =>
-        isBatchDirectory(reference)
-          ? { label: `${label} (stored: ${reference})`, stored: readStoredBatch(reference) }
-          : { label, loaded: loadScenario(reference, { overrides: [...options.set, ...extra] }) };
-      const sideA = side(a, options.setA, describe(a, options.setA));
-      const sideB = side(b, options.setB, describe(b, options.setB));
+      // Redis (with --queue) must answer before anything is claimed or run.
+      await withQueueIfAsked(options, terminal, async (remote) => {
+        const side = (reference: string, extra: string[], label: string): Side =>
+          isBatchDirectory(reference)
+            ? { label: `${label} (stored: ${reference})`, stored: readStoredBatch(reference) }
+            : { label, loaded: loadScenario(reference, { overrides: [...options.set, ...extra] }) };
+        const sideA = side(a, options.setA, describe(a, options.setA));
+        const sideB = side(b, options.setB, describe(b, options.setB));
 
-      // Seeds: those of a stored batch, or derived from the root seed.
-      const stored = sideA.stored ?? sideB.stored;
-      const rootSeed = options.seed ?? sideA.loaded?.scenario.seed ?? sideB.loaded?.scenario.seed ?? 1;
-      const seeds = stored ? stored.rows.map((row) => Number(row.keys.seed)) : replicateSeeds(rootSeed, options.replicates);
-      const toRun = [sideA, sideB].filter((candidate) => candidate.loaded !== undefined).map((candidate) => candidate.loaded!);
+        // Seeds: those of a stored batch, or derived from the root seed.
+        const stored = sideA.stored ?? sideB.stored;
+        const rootSeed = options.seed ?? sideA.loaded?.scenario.seed ?? sideB.loaded?.scenario.seed ?? 1;
+        const seeds = stored ? stored.rows.map((row) => Number(row.keys.seed)) : replicateSeeds(rootSeed, options.replicates);
+        const toRun = [sideA, sideB].filter((candidate) => candidate.loaded !== undefined).map((candidate) => candidate.loaded!);
 
-      // A run directory only when asked for, claimed before any work (so a bad --out costs nothing).
-      const createdAt = new Date();
-      const writing = options.out !== undefined || options.report || options.open;
-      const directory = writing ? (options.out ?? newRunDirectory('runs', `compare-${nameOf(sideA)}-${nameOf(sideB)}`, rootSeed, createdAt)) : undefined;
-      const release = directory === undefined ? undefined : claimRunDirectory(directory, { force: options.force });
+        // A run directory only when asked for, claimed before any work (so a bad --out costs nothing).
+        const createdAt = new Date();
+        const writing = options.out !== undefined || options.report || options.open;
+        const directory = writing ? (options.out ?? newRunDirectory('runs', `compare-${nameOf(sideA)}-${nameOf(sideB)}`, rootSeed, createdAt)) : undefined;
+        const release = directory === undefined ? undefined : claimRunDirectory(directory, { force: options.force });
 
-      const started = performance.now();
-      const title = `compare: ${toRun.length === 2 ? 'A and B' : 'the scenario side'}, ${seeds.length} seeds each`;
-      const { result: ran, control } = await withBatchProgress(terminal, { ...options, title, quiet: options.quiet || toRun.length === 0 }, (signal, progress) =>
-        runWithSeeds(toRun, seeds, { jobs: options.jobs, signal, onProgress: progress }),
-      );
-      const rowsOf = (candidate: Side) => candidate.stored?.rows ?? ran.rows[toRun.indexOf(candidate.loaded!)]!;
-      const rowsA = rowsOf(sideA);
-      const rowsB = rowsOf(sideB);
-      const names = options.metric.length > 0 ? options.metric : Object.keys(rowsA[0]?.metrics ?? {});
-      for (const name of options.metric) {
-        if (rowsA[0] && !(name in rowsA[0].metrics)) throw new UsageError(`no metric \`${name}\``, `metrics: ${Object.keys(rowsA[0].metrics).join(', ')}`);
-      }
-      const comparison = comparePaired(rowsA, rowsB, names);
-      // By default: the headline metrics, and every metric that changed in any replicate.
-      const shown =
-        options.metric.length > 0
-          ? comparison.metrics
-          : comparison.metrics.filter((metric) => (HEADLINE_METRICS as readonly string[]).includes(metric.name) || metric.delta.sd > 0 || metric.delta.mean !== 0);
+        const started = performance.now();
+        const title = `compare: ${toRun.length === 2 ? 'A and B' : 'the scenario side'}, ${seeds.length} seeds each`;
+        const { result: ran, control } = await withBatchProgress(terminal, { ...options, title, quiet: options.quiet || toRun.length === 0 }, (signal, progress) =>
+          runWithSeeds(toRun, seeds, { jobs: options.jobs, remote, signal, onProgress: progress }),
+        );
+        const rowsOf = (candidate: Side) => candidate.stored?.rows ?? ran.rows[toRun.indexOf(candidate.loaded!)]!;
+        const rowsA = rowsOf(sideA);
+        const rowsB = rowsOf(sideB);
+        const names = options.metric.length > 0 ? options.metric : Object.keys(rowsA[0]?.metrics ?? {});
+        for (const name of options.metric) {
+          if (rowsA[0] && !(name in rowsA[0].metrics)) throw new UsageError(`no metric \`${name}\``, `metrics: ${Object.keys(rowsA[0].metrics).join(', ')}`);
+        }
+        const comparison = comparePaired(rowsA, rowsB, names);
+        // By default: the headline metrics, and every metric that changed in any replicate.
+        const shown =
+          options.metric.length > 0
+            ? comparison.metrics
+            : comparison.metrics.filter((metric) => (HEADLINE_METRICS as readonly string[]).includes(metric.name) || metric.delta.sd > 0 || metric.delta.mean !== 0);
 
-      const result = {
-        a: identify(sideA),
-        b: identify(sideB),
-        replicates: comparison.replicates,
-        complete: ran.complete,
-        seeds: comparison.seeds,
-        metrics: shown.map((metric) => ({
-          name: metric.name,
-          a: { mean: metric.a.mean, ci95: metric.a.ci95 },
-          b: { mean: metric.b.mean, ci95: metric.b.ci95 },
-          delta: { mean: metric.delta.mean, ci95: metric.delta.ci95, relative: metric.relative },
-          significant: metric.significant,
-        })),
-      };
-      if (directory !== undefined) {
-        const monthsOf = (candidate: Side) => candidate.stored?.monthsCsv ?? replicatesTimeseriesCsv(ran.months[toRun.indexOf(candidate.loaded!)] ?? []);
-        holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-        writeRunDirectory(directory, {
-          'summary.json': jsonText(result),
-          'comparison.csv': comparisonCsv(shown),
-          [SIDE_FILES.a]: monthsOf(sideA),
-          [SIDE_FILES.b]: monthsOf(sideB),
-          [MANIFEST]: compareManifest(sideA, sideB, { rootSeed, seeds: comparison.seeds, complete: ran.complete, createdAt, wallSeconds: (performance.now() - started) / 1000, options }, result),
-        });
-        await writeReportIfAsked(directory, options, terminal);
-        release!();
-        terminal.err(`results in ${displayPath(directory)}\n`);
-      }
-      if (options.json) {
-        terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory) }));
-      } else if (options.format === 'csv') {
-        terminal.out(comparisonCsv(shown));
-      } else {
-        const both = options.set.length > 0 ? `both: ${options.set.map((override) => `--set ${override}`).join(' ')}\n` : '';
-        terminal.out(both + formatComparison(sideA.label, sideB.label, { ...comparison, metrics: shown }, options.format, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
-      }
-      if (!ran.complete) {
-        terminal.err('stopped early: the comparison above uses the replicates that finished\n');
-        process.exitCode = control.exitCode;
-      }
+        const result = {
+          a: identify(sideA),
+          b: identify(sideB),
+          replicates: comparison.replicates,
+          complete: ran.complete,
+          seeds: comparison.seeds,
+          metrics: shown.map((metric) => ({
+            name: metric.name,
+            a: { mean: metric.a.mean, ci95: metric.a.ci95 },
+            b: { mean: metric.b.mean, ci95: metric.b.ci95 },
+            delta: { mean: metric.delta.mean, ci95: metric.delta.ci95, relative: metric.relative },
+            significant: metric.significant,
+          })),
+        };
+        if (directory !== undefined) {
+          const monthsOf = (candidate: Side) => candidate.stored?.monthsCsv ?? replicatesTimeseriesCsv(ran.months[toRun.indexOf(candidate.loaded!)] ?? []);
+          holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+          writeRunDirectory(directory, {
+            'summary.json': jsonText(result),
+            'comparison.csv': comparisonCsv(shown),
+            [SIDE_FILES.a]: monthsOf(sideA),
+            [SIDE_FILES.b]: monthsOf(sideB),
+            [MANIFEST]: compareManifest(sideA, sideB, { rootSeed, seeds: comparison.seeds, complete: ran.complete, createdAt, wallSeconds: (performance.now() - started) / 1000, options }, result),
+          });
+          await writeReportIfAsked(directory, options, terminal);
+          release!();
+          terminal.err(`results in ${displayPath(directory)}\n`);
+        }
+        if (options.json) {
+          terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory) }));
+        } else if (options.format === 'csv') {
+          terminal.out(comparisonCsv(shown));
+        } else {
+          const both = options.set.length > 0 ? `both: ${options.set.map((override) => `--set ${override}`).join(' ')}\n` : '';
+          terminal.out(both + formatComparison(sideA.label, sideB.label, { ...comparison, metrics: shown }, options.format, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
+        }
+        if (!ran.complete) {
+          terminal.err('stopped early: the comparison above uses the replicates that finished\n');
+          process.exitCode = control.exitCode;
+        }
+      });
     });
 }
 

@@ -15,11 +15,18 @@ import type { Style } from '../style.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run.js';
 import { writeReportIfAsked } from '../report-options.js';
+import type { RemoteRunner } from '../../experiment/worker-pool.js';
+import { withQueueIfAsked } from '../queue-option.js';
 
 /** Metrics in the printed table (summary.json has them all). */
 const SHOWN = [...HEADLINE_METRICS, 'broadcasts', 'views', 'conversion', 'units', 'householdNetIncome', 'householdsAboveLine', 'lostOrders'];
 
 export async function runBatch(loaded: LoadedScenario, options: RunOptions, terminal: Terminal): Promise<void> {
+  // Redis (with --queue) must answer before the run directory is claimed.
+  await withQueueIfAsked(options, terminal, (remote) => runBatchWith(loaded, options, terminal, remote));
+}
+
+async function runBatchWith(loaded: LoadedScenario, options: RunOptions, terminal: Terminal, remote: RemoteRunner | undefined): Promise<void> {
   const rootSeed = options.seed ?? loaded.scenario.seed;
   const createdAt = new Date();
   const directory = options.out ?? newRunDirectory('runs', loaded.scenario.name, rootSeed, createdAt);
@@ -34,6 +41,7 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
       precision: options.precision,
       maxReplicates: options.maxReplicates,
       jobs: options.jobs,
+      remote,
       signal,
       onProgress: progress,
     }),

@@ -8,8 +8,10 @@ import { runBatch } from './run-batch.js';
 import { runSingle } from './run-single.js';
 import { refuseOversized } from '../resource-guard.js';
 import { openOption, reportOption, type ReportOptions } from '../report-options.js';
+import { queueOption, type QueueOptions } from '../queue-option.js';
+import { UsageError } from '../../errors.js';
 
-export interface RunOptions extends ReportOptions {
+export interface RunOptions extends ReportOptions, QueueOptions {
   readonly seed?: number;
   readonly set: string[];
   readonly out?: string;
@@ -58,6 +60,7 @@ export function runCommand(): Command {
     .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--precision <share>', 'add replicates until the 95% intervals of GMV, orders and farmer revenue are within this share of their means', parseShare)
     .option('--max-replicates <n>', 'most replicates --precision may run', parseCount, 100)
+    .addOption(queueOption())
     .addOption(reportOption())
     .addOption(openOption())
     .option('--force', 'run even when the estimated events or memory are over the limits, and replace a run already in --out')
@@ -67,6 +70,7 @@ export function runCommand(): Command {
       const loaded = loadScenario(reference, { overrides: options.set });
       if (!options.force) refuseOversized(loaded);
       const batch = options.replicates !== undefined || options.precision !== undefined;
+      if (!batch && options.queue !== undefined) throw new UsageError('--queue runs batches of replicates', 'add --replicates N (or --precision)');
       await (batch ? runBatch(loaded, options, terminal) : runSingle(loaded, options, terminal));
     });
 }

@@ -17,6 +17,7 @@ import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 import { writeReportIfAsked } from '../report-options.js';
+import { withQueueIfAsked } from '../queue-option.js';
 
 interface SensitivityOptions extends DesignOptions {
   readonly method: 'morris' | 'oat';
@@ -47,41 +48,44 @@ export function sensitivityCommand(): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: SensitivityOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
-      const { base, params, metrics, rootSeed, load } = designSetup(reference, options);
-      const points = options.method === 'oat' ? oatDesign(params.length) : morrisDesign(params.length, options.trajectories, rootSeed);
-      const seeds = replicateSeeds(rootSeed, options.replicates);
-      const runs = points.length * seeds.length;
-      if (runs > 10_000) throw new UsageError(`the design needs ${runs.toLocaleString('en-US')} runs; at most 10,000`, 'fewer parameters (--param), trajectories or replicates');
-      const createdAt = new Date();
-      const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-sensitivity`, rootSeed, createdAt);
-      const release = claimRunDirectory(directory, { force: options.force });
+      // Redis (with --queue) must answer before anything is claimed or run.
+      await withQueueIfAsked(options, terminal, async (remote) => {
+        const { base, params, metrics, rootSeed, load } = designSetup(reference, options);
+        const points = options.method === 'oat' ? oatDesign(params.length) : morrisDesign(params.length, options.trajectories, rootSeed);
+        const seeds = replicateSeeds(rootSeed, options.replicates);
+        const runs = points.length * seeds.length;
+        if (runs > 10_000) throw new UsageError(`the design needs ${runs.toLocaleString('en-US')} runs; at most 10,000`, 'fewer parameters (--param), trajectories or replicates');
+        const createdAt = new Date();
+        const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-sensitivity`, rootSeed, createdAt);
+        const release = claimRunDirectory(directory, { force: options.force });
 
-      const started = performance.now();
-      const title = `sensitivity ${base.scenario.name}: ${options.method}, ${params.length} parameters, ${points.length} design points × ${seeds.length} replicates`;
-      const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
-        runDesign(params, points, load, seeds, { jobs: options.jobs, signal, onProgress: progress }),
-      );
-      const wallSeconds = (performance.now() - started) / 1000;
-      const effects = options.method === 'oat' ? oatEffects(result, metrics) : morrisEffects(result, metrics);
-      const summary = { scenario: base.scenario.name, method: options.method, rootSeed, replicates: seeds.length, designPoints: points.length, complete: result.complete, metrics: effects };
-      holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-      writeRunDirectory(directory, {
-        'design.csv': designCsv(result, metrics),
-        'effects.csv': effectsCsv(effects),
-        'summary.json': jsonText(summary),
-        [MANIFEST]: designManifest('sensitivity', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds }, { gmv: effects.find((metric) => metric.name === 'gmv')?.reference ?? 0, farmerRevenue: effects.find((metric) => metric.name === 'farmerRevenue')?.reference ?? 0 }, ['design.csv', 'effects.csv', 'summary.json']),
+        const started = performance.now();
+        const title = `sensitivity ${base.scenario.name}: ${options.method}, ${params.length} parameters, ${points.length} design points × ${seeds.length} replicates`;
+        const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
+          runDesign(params, points, load, seeds, { jobs: options.jobs, remote, signal, onProgress: progress }),
+        );
+        const wallSeconds = (performance.now() - started) / 1000;
+        const effects = options.method === 'oat' ? oatEffects(result, metrics) : morrisEffects(result, metrics);
+        const summary = { scenario: base.scenario.name, method: options.method, rootSeed, replicates: seeds.length, designPoints: points.length, complete: result.complete, metrics: effects };
+        holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+        writeRunDirectory(directory, {
+          'design.csv': designCsv(result, metrics),
+          'effects.csv': effectsCsv(effects),
+          'summary.json': jsonText(summary),
+          [MANIFEST]: designManifest('sensitivity', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds }, { gmv: effects.find((metric) => metric.name === 'gmv')?.reference ?? 0, farmerRevenue: effects.find((metric) => metric.name === 'farmerRevenue')?.reference ?? 0 }, ['design.csv', 'effects.csv', 'summary.json']),
+        });
+        await writeReportIfAsked(directory, options, terminal);
+        release();
+        const shown = displayPath(directory);
+        if (options.json) {
+          terminal.out(jsonText({ scenario: summary.scenario, method: summary.method, complete: summary.complete, metrics: effects, runDirectory: shown }));
+        } else {
+          const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
+          terminal.out(formatEffects(summary.scenario, options.method, effects, terminal.outStyle, width));
+          terminal.out(`\n  ${formatSeconds(wallSeconds)}  ·  ${points.length} design points × ${seeds.length} replicates in ${terminal.outStyle.bold(path.join(shown, 'design.csv'))}\n`);
+        }
+        if (!result.complete) process.exitCode = control.exitCode;
       });
-      await writeReportIfAsked(directory, options, terminal);
-      release();
-      const shown = displayPath(directory);
-      if (options.json) {
-        terminal.out(jsonText({ scenario: summary.scenario, method: summary.method, complete: summary.complete, metrics: effects, runDirectory: shown }));
-      } else {
-        const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
-        terminal.out(formatEffects(summary.scenario, options.method, effects, terminal.outStyle, width));
-        terminal.out(`\n  ${formatSeconds(wallSeconds)}  ·  ${points.length} design points × ${seeds.length} replicates in ${terminal.outStyle.bold(path.join(shown, 'design.csv'))}\n`);
-      }
-      if (!result.complete) process.exitCode = control.exitCode;
     });
 }
 

@@ -16,8 +16,9 @@ import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 import { writeReportIfAsked } from '../report-options.js';
 import { openOption, reportOption, type ReportOptions } from '../report-options.js';
+import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
-interface SweepOptions extends ReportOptions {
+interface SweepOptions extends ReportOptions, QueueOptions {
   readonly vary: string[];
   readonly replicates?: number;
   readonly seed?: number;
@@ -51,6 +52,7 @@ export function sweepCommand(): Command {
     .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--metric <name>', 'a metric for the summary table (repeatable)', collect, [])
     .option('--set <path=value>', 'override a field in every case (repeatable)', collect, [])
+    .addOption(queueOption())
     .option('--out <dir>', 'run directory (default: runs/<scenario>-sweep-<seed>-<time>)')
     .option('--force', 'replace the run already in --out')
     .addOption(reportOption())
@@ -61,71 +63,75 @@ export function sweepCommand(): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: SweepOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
-      const base = loadScenario(reference, { overrides: options.set });
-      const block = base.scenario.sweep;
-      const cases = sweepCases(options.vary.length > 0 ? { vary: options.vary.map(parseVary), cases: [] } : { vary: block?.vary ?? [], cases: block?.cases ?? [] });
-      const replicates = options.replicates ?? block?.replicates ?? 5;
-      const metrics = options.metric.length > 0 ? options.metric : (block?.metrics ?? ['gmv', 'orders', 'farmerRevenue', 'householdsAboveLine']);
-      const rootSeed = options.seed ?? base.scenario.seed;
-      const createdAt = new Date();
-      const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-sweep`, rootSeed, createdAt);
-      const release = claimRunDirectory(directory, { force: options.force });
+      // Redis (with --queue) must answer before anything is claimed or run.
+      await withQueueIfAsked(options, terminal, async (remote) => {
+        const base = loadScenario(reference, { overrides: options.set });
+        const block = base.scenario.sweep;
+        const cases = sweepCases(options.vary.length > 0 ? { vary: options.vary.map(parseVary), cases: [] } : { vary: block?.vary ?? [], cases: block?.cases ?? [] });
+        const replicates = options.replicates ?? block?.replicates ?? 5;
+        const metrics = options.metric.length > 0 ? options.metric : (block?.metrics ?? ['gmv', 'orders', 'farmerRevenue', 'householdsAboveLine']);
+        const rootSeed = options.seed ?? base.scenario.seed;
+        const createdAt = new Date();
+        const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-sweep`, rootSeed, createdAt);
+        const release = claimRunDirectory(directory, { force: options.force });
 
-      const started = performance.now();
-      const title = `sweep ${base.scenario.name}: ${cases.length} cases × ${replicates} replicates`;
-      const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
-        runSweep(cases, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
-          replicates,
-          rootSeed,
-          directory,
-          jobs: options.jobs,
-          signal,
-          onProgress: progress,
-        }),
-      );
-      const wallSeconds = (performance.now() - started) / 1000;
-      const summary = {
-        scenario: base.scenario.name,
-        rootSeed,
-        replicates,
-        complete: result.complete,
-        livesimVersion: VERSION,
-        cases: cases.map((item, index) => ({
-          name: item.name,
-          values: item.values,
-          metrics: Object.fromEntries(Object.entries(result.byCase[index]!).map(([metric, estimate]) => [metric, { mean: estimate.mean, sd: estimate.sd, ci95: estimate.ci95, n: estimate.n }])),
-        })),
-      };
-      holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-      writeRunDirectory(directory, {
-        'summary.json': jsonText(summary),
-        [MANIFEST]: manifestText({
-          livesimVersion: VERSION,
-          kind: 'sweep',
-          complete: result.complete,
+        const started = performance.now();
+        const title = `sweep ${base.scenario.name}: ${cases.length} cases × ${replicates} replicates`;
+        const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
+          runSweep(cases, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
+            replicates,
+            rootSeed,
+            directory,
+            jobs: options.jobs,
+          remote,
+            signal,
+            onProgress: progress,
+          }),
+        );
+        const wallSeconds = (performance.now() - started) / 1000;
+        const summary = {
           scenario: base.scenario.name,
-          scenarioHash: base.hash,
-          seed: rootSeed,
+          rootSeed,
           replicates,
-          cases: cases.length,
-          sources: { files: [...base.files], overrides: [...base.overrides] },
-          createdAt: createdAt.toISOString(),
-          wallSeconds: Math.round(wallSeconds * 1000) / 1000,
-          headline: headline(result.byCase),
-          files: [MANIFEST, 'summary.json', 'sweep.csv'],
-          resolvedScenario: base.scenario,
-        }),
-      });
-      await writeReportIfAsked(directory, options, terminal);
-      release();
+          complete: result.complete,
+          livesimVersion: VERSION,
+          cases: cases.map((item, index) => ({
+            name: item.name,
+            values: item.values,
+            metrics: Object.fromEntries(Object.entries(result.byCase[index]!).map(([metric, estimate]) => [metric, { mean: estimate.mean, sd: estimate.sd, ci95: estimate.ci95, n: estimate.n }])),
+          })),
+        };
+        holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+        writeRunDirectory(directory, {
+          'summary.json': jsonText(summary),
+          [MANIFEST]: manifestText({
+            livesimVersion: VERSION,
+            kind: 'sweep',
+            complete: result.complete,
+            scenario: base.scenario.name,
+            scenarioHash: base.hash,
+            seed: rootSeed,
+            replicates,
+            cases: cases.length,
+            sources: { files: [...base.files], overrides: [...base.overrides] },
+            createdAt: createdAt.toISOString(),
+            wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+            headline: headline(result.byCase),
+            files: [MANIFEST, 'summary.json', 'sweep.csv'],
+            resolvedScenario: base.scenario,
+          }),
+        });
+        await writeReportIfAsked(directory, options, terminal);
+        release();
 
-      const shownDirectory = displayPath(directory);
-      if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory }));
-      else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, shownDirectory, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
-      if (!result.complete) {
-        terminal.err('stopped early: the replicates that finished are in sweep.csv, marked complete: false\n');
-        process.exitCode = control.exitCode;
-      }
+        const shownDirectory = displayPath(directory);
+        if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory }));
+        else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, shownDirectory, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
+        if (!result.complete) {
+          terminal.err('stopped early: the replicates that finished are in sweep.csv, marked complete: false\n');
+          process.exitCode = control.exitCode;
+        }
+      });
     });
 }
 

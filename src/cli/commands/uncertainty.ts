@@ -17,6 +17,7 @@ import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 import { writeReportIfAsked } from '../report-options.js';
+import { withQueueIfAsked } from '../queue-option.js';
 
 interface UncertaintyOptions extends DesignOptions {
   readonly samples: number;
@@ -44,41 +45,44 @@ export function uncertaintyCommand(): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: UncertaintyOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
-      const { base, params, metrics, rootSeed, load } = designSetup(reference, options);
-      const points = latinHypercube(params.length, options.samples, rootSeed);
-      const seeds = replicateSeeds(rootSeed, options.replicates);
-      const runs = (points.length + 1) * seeds.length;
-      if (runs > 10_000) throw new UsageError(`the design needs ${runs.toLocaleString('en-US')} runs; at most 10,000`, 'fewer samples or replicates');
-      const createdAt = new Date();
-      const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-uncertainty`, rootSeed, createdAt);
-      const release = claimRunDirectory(directory, { force: options.force });
+      // Redis (with --queue) must answer before anything is claimed or run.
+      await withQueueIfAsked(options, terminal, async (remote) => {
+        const { base, params, metrics, rootSeed, load } = designSetup(reference, options);
+        const points = latinHypercube(params.length, options.samples, rootSeed);
+        const seeds = replicateSeeds(rootSeed, options.replicates);
+        const runs = (points.length + 1) * seeds.length;
+        if (runs > 10_000) throw new UsageError(`the design needs ${runs.toLocaleString('en-US')} runs; at most 10,000`, 'fewer samples or replicates');
+        const createdAt = new Date();
+        const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-uncertainty`, rootSeed, createdAt);
+        const release = claimRunDirectory(directory, { force: options.force });
 
-      const started = performance.now();
-      const title = `uncertainty ${base.scenario.name}: ${points.length} parameter sets of ${params.length} × ${seeds.length} replicates`;
-      const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
-        runUncertainty(params, points, base, load, seeds, { jobs: options.jobs, signal, onProgress: progress }),
-      );
-      const wallSeconds = (performance.now() - started) / 1000;
-      const metricBands = bands(result, metrics);
-      const targets = targetShares(result, base.scenario.targets);
-      const summary = { scenario: base.scenario.name, rootSeed, samples: result.samples.length, replicates: seeds.length, complete: result.complete, metrics: metricBands, targets };
-      holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-      writeRunDirectory(directory, {
-        'samples.csv': samplesCsv(result, metrics),
-        'summary.json': jsonText(summary),
-        [MANIFEST]: designManifest('uncertainty', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds }, { gmv: result.base.metrics.gmv ?? 0, farmerRevenue: result.base.metrics.farmerRevenue ?? 0 }, ['samples.csv', 'summary.json']),
+        const started = performance.now();
+        const title = `uncertainty ${base.scenario.name}: ${points.length} parameter sets of ${params.length} × ${seeds.length} replicates`;
+        const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
+          runUncertainty(params, points, base, load, seeds, { jobs: options.jobs, remote, signal, onProgress: progress }),
+        );
+        const wallSeconds = (performance.now() - started) / 1000;
+        const metricBands = bands(result, metrics);
+        const targets = targetShares(result, base.scenario.targets);
+        const summary = { scenario: base.scenario.name, rootSeed, samples: result.samples.length, replicates: seeds.length, complete: result.complete, metrics: metricBands, targets };
+        holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+        writeRunDirectory(directory, {
+          'samples.csv': samplesCsv(result, metrics),
+          'summary.json': jsonText(summary),
+          [MANIFEST]: designManifest('uncertainty', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds }, { gmv: result.base.metrics.gmv ?? 0, farmerRevenue: result.base.metrics.farmerRevenue ?? 0 }, ['samples.csv', 'summary.json']),
+        });
+        await writeReportIfAsked(directory, options, terminal);
+        release();
+        const shown = displayPath(directory);
+        if (options.json) {
+          terminal.out(jsonText({ ...summary, runDirectory: shown }));
+        } else {
+          const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
+          terminal.out(formatBands(summary.scenario, result.samples.length, params.length, metricBands, targets, terminal.outStyle, width));
+          terminal.out(`\n  ${formatSeconds(wallSeconds)}  ·  one row per parameter set in ${terminal.outStyle.bold(path.join(shown, 'samples.csv'))}\n`);
+        }
+        if (!result.complete) process.exitCode = control.exitCode;
       });
-      await writeReportIfAsked(directory, options, terminal);
-      release();
-      const shown = displayPath(directory);
-      if (options.json) {
-        terminal.out(jsonText({ ...summary, runDirectory: shown }));
-      } else {
-        const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
-        terminal.out(formatBands(summary.scenario, result.samples.length, params.length, metricBands, targets, terminal.outStyle, width));
-        terminal.out(`\n  ${formatSeconds(wallSeconds)}  ·  one row per parameter set in ${terminal.outStyle.bold(path.join(shown, 'samples.csv'))}\n`);
-      }
-      if (!result.complete) process.exitCode = control.exitCode;
     });
 }
 

@@ -1,0 +1,61 @@
+/** `livesim worker`: take replicate jobs from a Redis queue and run them on this machine's cores, until stopped. */
+import { availableParallelism } from 'node:os';
+import { Command } from 'commander';
+import { formatSeconds } from '../../format.js';
+import { parseCount, parseSeconds } from '../options.js';
+import { detectTerminal } from '../terminal.js';
+
+interface WorkerCommandOptions {
+  readonly queue?: string | boolean;
+  readonly jobs?: number;
+  readonly lockSeconds: number;
+  readonly quiet?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ livesim worker --queue redis://10.0.0.5:6379            one job per core
+  $ REDIS_URL=rediss://:secret@queue.example:6380 livesim worker --queue --jobs 8
+  $ livesim run national-agri --replicates 50 --queue redis://10.0.0.5:6379   (the coordinator, elsewhere)
+
+A worker runs jobs of its own livesim version only (each version has its own queue). Ctrl+C
+finishes the jobs it is running, then stops; a second Ctrl+C stops at once, and the jobs it held
+go to another worker after --lock-seconds.
+`;
+
+export function workerCommand(): Command {
+  return new Command('worker')
+    .description("run replicate jobs from a Redis queue (BullMQ) on this machine's cores, for coordinators started with --queue")
+    .option('--queue [url]', 'the Redis queue (redis:// or rediss://; without a URL: REDIS_URL)')
+    .option('--jobs <n>', 'jobs run at once, on worker threads (default: one per core)', parseCount)
+    .option('--lock-seconds <s>', 'how long a job stays with a worker that stopped answering before another takes it', parseSeconds, 30)
+    .option('-q, --quiet', 'no line per job on stderr')
+    .addHelpText('after', EXAMPLES)
+    .action(async (options: WorkerCommandOptions, command: Command) => {
+      const terminal = detectTerminal(command.optsWithGlobals());
+      const [{ parseQueueUrl }, { startWorker }] = await Promise.all([import('../../experiment/queue/queue-url.js'), import('../../experiment/queue/queue-worker.js')]);
+      const url = parseQueueUrl(typeof options.queue === 'string' ? options.queue : undefined);
+      const jobs = options.jobs ?? Math.max(1, availableParallelism());
+      let done = 0;
+      const worker = await startWorker(url, {
+        jobs,
+        lockSeconds: options.lockSeconds,
+        onJob: (event) => {
+          if (event.error !== undefined) terminal.err(`job ${event.id} failed: ${event.error}\n`);
+          else if (!options.quiet) terminal.err(`job ${event.id} done in ${formatSeconds(event.seconds)} (${++done} so far)\n`);
+        },
+      });
+      terminal.err(`${worker.name}: taking jobs from ${url.shown}, ${jobs} at a time (Ctrl+C to stop)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          terminal.err('stopping once the running jobs finish (Ctrl+C again: at once)\n');
+          // A second Ctrl+C means now: the jobs held go to other workers once their locks expire.
+          process.once('SIGINT', () => process.exit(130));
+          void worker.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}
+

@@ -1,0 +1,177 @@
+/**
+ * The coordinator's side of the queue: it puts one job per replicate on the queue (or finds the
+ * job already there, finished or not), waits for the results and hands them back as the local
+ * pool would, so every command writes the same run directory with or without --queue.
+ *
+ * Results arrive as QueueEvents say jobs completed; every few seconds the jobs still awaited are
+ * also looked up, which catches what events missed and jobs that Redis lost (it was restarted
+ * without persistence): those are enqueued again. A job that fails its last attempt is reported
+ * and its replicate left out: the run is then incomplete, never silently short.
+ */
+import { Job, Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ReplicateOutcome, ReplicateTask } from '../replicate-task.js';
+import type { PoolControls, RemoteRunner } from '../worker-pool.js';
+import { QUEUE_NAME, decodeOutcome, jobData, jobId } from './queue-jobs.js';
+import { checkReachable, queueConnection } from './redis-connection.js';
+import type { QueueUrl } from './queue-url.js';
+
+/** Tries per job: a replicate that throws is tried again on another worker this many times in all. */
+const ATTEMPTS = 3;
+/** How long finished jobs (and their results) stay for a re-run to reuse; failed ones, for a look. */
+const KEEP_SECONDS = 7 * 24 * 3600;
+/** How often the awaited jobs are looked up besides the events. */
+const RECONCILE_MS = 3000;
+
+export type QueueNote =
+  | { readonly kind: 'submitted'; readonly jobs: number; readonly done: number; readonly added: number; readonly queued: number }
+  | { readonly kind: 'failed'; readonly task: ReplicateTask; readonly reason: string }
+  | { readonly kind: 'disconnected' }
+  | { readonly kind: 'reconnected' }
+  | { readonly kind: 'requeued'; readonly jobs: number };
+
+export interface ReplicateFailure {
+  readonly task: ReplicateTask;
+  readonly reason: string;
+}
+
+export class QueueSession implements RemoteRunner {
+  readonly failures: ReplicateFailure[] = [];
+  private readonly connections: Redis[] = [];
+  private readonly queue: Queue;
+  private readonly events: QueueEvents;
+  private closing = false;
+
+  private constructor(
+    readonly url: QueueUrl,
+    private readonly onNote: (note: QueueNote) => void,
+  ) {
+    const connection = this.connect();
+    this.queue = new Queue(QUEUE_NAME, { connection });
+    // QueueEvents blocks on its connection: it needs one of its own.
+    this.events = new QueueEvents(QUEUE_NAME, { connection: this.connect() });
+    let lost = false;
+    connection.on('close', () => {
+      if (!lost && !this.closing) onNote({ kind: 'disconnected' });
+      lost = true;
+    });
+    connection.on('ready', () => {
+      if (lost) onNote({ kind: 'reconnected' });
+      lost = false;
+    });
+  }
+
+  /** A session on `url`, once Redis has answered (else a usage error, before any work). */
+  static async open(url: QueueUrl, onNote: (note: QueueNote) => void): Promise<QueueSession> {
+    await checkReachable(url);
+    const session = new QueueSession(url, onNote);
+    await session.events.waitUntilReady();
+    return session;
+  }
+
+  private connect(): Redis {
+    const connection = queueConnection(this.url);
+    this.connections.push(connection);
+    return connection;
+  }
+
+  async run(tasks: readonly ReplicateTask[], controls: PoolControls): Promise<ReplicateOutcome[]> {
+    const byJob = new Map<string, ReplicateTask[]>();
+    for (const task of tasks) {
+      const id = jobId(task);
+      byJob.set(id, [...(byJob.get(id) ?? []), task]);
+    }
+    const pending = new Set(byJob.keys());
+    const outcomes: ReplicateOutcome[] = [];
+    let finish = () => undefined as void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const settle = () => {
+      if (pending.size === 0 || controls.signal?.aborted) finish();
+    };
+
+    const deliver = (id: string, text: unknown) => {
+      if (!pending.delete(id) || typeof text !== 'string') return;
+      const outcome = decodeOutcome(text);
+      // A job serves every replicate that asked for it: each gets its own place in the batch.
+      for (const task of byJob.get(id)!) {
+        const mine = { ...outcome, id: task.id, seed: task.seed };
+        outcomes.push(mine);
+        controls.onOutcome?.(mine);
+      }
+      settle();
+    };
+    const fail = (id: string, reason: string) => {
+      if (!pending.delete(id)) return;
+      for (const task of byJob.get(id)!) {
+        this.failures.push({ task, reason });
+        this.onNote({ kind: 'failed', task, reason });
+      }
+      settle();
+    };
+    const onCompleted = ({ jobId: id, returnvalue }: { jobId: string; returnvalue: unknown }) => deliver(id, returnvalue);
+    const onFailed = ({ jobId: id, failedReason }: { jobId: string; failedReason: string }) => fail(id, failedReason);
+    this.events.on('completed', onCompleted);
+    this.events.on('failed', onFailed);
+    const onAbort = () => finish();
+    controls.signal?.addEventListener('abort', onAbort, { once: true });
+
+    /** Looks up each awaited job: takes finished results, reports final failures, enqueues what is missing. */
+    const reconcile = async (first: boolean) => {
+      const missing: string[] = [];
+      let done = 0;
+      let queued = 0;
+      for (const id of [...pending]) {
+        const job = await Job.fromId(this.queue, id);
+        const state = job ? await job.getState() : 'unknown';
+        if (job && state === 'completed') {
+          done++;
+          deliver(id, job.returnvalue);
+        } else if (job && state === 'failed') {
+          // A failure left from an earlier run is tried afresh; one from this run is final.
+          if (first) await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+          else fail(id, job.failedReason);
+        } else if (!job || state === 'unknown') missing.push(id);
+        else queued++;
+      }
+      if (missing.length > 0) {
+        await this.queue.addBulk(
+          missing.map((id) => ({
+            name: 'replicate',
+            data: jobData(byJob.get(id)![0]!),
+            opts: { jobId: id, attempts: ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: { age: KEEP_SECONDS }, removeOnFail: { age: KEEP_SECONDS } },
+          })),
+        );
+      }
+      if (first) this.onNote({ kind: 'submitted', jobs: byJob.size, done, added: missing.length, queued });
+      else if (missing.length > 0) this.onNote({ kind: 'requeued', jobs: missing.length });
+    };
+
+    let timer: NodeJS.Timeout | undefined;
+    const tick = () => {
+      timer = setTimeout(() => {
+        reconcile(false).then(
+          () => pending.size > 0 && !controls.signal?.aborted && tick(),
+          () => tick(),
+        );
+      }, RECONCILE_MS);
+    };
+    try {
+      await reconcile(true);
+      settle();
+      if (pending.size > 0) tick();
+      await finished;
+    } finally {
+      clearTimeout(timer);
+      this.events.off('completed', onCompleted);
+      this.events.off('failed', onFailed);
+      controls.signal?.removeEventListener('abort', onAbort);
+    }
+    return outcomes;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([this.events.close(), this.queue.close()]);
+    for (const connection of this.connections) connection.disconnect();
+  }
+}

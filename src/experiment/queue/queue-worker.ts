@@ -1,0 +1,71 @@
+/**
+ * A worker's side of the queue: it takes jobs (one replicate each) and runs them on this machine's
+ * worker threads, `jobs` at a time. A job is data only; it is checked as a scenario file would
+ * be, against the same schema, and against its hash, before anything runs, and a job for another
+ * livesim version is refused with the reason (it could not give the same numbers).
+ */
+import { hostname } from 'node:os';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { VERSION } from '../../paths.js';
+import { hashScenario } from '../../scenario/hash.js';
+import { scenarioSchema } from '../../scenario/schema.js';
+import { runTasks } from '../worker-pool.js';
+import { QUEUE_NAME, encodeOutcome, type JobData } from './queue-jobs.js';
+import { checkReachable, queueConnection } from './redis-connection.js';
+import type { QueueUrl } from './queue-url.js';
+
+export interface WorkerOptions {
+  /** Jobs run at once (worker threads). */
+  readonly jobs: number;
+  /** How long a job stays with a worker that stopped answering before another may take it. */
+  readonly lockSeconds: number;
+  readonly onJob?: (event: { readonly id: string; readonly seconds: number; readonly error?: string }) => void;
+}
+
+/** Runs one job's replicate; throws (without retries) when the job is not one this worker may run. */
+export async function processJob(data: unknown): Promise<string> {
+  const job = (data ?? {}) as Partial<JobData>;
+  if (job.livesimVersion !== VERSION) {
+    throw new UnrecoverableError(`the job is for livesim ${String(job.livesimVersion)}, this worker is livesim ${VERSION}: run a worker of the coordinator's version`);
+  }
+  const parsed = scenarioSchema.safeParse(job.scenario);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UnrecoverableError(`the job's scenario is not valid: ${issue.path.join('.') || '(the whole scenario)'}: ${issue.message}`);
+  }
+  if (typeof job.hash !== 'string' || hashScenario(parsed.data) !== job.hash) throw new UnrecoverableError("the job's scenario does not match its hash");
+  if (!Number.isSafeInteger(job.seed)) throw new UnrecoverableError(`the job's seed ${String(job.seed)} is not an integer`);
+  const keep = { targets: job.keep?.targets === true, months: job.keep?.months === true };
+  const [outcome] = await runTasks([{ id: 0, scenario: parsed.data, hash: job.hash, seed: job.seed!, keep }], { jobs: 1, forceWorkers: true });
+  return encodeOutcome(outcome!);
+}
+
+/** Starts taking jobs from the queue at `url`; resolves once Redis has answered. */
+export async function startWorker(url: QueueUrl, options: WorkerOptions): Promise<{ readonly name: string; close(): Promise<void> }> {
+  await checkReachable(url);
+  const connection = queueConnection(url);
+  // Redis names connections with it (queue status lists workers by it): no spaces allowed.
+  const name = `livesim-${VERSION}@${hostname()}/pid${process.pid}`.replace(/\s/g, '_');
+  const lockDuration = Math.round(options.lockSeconds * 1000);
+  const worker = new Worker(QUEUE_NAME, (job) => processJob(job.data), {
+    connection,
+    name,
+    concurrency: options.jobs,
+    lockDuration,
+    // Stalled jobs (their worker died) are looked for this often, and tried again twice at most.
+    stalledInterval: Math.max(1000, Math.round(lockDuration / 2)),
+    maxStalledCount: 2,
+  });
+  worker.on('completed', (job) => options.onJob?.({ id: job.id ?? '?', seconds: ((job.finishedOn ?? Date.now()) - (job.processedOn ?? Date.now())) / 1000 }));
+  worker.on('failed', (job, error) => options.onJob?.({ id: job?.id ?? '?', seconds: 0, error: error.message }));
+  // Connection errors are retried by the connection itself; the event must not crash the worker.
+  worker.on('error', () => undefined);
+  await worker.waitUntilReady();
+  return {
+    name,
+    async close() {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}

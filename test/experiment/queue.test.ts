@@ -1,0 +1,188 @@
+/**
+ * The job queue: a coordinator with --queue and `livesim worker` processes on a real Redis write
+ * the same bytes as a local run, share and reuse finished jobs, survive a worker killed mid-job
+ * and Redis restarted mid-batch, report a replicate that keeps failing, and refuse an
+ * unreachable Redis before writing anything.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEUE_NAME, encodeOutcome, decodeOutcome, jobData } from '../../src/experiment/queue/queue-jobs.js';
+import { QueueSession, type QueueNote } from '../../src/experiment/queue/queue-session.js';
+import { parseQueueUrl } from '../../src/experiment/queue/queue-url.js';
+import { processJob } from '../../src/experiment/queue/queue-worker.js';
+import { replicateSeeds, replicateTasks } from '../../src/experiment/replicates.js';
+import { PACKAGE_ROOT, VERSION } from '../../src/paths.js';
+import { loadValue, temporaryDirectory, tinyScenario, writeFiles } from '../helpers.js';
+import { startRedis, type RedisServer } from '../redis-server.js';
+
+const BINARY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
+const livesim = (args: string[], cwd: string) => spawnSync(process.execPath, [BINARY, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
+
+/** A scenario whose replicates take long enough (about two seconds) to be killed in the middle of one. */
+const SLOW = tinyScenario({ start: '2020-03-02', end: '2022-06-30' });
+const SLOWER = ['--set', 'farmers.village.households=400', '--set', 'anchors.mei.recommendedTraffic=3000'];
+
+/** Runs the built CLI in the background; `exited` settles with its exit code and what it said on stderr. */
+function background(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [BINARY, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  let said = '';
+  child.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  const exited = new Promise<{ code: number | null; said: string }>((resolve) => child.once('exit', (code) => resolve({ code, said })));
+  /** Resolves once it has said `text` on stderr. */
+  const saying = async (text: string) => {
+    while (!said.includes(text)) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  return { exited, saying };
+}
+
+describe('processJob: what a worker accepts', () => {
+  const loaded = loadValue(tinyScenario());
+  const [task] = replicateTasks(loaded, [42], { months: true });
+
+  it('runs a job to the same outcome as the local pool, NaN and all', async () => {
+    const outcome = decodeOutcome(await processJob(jobData(task!)));
+    expect(outcome.summary.metrics.gmv).toBeGreaterThan(0);
+    expect(outcome.months?.rows.length).toBeGreaterThan(0);
+    expect(decodeOutcome(encodeOutcome({ ...outcome, wallSeconds: Number.NaN })).wallSeconds).toBeNaN();
+  });
+
+  it('refuses a job of another livesim version, a scenario the schema rejects, and one that does not match its hash', async () => {
+    await expect(processJob({ ...jobData(task!), livesimVersion: '0.0.1' })).rejects.toThrow(`the job is for livesim 0.0.1, this worker is livesim ${VERSION}`);
+    await expect(processJob({ ...jobData(task!), scenario: { ...loaded.scenario, seed: 'seven' } })).rejects.toThrow("the job's scenario is not valid: seed");
+    await expect(processJob({ ...jobData(task!), scenario: { ...loaded.scenario, seed: 4 } })).rejects.toThrow('does not match its hash');
+  });
+});
+
+describe('livesim with --queue', () => {
+  let redis: RedisServer;
+  const workers: ChildProcess[] = [];
+  const dir = writeFiles({ 'county.yaml': tinyScenario(), 'slow.yaml': SLOW });
+
+  /** A `livesim worker` process taking one job at a time; resolves once it is listening. */
+  const startWorker = () =>
+    new Promise<ChildProcess>((resolve, reject) => {
+      const child = spawn(process.execPath, [BINARY, 'worker', '--queue', redis.url, '--jobs', '1', '--lock-seconds', '2', '-q'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+      workers.push(child);
+      let said = '';
+      child.stderr!.on('data', (chunk: Buffer) => {
+        said += chunk.toString();
+        if (said.includes('taking jobs')) resolve(child);
+      });
+      child.once('exit', (code) => reject(new Error(`worker exited (${code}): ${said}`)));
+    });
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    await Promise.all([startWorker(), startWorker()]);
+  }, 30_000);
+
+  afterAll(async () => {
+    for (const worker of workers) worker.kill('SIGKILL');
+    await redis?.kill();
+  });
+
+  it('writes the same replicates.csv, replicates-timeseries.csv and summary.json as a local batch', () => {
+    const queued = livesim(['run', 'county.yaml', '-q', '--replicates', '4', '--out', 'queued', '--queue', redis.url], dir);
+    expect(queued.status, queued.stderr).toBe(0);
+    expect(queued.stderr).toContain('4 jobs, 0 already done, 4 enqueued');
+    expect(livesim(['run', 'county.yaml', '-q', '--replicates', '4', '--out', 'local'], dir).status).toBe(0);
+    for (const file of ['replicates.csv', 'replicates-timeseries.csv', 'summary.json']) expect(read(path.join(dir, 'queued'), file), file).toBe(read(path.join(dir, 'local'), file));
+  }, 60_000);
+
+  it('runs a sweep, a comparison and a sensitivity design to the same bytes, and a second sweep enqueues nothing', () => {
+    const sweep = ['sweep', 'county.yaml', '-q', '--vary', 'products.apple.price=36,44', '--replicates', '2'];
+    expect(livesim([...sweep, '--out', 'sweep-queued', '--queue', redis.url], dir).status).toBe(0);
+    expect(livesim([...sweep, '--out', 'sweep-local'], dir).status).toBe(0);
+    expect(read(path.join(dir, 'sweep-queued'), 'sweep.csv')).toBe(read(path.join(dir, 'sweep-local'), 'sweep.csv'));
+    const again = livesim([...sweep, '--out', 'sweep-again', '--queue', redis.url], dir);
+    expect(again.stderr).toContain('4 jobs, 4 already done, 0 enqueued');
+    expect(read(path.join(dir, 'sweep-again'), 'sweep.csv')).toBe(read(path.join(dir, 'sweep-local'), 'sweep.csv'));
+
+    const compare = ['compare', 'county.yaml', 'county.yaml', '--set-b', 'products.apple.price=44', '--replicates', '2', '-q', '--json'];
+    expect(livesim([...compare, '--queue', redis.url], dir).stdout).toBe(livesim(compare, dir).stdout);
+
+    const design = ['sensitivity', 'county.yaml', '-q', '--param', 'anchors.mei.skill=0.8..1.2', '--trajectories', '2', '--replicates', '1', '--metric', 'gmv'];
+    expect(livesim([...design, '--out', 'design-queued', '--queue', redis.url], dir).status).toBe(0);
+    expect(livesim([...design, '--out', 'design-local'], dir).status).toBe(0);
+    expect(read(path.join(dir, 'design-queued'), 'design.csv')).toBe(read(path.join(dir, 'design-local'), 'design.csv'));
+  }, 90_000);
+
+  it('finishes with the same results when a worker is killed (kill -9) in the middle of a job', async () => {
+    const coordinator = background(['run', 'slow.yaml', ...SLOWER, '-q', '--replicates', '4', '--out', 'killed', '--queue', redis.url], dir);
+    await coordinator.saying('enqueued');
+    // Both workers are busy with a job of a second or two: the killed one leaves its job half done.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    workers[0]!.kill('SIGKILL');
+    const { code, said } = await coordinator.exited;
+    expect(code, said).toBe(0);
+    expect(livesim(['run', 'slow.yaml', ...SLOWER, '-q', '--replicates', '4', '--out', 'unkilled'], dir).status).toBe(0);
+    expect(read(path.join(dir, 'killed'), 'replicates.csv')).toBe(read(path.join(dir, 'unkilled'), 'replicates.csv'));
+    expect(JSON.parse(read(path.join(dir, 'killed'), 'manifest.json')).complete).toBe(true);
+    await startWorker();
+  }, 90_000);
+
+  it('lists its workers in queue status', () => {
+    const status = livesim(['queue', 'status', '--queue', redis.url, '--json'], dir);
+    expect(status.status, status.stderr).toBe(0);
+    const found = JSON.parse(status.stdout);
+    expect(found.queue).toBe(QUEUE_NAME);
+    expect(found.workers.length).toBeGreaterThanOrEqual(2);
+    expect(found.jobs.done).toBeGreaterThan(0);
+  });
+
+  it('carries on when Redis is restarted (empty) in the middle of a batch, and says so', async () => {
+    const coordinator = background(['run', 'slow.yaml', ...SLOWER, '-q', '--replicates', '4', '--seed', '99', '--out', 'restarted', '--queue', redis.url], dir);
+    await coordinator.saying('enqueued');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await redis.kill();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await redis.restart();
+    const { code, said } = await coordinator.exited;
+    expect(code, said).toBe(0);
+    expect(said).toContain("lost the queue's Redis");
+    expect(said).toContain('enqueued again');
+    expect(livesim(['run', 'slow.yaml', ...SLOWER, '-q', '--replicates', '4', '--seed', '99', '--out', 'unrestarted'], dir).status).toBe(0);
+    expect(read(path.join(dir, 'restarted'), 'replicates.csv')).toBe(read(path.join(dir, 'unrestarted'), 'replicates.csv'));
+  }, 90_000);
+
+  it('reports a replicate whose job keeps failing, leaves it out and marks the run incomplete', async () => {
+    const loaded = loadValue(tinyScenario({ seed: 5 }));
+    const seeds = replicateSeeds(5, 3);
+    const doomed = seeds[1]!;
+    // A worker of this test's own: the job for one seed throws every time.
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const failing = new Worker(QUEUE_NAME, async (job) => {
+      if (job.data.seed === doomed) throw new Error('out of memory (pretend)');
+      return processJob(job.data);
+    }, { connection, concurrency: 2 });
+    for (const worker of workers) worker.kill('SIGKILL');
+    const notes: QueueNote[] = [];
+    const session = await QueueSession.open(parseQueueUrl(redis.url), (note) => notes.push(note));
+    try {
+      const outcomes = await session.run(replicateTasks(loaded, seeds), {});
+      expect(outcomes.map((outcome) => outcome.seed).sort()).toEqual([seeds[0], seeds[2]].sort());
+      expect(session.failures.map((failure) => [failure.task.seed, failure.reason])).toEqual([[doomed, 'out of memory (pretend)']]);
+      expect(notes.some((note) => note.kind === 'failed')).toBe(true);
+      const job = await new Queue(QUEUE_NAME, { connection }).getJobs(['failed']);
+      expect(job.find((found) => found.data.seed === doomed)?.attemptsMade).toBe(3);
+    } finally {
+      await session.close();
+      await failing.close();
+      connection.disconnect();
+    }
+  }, 60_000);
+
+  it('refuses an unreachable Redis with exit 2 and the URL, before writing anything', () => {
+    const cwd = temporaryDirectory();
+    const refused = spawnSync(process.execPath, [BINARY, 'run', path.join(dir, 'county.yaml'), '--replicates', '2', '--out', 'never', '--queue', 'redis://:secret@127.0.0.1:1'], { cwd, encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("cannot reach the queue's Redis at redis://:***@127.0.0.1:1");
+    expect(refused.stderr).not.toContain('secret');
+    expect(existsSync(path.join(cwd, 'never'))).toBe(false);
+  });
+});
