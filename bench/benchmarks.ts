@@ -6,6 +6,8 @@
  *    same run with --no-ui's plain progress lines.
  * 3. a batch of replicates on 2 worker threads against the same batch on 1.
  * 4. start-up of the quick commands, and npm start's build check, against a bare Node process.
+ * 5. the same replicates through the job queue (2 livesim workers on a local redis-server)
+ *    against the local pool (bench/queue-bench.ts).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -178,3 +180,7 @@ for (const [label, args, limit] of startups) {
   console.log(`${label.padEnd(44)} ${(seconds * 1000).toFixed(0).padStart(5)} ms  ${ratio.toFixed(1)}x bare node  (target <= ${limit}x)`);
   if (ratio > limit) process.exitCode = 1;
 }
+
+// 5. The job queue against the local pool.
+const { benchQueue } = await import('./queue-bench.js');
+if (!(await benchQueue(loaded, root, Math.max(2, Math.ceil(ROUNDS / 2))))) process.exitCode = 1;
