@@ -94,7 +94,7 @@ describe('livesim with --queue', () => {
     for (const file of ['replicates.csv', 'replicates-timeseries.csv', 'summary.json']) expect(read(path.join(dir, 'queued'), file), file).toBe(read(path.join(dir, 'local'), file));
   }, 60_000);
 
-  it('runs a sweep, a comparison and a sensitivity design to the same bytes, and a second sweep enqueues nothing', () => {
+  it('runs a sweep, a comparison, a check and a sensitivity design to the same bytes, and a second sweep enqueues nothing', () => {
     const sweep = ['sweep', 'county.yaml', '-q', '--vary', 'products.apple.price=36,44', '--replicates', '2'];
     expect(livesim([...sweep, '--out', 'sweep-queued', '--queue', redis.url], dir).status).toBe(0);
     expect(livesim([...sweep, '--out', 'sweep-local'], dir).status).toBe(0);
@@ -105,6 +105,9 @@ describe('livesim with --queue', () => {
 
     const compare = ['compare', 'county.yaml', 'county.yaml', '--set-b', 'products.apple.price=44', '--replicates', '2', '-q', '--json'];
     expect(livesim([...compare, '--queue', redis.url], dir).stdout).toBe(livesim(compare, dir).stdout);
+
+    const check = ['check', 'weiya-welfare', '--replicates', '2', '--json'];
+    expect(livesim([...check, '--queue', redis.url], dir).stdout).toBe(livesim(check, dir).stdout);
 
     const design = ['sensitivity', 'county.yaml', '-q', '--param', 'anchors.mei.skill=0.8..1.2', '--trajectories', '2', '--replicates', '1', '--metric', 'gmv'];
     expect(livesim([...design, '--out', 'design-queued', '--queue', redis.url], dir).status).toBe(0);
@@ -125,6 +128,17 @@ describe('livesim with --queue', () => {
     expect(JSON.parse(read(path.join(dir, 'killed'), 'manifest.json')).complete).toBe(true);
     await startWorker();
   }, 90_000);
+
+  it('lets two coordinators asking for the same replicates share the jobs', async () => {
+    const jobsDone = () => JSON.parse(livesim(['queue', 'status', '--queue', redis.url, '--json'], dir).stdout).jobs.done as number;
+    const before = jobsDone();
+    const batch = (out: string) => background(['run', 'county.yaml', '-q', '--replicates', '4', '--seed', '4242', '--out', out, '--queue', redis.url], dir);
+    const [first, second] = [batch('twin-1'), batch('twin-2')];
+    expect((await first.exited).code).toBe(0);
+    expect((await second.exited).code).toBe(0);
+    expect(read(path.join(dir, 'twin-1'), 'replicates.csv')).toBe(read(path.join(dir, 'twin-2'), 'replicates.csv'));
+    expect(jobsDone() - before).toBe(4);
+  }, 60_000);
 
   it('lists its workers in queue status', () => {
     const status = livesim(['queue', 'status', '--queue', redis.url, '--json'], dir);
@@ -150,7 +164,7 @@ describe('livesim with --queue', () => {
     expect(read(path.join(dir, 'restarted'), 'replicates.csv')).toBe(read(path.join(dir, 'unrestarted'), 'replicates.csv'));
   }, 90_000);
 
-  it('reports a replicate whose job keeps failing, leaves it out and marks the run incomplete', async () => {
+  it('reports a replicate whose job keeps failing after 3 attempts and leaves it out of the outcomes', async () => {
     const loaded = loadValue(tinyScenario({ seed: 5 }));
     const seeds = replicateSeeds(5, 3);
     const doomed = seeds[1]!;
