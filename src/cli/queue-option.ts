@@ -48,7 +48,8 @@ async function useQueueIfAsked(options: QueueOptions, terminal: Terminal): Promi
       await session.close();
       if (session.failures.length > 0) {
         terminal.err(`${session.failures.length} replicate${session.failures.length === 1 ? '' : 's'} failed on the queue: the results leave them out and are marked incomplete\n`);
-        if (!process.exitCode) process.exitCode = EXIT.failure;
+        // A failure, not a stop: 1, whatever the command set for its incomplete results.
+        process.exitCode = EXIT.failure;
       }
     },
   };

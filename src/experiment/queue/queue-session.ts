@@ -22,6 +22,7 @@ const ATTEMPTS = 3;
 const KEEP_SECONDS = 7 * 24 * 3600;
 /** How often the awaited jobs are looked up besides the events. */
 const RECONCILE_MS = 3000;
+const LOOKUPS = 64;
 
 export type QueueNote =
   | { readonly kind: 'submitted'; readonly jobs: number; readonly done: number; readonly added: number; readonly queued: number }
@@ -120,9 +121,20 @@ export class QueueSession implements RemoteRunner {
       const missing: string[] = [];
       let done = 0;
       let queued = 0;
-      for (const id of [...pending]) {
-        const job = await Job.fromId(this.queue, id);
-        const state = job ? await job.getState() : 'unknown';
+      const ids = [...pending];
+      // Looked up LOOKUPS at a time: thousands of jobs one by one would take seconds of round trips.
+      const found: { id: string; job: Job | undefined; state: string }[] = [];
+      for (let start = 0; start < ids.length; start += LOOKUPS) {
+        found.push(
+          ...(await Promise.all(
+            ids.slice(start, start + LOOKUPS).map(async (id) => {
+              const job = await Job.fromId(this.queue, id);
+              return { id, job, state: job ? await job.getState() : 'unknown' };
+            }),
+          )),
+        );
+      }
+      for (const { id, job, state } of found) {
         if (job && state === 'completed') {
           done++;
           deliver(id, job.returnvalue);
