@@ -80,7 +80,7 @@ export function checkCommand(): Command {
               rootSeed: options.seed ?? scenario.scenario.seed,
               signal: control.signal,
               jobs: options.jobs,
-            remote,
+              remote,
               onOutcome: () =>
                 terminal.err(`check ${scenario.scenario.name}: ${++done}/${options.replicates} replicates (${formatSeconds((performance.now() - started) / 1000)})\n`),
             });

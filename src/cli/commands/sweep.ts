@@ -83,7 +83,7 @@ export function sweepCommand(): Command {
             rootSeed,
             directory,
             jobs: options.jobs,
-          remote,
+            remote,
             signal,
             onProgress: progress,
           }),
