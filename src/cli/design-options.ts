@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { checkRangesLoad, chooseRanges, type ParameterRange } from '../experiment/parameter-ranges.js';
-import { manifestText } from '../experiment/manifest.js';
+import { failedReplicates, manifestText } from '../experiment/manifest.js';
+import type { RemoteRunner } from '../experiment/worker-pool.js';
 import { MANIFEST } from '../experiment/run-store.js';
 import { DEFAULT_METRICS } from '../experiment/sensitivity.js';
 import { VERSION } from '../paths.js';
@@ -64,7 +65,7 @@ export function designSetup(reference: string, options: DesignOptions): {
 export function designManifest(
   kind: 'sensitivity' | 'uncertainty',
   base: LoadedScenario,
-  run: { readonly rootSeed: number; readonly seeds: readonly number[]; readonly complete: boolean; readonly createdAt: Date; readonly wallSeconds: number },
+  run: { readonly rootSeed: number; readonly seeds: readonly number[]; readonly complete: boolean; readonly createdAt: Date; readonly wallSeconds: number; readonly remote?: RemoteRunner | undefined },
   headline: { readonly gmv: number; readonly farmerRevenue: number },
   files: readonly string[],
 ): string {
@@ -82,6 +83,7 @@ export function designManifest(
     wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
     headline: { ...headline },
     files: [MANIFEST, ...files],
+    ...failedReplicates(run.remote),
     resolvedScenario: base.scenario,
   });
 }

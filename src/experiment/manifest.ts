@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { MANIFEST, jsonText } from './run-store.js';
+import type { RemoteRunner } from './worker-pool.js';
 
 const manifestSchema = z.looseObject({
   livesimVersion: z.string(),
@@ -26,10 +27,28 @@ const manifestSchema = z.looseObject({
   wallSeconds: z.number(),
   headline: z.object({ gmv: z.number(), farmerRevenue: z.number(), reached: z.string().optional() }),
   files: z.array(z.string()),
+  /** Replicates that failed on a job queue and are missing from the results. */
+  failed: z
+    .array(
+      z.object({
+        /** The replicate's place in the batch (a sweep's or design's: case or point × replicates + replicate). */
+        position: z.number().int(),
+        seed: z.number(),
+        scenarioHash: z.string(),
+        reason: z.string(),
+      }),
+    )
+    .optional(),
   resolvedScenario: z.unknown(),
 });
 
 export type Manifest = z.output<typeof manifestSchema>;
+
+/** The manifest's `failed` field: present only when replicates failed on the queue. */
+export function failedReplicates(remote: RemoteRunner | undefined): Pick<Manifest, 'failed'> {
+  if (!remote || remote.failures.length === 0) return {};
+  return { failed: remote.failures.map(({ task, reason }) => ({ position: task.id, seed: task.seed, scenarioHash: task.hash, reason })) };
+}
 
 /** The manifest's text, as written (manifest.json, last of a run's files). */
 export function manifestText(manifest: Manifest): string {

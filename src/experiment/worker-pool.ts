@@ -12,6 +12,8 @@ import { runReplicateTask, type ReplicateOutcome, type ReplicateTask } from './r
 /** Somewhere else to run the tasks (a job queue): it reports outcomes as the pool does. */
 export interface RemoteRunner {
   run(tasks: readonly ReplicateTask[], controls: PoolControls): Promise<ReplicateOutcome[]>;
+  /** The replicates that failed there, for good (they are missing from the outcomes). */
+  readonly failures: readonly { readonly task: ReplicateTask; readonly reason: string }[];
 }
 
 export interface PoolControls {

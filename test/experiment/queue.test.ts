@@ -10,9 +10,7 @@ import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUEUE_NAME, encodeOutcome, decodeOutcome, jobData } from '../../src/experiment/queue/queue-jobs.js';
-import { QueueSession, type QueueNote } from '../../src/experiment/queue/queue-session.js';
-import { parseQueueUrl } from '../../src/experiment/queue/queue-url.js';
+import { QUEUE_NAME, decodeOutcome, encodeOutcome, jobData, outcomeFrom } from '../../src/experiment/queue/queue-jobs.js';
 import { processJob } from '../../src/experiment/queue/queue-worker.js';
 import { replicateSeeds, replicateTasks } from '../../src/experiment/replicates.js';
 import { PACKAGE_ROOT, VERSION } from '../../src/paths.js';
@@ -49,6 +47,14 @@ describe('processJob: what a worker accepts', () => {
     expect(outcome.summary.metrics.gmv).toBeGreaterThan(0);
     expect(outcome.months?.rows.length).toBeGreaterThan(0);
     expect(decodeOutcome(encodeOutcome({ ...outcome, wallSeconds: Number.NaN })).wallSeconds).toBeNaN();
+  });
+
+  it('reads a result back whether BullMQ hands over the worker’s text or an object parsed from it', async () => {
+    const text = await processJob(jobData(task!));
+    const marked = encodeOutcome({ ...decodeOutcome(text), wallSeconds: Number.POSITIVE_INFINITY });
+    expect(outcomeFrom(JSON.parse(marked))).toEqual(outcomeFrom(marked));
+    expect(outcomeFrom(JSON.parse(marked))!.wallSeconds).toBe(Number.POSITIVE_INFINITY);
+    expect(outcomeFrom(null)).toBeUndefined();
   });
 
   it('refuses a job of another livesim version, a scenario the schema rejects, and one that does not match its hash', async () => {
@@ -164,28 +170,28 @@ describe('livesim with --queue', () => {
     expect(read(path.join(dir, 'restarted'), 'replicates.csv')).toBe(read(path.join(dir, 'unrestarted'), 'replicates.csv'));
   }, 90_000);
 
-  it('reports a replicate whose job keeps failing after 3 attempts and leaves it out of the outcomes', async () => {
-    const loaded = loadValue(tinyScenario({ seed: 5 }));
+  it('reports a replicate whose job keeps failing after 3 attempts, leaves it out, lists it in the manifest and exits 1', async () => {
     const seeds = replicateSeeds(5, 3);
     const doomed = seeds[1]!;
     // A worker of this test's own: the job for one seed throws every time.
+    for (const worker of workers) worker.kill('SIGKILL');
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
     const failing = new Worker(QUEUE_NAME, async (job) => {
       if (job.data.seed === doomed) throw new Error('out of memory (pretend)');
       return processJob(job.data);
     }, { connection, concurrency: 2 });
-    for (const worker of workers) worker.kill('SIGKILL');
-    const notes: QueueNote[] = [];
-    const session = await QueueSession.open(parseQueueUrl(redis.url), (note) => notes.push(note));
     try {
-      const outcomes = await session.run(replicateTasks(loaded, seeds), {});
-      expect(outcomes.map((outcome) => outcome.seed).sort()).toEqual([seeds[0], seeds[2]].sort());
-      expect(session.failures.map((failure) => [failure.task.seed, failure.reason])).toEqual([[doomed, 'out of memory (pretend)']]);
-      expect(notes.some((note) => note.kind === 'failed')).toBe(true);
-      const job = await new Queue(QUEUE_NAME, { connection }).getJobs(['failed']);
-      expect(job.find((found) => found.data.seed === doomed)?.attemptsMade).toBe(3);
+      const coordinator = background(['run', 'county.yaml', '-q', '--replicates', '3', '--seed', '5', '--out', 'failing', '--queue', redis.url], dir);
+      const { code, said } = await coordinator.exited;
+      expect(code, said).toBe(1);
+      expect(said).toContain(`replicate 1 (seed ${doomed}) failed on the queue after its last attempt: out of memory (pretend)`);
+      const manifest = JSON.parse(read(path.join(dir, 'failing'), 'manifest.json'));
+      expect(manifest.complete).toBe(false);
+      expect(manifest.failed).toEqual([expect.objectContaining({ position: 1, seed: doomed, reason: 'out of memory (pretend)' })]);
+      expect(read(path.join(dir, 'failing'), 'replicates.csv').trim().split('\n')).toHaveLength(1 + 2);
+      const [job] = (await new Queue(QUEUE_NAME, { connection }).getJobs(['failed'])).filter((found) => found.data.seed === doomed);
+      expect(job?.attemptsMade).toBe(3);
     } finally {
-      await session.close();
       await failing.close();
       connection.disconnect();
     }

@@ -4,7 +4,8 @@ import { EXIT, UsageError } from '../../errors.js';
 import { checkScenario, type CheckReport } from '../../experiment/check.js';
 import type { TargetVerdict } from '../../experiment/targets.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
-import { manifestText } from '../../experiment/manifest.js';
+import { failedReplicates, manifestText } from '../../experiment/manifest.js';
+import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import { VERSION, displayPath } from '../../paths.js';
 import { openOption, reportOption, writeReportIfAsked, type ReportOptions } from '../report-options.js';
@@ -101,7 +102,7 @@ export function checkCommand(): Command {
           holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
           writeRunDirectory(directory, {
             'summary.json': jsonText(result),
-            [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: options.replicates, complete, createdAt, wallSeconds: (performance.now() - started) / 1000 }),
+            [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: options.replicates, complete, createdAt, wallSeconds: (performance.now() - started) / 1000, remote }),
           });
           await writeReportIfAsked(directory, options, terminal);
           release!();
@@ -125,7 +126,7 @@ export function checkCommand(): Command {
 }
 
 /** A check's manifest: the scenarios checked (each resolved), the root seed, the replicates per scenario. */
-function checkManifest(loaded: readonly LoadedScenario[], run: { rootSeed: number; replicates: number; complete: boolean; createdAt: Date; wallSeconds: number }): string {
+function checkManifest(loaded: readonly LoadedScenario[], run: { rootSeed: number; replicates: number; complete: boolean; createdAt: Date; wallSeconds: number; remote: RemoteRunner | undefined }): string {
   return manifestText({
     livesimVersion: VERSION,
     kind: 'check',
@@ -140,6 +141,7 @@ function checkManifest(loaded: readonly LoadedScenario[], run: { rootSeed: numbe
     // A check measures targets, not one scenario's GMV: livesim runs shows none.
     headline: { gmv: 0, farmerRevenue: 0 },
     files: [MANIFEST, 'summary.json'],
+    ...failedReplicates(run.remote),
     resolvedScenario: Object.fromEntries(loaded.map((scenario) => [scenario.scenario.name, scenario.scenario])),
   });
 }

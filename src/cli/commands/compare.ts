@@ -5,7 +5,8 @@ import { isBatchDirectory, readStoredBatch, runWithSeeds, type StoredBatch } fro
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { SIDE_FILES, comparePaired } from '../../experiment/compare.js';
 import { comparisonCsv, formatComparison } from './compare-output.js';
-import { manifestText } from '../../experiment/manifest.js';
+import { failedReplicates, manifestText } from '../../experiment/manifest.js';
+import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import { replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
 import { VERSION, displayPath } from '../../paths.js';
@@ -134,7 +135,7 @@ export function compareCommand(): Command {
             'comparison.csv': comparisonCsv(shown),
             [SIDE_FILES.a]: monthsOf(sideA),
             [SIDE_FILES.b]: monthsOf(sideB),
-            [MANIFEST]: compareManifest(sideA, sideB, { rootSeed, seeds: comparison.seeds, complete: ran.complete, createdAt, wallSeconds: (performance.now() - started) / 1000, options }, result),
+            [MANIFEST]: compareManifest(sideA, sideB, { rootSeed, seeds: comparison.seeds, complete: ran.complete, createdAt, wallSeconds: (performance.now() - started) / 1000, options, remote }, result),
           });
           await writeReportIfAsked(directory, options, terminal);
           release!();
@@ -162,7 +163,7 @@ const nameOf = (side: Side) => side.loaded?.scenario.name ?? side.stored!.scenar
 function compareManifest(
   sideA: Side,
   sideB: Side,
-  run: { rootSeed: number; seeds: readonly number[]; complete: boolean; createdAt: Date; wallSeconds: number; options: CompareOptions },
+  run: { rootSeed: number; seeds: readonly number[]; complete: boolean; createdAt: Date; wallSeconds: number; options: CompareOptions; remote: RemoteRunner | undefined },
   result: { metrics: readonly { name: string; b: { mean: number } }[] },
 ): string {
   const mean = (name: string) => result.metrics.find((metric) => metric.name === name)?.b.mean ?? 0;
@@ -181,6 +182,7 @@ function compareManifest(
     wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
     headline: { gmv: mean('gmv'), farmerRevenue: mean('farmerRevenue') },
     files: [MANIFEST, 'summary.json', 'comparison.csv', SIDE_FILES.a, SIDE_FILES.b],
+    ...failedReplicates(run.remote),
     resolvedScenario: { a: sideA.loaded?.scenario ?? { stored: sideA.stored!.directory }, b: sideB.loaded?.scenario ?? { stored: sideB.stored!.directory } },
   });
 }

@@ -1,5 +1,5 @@
 /** `livesim run --replicates N` (or --precision): a batch of replicates, its progress, files and report. */
-import { manifestText } from '../../experiment/manifest.js';
+import { failedReplicates, manifestText } from '../../experiment/manifest.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { batchSummary, runReplicateBatch } from '../../experiment/replicated-run.js';
 import { REPLICATES_TIMESERIES, replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
@@ -67,6 +67,7 @@ async function runBatchWith(loaded: LoadedScenario, options: RunOptions, termina
       wallSeconds: Math.round(wallSeconds * 1000) / 1000,
       headline: { gmv: summary.metrics.gmv?.mean ?? 0, farmerRevenue: summary.metrics.farmerRevenue?.mean ?? 0 },
       files: [MANIFEST, 'replicates.csv', REPLICATES_TIMESERIES, 'summary.json'],
+      ...failedReplicates(remote),
       resolvedScenario: loaded.scenario,
     }),
   });
@@ -77,7 +78,11 @@ async function runBatchWith(loaded: LoadedScenario, options: RunOptions, termina
   if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory, wallSeconds: Math.round(wallSeconds * 1000) / 1000 }));
   else terminal.out(formatBatchReport(summary, shownDirectory, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
   if (!result.complete) {
-    terminal.err('stopped early: the replicates that finished are kept, marked complete: false\n');
+    terminal.err(
+      remote && remote.failures.length > 0
+        ? 'some replicates failed on the queue: those that finished are kept, marked complete: false, the failed ones listed in manifest.json\n'
+        : 'stopped early: the replicates that finished are kept, marked complete: false\n',
+    );
     process.exitCode = control.exitCode;
   }
 }

@@ -72,7 +72,7 @@ export function sensitivityCommand(): Command {
           'design.csv': designCsv(result, metrics),
           'effects.csv': effectsCsv(effects),
           'summary.json': jsonText(summary),
-          [MANIFEST]: designManifest('sensitivity', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds }, { gmv: effects.find((metric) => metric.name === 'gmv')?.reference ?? 0, farmerRevenue: effects.find((metric) => metric.name === 'farmerRevenue')?.reference ?? 0 }, ['design.csv', 'effects.csv', 'summary.json']),
+          [MANIFEST]: designManifest('sensitivity', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds, remote }, { gmv: effects.find((metric) => metric.name === 'gmv')?.reference ?? 0, farmerRevenue: effects.find((metric) => metric.name === 'farmerRevenue')?.reference ?? 0 }, ['design.csv', 'effects.csv', 'summary.json']),
         });
         await writeReportIfAsked(directory, options, terminal);
         release();

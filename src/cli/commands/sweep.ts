@@ -1,5 +1,5 @@
 /** `livesim sweep`: a scenario over a grid of parameter values, replicates per case, in parallel. */
-import { manifestText } from '../../experiment/manifest.js';
+import { failedReplicates, manifestText } from '../../experiment/manifest.js';
 import path from 'node:path';
 import { Command } from 'commander';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
@@ -118,6 +118,7 @@ export function sweepCommand(): Command {
             wallSeconds: Math.round(wallSeconds * 1000) / 1000,
             headline: headline(result.byCase),
             files: [MANIFEST, 'summary.json', 'sweep.csv'],
+            ...failedReplicates(remote),
             resolvedScenario: base.scenario,
           }),
         });

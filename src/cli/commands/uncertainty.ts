@@ -69,7 +69,7 @@ export function uncertaintyCommand(): Command {
         writeRunDirectory(directory, {
           'samples.csv': samplesCsv(result, metrics),
           'summary.json': jsonText(summary),
-          [MANIFEST]: designManifest('uncertainty', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds }, { gmv: result.base.metrics.gmv ?? 0, farmerRevenue: result.base.metrics.farmerRevenue ?? 0 }, ['samples.csv', 'summary.json']),
+          [MANIFEST]: designManifest('uncertainty', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds, remote }, { gmv: result.base.metrics.gmv ?? 0, farmerRevenue: result.base.metrics.farmerRevenue ?? 0 }, ['samples.csv', 'summary.json']),
         });
         await writeReportIfAsked(directory, options, terminal);
         release();

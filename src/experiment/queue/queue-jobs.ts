@@ -43,3 +43,13 @@ export function decodeOutcome(text: string): ReplicateOutcome {
     value !== null && typeof value === 'object' && SPECIAL in value ? Number((value as Record<string, string>)[SPECIAL]) : value,
   ) as ReplicateOutcome;
 }
+
+/**
+ * A job's result as BullMQ hands it back: the worker's text in a 'completed' event, but parsed
+ * into an object when read from the stored job. Either way it decodes to the same outcome.
+ */
+export function outcomeFrom(returned: unknown): ReplicateOutcome | undefined {
+  if (typeof returned === 'string') return decodeOutcome(returned);
+  if (returned !== null && typeof returned === 'object') return decodeOutcome(JSON.stringify(returned));
+  return undefined;
+}

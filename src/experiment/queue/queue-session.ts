@@ -12,7 +12,7 @@ import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ReplicateOutcome, ReplicateTask } from '../replicate-task.js';
 import type { PoolControls, RemoteRunner } from '../worker-pool.js';
-import { QUEUE_NAME, decodeOutcome, jobData, jobId } from './queue-jobs.js';
+import { QUEUE_NAME, jobData, jobId, outcomeFrom } from './queue-jobs.js';
 import { checkReachable, queueConnection } from './redis-connection.js';
 import type { QueueUrl } from './queue-url.js';
 
@@ -90,9 +90,9 @@ export class QueueSession implements RemoteRunner {
       if (pending.size === 0 || controls.signal?.aborted) finish();
     };
 
-    const deliver = (id: string, text: unknown) => {
-      if (!pending.delete(id) || typeof text !== 'string') return;
-      const outcome = decodeOutcome(text);
+    const deliver = (id: string, returned: unknown) => {
+      const outcome = outcomeFrom(returned);
+      if (outcome === undefined || !pending.delete(id)) return;
       // A job serves every replicate that asked for it: each gets its own place in the batch.
       for (const task of byJob.get(id)!) {
         const mine = { ...outcome, id: task.id, seed: task.seed };
