@@ -84,6 +84,8 @@ export class QueueSession implements RemoteRunner {
     }
     const pending = new Set(byJob.keys());
     const outcomes: ReplicateOutcome[] = [];
+    // Once this run has returned (stopped), a lookup still under way must not hand anything over.
+    let over = false;
     let finish = () => undefined as void;
     const finished = new Promise<void>((resolve) => (finish = resolve));
     const settle = () => {
@@ -92,7 +94,7 @@ export class QueueSession implements RemoteRunner {
 
     const deliver = (id: string, returned: unknown) => {
       const outcome = outcomeFrom(returned);
-      if (outcome === undefined || !pending.delete(id)) return;
+      if (over || outcome === undefined || !pending.delete(id)) return;
       // A job serves every replicate that asked for it: each gets its own place in the batch.
       for (const task of byJob.get(id)!) {
         const mine = { ...outcome, id: task.id, seed: task.seed };
@@ -102,7 +104,7 @@ export class QueueSession implements RemoteRunner {
       settle();
     };
     const fail = (id: string, reason: string) => {
-      if (!pending.delete(id)) return;
+      if (over || !pending.delete(id)) return;
       for (const task of byJob.get(id)!) {
         this.failures.push({ task, reason });
         this.onNote({ kind: 'failed', task, reason });
@@ -161,10 +163,8 @@ export class QueueSession implements RemoteRunner {
     let timer: NodeJS.Timeout | undefined;
     const tick = () => {
       timer = setTimeout(() => {
-        reconcile(false).then(
-          () => pending.size > 0 && !controls.signal?.aborted && tick(),
-          () => tick(),
-        );
+        const again = () => !over && pending.size > 0 && tick();
+        reconcile(false).then(again, again);
       }, RECONCILE_MS);
     };
     try {
@@ -173,6 +173,7 @@ export class QueueSession implements RemoteRunner {
       if (pending.size > 0) tick();
       await finished;
     } finally {
+      over = true;
       clearTimeout(timer);
       this.events.off('completed', onCompleted);
       this.events.off('failed', onFailed);
