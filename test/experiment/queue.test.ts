@@ -35,7 +35,7 @@ function background(args: string[], cwd: string) {
   const saying = async (text: string) => {
     while (!said.includes(text)) await new Promise((resolve) => setTimeout(resolve, 50));
   };
-  return { exited, saying };
+  return { exited, saying, child };
 }
 
 describe('processJob: what a worker accepts', () => {
@@ -145,6 +145,22 @@ describe('livesim with --queue', () => {
     expect(read(path.join(dir, 'twin-1'), 'replicates.csv')).toBe(read(path.join(dir, 'twin-2'), 'replicates.csv'));
     expect(jobsDone() - before).toBe(4);
   }, 60_000);
+
+  it('keeps what finished when the coordinator is stopped (Ctrl+C), and the same command then resumes from the finished jobs', async () => {
+    const args = ['run', 'slow.yaml', ...SLOWER, '-q', '--replicates', '4', '--seed', '77', '--out', 'resumed', '--queue', redis.url];
+    const stopped = background(args, dir);
+    await stopped.saying('enqueued');
+    // Two jobs of about two seconds each finish, then the coordinator is stopped.
+    await new Promise((resolve) => setTimeout(resolve, 2600));
+    stopped.child.kill('SIGINT');
+    expect((await stopped.exited).code).toBe(130);
+    expect(JSON.parse(read(path.join(dir, 'resumed'), 'manifest.json')).complete).toBe(false);
+    const resumed = livesim([...args, '--force'], dir);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/4 jobs, [1-4] already done/);
+    expect(livesim(['run', 'slow.yaml', ...SLOWER, '-q', '--replicates', '4', '--seed', '77', '--out', 'not-stopped'], dir).status).toBe(0);
+    expect(read(path.join(dir, 'resumed'), 'replicates.csv')).toBe(read(path.join(dir, 'not-stopped'), 'replicates.csv'));
+  }, 90_000);
 
   it('lists its workers in queue status', () => {
     const status = livesim(['queue', 'status', '--queue', redis.url, '--json'], dir);
