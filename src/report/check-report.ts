@@ -4,26 +4,13 @@
  * share one axis; the reproduced targets and inputs apart from the validation figures, then a
  * table of every figure as the terminal prints it.
  */
+import { describeExpected, verdictWord, type CheckedFigure } from '../experiment/check-figures.js';
 import type { Manifest } from '../experiment/manifest.js';
 import { formatQuantity, formatSignedPercent } from '../format.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunJson } from './run-files.js';
 import { extentPoints, svgChart } from './svg-chart.js';
-
-/** One figure as `check --json` prints it. */
-interface CheckedFigure {
-  readonly scenario: string;
-  readonly target: string;
-  readonly kind: 'reproduced' | 'input' | 'validation';
-  readonly metric: string;
-  readonly measures: string;
-  readonly expected: number | readonly [number, number];
-  readonly tolerance: number | null;
-  readonly simulated: { readonly mean: number; readonly ci95: readonly [number, number] };
-  readonly relativeError: number;
-  readonly pass: boolean;
-}
 
 /** summary.json of a check (what `check --json` prints). */
 interface CheckSummary {
@@ -106,18 +93,15 @@ function errorChart(figures: readonly CheckedFigure[], kind: 'target' | 'validat
 }
 
 function figureTable(figures: readonly CheckedFigure[]): string {
-  const expected = (figure: CheckedFigure) =>
-    typeof figure.expected === 'number' ? `${formatQuantity(figure.expected)} ±${Math.round((figure.tolerance ?? 0) * 100)}%` : `${formatQuantity(figure.expected[0])} – ${formatQuantity(figure.expected[1])}`;
-  const verdict = (figure: CheckedFigure) => (figure.kind === 'validation' ? (figure.pass ? 'within' : 'outside') : figure.pass ? (figure.kind === 'input' ? 'as set' : 'pass') : 'MISS');
   const rows = figures.map((figure) =>
     [
       `${figure.scenario} · ${figure.target}`,
       figure.kind,
       `${figure.metric} ${figure.measures}`,
-      expected(figure),
+      describeExpected(figure),
       `${formatQuantity(figure.simulated.mean)} [${formatQuantity(figure.simulated.ci95[0])}, ${formatQuantity(figure.simulated.ci95[1])}]`,
       figure.relativeError === 0 ? '0.0%' : formatSignedPercent(figure.relativeError),
-      verdict(figure),
+      verdictWord(figure),
     ]
       .map((cell) => `<td>${escapeHtml(cell)}</td>`)
       .join(''),

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { EXIT, UsageError } from '../../errors.js';
 import { checkScenario, type CheckReport } from '../../experiment/check.js';
+import { FIGURE_SECTIONS, checkedFigure, describeExpected, verdictWord } from '../../experiment/check-figures.js';
 import type { TargetVerdict } from '../../experiment/targets.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { failedReplicates, manifestText } from '../../experiment/manifest.js';
@@ -97,7 +98,7 @@ export function checkCommand(): Command {
         const complete = reports.every((report) => report.complete);
         // Validation figures are reported, never judged: they were not fitted.
         const pass = complete && verdicts.every((verdict) => verdict.pass);
-        const result = { pass, complete, results: verdicts.map(verdictJson), validation: validation.map(verdictJson) };
+        const result = { pass, complete, results: verdicts.map(checkedFigure), validation: validation.map(checkedFigure) };
         if (directory !== undefined) {
           holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
           writeRunDirectory(directory, {
@@ -146,52 +147,23 @@ function checkManifest(loaded: readonly LoadedScenario[], run: { rootSeed: numbe
   });
 }
 
-/** One verdict as --json prints it (results and validation share these fields). */
-function verdictJson(verdict: TargetVerdict & { readonly scenario: string }) {
-  return {
-    scenario: verdict.scenario,
-    target: verdict.target,
-    kind: verdict.kind,
-    metric: verdict.metric,
-    measures: verdict.measures,
-    expected: verdict.expected,
-    tolerance: verdict.tolerance ?? null,
-    simulated: { mean: verdict.simulated.mean, ci95: verdict.simulated.ci95 },
-    relativeError: verdict.relativeError,
-    pass: verdict.pass,
-  };
-}
-
-function formatExpected(verdict: TargetVerdict): string {
-  const expected = verdict.expected;
-  return typeof expected === 'number'
-    ? `${formatQuantity(expected)} ±${Math.round((verdict.tolerance ?? 0) * 100)}%`
-    : `${formatQuantity(expected[0])} – ${formatQuantity(expected[1])}`;
-}
-
-const SECTIONS = [
-  { kind: 'reproduced', title: 'reproduced by the mechanisms', pass: 'pass', fail: 'FAIL' },
-  { kind: 'input', title: 'inputs: the scenario sets these (not calibration)', pass: 'as set', fail: 'FAIL' },
-  { kind: 'validation', title: 'validation: public figures not used in fitting', pass: 'within', fail: 'outside' },
-] as const;
-
 export function formatReport(report: CheckReport, style: Style): string {
   const all = [...report.verdicts, ...report.validation];
-  const rowOf = (verdict: TargetVerdict, section: (typeof SECTIONS)[number]) => [
+  const rowOf = (verdict: TargetVerdict, section: (typeof FIGURE_SECTIONS)[number]) => [
     verdict.target,
     `${verdict.metric} ${verdict.measures}`,
-    formatExpected(verdict),
+    describeExpected(verdict),
     `${formatQuantity(verdict.simulated.mean)} [${formatQuantity(verdict.simulated.ci95[0])}, ${formatQuantity(verdict.simulated.ci95[1])}]`,
     verdict.relativeError === 0 ? '0.0%' : formatSignedPercent(verdict.relativeError),
-    verdict.pass ? style.green(section.pass) : section.kind === 'validation' ? style.yellow(section.fail) : style.red(section.fail),
+    verdict.pass ? style.green(verdictWord(verdict)) : section.kind === 'validation' ? style.yellow(verdictWord(verdict)) : style.red(verdictWord(verdict)),
   ];
   const header = ['figure', 'measures', 'expected', 'simulated mean [95% CI]', 'error', ''];
-  const rows = SECTIONS.flatMap((section) => all.filter((verdict) => verdict.kind === section.kind).map((verdict) => rowOf(verdict, section)));
+  const rows = FIGURE_SECTIONS.flatMap((section) => all.filter((verdict) => verdict.kind === section.kind).map((verdict) => rowOf(verdict, section)));
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => visibleLength(row[column]!))));
   const line = (cells: string[]) => `  ${cells.map((cell, column) => cell + ' '.repeat(widths[column]! - visibleLength(cell))).join('  ')}`.trimEnd();
   const title = `${style.bold(report.scenario)}  ${report.replicates} replicates from seed ${report.rootSeed}, ${formatSeconds(report.secondsPerReplicate)} each`;
   const lines = [title, line(header)];
-  for (const section of SECTIONS) {
+  for (const section of FIGURE_SECTIONS) {
     const members = all.filter((verdict) => verdict.kind === section.kind);
     if (members.length === 0) continue;
     lines.push(style.dim(`  ${section.title}`), ...members.map((verdict) => line(rowOf(verdict, section))));
