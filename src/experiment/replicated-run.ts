@@ -10,7 +10,7 @@ import { estimatesByMetric, preciseEnough } from './batch-statistics.js';
 import { BatchRows, replicateRow, type BatchRow } from './replicate-rows.js';
 import { replicateSeed, replicateTasks } from './replicates.js';
 import type { ReplicateMonths } from './replicate-timeseries.js';
-import type { Estimate } from './statistics.js';
+import { estimatesJson, type Estimate } from './statistics.js';
 import { runTasks, type RemoteRunner } from './worker-pool.js';
 
 export interface BatchOptions {
@@ -86,8 +86,8 @@ export function batchSummary(loaded: LoadedScenario, rootSeed: number, result: B
     complete: result.complete,
     ...(precision === undefined ? {} : { precision, precisionReached: result.precisionReached }),
     livesimVersion: VERSION,
-    metrics: Object.fromEntries(
-      Object.entries(result.estimates).map(([metric, estimate]) => [metric, { mean: estimate.mean, sd: estimate.sd, ci95: estimate.ci95, n: estimate.n }]),
-    ),
+    metrics: estimatesJson(result.estimates),
   };
 }
+
+export type BatchSummary = ReturnType<typeof batchSummary>;

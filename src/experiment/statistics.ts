@@ -20,6 +20,11 @@ export interface Estimate {
   readonly ci95: readonly [number, number];
 }
 
+/** Estimates as summary.json holds them, per metric: mean, sd, ci95, n (in that order). */
+export function estimatesJson(estimates: Readonly<Record<string, Estimate>>) {
+  return Object.fromEntries(Object.entries(estimates).map(([metric, { mean, sd, ci95, n }]) => [metric, { mean, sd, ci95, n }]));
+}
+
 export function estimate(values: readonly number[]): Estimate {
   const n = values.length;
   const mean = n === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / n;

@@ -6,12 +6,13 @@
 import path from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../errors.js';
+import { VERSION } from '../paths.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { Sweep } from '../scenario/schema.js';
 import { estimatesByMetric } from './batch-statistics.js';
 import { BatchRows, replicateRow, type BatchRow } from './replicate-rows.js';
 import { replicateSeeds, replicateTasks } from './replicates.js';
-import type { Estimate } from './statistics.js';
+import { estimatesJson, type Estimate } from './statistics.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
 
 type SweepValue = number | string | boolean;
@@ -100,3 +101,17 @@ export async function runSweep(
     complete: ordered.length === tasks.length,
   };
 }
+
+/** summary.json of a sweep: each case's values and, per metric, its mean, sd and 95% interval. */
+export function sweepSummary(scenario: string, rootSeed: number, replicates: number, result: SweepResult) {
+  return {
+    scenario,
+    rootSeed,
+    replicates,
+    complete: result.complete,
+    livesimVersion: VERSION,
+    cases: result.cases.map((item, index) => ({ name: item.name, values: item.values, metrics: estimatesJson(result.byCase[index]!) })),
+  };
+}
+
+export type SweepSummary = ReturnType<typeof sweepSummary>;

@@ -5,6 +5,8 @@
  */
 import { axisTitle } from '../experiment/data-dictionary.js';
 import type { Manifest } from '../experiment/manifest.js';
+import type { BatchSummary } from '../experiment/replicated-run.js';
+import type { SweepSummary } from '../experiment/sweep.js';
 import { REPLICATES_TIMESERIES, monthlyBands } from '../experiment/replicate-timeseries.js';
 import { bandChart } from './band-chart.js';
 import { dictionarySection } from './dictionary-section.js';
@@ -12,11 +14,6 @@ import { htmlPage, type Section } from './html-page.js';
 import { readOptionalCsv, readRunCsv, readRunJson } from './run-files.js';
 import { svgChart } from './svg-chart.js';
 
-interface Estimate {
-  readonly mean: number;
-  readonly ci95: readonly [number, number];
-  readonly n: number;
-}
 
 /** The metrics a batch or sweep report charts (summary.json has them all). */
 const SHOWN = ['gmv', 'farmerRevenue', 'farmerShare', 'orders', 'householdsAboveLine', 'lostOrders'];
@@ -28,7 +25,7 @@ const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#c62828
 const round = (value: number) => Number(value.toPrecision(4));
 
 export function replicatesReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<{ metrics: Record<string, Estimate> }>(directory, 'summary.json');
+  const summary = readRunJson<BatchSummary>(directory, 'summary.json');
   const rows = readRunCsv(directory, 'replicates.csv');
   const distributions: Section[] = SHOWN.filter((name) => summary.metrics[name]).map((name) => {
     const estimate = summary.metrics[name]!;
@@ -72,14 +69,10 @@ export function replicatesReportHtml(directory: string, manifest: Manifest): str
   );
 }
 
-interface SweepCase {
-  readonly name: string;
-  readonly values: Record<string, string | number | boolean>;
-  readonly metrics: Record<string, Estimate>;
-}
+type SweepCase = SweepSummary['cases'][number];
 
 export function sweepReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<{ cases: SweepCase[] }>(directory, 'summary.json');
+  const summary = readRunJson<SweepSummary>(directory, 'summary.json');
   const parameters = [...new Set(summary.cases.flatMap((item) => Object.keys(item.values)))];
   // A grid sets every parameter in every case; named cases that set different ones get a bar each.
   const swept = parameters.length > 0 && summary.cases.every((item) => parameters.every((parameter) => parameter in item.values)) ? parameters[0] : undefined;

@@ -1,10 +1,9 @@
 /** `livesim run --replicates N` (or --precision): a batch of replicates, its progress, files and report. */
 import { failedReplicates, manifestText } from '../../experiment/manifest.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
-import { batchSummary, runReplicateBatch } from '../../experiment/replicated-run.js';
+import { batchSummary, runReplicateBatch, type BatchSummary } from '../../experiment/replicated-run.js';
 import { REPLICATES_TIMESERIES, replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
-import type { Estimate } from '../../experiment/statistics.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
 import { VERSION, displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
@@ -87,16 +86,14 @@ async function runBatchWith(loaded: LoadedScenario, options: RunOptions, termina
   }
 }
 
-type Summary = ReturnType<typeof batchSummary>;
-
-function formatBatchReport(summary: Summary, directory: string, wallSeconds: number, style: Style, width = Number.POSITIVE_INFINITY): string {
+function formatBatchReport(summary: BatchSummary, directory: string, wallSeconds: number, style: Style, width = Number.POSITIVE_INFINITY): string {
   const status = summary.complete ? style.green('complete') : style.yellow('stopped early (incomplete)');
   const precision =
     'precision' in summary ? `  precision ${formatPercent(summary.precision as number, 1)} ${summary.precisionReached ? 'reached' : style.yellow('not reached')}` : '';
   const lines = [`${style.bold(summary.scenario)}  ${summary.replicates} replicates from root seed ${summary.rootSeed}  ${status}${precision}`, ''];
   const rows: string[][] = [];
   for (const metric of SHOWN) {
-    const estimate = summary.metrics[metric] as (Omit<Estimate, 'ci95'> & { ci95: readonly [number, number] }) | undefined;
+    const estimate = summary.metrics[metric];
     if (!estimate) continue;
     const half = (estimate.ci95[1] - estimate.ci95[0]) / 2;
     const relative = estimate.mean !== 0 ? formatPercent(half / Math.abs(estimate.mean)) : '—';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import type { Estimate } from '../../experiment/statistics.js';
-import { parseVary, runSweep, sweepCases, type SweepCase } from '../../experiment/sweep.js';
+import { parseVary, runSweep, sweepCases, sweepSummary, type SweepCase } from '../../experiment/sweep.js';
 import { formatQuantity, formatSeconds } from '../../format.js';
 import { VERSION, displayPath } from '../../paths.js';
 import { loadScenario } from '../../scenario/load.js';
@@ -89,18 +89,7 @@ export function sweepCommand(): Command {
           }),
         );
         const wallSeconds = (performance.now() - started) / 1000;
-        const summary = {
-          scenario: base.scenario.name,
-          rootSeed,
-          replicates,
-          complete: result.complete,
-          livesimVersion: VERSION,
-          cases: cases.map((item, index) => ({
-            name: item.name,
-            values: item.values,
-            metrics: Object.fromEntries(Object.entries(result.byCase[index]!).map(([metric, estimate]) => [metric, { mean: estimate.mean, sd: estimate.sd, ci95: estimate.ci95, n: estimate.n }])),
-          })),
-        };
+        const summary = sweepSummary(base.scenario.name, rootSeed, replicates, result);
         holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
         writeRunDirectory(directory, {
           'summary.json': jsonText(summary),
