@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { parseBatchCsv, replicateRow, type BatchRow } from './replicate-rows.js';
+import type { ReplicateOutcome, TaskExtras } from './replicate-task.js';
 import { replicateTasks } from './replicates.js';
 import { REPLICATES_TIMESERIES, type ReplicateMonths } from './replicate-timeseries.js';
 import { UsageError } from '../errors.js';
@@ -47,24 +48,27 @@ export function readStoredBatch(directory: string): StoredBatch {
 }
 
 /**
- * Runs every scenario with every seed (in one pool); returns each scenario's rows in seed order,
- * and whether all finished.
+ * Runs every scenario with every seed (in one pool), bringing back what `keep` asks for besides
+ * the summaries; returns each scenario's outcomes, rows and months in seed order, and whether all
+ * finished.
  */
 export async function runWithSeeds(
   scenarios: readonly LoadedScenario[],
   seeds: readonly number[],
-  controls: PoolControls & { readonly onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ rows: BatchRow[][]; months: ReplicateMonths[][]; complete: boolean }> {
-  const tasks = scenarios.flatMap((loaded, side) => replicateTasks(loaded, seeds, { months: true }, side * seeds.length));
+  controls: PoolControls & { readonly keep?: TaskExtras; readonly onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ outcomes: ReplicateOutcome[][]; rows: BatchRow[][]; months: ReplicateMonths[][]; complete: boolean }> {
+  const tasks = scenarios.flatMap((loaded, side) => replicateTasks(loaded, seeds, controls.keep, side * seeds.length));
   let done = 0;
-  const outcomes = await runTasks(tasks, { ...controls, onOutcome: () => controls.onProgress?.(++done, tasks.length) });
+  const finished = await runTasks(tasks, { ...controls, onOutcome: () => controls.onProgress?.(++done, tasks.length) });
+  const outcomes = scenarios.map(() => [] as ReplicateOutcome[]);
   const rows = scenarios.map(() => [] as BatchRow[]);
   const months = scenarios.map(() => [] as ReplicateMonths[]);
-  for (const outcome of outcomes.sort((a, b) => a.id - b.id)) {
+  for (const outcome of finished.sort((a, b) => a.id - b.id)) {
     const side = Math.floor(outcome.id / seeds.length);
     const index = outcome.id % seeds.length;
+    outcomes[side]!.push(outcome);
     rows[side]!.push(replicateRow(outcome.summary, index, index));
     if (outcome.months) months[side]!.push({ replicate: index, seed: outcome.seed, months: outcome.months });
   }
-  return { rows, months, complete: outcomes.length === tasks.length };
+  return { outcomes, rows, months, complete: finished.length === tasks.length };
 }

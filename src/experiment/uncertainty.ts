@@ -9,10 +9,10 @@ import type { Target } from '../scenario/schema.js';
 import type { DesignPoint } from './designs.js';
 import { valueIn, type ParameterRange } from './parameter-ranges.js';
 import { metricValues } from './replicate-rows.js';
-import { replicateTasks } from './replicates.js';
 import { estimate, quantile } from './statistics.js';
 import { judgeTarget } from './targets.js';
-import { runTasks, type PoolControls } from './worker-pool.js';
+import type { PoolControls } from './worker-pool.js';
+import { runWithSeeds } from './batch-sides.js';
 
 interface Sample {
   /** The parameter values (the scenario's own for the base). */
@@ -53,11 +53,7 @@ export async function runUncertainty(
 ): Promise<UncertaintyRun> {
   const values = [params.map((param) => param.base), ...points.map((point) => params.map((param, index) => valueIn(param, point.unit[index]!)))];
   const scenarios = [base, ...values.slice(1).map((row) => load(row.map((value, index) => `${params[index]!.path}=${value}`)))];
-  const tasks = scenarios.flatMap((loaded, index) => replicateTasks(loaded, seeds, { targets: true }, index * seeds.length));
-  let done = 0;
-  const outcomes = await runTasks(tasks, { ...controls, onOutcome: () => controls.onProgress?.(++done, tasks.length) });
-  const byPoint = scenarios.map(() => [] as (typeof outcomes)[number][]);
-  for (const outcome of [...outcomes].sort((a, b) => a.id - b.id)) byPoint[Math.floor(outcome.id / seeds.length)]!.push(outcome);
+  const { outcomes: byPoint, complete } = await runWithSeeds(scenarios, seeds, { ...controls, keep: { targets: true } });
   const targets = base.scenario.targets;
   const samples: Sample[] = byPoint.map((point, index) => {
     const rows = point.map((outcome) => metricValues(outcome.summary));
@@ -67,7 +63,7 @@ export async function runUncertainty(
     return { values: values[index]!, metrics, meets: targets.map((target, t) => point.length > 0 && meets(target, targetMeans[t]!)), replicates: point.length };
   });
   const finished = samples.slice(1).filter((sample) => sample.replicates === seeds.length);
-  return { params, base: samples[0]!, samples: finished, complete: outcomes.length === tasks.length };
+  return { params, base: samples[0]!, samples: finished, complete };
 }
 
 /** Per metric: the scenario's own value, and the samples' median and 5-95% band. */

@@ -97,7 +97,7 @@ export function compareCommand(): Command {
         const started = performance.now();
         const title = `compare: ${toRun.length === 2 ? 'A and B' : 'the scenario side'}, ${seeds.length} seeds each`;
         const { result: ran, control } = await withBatchProgress(terminal, { ...options, title, quiet: options.quiet || toRun.length === 0 }, (signal, progress) =>
-          runWithSeeds(toRun, seeds, { jobs: options.jobs, remote, signal, onProgress: progress }),
+          runWithSeeds(toRun, seeds, { keep: { months: true }, jobs: options.jobs, remote, signal, onProgress: progress }),
         );
         const rowsOf = (candidate: Side) => candidate.stored?.rows ?? ran.rows[toRun.indexOf(candidate.loaded!)]!;
         const rowsA = rowsOf(sideA);
