@@ -51,6 +51,9 @@ export class QueueSession implements RemoteRunner {
     this.queue = new Queue(QUEUE_NAME, { connection });
     // QueueEvents blocks on its connection: it needs one of its own.
     this.events = new QueueEvents(QUEUE_NAME, { connection: this.connect() });
+    // Unheard, BullMQ prints each failed reconnection with its stack; the 'disconnected' note says it once.
+    this.queue.on('error', () => undefined);
+    this.events.on('error', () => undefined);
     let lost = false;
     connection.on('close', () => {
       if (!lost && !this.closing) onNote({ kind: 'disconnected' });

@@ -14,6 +14,8 @@ export async function queueStatus(url: QueueUrl): Promise<QueueStatus> {
   await checkReachable(url);
   const connection = queueConnection(url);
   const queue = new Queue(QUEUE_NAME, { connection });
+  // Redis answered a moment ago; if it goes now, the awaited calls below wait for it, quietly.
+  queue.on('error', () => undefined);
   try {
     const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized');
     const clients = await queue.getWorkers();
