@@ -41,7 +41,8 @@ describe('reports', () => {
 
   it('are written by --report on run, replicates, compare, sweep, check, sensitivity and uncertainty, one self-contained page each', () => {
     for (const [name, result] of Object.entries(made)) {
-      expect(result.status, `${name}: ${result.stderr}`).toBe(name === 'check' ? result.status : 0);
+      // check exits 1 when a figure misses (2 replicates give wide intervals); anything else must succeed.
+      expect(name === 'check' ? [0, 1] : [0], `${name}: ${result.stderr}`).toContain(result.status);
       const page = html(name as keyof typeof made);
       expect(page, name).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
       expect(page, name).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);

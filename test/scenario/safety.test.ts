@@ -9,7 +9,7 @@ import { newRunDirectory } from '../../src/experiment/run-store.js';
 import { sweepCases } from '../../src/experiment/sweep.js';
 import { compileScenario } from '../../src/scenario/compile.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { loadValue, tinyScenario, writeFiles } from '../helpers.js';
+import { loadValue, simulate, tinyScenario, writeFiles } from '../helpers.js';
 
 function problemsOf(load: () => unknown) {
   try {
@@ -75,11 +75,12 @@ describe('errors that point at the right place', () => {
 });
 
 describe('runs and designs too big to be meant', () => {
-  it('are estimated before they start, close to what they cost', () => {
-    const estimate = estimateResources(compileScenario(loadScenario('demo-county').scenario));
-    // demo-county processes 757,383 events.
-    expect(estimate.events / 757_383).toBeGreaterThan(0.8);
-    expect(estimate.events / 757_383).toBeLessThan(1.25);
+  it('are estimated before they start, close to what they cost', async () => {
+    const demo = loadScenario('demo-county');
+    const estimate = estimateResources(compileScenario(demo.scenario));
+    const { summary } = await simulate(demo.scenario, { seed: demo.scenario.seed });
+    expect(estimate.events / summary.engine.events).toBeGreaterThan(0.8);
+    expect(estimate.events / summary.engine.events).toBeLessThan(1.25);
     expect(resourceProblem(estimate, 'agent')).toBeUndefined();
   });
 
