@@ -20,6 +20,12 @@ export const ratioCell = (value: number): string => value.toFixed(6);
 
 /** Parses CSV as toCsv writes it (RFC 4180 quoting) into records keyed by the header. */
 export function parseCsv(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsvRows(text);
+  return rows.map((row) => Object.fromEntries((header ?? []).map((name, column) => [name, row[column] ?? ''])));
+}
+
+/** The CSV's rows as lists of cells, the header first. */
+export function parseCsvRows(text: string): string[][] {
   const records: string[][] = [];
   let field = '';
   let record: string[] = [];
@@ -44,6 +50,5 @@ export function parseCsv(text: string): Record<string, string>[] {
     } else if (char !== '\r') field += char;
   }
   if (field !== '' || record.length > 0) records.push([...record, field]);
-  const [header, ...rows] = records;
-  return rows.map((row) => Object.fromEntries((header ?? []).map((name, column) => [name, row[column] ?? ''])));
+  return records;
 }

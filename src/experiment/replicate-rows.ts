@@ -8,7 +8,7 @@
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LEDGER_PARTS } from '../model/flows.js';
-import { toCsv, type Cell } from './csv.js';
+import { parseCsvRows, toCsv, type Cell } from './csv.js';
 import { writeFileAtomic } from './run-store.js';
 import type { RunSummary } from './single-run.js';
 
@@ -79,11 +79,9 @@ function numberCell(value: number | undefined): Cell {
 
 /** Reads a batch's CSV back: identity columns as text, the rest as numbers. */
 export function parseBatchCsv(text: string, identityColumns: readonly string[]): BatchRow[] {
-  const [header, ...lines] = text.trim().split('\n');
-  if (!header) return [];
-  const columns = header.split(',');
-  return lines.map((line, index) => {
-    const cells = line.split(',');
+  const [columns, ...lines] = parseCsvRows(text);
+  if (!columns) return [];
+  return lines.map((cells, index) => {
     // A damaged file is refused, not half-read.
     if (cells.length !== columns.length) throw new Error(`line ${index + 2} has ${cells.length} cells, the header ${columns.length}`);
     const keys: Record<string, Cell> = {};
