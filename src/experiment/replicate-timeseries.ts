@@ -6,7 +6,7 @@
  */
 import { toCsv, type Cell } from './csv.js';
 import { timeseriesCells } from './outputs.js';
-import { quantile } from './statistics.js';
+import { band } from './statistics.js';
 import type { TimeseriesTable } from './timeseries.js';
 
 export const REPLICATES_TIMESERIES = 'replicates-timeseries.csv';
@@ -45,8 +45,5 @@ export function monthlyBands(records: readonly Record<string, string>[], column:
     values.push(value);
     byPeriod.set(record.period, values);
   }
-  return [...byPeriod.keys()].sort().map((period) => {
-    const sorted = byPeriod.get(period)!.sort((a, b) => a - b);
-    return { period, median: quantile(sorted, 0.5), low: quantile(sorted, 0.05), high: quantile(sorted, 0.95) };
-  });
+  return [...byPeriod.keys()].sort().map((period) => ({ period, ...band(byPeriod.get(period)!) }));
 }

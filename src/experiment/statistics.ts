@@ -34,10 +34,16 @@ export function estimate(values: readonly number[]): Estimate {
 }
 
 /** The `share` quantile of sorted values, linearly interpolated. */
-export function quantile(sorted: readonly number[], share: number): number {
+function quantile(sorted: readonly number[], share: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * share;
   const below = Math.floor(position);
   const above = Math.min(sorted.length - 1, below + 1);
   return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+}
+
+/** The median of `values` and the band holding their middle 90% (5% and 95% quantiles). */
+export function band(values: readonly number[]): { readonly median: number; readonly low: number; readonly high: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: quantile(sorted, 0.5), low: quantile(sorted, 0.05), high: quantile(sorted, 0.95) };
 }

@@ -9,7 +9,7 @@ import type { Target } from '../scenario/schema.js';
 import type { DesignPoint } from './designs.js';
 import { valueIn, type ParameterRange } from './parameter-ranges.js';
 import { metricValues } from './replicate-rows.js';
-import { estimate, quantile } from './statistics.js';
+import { band, estimate } from './statistics.js';
 import { judgeTarget } from './targets.js';
 import type { PoolControls } from './worker-pool.js';
 import { runWithSeeds } from './batch-sides.js';
@@ -69,8 +69,8 @@ export async function runUncertainty(
 /** Per metric: the scenario's own value, and the samples' median and 5-95% band. */
 export function bands(run: UncertaintyRun, metrics: readonly string[]): Band[] {
   return metrics.map((name) => {
-    const sorted = run.samples.map((sample) => sample.metrics[name] ?? Number.NaN).filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
-    return { name, base: run.base.metrics[name] ?? Number.NaN, median: quantile(sorted, 0.5), low: quantile(sorted, 0.05), high: quantile(sorted, 0.95) };
+    const values = run.samples.map((sample) => sample.metrics[name] ?? Number.NaN).filter((value) => !Number.isNaN(value));
+    return { name, base: run.base.metrics[name] ?? Number.NaN, ...band(values) };
   });
 }
 
