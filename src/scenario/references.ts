@@ -51,13 +51,6 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
     anchor.broadcasts.forEach((series, s) => {
       const base: Path = ['anchors', a, 'broadcasts', s];
       series.lineup.forEach((slot, l) => mustExist(slot.product, productIds, [...base, 'lineup', l, 'product'], 'product'));
-      if (positiveDuration(series.duration) === false) report([...base, 'duration'], 'a broadcast must last longer than zero');
-      series.lineup.forEach((slot, l) => {
-        if (positiveDuration(slot.slot) === false) report([...base, 'lineup', l, 'slot'], 'a slot must last longer than zero');
-      });
-      if (series.schedule.kind === 'cadence' && positiveDuration(series.schedule.every) === false) {
-        report([...base, 'schedule', 'every'], 'the cadence must be longer than zero');
-      }
       // One anchor is on air once at a time (a class of anchors is many people, so it may overlap).
       if (!anchor.population && isDuration(series.duration)) overlapProblem(series, parseDuration(series.duration), base, report);
     });
@@ -157,13 +150,6 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
       report([...path, 'path'], `${parameter.path} = ${value} lies outside its bounds [${parameter.min}, ${parameter.max}]`);
     }
   });
-
-  if (positiveDuration(scenario.cohortStep) === false) report(['cohortStep'], 'the step must be longer than zero');
-}
-
-/** True or false for a well-formed duration; undefined when it is malformed (reported elsewhere). */
-function positiveDuration(text: string): boolean | undefined {
-  return isDuration(text) ? parseDuration(text) > 0 : undefined;
 }
 
 /** A single anchor's series whose broadcasts would overlap one another. */
