@@ -16,8 +16,6 @@ export class ShopState {
   readonly workers: number[] = [];
   ordersThisMonth = 0;
   spinOffs = 0;
-  /** Margin kept so far less wages paid (fen): what the shop can pay wages from. */
-  cashFen = 0;
   /** Margin the shop has kept in all (fen), and wages paid in all (fen). */
   marginFen = 0;
   wagesFen = 0;
@@ -40,8 +38,12 @@ export class ShopState {
   /** A sale (or a charge) of one of the shop's products: its orders and the margin it kept. */
   noteSale(orders: number, marginFen: number): void {
     this.ordersThisMonth += orders;
-    this.cashFen += marginFen;
     this.marginFen += marginFen;
+  }
+
+  /** Margin kept so far less wages paid (fen): what the shop can pay wages from. */
+  get cashFen(): number {
+    return this.marginFen - this.wagesFen;
   }
 
   /**
@@ -69,7 +71,6 @@ export class ShopState {
       this.nextCandidate--;
     }
     for (const household of this.workers) households.creditWages(household, wageFen);
-    this.cashFen -= wageFen * this.workers.length;
     this.wagesFen += wageFen * this.workers.length;
     const spinOffs = staff.spinOffs;
     if (spinOffs && this.spinOffStore && this.workers.length > 0) {
