@@ -3,6 +3,7 @@
  * scenario that would run for hours or exhaust memory (a typo in an order of magnitude, a cadence
  * of a second) is refused with the estimate and a way out, instead of hanging or crashing.
  */
+import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
 import type { ModelParams } from '../model/params.js';
 
 export interface ResourceEstimate {
@@ -18,13 +19,12 @@ export interface ResourceEstimate {
 const MAX_EVENTS = 200_000_000;
 const MAX_BYTES = 4 * 1024 ** 3;
 
-const MINUTES_PER_DAY = 1440;
 const BYTES_PER_HOUSEHOLD = 300;
 const BYTES_PER_VIEWER = 120;
 const BYTES_PER_SUPPLY = 40;
 
 export function estimateResources(params: ModelParams): ResourceEstimate {
-  const horizon = (params.endMs - params.startMs) / 60_000;
+  const horizon = (params.endMs - params.startMs) / MS_PER_MINUTE;
   const days = Math.max(1, horizon / MINUTES_PER_DAY);
   const behaviour = params.behaviour;
   const meanDwell = behaviour.dwell.kind === 'exponential' ? behaviour.dwell.mean : behaviour.dwell.median * Math.exp((behaviour.dwell.sigma * behaviour.dwell.sigma) / 2);

@@ -2,7 +2,7 @@
  * Simulated minutes <-> calendar dates. Minute 0 is the scenario's start; dates are computed in
  * UTC arithmetic so a run never depends on the machine's time zone.
  */
-const MS_PER_MINUTE = 60_000;
+export const MS_PER_MINUTE = 60_000;
 export const MINUTES_PER_DAY = 1440;
 
 export class Calendar {

@@ -4,11 +4,10 @@
  * to numbers. The model sees only the result (src/model/params.ts).
  */
 import type { BroadcastSeries, Scenario } from './schema.js';
+import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
 import type { ModelParams, ScheduleParams, SeriesParams } from '../model/params.js';
 import { parseDate, parseDuration, parseMonthDay, parseTimeOfDay } from './units.js';
 
-const MS_PER_MINUTE = 60_000;
-const MINUTES_PER_DAY = 1440;
 
 export function compileScenario(scenario: Scenario): ModelParams {
   const startMs = parseDate(scenario.start)!;

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Scenario } from './schema.js';
+import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
 import { FLOW_KEYS } from '../model/flows.js';
 import { LEVEL_KEYS } from '../model/metrics.js';
 import { valueAtPath } from './dotted-path.js';
@@ -162,9 +163,8 @@ function overlapProblem(series: Scenario['anchors'][number]['broadcasts'][number
     report([...base, 'schedule', 'perDay'], `${schedule.perDay} broadcasts a day of ${series.duration} each do not fit in a day`, hint);
   } else if (schedule.kind === 'dates') {
     const starts = schedule.dates.map((date) => parseDate(date)).filter((ms): ms is number => ms !== undefined).sort((x, y) => x - y);
-    const clash = starts.findIndex((start, index) => index > 0 && start - starts[index - 1]! < duration * 60_000);
+    const clash = starts.findIndex((start, index) => index > 0 && start - starts[index - 1]! < duration * MS_PER_MINUTE);
     if (clash > 0) report([...base, 'schedule', 'dates'], `two of these broadcasts overlap: each lasts ${series.duration}`, hint);
   }
 }
 
-const MINUTES_PER_DAY = 1440;
