@@ -136,26 +136,6 @@ export class ModelRun {
     simulation.every(ticks, interval, interval, lastTick);
   }
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
   private finish(now: number, complete: boolean): void {
     this.broadcasting.endAll(now);
     this.days.end(now);

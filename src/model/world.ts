@@ -204,10 +204,11 @@ export class World {
         this.joining.push({ group, joined: () => population.appeared, advanceDay: () => population.advanceDay(), households: members, activated: initiallyJoined });
       } else if (group.followsAnchors) {
         const follows = group.followsAnchors;
-        const households = group.households;
+        // Anchors are built after households: the class is looked up on the first day it is asked for.
+        let anchor: (typeof this.anchors)[number] | undefined;
         const joined = () => {
-          const anchor = this.anchors.find((candidate) => candidate.id === follows.anchor)!;
-          return Math.min(households, Math.ceil(((anchor.population?.appeared ?? 1) * follows.householdsPerAnchor) / group.represents));
+          anchor ??= this.anchors.find((candidate) => candidate.id === follows.anchor)!;
+          return Math.min(group.households, householdsFollowing(anchor.population?.appeared ?? 1, follows, group.represents));
         };
         this.joining.push({ group, joined, advanceDay: () => undefined, households: members, activated: initiallyJoined });
       }
@@ -222,7 +223,7 @@ export class World {
     const follows = group.followsAnchors;
     if (!follows) return group.households;
     const anchor = this.scenario.anchors.find((candidate) => candidate.id === follows.anchor);
-    return Math.ceil(((anchor?.population?.initial ?? 1) * follows.householdsPerAnchor) / group.represents);
+    return householdsFollowing(anchor?.population?.initial ?? 1, follows, group.represents);
   }
 
   /** One day of households joining the supplier networks. */
@@ -294,4 +295,9 @@ export class World {
   spinOffs(): number {
     return this.shops.reduce((sum, shop) => sum + shop.spinOffs, 0);
   }
+}
+
+/** Simulated households supplying a class of anchors of `anchors` members, each bringing `householdsPerAnchor` real ones. */
+function householdsFollowing(anchors: number, follows: { readonly householdsPerAnchor: number }, represents: number): number {
+  return Math.ceil((anchors * follows.householdsPerAnchor) / represents);
 }

@@ -71,6 +71,12 @@ const adoption = (who: string) =>
 const month = (description: string) =>
   z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, { message: 'expected a month like 2019-07' }).describe(description);
 
+/** On a broadcast series and on a store alike. */
+const subsidised = z
+  .boolean()
+  .default(false)
+  .describe('A subsidised welfare sale: products are offered even when the seller keeps less per unit than the farm-gate price (someone covers the loss)');
+
 const tags = z.array(z.string().min(1)).default([]).describe('Groups this one counts toward; timeseries.csv gets a `gmv:<tag>` column for each tag');
 
 const platform = z
@@ -138,10 +144,7 @@ const broadcastSeries = z
     schedule,
     duration: duration('Length of each broadcast'),
     welfare: z.boolean().default(false).describe('Public-welfare broadcast: welfare commission, fee waiver, traffic boost, welfare discount'),
-    subsidised: z
-      .boolean()
-      .default(false)
-      .describe('A subsidised welfare sale: products are offered even when the seller keeps less per unit than the farm-gate price (someone covers the loss)'),
+    subsidised,
     lineup: z.array(lineupSlot).min(1).describe('Products shown in turn, cycling through the broadcast'),
     audience: z
       .strictObject({
@@ -332,10 +335,7 @@ const store = z
       .prefault({})
       .describe('Repeat customers: first-time buyers who come back, bounded by the store\'s reachable market'),
     welfare: z.boolean().default(false).describe('Sold as public welfare (welfare price, fee waiver)'),
-    subsidised: z
-      .boolean()
-      .default(false)
-      .describe('A subsidised welfare sale: products are offered even when the seller keeps less per unit than the farm-gate price (someone covers the loss)'),
+    subsidised,
     tags,
     population: adoption('stores')
       .extend({ potential: count('Everyone who could open such a store (the Bass market potential M)') })
