@@ -109,7 +109,6 @@ export class Metrics {
     const channel = sale.channel;
     if (channel.anchor !== undefined) addSale(channel.anchor.flows, sale);
     for (const group of channel.groups) addSale(group, sale);
-    sale.product.shop?.noteSale(sale.orders, sale.intermediaryMargin);
   }
 
   /** GMV of each of the last `hours` simulated hours up to `now`, oldest first (fen). */

@@ -72,21 +72,27 @@ export class Seller {
       units = product.available;
       filledOrders = Math.min(orders, Math.max(1, Math.round((orders * units) / wanted)));
     }
+    const price = product.unitPriceFen(channel.welfare);
     sale.lostOrders = orders - filledOrders;
     sale.lostUnits = wanted - units;
-    sale.lostGmv = sale.lostUnits * product.unitPriceFen(channel.welfare);
+    sale.lostGmv = sale.lostUnits * price;
     if (units > 0) {
       product.available -= units;
       sale.stockOut = product.available <= 0;
-      this.split(sale, channel, product, filledOrders, units, uniform);
+      this.split(sale, channel, product, price, filledOrders, units, uniform);
     }
     channel.noteSale(sale, now);
-    this.record(sale);
+    this.settle(sale);
     return sale.orders;
   }
 
-  private split(sale: Sale, channel: SalesChannel, product: ProductState, orders: number, units: number, uniform: Uniform): void {
-    const price = product.unitPriceFen(channel.welfare);
+  /** The sale done: the shop selling the product (if one does) keeps its margin, and the sale is recorded. */
+  private settle(sale: Sale): void {
+    sale.product.shop?.noteSale(sale.orders, sale.intermediaryMargin);
+    this.record(sale);
+  }
+
+  private split(sale: Sale, channel: SalesChannel, product: ProductState, price: number, orders: number, units: number, uniform: Uniform): void {
     sale.orders = orders;
     sale.units = units;
     const gross = units * price;
@@ -126,7 +132,7 @@ export class Seller {
       sale.anchorCommission = share;
       this.payOut(sale, product, -share, 0);
       broadcast.sellerMargin += sale.intermediaryMargin;
-      this.record(sale);
+      this.settle(sale);
     });
   }
 
