@@ -71,10 +71,7 @@ export class LiveBroadcast implements SalesChannel {
     readonly index: number,
     readonly anchor: AnchorState,
     readonly series: SeriesParams,
-    /** Name of the series in outputs (its id, or anchor/number). */
-    readonly seriesLabel: string,
     readonly start: number,
-    duration: number,
     /** The series' lineup: the products the seller offers on it (never empty). */
     lineup: readonly PlannedSlot[],
     /** How many products the world has (for per-product sums). */
@@ -90,6 +87,7 @@ export class LiveBroadcast implements SalesChannel {
      */
     readonly count = 1,
   ) {
+    const duration = series.duration;
     this.end = start + duration;
     this.welfare = series.welfare;
     this.feedShare = expectedViews > 0 ? Math.min(1, feedViews / expectedViews) : 0;

@@ -157,7 +157,7 @@ export class Metrics {
       index: broadcast.index,
       count: broadcast.count,
       anchor: broadcast.anchor.id,
-      series: broadcast.seriesLabel,
+      series: broadcast.series.label,
       start,
       minutes: endedAt - broadcast.start,
       welfare: broadcast.welfare,

@@ -23,8 +23,6 @@ import { StoreState } from './stores.js';
 export interface SeriesPlan {
   readonly anchor: AnchorState;
   readonly series: AnchorParams['broadcasts'][number];
-  readonly label: string;
-  readonly duration: number;
   readonly curve: ArrivalCurve;
   readonly starts: readonly number[];
   /** The lineup the sellers offer (products that do not pay on this series are dropped). */
@@ -112,9 +110,7 @@ export class World {
       anchor.spec.broadcasts.map((series) => ({
         anchor,
         series,
-        label: series.label,
         lineup: this.offeredLineup(anchor, series, productById, unitsPerOrder),
-        duration: series.duration,
         curve: new ArrivalCurve(series.audience),
         // A class of anchors draws its rate-scheduled broadcasts day by day, from how many are active.
         starts: anchor.population && series.schedule.kind === 'rate' ? [] : broadcastStarts(series.schedule, this.calendar, anchor.random.schedule),
