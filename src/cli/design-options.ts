@@ -2,11 +2,10 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { checkRangesLoad, chooseRanges, type ParameterRange } from '../experiment/parameter-ranges.js';
-import { failedReplicates, manifestText } from '../experiment/manifest.js';
+import { manifestText } from '../experiment/manifest.js';
 import type { RemoteRunner } from '../experiment/worker-pool.js';
 import { MANIFEST } from '../experiment/run-store.js';
 import { DEFAULT_METRICS } from '../experiment/sensitivity.js';
-import { VERSION } from '../paths.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { collect, parseCount, parseSeed } from './options.js';
 import { openOption, reportOption, type ReportOptions } from './report-options.js';
@@ -70,7 +69,6 @@ export function designManifest(
   files: readonly string[],
 ): string {
   return manifestText({
-    livesimVersion: VERSION,
     kind,
     complete: run.complete,
     scenario: base.scenario.name,
@@ -79,11 +77,11 @@ export function designManifest(
     replicates: run.seeds.length,
     seeds: [...run.seeds],
     sources: { files: [...base.files], overrides: [...base.overrides] },
-    createdAt: run.createdAt.toISOString(),
-    wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
+    createdAt: run.createdAt,
+    wallSeconds: run.wallSeconds,
     headline: { ...headline },
     files: [MANIFEST, ...files],
-    ...failedReplicates(run.remote),
+    remote: run.remote,
     resolvedScenario: base.scenario,
   });
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { VERSION } from '../paths.js';
 import { MANIFEST, jsonText } from './run-store.js';
 import type { RemoteRunner } from './worker-pool.js';
 
@@ -44,14 +45,36 @@ const manifestSchema = z.looseObject({
 
 export type Manifest = z.output<typeof manifestSchema>;
 
-/** The manifest's `failed` field: present only when replicates failed on the queue. */
-export function failedReplicates(remote: RemoteRunner | undefined): Pick<Manifest, 'failed'> {
-  if (!remote || remote.failures.length === 0) return {};
-  return { failed: remote.failures.map(({ task, reason }) => ({ position: task.id, seed: task.seed, scenarioHash: task.hash, reason })) };
-}
+/** What a command says of its run; the version, the times and any failed replicates are filled in here. */
+export type ManifestFields = Pick<Manifest, 'kind' | 'complete' | 'scenario' | 'scenarioHash' | 'seed' | 'replicates' | 'seeds' | 'cases' | 'sources' | 'headline' | 'files' | 'resolvedScenario'> & {
+  readonly createdAt: Date;
+  readonly wallSeconds: number;
+  /** The queue the replicates ran on, if any: its failed replicates are listed. */
+  readonly remote?: RemoteRunner | undefined;
+};
 
-/** The manifest's text, as written (manifest.json, last of a run's files). */
-export function manifestText(manifest: Manifest): string {
+/** The manifest's text, as written (manifest.json, last of a run's files), its fields in one order for every kind. */
+export function manifestText(fields: ManifestFields): string {
+  const { kind, complete, scenario, scenarioHash, seed, replicates, seeds, cases, sources, headline, files, resolvedScenario, remote } = fields;
+  const failures = remote?.failures ?? [];
+  const manifest: Manifest = {
+    livesimVersion: VERSION,
+    kind,
+    complete,
+    scenario,
+    scenarioHash,
+    seed,
+    replicates,
+    ...(seeds === undefined ? {} : { seeds }),
+    ...(cases === undefined ? {} : { cases }),
+    sources,
+    createdAt: fields.createdAt.toISOString(),
+    wallSeconds: Math.round(fields.wallSeconds * 1000) / 1000,
+    headline,
+    files,
+    ...(failures.length === 0 ? {} : { failed: failures.map(({ task, reason }) => ({ position: task.id, seed: task.seed, scenarioHash: task.hash, reason })) }),
+    resolvedScenario,
+  };
   return jsonText(manifest);
 }
 

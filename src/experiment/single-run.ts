@@ -99,7 +99,6 @@ export function runFiles(loaded: LoadedScenario, run: FinishedRun, createdAt: Da
     'households.csv': householdsCsv(result),
   };
   files[MANIFEST] = manifestText({
-    livesimVersion: VERSION,
     kind: 'run',
     complete: summary.complete,
     scenario: summary.scenario,
@@ -107,8 +106,8 @@ export function runFiles(loaded: LoadedScenario, run: FinishedRun, createdAt: Da
     seed: summary.seed,
     replicates: 1,
     sources: { files: [...loaded.files], overrides: [...loaded.overrides] },
-    createdAt: createdAt.toISOString(),
-    wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
+    createdAt,
+    wallSeconds: run.wallSeconds,
     headline: { gmv: summary.metrics.gmv, farmerRevenue: summary.metrics.farmerRevenue, reached: summary.simulated.reached },
     files: Object.keys(files).sort(),
     resolvedScenario: loaded.scenario,

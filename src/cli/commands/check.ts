@@ -5,10 +5,10 @@ import { checkScenario, type CheckReport } from '../../experiment/check.js';
 import { FIGURE_SECTIONS, checkedFigure, describeExpected, verdictWord } from '../../experiment/check-figures.js';
 import type { TargetVerdict } from '../../experiment/targets.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
-import { failedReplicates, manifestText } from '../../experiment/manifest.js';
+import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
-import { VERSION, displayPath } from '../../paths.js';
+import { displayPath } from '../../paths.js';
 import { openOption, reportOption, writeReportIfAsked, type ReportOptions } from '../report-options.js';
 import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
@@ -129,7 +129,6 @@ export function checkCommand(): Command {
 /** A check's manifest: the scenarios checked (each resolved), the root seed, the replicates per scenario. */
 function checkManifest(loaded: readonly LoadedScenario[], run: { rootSeed: number; replicates: number; complete: boolean; createdAt: Date; wallSeconds: number; remote: RemoteRunner | undefined }): string {
   return manifestText({
-    livesimVersion: VERSION,
     kind: 'check',
     complete: run.complete,
     scenario: loaded.map((scenario) => scenario.scenario.name).join(', '),
@@ -137,12 +136,12 @@ function checkManifest(loaded: readonly LoadedScenario[], run: { rootSeed: numbe
     seed: run.rootSeed,
     replicates: run.replicates,
     sources: { files: loaded.flatMap((scenario) => scenario.files), overrides: [] },
-    createdAt: run.createdAt.toISOString(),
-    wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
+    createdAt: run.createdAt,
+    wallSeconds: run.wallSeconds,
     // A check measures targets, not one scenario's GMV: livesim runs shows none.
     headline: { gmv: 0, farmerRevenue: 0 },
     files: [MANIFEST, 'summary.json'],
-    ...failedReplicates(run.remote),
+    remote: run.remote,
     resolvedScenario: Object.fromEntries(loaded.map((scenario) => [scenario.scenario.name, scenario.scenario])),
   });
 }

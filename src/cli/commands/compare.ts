@@ -5,11 +5,11 @@ import { isBatchDirectory, readStoredBatch, runWithSeeds, type StoredBatch } fro
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { SIDE_FILES, comparePaired } from '../../experiment/compare.js';
 import { comparisonCsv, formatComparison } from './compare-output.js';
-import { failedReplicates, manifestText } from '../../experiment/manifest.js';
+import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import { replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
-import { VERSION, displayPath } from '../../paths.js';
+import { displayPath } from '../../paths.js';
 import { openOption, reportOption, writeReportIfAsked, type ReportOptions } from '../report-options.js';
 import { holdSignalsWhileWriting } from '../stop-control.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
@@ -169,7 +169,6 @@ function compareManifest(
   const mean = (name: string) => result.metrics.find((metric) => metric.name === name)?.b.mean ?? 0;
   const overrides = [...run.options.set, ...run.options.setA.map((override) => `A: ${override}`), ...run.options.setB.map((override) => `B: ${override}`)];
   return manifestText({
-    livesimVersion: VERSION,
     kind: 'compare',
     complete: run.complete,
     scenario: `${nameOf(sideA)} vs ${nameOf(sideB)}`,
@@ -178,11 +177,11 @@ function compareManifest(
     replicates: run.seeds.length,
     seeds: [...run.seeds],
     sources: { files: [...(sideA.loaded?.files ?? [sideA.stored!.directory]), ...(sideB.loaded?.files ?? [sideB.stored!.directory])], overrides },
-    createdAt: run.createdAt.toISOString(),
-    wallSeconds: Math.round(run.wallSeconds * 1000) / 1000,
+    createdAt: run.createdAt,
+    wallSeconds: run.wallSeconds,
     headline: { gmv: mean('gmv'), farmerRevenue: mean('farmerRevenue') },
     files: [MANIFEST, 'summary.json', 'comparison.csv', SIDE_FILES.a, SIDE_FILES.b],
-    ...failedReplicates(run.remote),
+    remote: run.remote,
     resolvedScenario: { a: sideA.loaded?.scenario ?? { stored: sideA.stored!.directory }, b: sideB.loaded?.scenario ?? { stored: sideB.stored!.directory } },
   });
 }

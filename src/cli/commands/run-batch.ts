@@ -1,11 +1,11 @@
 /** `livesim run --replicates N` (or --precision): a batch of replicates, its progress, files and report. */
-import { failedReplicates, manifestText } from '../../experiment/manifest.js';
+import { manifestText } from '../../experiment/manifest.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { batchSummary, runReplicateBatch, type BatchSummary } from '../../experiment/replicated-run.js';
 import { REPLICATES_TIMESERIES, replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
-import { VERSION, displayPath } from '../../paths.js';
+import { displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { formatTable } from '../table.js';
@@ -53,7 +53,6 @@ async function runBatchWith(loaded: LoadedScenario, options: RunOptions, termina
     'summary.json': jsonText(summary),
     [REPLICATES_TIMESERIES]: replicatesTimeseriesCsv(result.months),
     [MANIFEST]: manifestText({
-      livesimVersion: VERSION,
       kind: 'replicates',
       complete: result.complete,
       scenario: loaded.scenario.name,
@@ -62,11 +61,11 @@ async function runBatchWith(loaded: LoadedScenario, options: RunOptions, termina
       replicates: result.rows.length,
       seeds: result.rows.map((row) => Number(row.keys.seed)),
       sources: { files: [...loaded.files], overrides: [...loaded.overrides] },
-      createdAt: createdAt.toISOString(),
-      wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+      createdAt,
+      wallSeconds,
       headline: { gmv: summary.metrics.gmv?.mean ?? 0, farmerRevenue: summary.metrics.farmerRevenue?.mean ?? 0 },
       files: [MANIFEST, 'replicates.csv', REPLICATES_TIMESERIES, 'summary.json'],
-      ...failedReplicates(remote),
+      remote,
       resolvedScenario: loaded.scenario,
     }),
   });

@@ -1,12 +1,12 @@
 /** `livesim sweep`: a scenario over a grid of parameter values, replicates per case, in parallel. */
-import { failedReplicates, manifestText } from '../../experiment/manifest.js';
+import { manifestText } from '../../experiment/manifest.js';
 import path from 'node:path';
 import { Command } from 'commander';
 import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
 import type { Estimate } from '../../experiment/statistics.js';
 import { parseVary, runSweep, sweepCases, sweepSummary, type SweepCase } from '../../experiment/sweep.js';
 import { formatQuantity, formatSeconds } from '../../format.js';
-import { VERSION, displayPath } from '../../paths.js';
+import { displayPath } from '../../paths.js';
 import { loadScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { holdSignalsWhileWriting } from '../stop-control.js';
@@ -94,7 +94,6 @@ export function sweepCommand(): Command {
         writeRunDirectory(directory, {
           'summary.json': jsonText(summary),
           [MANIFEST]: manifestText({
-            livesimVersion: VERSION,
             kind: 'sweep',
             complete: result.complete,
             scenario: base.scenario.name,
@@ -103,11 +102,11 @@ export function sweepCommand(): Command {
             replicates,
             cases: cases.length,
             sources: { files: [...base.files], overrides: [...base.overrides] },
-            createdAt: createdAt.toISOString(),
-            wallSeconds: Math.round(wallSeconds * 1000) / 1000,
+            createdAt,
+            wallSeconds,
             headline: headline(result.byCase),
             files: [MANIFEST, 'summary.json', 'sweep.csv'],
-            ...failedReplicates(remote),
+            remote,
             resolvedScenario: base.scenario,
           }),
         });
