@@ -7,13 +7,13 @@ import type { TargetVerdict } from '../../experiment/targets.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
-import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { MANIFEST, jsonText } from '../../experiment/run-store.js';
 import { displayPath } from '../../paths.js';
-import { openOption, reportOption, writeReportIfAsked, type ReportOptions } from '../report-options.js';
+import { openOption, reportOption, runDirectoryIfAsked, type ReportOptions } from '../report-options.js';
 import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
 import { parseCount, parseSeed } from '../options.js';
-import { StopControl, holdSignalsWhileWriting } from '../stop-control.js';
+import { StopControl } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
 import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
@@ -60,11 +60,9 @@ export function checkCommand(): Command {
         const names = options.all ? presetNames() : references;
         if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
         const loaded = names.map((name) => loadScenario(name)).filter((scenario) => !options.all || scenario.scenario.targets.length > 0);
-        // A run directory only when asked for, claimed before any work.
         const createdAt = new Date();
         const rootSeed = options.seed ?? loaded[0]?.scenario.seed ?? 1;
-        const directory = options.out !== undefined || options.report || options.open ? (options.out ?? newRunDirectory('runs', 'check', rootSeed, createdAt)) : undefined;
-        const release = directory === undefined ? undefined : claimRunDirectory(directory, { force: options.force });
+        const directory = runDirectoryIfAsked(options, 'check', rootSeed, createdAt);
         const started = performance.now();
         const control = new StopControl();
         const stopListening = control.listenForSignals();
@@ -100,17 +98,13 @@ export function checkCommand(): Command {
         const pass = complete && verdicts.every((verdict) => verdict.pass);
         const result = { pass, complete, results: verdicts.map(checkedFigure), validation: validation.map(checkedFigure) };
         if (directory !== undefined) {
-          holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-          writeRunDirectory(directory, {
-            'summary.json': jsonText(result),
-            [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: options.replicates, complete, createdAt, wallSeconds: (performance.now() - started) / 1000, remote }),
-          });
-          await writeReportIfAsked(directory, options, terminal);
-          release!();
-          terminal.err(`results in ${displayPath(directory)}\n`);
+          await directory.write(
+            { 'summary.json': jsonText(result), [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: options.replicates, complete, createdAt, wallSeconds: (performance.now() - started) / 1000, remote }) },
+            terminal,
+          );
         }
         if (options.json) {
-          terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory) }));
+          terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory.path) }));
         } else {
           const style = terminal.outStyle;
           const reproduced = verdicts.filter((verdict) => verdict.kind === 'reproduced');

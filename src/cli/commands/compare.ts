@@ -7,11 +7,10 @@ import { SIDE_FILES, comparePaired } from '../../experiment/compare.js';
 import { comparisonCsv, formatComparison } from './compare-output.js';
 import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
-import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { MANIFEST, jsonText } from '../../experiment/run-store.js';
 import { replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
 import { displayPath } from '../../paths.js';
-import { openOption, reportOption, writeReportIfAsked, type ReportOptions } from '../report-options.js';
-import { holdSignalsWhileWriting } from '../stop-control.js';
+import { openOption, reportOption, runDirectoryIfAsked, type ReportOptions } from '../report-options.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
@@ -88,11 +87,8 @@ export function compareCommand(): Command {
         const seeds = stored ? stored.rows.map((row) => Number(row.keys.seed)) : replicateSeeds(rootSeed, options.replicates);
         const toRun = [sideA, sideB].filter((candidate) => candidate.loaded !== undefined).map((candidate) => candidate.loaded!);
 
-        // A run directory only when asked for, claimed before any work (so a bad --out costs nothing).
         const createdAt = new Date();
-        const writing = options.out !== undefined || options.report || options.open;
-        const directory = writing ? (options.out ?? newRunDirectory('runs', `compare-${nameOf(sideA)}-${nameOf(sideB)}`, rootSeed, createdAt)) : undefined;
-        const release = directory === undefined ? undefined : claimRunDirectory(directory, { force: options.force });
+        const directory = runDirectoryIfAsked(options, `compare-${nameOf(sideA)}-${nameOf(sideB)}`, rootSeed, createdAt);
 
         const started = performance.now();
         const title = `compare: ${toRun.length === 2 ? 'A and B' : 'the scenario side'}, ${seeds.length} seeds each`;
@@ -129,20 +125,19 @@ export function compareCommand(): Command {
         };
         if (directory !== undefined) {
           const monthsOf = (candidate: Side) => candidate.stored?.monthsCsv ?? replicatesTimeseriesCsv(ran.months[toRun.indexOf(candidate.loaded!)] ?? []);
-          holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-          writeRunDirectory(directory, {
-            'summary.json': jsonText(result),
-            'comparison.csv': comparisonCsv(shown),
-            [SIDE_FILES.a]: monthsOf(sideA),
-            [SIDE_FILES.b]: monthsOf(sideB),
-            [MANIFEST]: compareManifest(sideA, sideB, { rootSeed, seeds: comparison.seeds, complete: ran.complete, createdAt, wallSeconds: (performance.now() - started) / 1000, options, remote }, result),
-          });
-          await writeReportIfAsked(directory, options, terminal);
-          release!();
-          terminal.err(`results in ${displayPath(directory)}\n`);
+          await directory.write(
+            {
+              'summary.json': jsonText(result),
+              'comparison.csv': comparisonCsv(shown),
+              [SIDE_FILES.a]: monthsOf(sideA),
+              [SIDE_FILES.b]: monthsOf(sideB),
+              [MANIFEST]: compareManifest(sideA, sideB, { rootSeed, seeds: comparison.seeds, complete: ran.complete, createdAt, wallSeconds: (performance.now() - started) / 1000, options, remote }, result),
+            },
+            terminal,
+          );
         }
         if (options.json) {
-          terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory) }));
+          terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory.path) }));
         } else if (options.format === 'csv') {
           terminal.out(comparisonCsv(shown));
         } else {
