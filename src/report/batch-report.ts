@@ -12,7 +12,7 @@ import { bandChart } from './band-chart.js';
 import { dictionarySection } from './dictionary-section.js';
 import { htmlPage, type Section } from './html-page.js';
 import { readOptionalCsv, readRunCsv, readRunJson } from './run-files.js';
-import { svgChart } from './svg-chart.js';
+import { COLOR, seriesColor, svgChart } from './svg-chart.js';
 
 
 /** The metrics a batch or sweep report charts (summary.json has them all). */
@@ -20,7 +20,6 @@ const SHOWN = ['gmv', 'farmerRevenue', 'farmerShare', 'orders', 'householdsAbove
 /** The monthly series a batch report draws with their bands: the run report's months. */
 const MONTHLY = ['gmv', 'farmerRevenue', 'lostGmv'];
 
-const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#c62828', '#8d6e63', '#9e9e9e'];
 
 const round = (value: number) => Number(value.toPrecision(4));
 
@@ -42,10 +41,10 @@ export function replicatesReportHtml(directory: string, manifest: Manifest): str
             {
               type: 'scatter',
               symbolSize: 7,
-              color: PALETTE[0],
+              color: COLOR.blue,
               data: values.map((value, index) => [index + 1, value]),
-              markArea: { itemStyle: { color: 'rgba(46,125,50,0.10)' }, data: [[{ yAxis: estimate.ci95[0] }, { yAxis: estimate.ci95[1] }]] },
-              markLine: { symbol: 'none', lineStyle: { color: '#2e7d32' }, label: { formatter: 'mean' }, data: [{ yAxis: estimate.mean }] },
+              markArea: { itemStyle: { color: COLOR.green, opacity: 0.1 }, data: [[{ yAxis: estimate.ci95[0] }, { yAxis: estimate.ci95[1] }]] },
+              markLine: { symbol: 'none', lineStyle: { color: COLOR.green }, label: { formatter: 'mean' }, data: [{ yAxis: estimate.mean }] },
             },
           ],
         },
@@ -58,7 +57,7 @@ export function replicatesReportHtml(directory: string, manifest: Manifest): str
     ? MONTHLY.map((name) => ({
         title: `${name}, month by month`,
         reading: `The median ${name} over the ${rows.length} replicates each month (line), and the band holding 90% of them (5-95%).`,
-        body: bandChart(name, [{ name: 'median', color: PALETTE[0]!, bands: monthlyBands(months, name) }]),
+        body: bandChart(name, [{ name: 'median', color: COLOR.blue, bands: monthlyBands(months, name) }]),
       }))
     : [];
   return htmlPage(
@@ -111,7 +110,7 @@ function sweepLines(cases: readonly SweepCase[], name: string, swept: string, ot
       const members = cases.filter((item) => groupOf(item) === group && item.metrics[name]);
       if (numeric) members.sort((a, b) => Number(a.values[swept]) - Number(b.values[swept]));
       const x = (item: SweepCase) => (numeric ? Number(item.values[swept]) : String(item.values[swept]));
-      const color = PALETTE[index % PALETTE.length]!;
+      const color = seriesColor(index);
       const hidden = { type: 'line' as const, stack: `band-${index}`, symbol: 'none', lineStyle: { opacity: 0 }, silent: true };
       return [
         { ...hidden, name: `${group} low`, data: members.map((item) => [x(item), item.metrics[name]!.ci95[0]]) },
@@ -130,7 +129,7 @@ function caseBars(cases: readonly SweepCase[], name: string): string {
       xAxis: { type: 'value', name: axisTitle(name), nameLocation: 'middle', nameGap: 26 },
       yAxis: { type: 'category', data: cases.map((item) => item.name) },
       series: [
-        { type: 'bar', color: PALETTE[0], data: cases.map((item) => item.metrics[name]?.mean ?? null) },
+        { type: 'bar', color: COLOR.blue, data: cases.map((item) => item.metrics[name]?.mean ?? null) },
         {
           type: 'scatter',
           symbol: 'rect',

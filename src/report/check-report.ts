@@ -10,7 +10,7 @@ import { formatQuantity, formatSignedPercent } from '../format.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunJson } from './run-files.js';
-import { extentPoints, svgChart } from './svg-chart.js';
+import { COLOR, extentPoints, svgChart } from './svg-chart.js';
 
 /** summary.json of a check (what `check --json` prints). */
 interface CheckSummary {
@@ -59,7 +59,7 @@ function errorChart(figures: readonly CheckedFigure[], kind: 'target' | 'validat
   };
   const allowed = (figure: CheckedFigure): number[] =>
     typeof figure.expected === 'number' ? [-(figure.tolerance ?? 0) * 100, (figure.tolerance ?? 0) * 100] : figure.expected.map((end) => error(figure, end));
-  const miss = kind === 'validation' ? '#f9a825' : '#c62828';
+  const miss = kind === 'validation' ? COLOR.amber : COLOR.red;
   return svgChart(
     {
       grid: { left: 20, right: 30, top: 10, bottom: 40, containLabel: true },
@@ -72,7 +72,7 @@ function errorChart(figures: readonly CheckedFigure[], kind: 'target' | 'validat
           type: 'lines',
           coordinateSystem: 'cartesian2d',
           silent: true,
-          data: rows.map((figure, index) => ({ coords: allowed(figure).map((x) => [x, index]), lineStyle: { color: 'rgba(46,125,50,0.25)', width: 12 } })),
+          data: rows.map((figure, index) => ({ coords: allowed(figure).map((x) => [x, index]), lineStyle: { color: COLOR.green, opacity: 0.25, width: 12 } })),
         },
         {
           type: 'lines',
@@ -83,7 +83,7 @@ function errorChart(figures: readonly CheckedFigure[], kind: 'target' | 'validat
         {
           type: 'scatter',
           symbolSize: 8,
-          data: rows.map((figure, index) => ({ value: [error(figure, figure.simulated.mean), index], itemStyle: { color: figure.pass ? '#2e7d32' : miss } })),
+          data: rows.map((figure, index) => ({ value: [error(figure, figure.simulated.mean), index], itemStyle: { color: figure.pass ? COLOR.green : miss } })),
           markLine: { symbol: 'none', silent: true, lineStyle: { color: '#222', type: 'dashed' }, label: { show: false }, data: [{ xAxis: 0 }] },
         },
       ],

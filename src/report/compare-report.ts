@@ -11,7 +11,7 @@ import { bandChart } from './band-chart.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readOptionalCsv, readRunJson } from './run-files.js';
-import { extentPoints, svgChart } from './svg-chart.js';
+import { COLOR, extentPoints, svgChart } from './svg-chart.js';
 
 /** summary.json of a comparison (what `compare --json` prints). */
 interface ComparisonSummary {
@@ -28,7 +28,7 @@ interface ComparisonSummary {
 }
 
 const MONTHLY = ['gmv', 'farmerRevenue'];
-const COLORS = { a: '#757575', b: '#1565c0' };
+const COLORS = { a: COLOR.darkGrey, b: COLOR.blue };
 
 export function compareReportHtml(directory: string, manifest: Manifest): string {
   const summary = readRunJson<ComparisonSummary>(directory, 'summary.json');
@@ -85,7 +85,7 @@ function forestPlot(summary: ComparisonSummary): string {
               [percent(metric.delta.relative!.ci95[0]), index],
               [percent(metric.delta.relative!.ci95[1]), index],
             ],
-            lineStyle: { color: metric.significant ? '#1565c0' : '#9e9e9e', width: 2 },
+            lineStyle: { color: metric.significant ? COLOR.blue : COLOR.grey, width: 2 },
           })),
         },
         {
@@ -93,7 +93,7 @@ function forestPlot(summary: ComparisonSummary): string {
           symbolSize: 8,
           data: rows.map((metric, index) => ({
             value: [percent(metric.delta.relative!.mean), index],
-            itemStyle: { color: metric.significant ? '#1565c0' : '#9e9e9e' },
+            itemStyle: { color: metric.significant ? COLOR.blue : COLOR.grey },
           })),
         },
         {

@@ -10,7 +10,7 @@ import { axisTitle } from '../experiment/data-dictionary.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunCsv, readRunJson } from './run-files.js';
-import { svgChart } from './svg-chart.js';
+import { COLOR, svgChart } from './svg-chart.js';
 
 const SHOWN_PARAMETERS = 12;
 
@@ -26,7 +26,7 @@ export function sensitivityReportHtml(directory: string, manifest: Manifest): st
           grid: { left: 20, right: 60, top: 10, bottom: 40, containLabel: true },
           xAxis: { type: 'value', name: `μ* (${metric.name})`, nameLocation: 'middle', nameGap: 26 },
           yAxis: { type: 'category', data: top.map((effect) => effect.param) },
-          series: [{ type: 'bar', data: top.map((effect) => ({ value: effect.muStar, itemStyle: { color: effect.mu >= 0 ? '#2e7d32' : '#c62828' } })) }],
+          series: [{ type: 'bar', data: top.map((effect) => ({ value: effect.muStar, itemStyle: { color: effect.mu >= 0 ? COLOR.green : COLOR.red } })) }],
         },
         { width: 760, height: 60 + 26 * top.length },
       ),
@@ -56,10 +56,10 @@ export function uncertaintyReportHtml(directory: string, manifest: Manifest): st
           {
             type: 'scatter',
             symbolSize: 5,
-            color: '#1565c0',
+            color: COLOR.blue,
             data: values.map((value, index) => [index + 0.5, value]),
-            markArea: { itemStyle: { color: 'rgba(21,101,192,0.08)' }, data: [[{ yAxis: band.low }, { yAxis: band.high }]] },
-            markLine: { symbol: 'none', lineStyle: { color: '#2e7d32' }, label: { formatter: 'as fitted' }, data: [{ yAxis: band.base }] },
+            markArea: { itemStyle: { color: COLOR.blue, opacity: 0.08 }, data: [[{ yAxis: band.low }, { yAxis: band.high }]] },
+            markLine: { symbol: 'none', lineStyle: { color: COLOR.green }, label: { formatter: 'as fitted' }, data: [{ yAxis: band.base }] },
           },
         ],
       }),

@@ -11,20 +11,19 @@ import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../model/flows.js'
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunCsv, readRunJson } from './run-files.js';
-import { svgChart } from './svg-chart.js';
+import { COLOR, seriesColor, svgChart } from './svg-chart.js';
 
-const PALETTE = ['#2e7d32', '#00838f', '#1565c0', '#6a1b9a', '#ef6c00', '#8d6e63', '#c62828', '#9e9e9e'];
 
 /** The farmers in green, the sellers in teal, the costs in other colours, the losses in reds. */
 const PART_COLORS: Readonly<Record<LedgerPart, string>> = {
-  farmerRevenue: '#2e7d32',
-  intermediaryMargin: '#00838f',
-  logistics: '#1565c0',
-  processing: '#8d6e63',
-  anchorCommission: '#6a1b9a',
-  platformFees: '#ef6c00',
-  refunds: '#c62828',
-  spoilage: '#e57373',
+  farmerRevenue: COLOR.green,
+  intermediaryMargin: COLOR.teal,
+  logistics: COLOR.blue,
+  processing: COLOR.brown,
+  anchorCommission: COLOR.purple,
+  platformFees: COLOR.orange,
+  refunds: COLOR.red,
+  spoilage: COLOR.lightRed,
 };
 
 export function runReportHtml(directory: string, manifest: Manifest): string {
@@ -56,9 +55,9 @@ export function runReportHtml(directory: string, manifest: Manifest): string {
         xAxis: { type: 'category', name: 'month', nameLocation: 'middle', nameGap: 26, data: months.map((row) => row.period!) },
         yAxis: { type: 'value', name: 'yuan' },
         series: [
-          { name: 'GMV', type: 'line', data: months.map((row) => Number(row.gmv)), color: PALETTE[2] },
-          { name: 'farmers’ revenue', type: 'line', data: months.map((row) => Number(row.farmerRevenue)), color: PALETTE[0] },
-          { name: 'lost demand', type: 'line', data: months.map((row) => Number(row.lostGmv)), color: PALETTE[6] },
+          { name: 'GMV', type: 'line', data: months.map((row) => Number(row.gmv)), color: COLOR.blue },
+          { name: 'farmers’ revenue', type: 'line', data: months.map((row) => Number(row.farmerRevenue)), color: COLOR.green },
+          { name: 'lost demand', type: 'line', data: months.map((row) => Number(row.lostGmv)), color: COLOR.red },
         ],
       }),
     },
@@ -122,8 +121,8 @@ function incomeHistogram(households: readonly Record<string, string>[], povertyL
     xAxis: { type: 'category', name: 'yuan per person per year', nameLocation: 'middle', nameGap: 30, data: labels },
     yAxis: { type: 'value', name: 'households' },
     series: [
-      { name: 'without e-commerce', type: 'bar', data: count(before), color: PALETTE[7] },
-      { name: 'with e-commerce', type: 'bar', data: count(after), color: PALETTE[0], markLine: { symbol: 'none', label: { formatter: 'poverty line' }, data: [{ xAxis: lineBin }] } },
+      { name: 'without e-commerce', type: 'bar', data: count(before), color: COLOR.grey },
+      { name: 'with e-commerce', type: 'bar', data: count(after), color: COLOR.green, markLine: { symbol: 'none', label: { formatter: 'poverty line' }, data: [{ xAxis: lineBin }] } },
     ],
   });
 }
@@ -145,7 +144,7 @@ function broadcastScatter(all: readonly Record<string, string>[]): string {
       name: anchor,
       type: 'scatter' as const,
       symbolSize: 6,
-      color: PALETTE[index % PALETTE.length],
+      color: seriesColor(index),
       data: broadcasts.filter((row) => row.anchor === anchor && Number(row.views) > 0 && Number(row.gmv) > 0).map((row) => [Number(row.views), Number(row.gmv)]),
     })),
   });

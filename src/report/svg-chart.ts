@@ -5,6 +5,30 @@
  */
 import * as echarts from 'echarts';
 
+/**
+ * The reports' colours, declared once. Where a colour means something it means the same on every
+ * page: green the farmers, a pass or a rise; red a loss, a miss or a fall; grey what is not
+ * significant or without e-commerce; blue the headline series.
+ */
+export const COLOR = {
+  blue: '#1565c0',
+  green: '#2e7d32',
+  teal: '#00838f',
+  purple: '#6a1b9a',
+  orange: '#ef6c00',
+  brown: '#8d6e63',
+  red: '#c62828',
+  lightRed: '#e57373',
+  amber: '#f9a825',
+  grey: '#9e9e9e',
+  darkGrey: '#757575',
+} as const;
+
+/** Colours for series that mean nothing by colour (one per anchor, per swept value), in turn. */
+const SERIES_COLORS = [COLOR.blue, COLOR.green, COLOR.orange, COLOR.purple, COLOR.teal, COLOR.red, COLOR.brown, COLOR.grey] as const;
+
+export const seriesColor = (index: number): string => SERIES_COLORS[index % SERIES_COLORS.length]!;
+
 export interface ChartSize {
   readonly width: number;
   readonly height: number;
