@@ -5,7 +5,7 @@
 import { ScenarioError, UsageError } from '../errors.js';
 import { valueAtPath } from '../scenario/dotted-path.js';
 import type { Scenario } from '../scenario/schema.js';
-import { PRIORS, PRICE_PRIORS, FRESH_CATEGORIES, type PriorId } from './priors.js';
+import { priorBounds, priorFields } from './priors.js';
 
 export interface ParameterRange {
   /** Dotted path, as for --set. */
@@ -21,57 +21,18 @@ export interface ParameterRange {
 /** Every numeric parameter of the scenario with a prior or a calibration.free entry, with its range. */
 export function priorRanges(scenario: Scenario): ParameterRange[] {
   const ranges = new Map<string, ParameterRange>();
-  const add = (path: string, prior: PriorId | [number, number], source?: string) => {
+  const add = (path: string, low: number, high: number, source: string) => {
     if (ranges.has(path)) return;
     const base = valueAtPath(scenario, path);
-    if (typeof base !== 'number') return;
-    const [low, high] = Array.isArray(prior) ? prior : [PRIORS[prior].low, PRIORS[prior].high];
-    if (!(high > low)) return;
-    ranges.set(path, { path, low, high, source: source ?? (Array.isArray(prior) ? 'prior' : prior), base });
+    if (typeof base !== 'number' || !(high > low)) return;
+    ranges.set(path, { path, low, high, source, base });
   };
-  for (const free of scenario.calibration.free) add(free.path, [free.min, free.max], 'calibration.free');
-  for (const platform of scenario.platforms) {
-    add(`platforms.${platform.id}.feeRate`, 'platform.fee');
-    add(`platforms.${platform.id}.paymentFeeRate`, 'platform.payment');
-  }
-  for (const anchor of scenario.anchors) {
-    const at = `anchors.${anchor.id}`;
-    if (anchor.kind === 'celebrity' && anchor.broadcasts.some((series) => !series.welfare)) add(`${at}.commission.rate`, 'commission.commercial');
-    if (anchor.broadcasts.some((series) => series.welfare)) add(`${at}.commission.welfareRate`, 'commission.welfare');
-    if (anchor.population) {
-      if (anchor.population.innovation > 0) add(`${at}.population.innovation`, 'bass.p');
-      if (anchor.population.imitation > 0) add(`${at}.population.imitation`, 'bass.q');
-      anchor.broadcasts.forEach((series, index) => {
-        if (series.schedule.kind === 'rate') add(`${at}.broadcasts.${series.id ?? index}.schedule.perDay`, 'smallAnchor.broadcastsPerDay');
-      });
-    }
-  }
-  for (const product of scenario.products) {
-    const at = `products.${product.id}`;
-    add(`${at}.logistics.perParcel`, 'logistics.parcel');
-    if (product.logistics.coldChain) add(`${at}.logistics.coldChainMarkup`, 'logistics.coldChainMarkup');
-    add(`${at}.spoilage`, FRESH_CATEGORIES.includes(product.category) ? 'spoilage.fresh' : 'spoilage.dry');
-    add(`${at}.claimRate`, 'claimRate');
-    const prices = PRICE_PRIORS[product.category];
-    if (prices && product.unitWeightJin !== undefined) {
-      const perUnit = ([low, high]: [number, number]): [number, number] => [low * product.unitWeightJin!, high * product.unitWeightJin!];
-      add(`${at}.referencePrice`, perUnit(prices.retail), 'price prior (retail, per jin)');
-      add(`${at}.farmGatePrice`, perUnit(prices.farmGate), 'price prior (farm gate, per jin)');
-    }
-  }
-  for (const store of scenario.stores) {
-    add(`stores.${store.id}.conversion`, 'conversion');
-    if (store.population?.innovation) add(`stores.${store.id}.population.innovation`, 'bass.p');
-    if (store.population?.imitation) add(`stores.${store.id}.population.imitation`, 'bass.q');
-  }
-  for (const group of scenario.farmers) {
-    if (group.joining?.innovation) add(`farmers.${group.id}.joining.innovation`, 'bass.p');
-    if (group.joining?.imitation) add(`farmers.${group.id}.joining.imitation`, 'bass.q');
-  }
-  for (const shop of scenario.shops) {
-    if (!shop.staff) continue;
-    add(`shops.${shop.id}.staff.ordersPerWorkerMonth`, 'staff.ordersPerWorkerMonth');
-    if (shop.staff.spinOffs) add(`shops.${shop.id}.staff.spinOffs.perWorkerYear`, 'staff.spinOffsPerWorkerYear');
+  for (const free of scenario.calibration.free) add(free.path, free.min, free.max, 'calibration.free');
+  for (const field of priorFields(scenario)) {
+    if (!field.varied) continue;
+    const [low, high] = priorBounds(field.prior);
+    const scale = field.scale ?? 1;
+    add(field.idPath, low * scale, high * scale, field.source ?? (typeof field.prior === 'string' ? field.prior : 'prior'));
   }
   return [...ranges.values()];
 }

@@ -8,7 +8,7 @@
 import { dwellDistribution } from '../model/audience.js';
 import { compileScenario } from '../scenario/compile.js';
 import { valueAtPath } from '../scenario/dotted-path.js';
-import type { Anchor, Product, Scenario } from '../scenario/schema.js';
+import type { Product, Scenario } from '../scenario/schema.js';
 
 export interface Prior {
   readonly low: number;
@@ -40,10 +40,10 @@ export const PRIORS = {
   'staff.spinOffsPerWorkerYear': { low: 0, high: 0.3, what: 'yearly rate at which a worker opens a shop', source: 'assumption', confidence: 'assumption' },
 } as const satisfies Record<string, Prior>;
 
-export type PriorId = keyof typeof PRIORS;
+type PriorId = keyof typeof PRIORS;
 
 /** Retail and farm-gate prices per jin by category, where calibration.md has them. */
-export const PRICE_PRIORS: Partial<Record<Product['category'], { retail: [number, number]; farmGate: [number, number] }>> = {
+const PRICE_PRIORS: Partial<Record<Product['category'], { retail: [number, number]; farmGate: [number, number] }>> = {
   'navel-orange': { retail: [5, 10], farmGate: [2.8, 3.0] },
   apple: { retail: [6, 10], farmGate: [3.0, 3.3] },
   millet: { retail: [6, 20], farmGate: [5.5, 7] },
@@ -58,7 +58,7 @@ const FARM_GATE_SHARE: Partial<Record<Product['category'], [number, number]>> = 
   processed: [0, 0.2],
 };
 
-export const FRESH_CATEGORIES: readonly Product['category'][] = ['navel-orange', 'apple', 'fresh-shiitake', 'fresh-fruit'];
+const FRESH_CATEGORIES: readonly Product['category'][] = ['navel-orange', 'apple', 'fresh-shiitake', 'fresh-fruit'];
 
 export interface PriorViolation {
   readonly path: string;
@@ -105,11 +105,11 @@ function conversionRange(scenario: Scenario, purchaseRate: number): [number, num
 export function checkPriors(scenario: Scenario): PriorViolation[] {
   const violations: PriorViolation[] = [];
   const excepted = new Set(scenario.priorExceptions.map((exception) => exception.path));
-  const within = (path: string, value: number, prior: PriorId | [number, number], what?: string) => {
+  const within = (path: string, value: number, prior: PriorField['prior'], what?: string) => {
     if (excepted.has(path)) return;
-    const [low, high] = Array.isArray(prior) ? prior : [PRIORS[prior].low, PRIORS[prior].high];
+    const [low, high] = priorBounds(prior);
     if (value < low - 1e-12 || value > high + 1e-12) {
-      const name = what ?? (Array.isArray(prior) ? 'prior' : PRIORS[prior].what);
+      const name = what ?? (typeof prior === 'string' ? PRIORS[prior].what : 'prior');
       violations.push({ path, message: `${path} = ${Number(value.toPrecision(4))} is outside the prior for ${name} (${low}-${high})` });
     }
   };
@@ -140,62 +140,92 @@ export function checkPriors(scenario: Scenario): PriorViolation[] {
   const [lowConversion, highConversion] = conversionRange(scenario, scenario.behaviour.purchaseRate);
   within('behaviour.purchaseRate (implied conversion, no social proof)', lowConversion, 'conversion');
   within('behaviour.purchaseRate (implied conversion, full social proof)', highConversion, 'conversion');
-  scenario.platforms.forEach((platform, index) => {
-    within(`platforms.${index}.feeRate`, platform.feeRate, 'platform.fee');
-    within(`platforms.${index}.paymentFeeRate`, platform.paymentFeeRate, 'platform.payment');
-  });
-  scenario.anchors.forEach((anchor, index) => checkAnchor(anchor, `anchors.${index}`, within));
-  scenario.products.forEach((product, index) => checkProduct(product, `products.${index}`, within));
-  scenario.stores.forEach((store, index) => {
-    within(`stores.${index}.conversion`, store.conversion, 'conversion');
-    if (store.population) checkAdoption(store.population, `stores.${index}.population`, within);
-  });
-  scenario.farmers.forEach((group, index) => {
-    if (group.joining) checkAdoption(group.joining, `farmers.${index}.joining`, within);
-  });
-  scenario.shops.forEach((shop, index) => {
-    if (!shop.staff) return;
-    within(`shops.${index}.staff.ordersPerWorkerMonth`, shop.staff.ordersPerWorkerMonth, 'staff.ordersPerWorkerMonth');
-    if (shop.staff.spinOffs) within(`shops.${index}.staff.spinOffs.perWorkerYear`, shop.staff.spinOffs.perWorkerYear, 'staff.spinOffsPerWorkerYear');
-  });
+  for (const field of priorFields(scenario)) within(field.indexPath, field.value, field.prior, field.what);
   return violations;
 }
 
-type Within = (path: string, value: number, prior: PriorId | [number, number], what?: string) => void;
-
-function checkAnchor(anchor: Anchor, path: string, within: Within): void {
-  const commercial = anchor.broadcasts.some((series) => !series.welfare);
-  const welfare = anchor.broadcasts.some((series) => series.welfare);
-  // Commission is what an anchor selling others' goods takes; farmers selling their own take none.
-  if (commercial && anchor.kind === 'celebrity') within(`${path}.commission.rate`, anchor.commission.rate, 'commission.commercial');
-  if (welfare) {
-    within(`${path}.commission.welfareRate`, anchor.commission.welfareRate, 'commission.welfare');
-    within(`${path}.commission.welfareSlotFee`, anchor.commission.welfareSlotFee, [0, 0], 'welfare slot fees (none)');
-  }
-  if (anchor.population) {
-    checkAdoption(anchor.population, `${path}.population`, within);
-    anchor.broadcasts.forEach((series, index) => {
-      if (series.schedule.kind === 'rate') within(`${path}.broadcasts.${index}.schedule.perDay`, series.schedule.perDay, 'smallAnchor.broadcastsPerDay');
-    });
-  }
+/**
+ * A field of the scenario that a public prior bounds: the one walk over a scenario that both
+ * checkPriors (is it inside?) and the sensitivity and uncertainty designs (vary it across it) read.
+ */
+export interface PriorField {
+  /** Dotted path naming list items by id, as --set and --param do. */
+  readonly idPath: string;
+  /** Dotted path naming list items by position, as validation messages do. */
+  readonly indexPath: string;
+  /** The value on the prior's scale (a price per jin, a share of the price). */
+  readonly value: number;
+  readonly prior: PriorId | readonly [number, number];
+  /** What the prior bounds, when the prior has no name of its own. */
+  readonly what?: string;
+  /** Whether the designs vary the field across its prior; `scale` turns the prior into the field's own unit. */
+  readonly varied: boolean;
+  readonly scale?: number;
+  /** Where a varied field's range comes from, when not from a named prior. */
+  readonly source?: string;
 }
 
-function checkAdoption(adoption: { innovation: number; imitation: number }, path: string, within: Within): void {
-  if (adoption.innovation > 0) within(`${path}.innovation`, adoption.innovation, 'bass.p');
-  if (adoption.imitation > 0) within(`${path}.imitation`, adoption.imitation, 'bass.q');
+/** A prior's low and high ends, named or given. */
+export function priorBounds(prior: PriorField['prior']): readonly [number, number] {
+  return typeof prior === 'string' ? [PRIORS[prior].low, PRIORS[prior].high] : prior;
 }
 
-function checkProduct(product: Product, path: string, within: Within): void {
-  within(`${path}.logistics.perParcel`, product.logistics.perParcel, 'logistics.parcel');
-  if (product.logistics.coldChain) within(`${path}.logistics.coldChainMarkup`, product.logistics.coldChainMarkup, 'logistics.coldChainMarkup');
-  within(`${path}.spoilage`, product.spoilage, FRESH_CATEGORIES.includes(product.category) ? 'spoilage.fresh' : 'spoilage.dry');
-  within(`${path}.claimRate`, product.claimRate, 'claimRate');
-  const prices = PRICE_PRIORS[product.category];
-  if (prices && product.unitWeightJin !== undefined) {
-    within(`${path}.price`, product.price / product.unitWeightJin, prices.retail, `${product.category} retail price per jin`);
-    within(`${path}.farmGatePrice`, product.farmGatePrice / product.unitWeightJin, prices.farmGate, `${product.category} farm-gate price per jin`);
-    within(`${path}.referencePrice`, product.referencePrice / product.unitWeightJin, prices.retail, `${product.category} online price per jin`);
-  }
-  const share = FARM_GATE_SHARE[product.category];
-  if (share) within(`${path}.farmGatePrice`, product.farmGatePrice / product.price, share, `farm-gate share of the price (${product.category})`);
+/** Every prior-bounded field of the scenario, in one order: platforms, anchors, products, stores, farmers, shops. */
+export function priorFields(scenario: Scenario): PriorField[] {
+  const fields: PriorField[] = [];
+  const add = (idPath: string, indexPath: string, value: number, prior: PriorField['prior'], extra: Partial<PriorField> = {}) =>
+    fields.push({ idPath, indexPath, value, prior, varied: true, ...extra });
+  const adoption = (rates: { innovation: number; imitation: number }, idPath: string, indexPath: string) => {
+    if (rates.innovation > 0) add(`${idPath}.innovation`, `${indexPath}.innovation`, rates.innovation, 'bass.p');
+    if (rates.imitation > 0) add(`${idPath}.imitation`, `${indexPath}.imitation`, rates.imitation, 'bass.q');
+  };
+  scenario.platforms.forEach((platform, index) => {
+    add(`platforms.${platform.id}.feeRate`, `platforms.${index}.feeRate`, platform.feeRate, 'platform.fee');
+    add(`platforms.${platform.id}.paymentFeeRate`, `platforms.${index}.paymentFeeRate`, platform.paymentFeeRate, 'platform.payment');
+  });
+  scenario.anchors.forEach((anchor, index) => {
+    const [at, atIndex] = [`anchors.${anchor.id}`, `anchors.${index}`];
+    // Commission is what an anchor selling others' goods takes; farmers selling their own take none.
+    if (anchor.kind === 'celebrity' && anchor.broadcasts.some((series) => !series.welfare)) add(`${at}.commission.rate`, `${atIndex}.commission.rate`, anchor.commission.rate, 'commission.commercial');
+    if (anchor.broadcasts.some((series) => series.welfare)) {
+      add(`${at}.commission.welfareRate`, `${atIndex}.commission.welfareRate`, anchor.commission.welfareRate, 'commission.welfare');
+      add(`${at}.commission.welfareSlotFee`, `${atIndex}.commission.welfareSlotFee`, anchor.commission.welfareSlotFee, [0, 0], { what: 'welfare slot fees (none)', varied: false });
+    }
+    if (anchor.population) {
+      adoption(anchor.population, `${at}.population`, `${atIndex}.population`);
+      anchor.broadcasts.forEach((series, s) => {
+        if (series.schedule.kind === 'rate') add(`${at}.broadcasts.${series.id ?? s}.schedule.perDay`, `${atIndex}.broadcasts.${s}.schedule.perDay`, series.schedule.perDay, 'smallAnchor.broadcastsPerDay');
+      });
+    }
+  });
+  scenario.products.forEach((product, index) => {
+    const [at, atIndex] = [`products.${product.id}`, `products.${index}`];
+    add(`${at}.logistics.perParcel`, `${atIndex}.logistics.perParcel`, product.logistics.perParcel, 'logistics.parcel');
+    if (product.logistics.coldChain) add(`${at}.logistics.coldChainMarkup`, `${atIndex}.logistics.coldChainMarkup`, product.logistics.coldChainMarkup, 'logistics.coldChainMarkup');
+    add(`${at}.spoilage`, `${atIndex}.spoilage`, product.spoilage, FRESH_CATEGORIES.includes(product.category) ? 'spoilage.fresh' : 'spoilage.dry');
+    add(`${at}.claimRate`, `${atIndex}.claimRate`, product.claimRate, 'claimRate');
+    const prices = PRICE_PRIORS[product.category];
+    const jin = product.unitWeightJin;
+    if (prices && jin !== undefined) {
+      // The price a seller sets is the scenario's choice: checked, never varied.
+      add(`${at}.price`, `${atIndex}.price`, product.price / jin, prices.retail, { what: `${product.category} retail price per jin`, varied: false });
+      add(`${at}.referencePrice`, `${atIndex}.referencePrice`, product.referencePrice / jin, prices.retail, { what: `${product.category} online price per jin`, scale: jin, source: 'price prior (retail, per jin)' });
+      add(`${at}.farmGatePrice`, `${atIndex}.farmGatePrice`, product.farmGatePrice / jin, prices.farmGate, { what: `${product.category} farm-gate price per jin`, scale: jin, source: 'price prior (farm gate, per jin)' });
+    }
+    const share = FARM_GATE_SHARE[product.category];
+    if (share) add(`${at}.farmGatePrice`, `${atIndex}.farmGatePrice`, product.farmGatePrice / product.price, share, { what: `farm-gate share of the price (${product.category})`, varied: false });
+  });
+  scenario.stores.forEach((store, index) => {
+    add(`stores.${store.id}.conversion`, `stores.${index}.conversion`, store.conversion, 'conversion');
+    if (store.population) adoption(store.population, `stores.${store.id}.population`, `stores.${index}.population`);
+  });
+  scenario.farmers.forEach((group, index) => {
+    if (group.joining) adoption(group.joining, `farmers.${group.id}.joining`, `farmers.${index}.joining`);
+  });
+  scenario.shops.forEach((shop, index) => {
+    if (!shop.staff) return;
+    add(`shops.${shop.id}.staff.ordersPerWorkerMonth`, `shops.${index}.staff.ordersPerWorkerMonth`, shop.staff.ordersPerWorkerMonth, 'staff.ordersPerWorkerMonth');
+    if (shop.staff.spinOffs) add(`shops.${shop.id}.staff.spinOffs.perWorkerYear`, `shops.${index}.staff.spinOffs.perWorkerYear`, shop.staff.spinOffs.perWorkerYear, 'staff.spinOffsPerWorkerYear');
+  });
+  return fields;
 }

@@ -478,7 +478,7 @@ export const scenarioSchema = z
   .superRefine(checkReferences);
 
 export type Scenario = z.output<typeof scenarioSchema>;
-export type Anchor = Scenario['anchors'][number];
+type Anchor = Scenario['anchors'][number];
 export type BroadcastSeries = Anchor['broadcasts'][number];
 export type Product = Scenario['products'][number];
 export type Target = Scenario['targets'][number];
