@@ -9,7 +9,7 @@
 import { UsageError } from '../errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { valueAtPath } from '../scenario/dotted-path.js';
-import type { FreeParameter } from '../scenario/schema.js';
+import type { FreeParameter, Target } from '../scenario/schema.js';
 import { measureTargets } from './check.js';
 import { nelderMead } from './nelder-mead.js';
 import { replicateSeeds } from './replicates.js';
@@ -34,7 +34,7 @@ interface FittedParameter extends FreeParameter {
   readonly after: number;
 }
 
-interface Fit {
+export interface Fit {
   readonly objective: number;
   readonly verdicts: readonly TargetVerdict[];
 }
@@ -50,6 +50,20 @@ interface TargetSensitivity {
 
 /** A move smaller than this (in tolerances per tenth of a parameter's bounds) counts as not moving the target. */
 const NOTICEABLE_MOVE = 0.1;
+
+/**
+ * What moves each target at the fit: for each free parameter (nudged in `moved`, in the order of
+ * `paths`), how far the target's distance changed from the fit's; a sole mover when only one
+ * parameter moves it noticeably.
+ */
+export function targetSensitivities(targets: readonly Target[], paths: readonly string[], at: Fit, moved: readonly Fit[]): TargetSensitivity[] {
+  return targets.map((target, t) => {
+    const base = targetDistance(target, at.verdicts[t]!.simulated.mean);
+    const moves = moved.map((fitAt, index) => ({ path: paths[index]!, change: Math.abs(targetDistance(target, fitAt.verdicts[t]!.simulated.mean) - base) }));
+    const noticeable = moves.filter((move) => move.change >= NOTICEABLE_MOVE);
+    return { target: target.id, moves, soleMover: noticeable.length === 1 ? noticeable[0]!.path : undefined };
+  });
+}
 
 export interface CalibrationResult {
   readonly parameters: readonly FittedParameter[];
@@ -139,12 +153,7 @@ export async function calibrate(loaded: LoadedScenario, reload: (overrides: stri
     point[index] = point[index]! + (point[index]! > 0.9 ? -0.1 : 0.1);
     moved.push(await fit(toValues(point)));
   }
-  const sensitivities = targets.map((target, t) => {
-    const base = targetDistance(target, after.verdicts[t]!.simulated.mean);
-    const moves = moved.map((fitAt, index) => ({ path: free[index]!.path, change: Math.abs(targetDistance(target, fitAt.verdicts[t]!.simulated.mean) - base) }));
-    const noticeable = moves.filter((move) => move.change >= NOTICEABLE_MOVE);
-    return { target: target.id, moves, soleMover: noticeable.length === 1 ? noticeable[0]!.path : undefined };
-  });
+  const sensitivities = targetSensitivities(targets, free.map((parameter) => parameter.path), after, moved);
   return {
     parameters: free.map((parameter, index) => ({ ...parameter, before: before[index]!, after: best[index]! })),
     sensitivities,

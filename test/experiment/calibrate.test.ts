@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../../src/experiment/calibrate.js';
+import { calibrate, targetSensitivities, type Fit } from '../../src/experiment/calibrate.js';
+import { estimate } from '../../src/experiment/statistics.js';
+import { judgeTarget } from '../../src/experiment/targets.js';
 import { checkScenario } from '../../src/experiment/check.js';
 import { fittedScenarioText } from '../../src/experiment/fitted-file.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -57,6 +59,18 @@ describe('livesim calibrate', () => {
     expect(result.sensitivities[0]!.moves[0]!.path).toBe('behaviour.purchaseRate');
     expect(result.sensitivities[0]!.moves[0]!.change).toBeGreaterThan(1);
     expect(result.sensitivities[0]!.soleMover).toBe('behaviour.purchaseRate');
+  });
+
+  it('names a sole mover only when one parameter alone moves a target noticeably', () => {
+    const target = (id: string) => ({ id, metric: 'orders', aggregate: 'sum' as const, expected: 100, tolerance: 0.1, kind: 'reproduced' as const, source: 'test' });
+    const fitWith = (...means: number[]): Fit => ({ objective: 0, verdicts: means.map((mean, t) => judgeTarget(target(`t${t}`), estimate([mean]))) });
+    const targets = [target('t0'), target('t1')];
+    // At the fit both targets are met; nudging `a` moves only t0, nudging `b` moves both.
+    const [first, second] = targetSensitivities(targets, ['a', 'b'], fitWith(100, 100), [fitWith(150, 100), fitWith(150, 150)]);
+    expect(first!.moves).toEqual([{ path: 'a', change: 5 }, { path: 'b', change: 5 }]);
+    expect(first!.soleMover).toBeUndefined();
+    expect(second!.moves.map((move) => move.change)).toEqual([0, 5]);
+    expect(second!.soleMover).toBe('b');
   });
 
   it('moves the free parameters so that the targets are met', async () => {
