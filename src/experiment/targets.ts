@@ -57,6 +57,15 @@ export function measureTarget(target: Figure, table: TimeseriesTable): number {
   }
 }
 
+/**
+ * The values a figure can take at all, where its measure bounds them (a t-interval around a mean
+ * can reach past them): a count of rising years lies between 0 and the year pairs of its period.
+ */
+function figureBounds(target: Figure): readonly [number, number] {
+  if (target.aggregate === 'years-rising' && target.period) return [0, Number(target.period.to.slice(0, 4)) - Number(target.period.from.slice(0, 4))];
+  return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+}
+
 /** What a figure is, as `check` reports it: reproduced by mechanisms, set by the scenario, or validation. */
 export type FigureKind = 'reproduced' | 'input' | 'validation';
 
@@ -86,13 +95,10 @@ function describeMeasure(figure: Figure): string {
 
 export function judgeTarget(target: Figure, simulated: Estimate, kind: FigureKind = 'kind' in target ? target.kind : 'validation'): TargetVerdict {
   const mean = simulated.mean;
-  let [lowEnd, highEnd] = simulated.ci95;
-  // A count of rising years cannot exceed the year pairs in its period: the t-interval can.
-  if (target.aggregate === 'years-rising' && target.period) {
-    const pairs = Number(target.period.to.slice(0, 4)) - Number(target.period.from.slice(0, 4));
-    highEnd = Math.min(highEnd, pairs);
-    lowEnd = Math.max(lowEnd, 0);
-  }
+  // The interval stops where the figure's own values do.
+  const [floor, ceiling] = figureBounds(target);
+  const lowEnd = Math.max(simulated.ci95[0], floor);
+  const highEnd = Math.min(simulated.ci95[1], ceiling);
   let relativeError: number;
   let pass: boolean;
   if (target.range) {
