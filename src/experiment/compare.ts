@@ -62,3 +62,30 @@ export function comparePaired(a: readonly BatchRow[], b: readonly BatchRow[], na
 
 /** A comparison's run directory keeps each side's replicates' months (replicates-timeseries.csv's layout). */
 export const SIDE_FILES = { a: 'a-timeseries.csv', b: 'b-timeseries.csv' } as const;
+
+/** A side of a comparison as summary.json and --json name it. */
+export interface SideIdentity {
+  readonly label: string;
+  readonly scenario: string;
+  readonly scenarioHash: string;
+}
+
+/** summary.json of a comparison (what `compare --json` prints): each shown metric's means, difference and verdict. */
+export function comparisonSummary(a: SideIdentity, b: SideIdentity, comparison: Comparison, shown: readonly MetricComparison[], complete: boolean) {
+  return {
+    a,
+    b,
+    replicates: comparison.replicates,
+    complete,
+    seeds: comparison.seeds,
+    metrics: shown.map((metric) => ({
+      name: metric.name,
+      a: { mean: metric.a.mean, ci95: metric.a.ci95 },
+      b: { mean: metric.b.mean, ci95: metric.b.ci95 },
+      delta: { mean: metric.delta.mean, ci95: metric.delta.ci95, relative: metric.relative },
+      significant: metric.significant,
+    })),
+  };
+}
+
+export type ComparisonSummary = ReturnType<typeof comparisonSummary>;

@@ -3,7 +3,7 @@
  * its paired 95% interval (significant ones first), then A's and B's months overlaid, each as a
  * median with its 5-95% band over the replicates.
  */
-import { SIDE_FILES } from '../experiment/compare.js';
+import { SIDE_FILES, type ComparisonSummary } from '../experiment/compare.js';
 import type { Manifest } from '../experiment/manifest.js';
 import { monthlyBands } from '../experiment/replicate-timeseries.js';
 import { formatSignedPercent } from '../format.js';
@@ -12,20 +12,6 @@ import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readOptionalCsv, readRunJson } from './run-files.js';
 import { COLOR, extentPoints, svgChart } from './svg-chart.js';
-
-/** summary.json of a comparison (what `compare --json` prints). */
-interface ComparisonSummary {
-  readonly a: { readonly label: string };
-  readonly b: { readonly label: string };
-  readonly replicates: number;
-  readonly metrics: readonly {
-    readonly name: string;
-    readonly a: { readonly mean: number };
-    readonly b: { readonly mean: number };
-    readonly delta: { readonly mean: number; readonly relative: { readonly mean: number; readonly ci95: readonly [number, number] } | null };
-    readonly significant: boolean;
-  }[];
-}
 
 const MONTHLY = ['gmv', 'farmerRevenue'];
 const COLORS = { a: COLOR.darkGrey, b: COLOR.blue };

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { isBatchDirectory, readStoredBatch, runWithSeeds, type StoredBatch } from '../../experiment/batch-sides.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
-import { SIDE_FILES, comparePaired } from '../../experiment/compare.js';
+import { SIDE_FILES, comparePaired, comparisonSummary, type SideIdentity } from '../../experiment/compare.js';
 import { comparisonCsv, formatComparison } from './compare-output.js';
 import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
@@ -109,20 +109,7 @@ export function compareCommand(): Command {
             ? comparison.metrics
             : comparison.metrics.filter((metric) => (HEADLINE_METRICS as readonly string[]).includes(metric.name) || metric.delta.sd > 0 || metric.delta.mean !== 0);
 
-        const result = {
-          a: identify(sideA),
-          b: identify(sideB),
-          replicates: comparison.replicates,
-          complete: ran.complete,
-          seeds: comparison.seeds,
-          metrics: shown.map((metric) => ({
-            name: metric.name,
-            a: { mean: metric.a.mean, ci95: metric.a.ci95 },
-            b: { mean: metric.b.mean, ci95: metric.b.ci95 },
-            delta: { mean: metric.delta.mean, ci95: metric.delta.ci95, relative: metric.relative },
-            significant: metric.significant,
-          })),
-        };
+        const result = comparisonSummary(identify(sideA), identify(sideB), comparison, shown, ran.complete);
         if (directory !== undefined) {
           const monthsOf = (candidate: Side) => candidate.stored?.monthsCsv ?? replicatesTimeseriesCsv(ran.months[toRun.indexOf(candidate.loaded!)] ?? []);
           await directory.write(
@@ -182,7 +169,7 @@ function compareManifest(
 }
 
 /** A side as --json names it: its label, scenario and scenario hash. */
-function identify(side: Side) {
+function identify(side: Side): SideIdentity {
   return { label: side.label, scenario: side.loaded?.scenario.name ?? side.stored!.scenario, scenarioHash: side.loaded?.hash ?? side.stored!.scenarioHash };
 }
 
