@@ -1,16 +1,32 @@
-/** Tidy CSV: a header row, one record per line, RFC 4180 quoting where needed. */
+/**
+ * Tidy CSV: a header row, one record per line, RFC 4180 quoting where needed. Text that a
+ * spreadsheet would run as a formula (a case name `=HYPERLINK(…)`, a swept value `+cmd|…`) is
+ * written with a leading apostrophe, as OWASP's CSV-injection rule says, and read back without it.
+ */
 
 export type Cell = string | number | boolean;
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const lines = [header.map(quote).join(',')];
-  for (const row of rows) lines.push(row.map((cell) => quote(typeof cell === 'string' ? cell : String(cell))).join(','));
+  const lines = [header.map(textCell).join(',')];
+  for (const row of rows) lines.push(row.map((cell) => (typeof cell === 'string' ? textCell(cell) : quote(String(cell)))).join(','));
   return `${lines.join('\n')}\n`;
+}
+
+/** Starts like a formula (=, +, -, @, tab, carriage return), after any apostrophes this escaping added. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A plain number (money written as text, "-12.50") is data, never a formula. */
+const PLAIN_NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+function textCell(text: string): string {
+  return quote(FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text);
 }
 
 function quote(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** A cell as it was before textCell escaped it. */
+const unescapeCell = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell);
 
 /** Yuan with two decimals, from fen. */
 export const yuanCell = (fen: number): string => (Math.round(fen) / 100).toFixed(2);
@@ -40,15 +56,15 @@ export function parseCsvRows(text: string): string[][] {
       else field += char;
     } else if (char === '"') quoted = true;
     else if (char === ',') {
-      record.push(field);
+      record.push(unescapeCell(field));
       field = '';
     } else if (char === '\n') {
-      record.push(field);
+      record.push(unescapeCell(field));
       records.push(record);
       record = [];
       field = '';
     } else if (char !== '\r') field += char;
   }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
+  if (field !== '' || record.length > 0) records.push([...record, unescapeCell(field)]);
   return records;
 }
