@@ -37,8 +37,17 @@ export const date = (description: string) =>
 export const timeOfDay = (description: string) =>
   z.string().regex(TIME_PATTERN, { message: 'expected a time of day like 19:30' }).describe(description);
 
+/** Days in each month of a yearly window (February 29 is not in every year, so not a day a window may name). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export const monthDay = (description: string) =>
-  z.string().regex(MONTH_DAY_PATTERN, { message: 'expected a month and day like 11-01' }).describe(description);
+  z
+    .string()
+    .regex(MONTH_DAY_PATTERN, { message: 'expected a month and day like 11-01' })
+    .refine((text) => !MONTH_DAY_PATTERN.test(text) || Number(text.slice(3)) <= DAYS_IN_MONTH[Number(text.slice(0, 2)) - 1]!, {
+      message: 'not a day of that month in every year (a window repeats yearly: February has 28 days)',
+    })
+    .describe(description);
 
 export const id = (what: string) =>
   z
@@ -58,15 +67,18 @@ export const positive = (description: string) => z.number().positive().describe(
 
 export const nonNegative = (description: string) => z.number().min(0).describe(description);
 
-export const count = (description: string) => z.number().int().min(0).describe(description);
+/** Ten billion: more than there are people, so a count beyond it is a typo in an order of magnitude. */
+const MAX_COUNT = 10_000_000_000;
 
-/** A fixed number, or a lognormal spread given by its median and log-scale sigma. */
-export const spread = (description: string) =>
+export const count = (description: string, max = MAX_COUNT) => z.number().int().min(0).max(max).describe(description);
+
+/** A fixed number, or a lognormal spread given by its median and log-scale sigma; at most `max` (beyond any real value). */
+export const spread = (description: string, max: number) =>
   z
     .union([
-      z.number().min(0),
+      z.number().min(0).max(max),
       z.strictObject({
-        median: z.number().positive().describe('Median of the lognormal spread'),
+        median: z.number().positive().max(max).describe('Median of the lognormal spread'),
         sigma: z.number().min(0).max(3).describe('Standard deviation of the logarithm (0 = no spread)'),
       }),
     ])

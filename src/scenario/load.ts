@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NotFoundError, ScenarioError, type ScenarioProblem } from '../errors.js';
 import { closestMatch } from './suggest.js';
+import { duplicateIdProblems } from './duplicate-ids.js';
 import { displayPath } from '../paths.js';
 import { hashScenario } from './hash.js';
 import { problemsFromIssues } from './issues.js';
@@ -35,10 +36,20 @@ export interface LoadOptions {
 
 /** Loads a preset (by name) or a scenario file (by path). */
 export function loadScenario(reference: string, options: LoadOptions = {}): LoadedScenario {
+  return scenarioVariants(reference, options)([]);
+}
+
+/**
+ * Variants of one scenario (sweep cases, design points, calibration candidates): the files are
+ * read and parsed once, and each variant applies its own overrides (after `options.overrides`)
+ * and is validated like a user's edit.
+ */
+export function scenarioVariants(reference: string, options: LoadOptions = {}): (overrides: readonly string[]) => LoadedScenario {
   const cwd = options.cwd ?? process.cwd();
   const file = resolveScenarioReference(reference, cwd);
   const source = new SourceFile(displayPath(file, cwd), readText(file));
-  return loadFromSource(source, path.dirname(file), path.basename(file, path.extname(file)), options);
+  const sources = readSources(source, path.dirname(file), path.basename(file, path.extname(file)), cwd);
+  return (overrides) => resolveScenario(sources, [...(options.overrides ?? []), ...overrides]);
 }
 
 /**
@@ -51,20 +62,34 @@ export function loadScenarioText(text: string, options: LoadOptions & { readonly
 }
 
 function loadFromSource(source: SourceFile, directory: string, defaultName: string, options: LoadOptions): LoadedScenario {
-  const cwd = options.cwd ?? process.cwd();
+  return resolveScenario(readSources(source, directory, defaultName, options.cwd ?? process.cwd()), options.overrides ?? []);
+}
+
+/** A scenario's files, read, parsed and merged (before overrides and validation). */
+interface ScenarioSources {
+  readonly files: readonly SourceFile[];
+  readonly merged: PlainObject;
+}
+
+function readSources(source: SourceFile, directory: string, defaultName: string, cwd: string): ScenarioSources {
   const files: SourceFile[] = [];
   const merged = readWithExtends(source, directory, files, cwd);
-
   // The name is the file's own, never inherited from what it extends.
   const own = files[0]!.value as PlainObject;
   // Only a missing name takes the file's; a name of the wrong type is reported by the schema.
   if (own.name === undefined) merged.name = safeName(defaultName);
   delete merged.extends;
   delete merged.$schema;
+  return { files, merged };
+}
 
+/** The sources with `overrides` applied, validated and hashed. */
+function resolveScenario(sources: ScenarioSources, overrides: readonly string[]): LoadedScenario {
+  const { files } = sources;
+  const merged = structuredClone(sources.merged);
   const applied: AppliedOverride[] = [];
   const overrideProblems: ScenarioProblem[] = [];
-  for (const expression of options.overrides ?? []) {
+  for (const expression of overrides) {
     const result = applyOverride(merged, parseOverride(expression));
     if ('message' in result) overrideProblems.push(result);
     else applied.push(result);
@@ -80,7 +105,7 @@ function loadFromSource(source: SourceFile, directory: string, defaultName: stri
     scenario: parsed.data,
     hash: hashScenario(parsed.data),
     files: files.map((file) => file.label),
-    overrides: [...(options.overrides ?? [])],
+    overrides: [...overrides],
   };
 }
 
@@ -105,6 +130,8 @@ function readWithExtends(source: SourceFile, directory: string, files: SourceFil
       { file: label, line: 1, column: 1, path: '', message: 'a scenario file must be a map of fields', hint: 'start from a preset: livesim show demo-county' },
     ]);
   }
+  const duplicates = duplicateIdProblems(source);
+  if (duplicates.length > 0) throw new ScenarioError(duplicates);
   const parent = source.value.extends;
   if (parent === undefined) return structuredClone(source.value);
   const problemAtExtends = (message: string, hint?: string) => {

@@ -31,11 +31,11 @@ export function parseOverride(expression: string): Override {
   }
   const forbidden = segments.find(isForbiddenKey);
   if (forbidden !== undefined) throw new UsageError(`--set path ${JSON.stringify(pathText)} names \`${forbidden}\``, FORBIDDEN_KEY_HINT);
-  return { expression, segments, value: parseValue(expression.slice(equals + 1)) };
+  return { expression, segments, value: parseOverrideValue(expression.slice(equals + 1)) };
 }
 
-/** YAML rules for the value: `3` is a number, `true` a boolean, `[a, b]` a list, anything else text. */
-function parseValue(text: string): unknown {
+/** YAML rules for the value: `3` is a number, `true` a boolean, `[a, b]` a list, anything else (`@x`, `*alias` included) text. */
+export function parseOverrideValue(text: string): unknown {
   try {
     return parse(text, { maxAliasCount: 50 }) ?? text;
   } catch {

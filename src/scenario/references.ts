@@ -141,6 +141,12 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
     }
   });
 
+  const caseNames = new Set<string>();
+  scenario.sweep?.cases.forEach((item, index) => {
+    if (caseNames.has(item.name)) report(['sweep', 'cases', index, 'name'], `two sweep cases are named \`${item.name}\``, 'each case needs its own name: their rows would be pooled');
+    caseNames.add(item.name);
+  });
+
   scenario.calibration.free.forEach((parameter, f) => {
     const path: Path = ['calibration', 'free', f];
     if (!(parameter.min < parameter.max)) report(path, `the bounds must satisfy min < max (got ${parameter.min} and ${parameter.max})`);

@@ -22,7 +22,7 @@ const dwell = z
 
 const unitsPerOrder = z
   .discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('fixed'), units: z.number().int().min(1).describe('Units in every order') }),
+    z.strictObject({ kind: z.literal('fixed'), units: z.number().int().min(1).max(1000).describe('Units in every order') }),
     z.strictObject({
       kind: z.literal('shifted-poisson'),
       mean: z.number().min(1).max(20).describe('Mean units per order; an order is 1 + Poisson(mean - 1) units'),
@@ -88,7 +88,7 @@ const platform = z
     welfare: z
       .strictObject({
         feeWaiver: z.boolean().default(true).describe('Public-welfare broadcasts pay no platform fee (the payment fee still applies)'),
-        trafficBoost: nonNegative('Multiplier on recommended traffic for public-welfare broadcasts').default(1),
+        trafficBoost: nonNegative('Multiplier on recommended traffic for public-welfare broadcasts').max(1000).default(1),
       })
       .prefault({})
       .describe('What the platform gives public-welfare broadcasts'),
@@ -98,7 +98,7 @@ const platform = z
           .array(z.strictObject({ date: date('When the figure holds'), people: count('People buying on the platform (people)') }))
           .min(1)
           .describe('The platform\'s shoppers over time (a public series), linear between the dates and flat outside them'),
-        visitsPerShopper: nonNegative('Visits a shopper pays farm-product stores and broadcasts a day (visits per person per day)'),
+        visitsPerShopper: nonNegative('Visits a shopper pays farm-product stores and broadcasts a day (visits per person per day)').max(1000),
       })
       .optional()
       .describe(
@@ -215,7 +215,7 @@ const product = z
       .strictObject({
         perParcel: yuan('Express delivery cost per order').default(11),
         coldChain: z.boolean().default(false).describe('Ship by cold chain'),
-        coldChainMarkup: nonNegative('Extra cost of cold chain over ordinary express (0.5 = +50%)').default(0.5),
+        coldChainMarkup: nonNegative('Extra cost of cold chain over ordinary express (0.5 = +50%)').max(100).default(0.5),
       })
       .prefault({})
       .describe('Shipping'),
@@ -255,12 +255,12 @@ const farmerGroup = z
       .max(1_000_000, { message: 'at most a million simulated households: let each stand for several with `represents`' })
       .describe('Number of simulated households in the group (at most a million; `represents` scales them up)'),
     persons: z.number().min(1).max(12).default(3.5).describe('Mean persons per household (each household is 1 + Poisson(persons - 1))'),
-    baselineIncome: spread('Income per person per year without e-commerce (yuan)'),
+    baselineIncome: spread('Income per person per year without e-commerce (yuan)', 10_000_000),
     produces: z
       .array(
         z.strictObject({
           product: reference('product'),
-          capacity: spread('Units each (real) household can supply per season (units)'),
+          capacity: spread('Units each (real) household can supply per season (units)', 1_000_000_000),
         }),
       )
       .min(1)
@@ -269,6 +269,7 @@ const farmerGroup = z
       .number()
       .int()
       .min(1)
+      .max(1_000_000)
       .default(1)
       .describe('Real households each simulated household stands for (national scale); counts are multiplied by it, money per household divided'),
     joining: adoption('supplier households')
@@ -277,7 +278,7 @@ const farmerGroup = z
     followsAnchors: z
       .strictObject({
         anchor: reference('anchor'),
-        householdsPerAnchor: positive('Real households whose produce each anchor of the class sells (households)'),
+        householdsPerAnchor: positive('Real households whose produce each anchor of the class sells (households)').max(10_000_000),
       })
       .optional()
       .describe(
@@ -291,12 +292,12 @@ const shop = z
     id: id('shop'),
     name: z.string().optional().describe('Display name'),
     contractPrices: z
-      .record(z.string(), positive('Price per unit'))
+      .record(z.string(), positive('Price per unit').max(1_000_000))
       .describe('Price per unit the shop pays farmers, by product id (yuan)'),
     staff: z
       .strictObject({
         workersFrom: reference('farmer group'),
-        ordersPerWorkerMonth: positive('Orders one worker handles in a month (packing, sorting, customer service)'),
+        ordersPerWorkerMonth: positive('Orders one worker handles in a month (packing, sorting, customer service)').max(10_000_000),
         wagePerMonth: yuan('Wage per worker per month, paid out of the shop\'s margin into the worker\'s household'),
         spinOffs: z
           .strictObject({
@@ -326,7 +327,7 @@ const store = z
     loyalty: z
       .strictObject({
         retention: share('Share of first-time buyers who become repeat customers (while the market has room)').default(0),
-        repeatOrdersPerYear: nonNegative('Orders a repeat customer places a year (they come back to buy)').default(0),
+        repeatOrdersPerYear: nonNegative('Orders a repeat customer places a year (they come back to buy)').max(1000).default(0),
         churnPerYear: nonNegative('Yearly rate at which repeat customers drift away').default(0),
         market: count(
           'Repeat customers one store can keep at most (its reachable market, people); recruitment slows as it fills. Default: a year of its visitors',
@@ -401,6 +402,9 @@ const sweepVary = z
   ])
   .describe('One parameter to vary: a list of values, or a range');
 
+/** Most cases a sweep may have: a design beyond this is a typo, not a plan. */
+export const MAX_SWEEP_CASES = 10_000;
+
 const sweep = z
   .strictObject({
     vary: z.array(sweepVary).default([]).describe('Parameters to vary; every combination is a case (a full grid)'),
@@ -411,6 +415,7 @@ const sweep = z
           set: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}).describe('Overrides of the case: path -> value'),
         }),
       )
+      .max(MAX_SWEEP_CASES, { message: `a sweep may have at most ${MAX_SWEEP_CASES.toLocaleString('en-US')} cases` })
       .default([])
       .describe('Alternatively, explicit cases'),
     replicates: z.number().int().min(1).default(5).describe('Replicates per case'),
@@ -452,7 +457,7 @@ export const scenarioSchema = z
       .union([z.literal('auto'), duration('')])
       .default('auto')
       .describe('Simulated time between snapshots for the dashboard and progress lines (auto: about 200 per run)'),
-    povertyLine: positive('Poverty line (yuan per person per year)').default(4000),
+    povertyLine: positive('Poverty line (yuan per person per year)').max(1_000_000).default(4000),
     behaviour: behaviour.prefault({}),
     platforms: z.array(platform).min(1).describe('The platforms the anchors broadcast on'),
     anchors: z.array(anchor).min(1).describe('The anchors and their broadcasts'),

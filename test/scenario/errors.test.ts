@@ -128,7 +128,7 @@ describe('scenario errors', () => {
     const value = tinyScenario();
     value.platforms = [{ id: 'taobao' }, { id: 'taobao' }];
     const problems = problemsOf(value);
-    expect(problems).toContainEqual(expect.objectContaining({ path: 'platforms.1.id', message: 'duplicate id `taobao`' }));
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'platforms.1.id', message: 'duplicate id `taobao` in this list' }));
   });
 
   it('an end before the start', () => {
