@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAME, decodeOutcome, encodeOutcome, jobData, outcomeFrom } from '../../src/experiment/queue/queue-jobs.js';
 import { processJob } from '../../src/experiment/queue/queue-worker.js';
 import { replicateSeeds, replicateTasks } from '../../src/experiment/replicates.js';
+import type { ReplicateOutcome } from '../../src/experiment/replicate-task.js';
 import { PACKAGE_ROOT, VERSION } from '../../src/paths.js';
 import { loadValue, temporaryDirectory, tinyScenario, writeFiles } from '../helpers.js';
 import { startRedis, type RedisServer } from '../redis-server.js';
@@ -43,17 +44,17 @@ describe('processJob: what a worker accepts', () => {
   const [task] = replicateTasks(loaded, [42], { months: true });
 
   it('runs a job to the same outcome as the local pool, NaN and all', async () => {
-    const outcome = decodeOutcome(await processJob(jobData(task!)));
+    const outcome = decodeOutcome(await processJob(jobData(task!))) as ReplicateOutcome;
     expect(outcome.summary.metrics.gmv).toBeGreaterThan(0);
     expect(outcome.months?.rows.length).toBeGreaterThan(0);
-    expect(decodeOutcome(encodeOutcome({ ...outcome, wallSeconds: Number.NaN })).wallSeconds).toBeNaN();
+    expect((decodeOutcome(encodeOutcome({ ...outcome, wallSeconds: Number.NaN })) as ReplicateOutcome).wallSeconds).toBeNaN();
   });
 
   it('reads a result back whether BullMQ hands over the worker’s text or an object parsed from it', async () => {
     const text = await processJob(jobData(task!));
-    const marked = encodeOutcome({ ...decodeOutcome(text), wallSeconds: Number.POSITIVE_INFINITY });
+    const marked = encodeOutcome({ ...(decodeOutcome(text) as ReplicateOutcome), wallSeconds: Number.POSITIVE_INFINITY });
     expect(outcomeFrom(JSON.parse(marked))).toEqual(outcomeFrom(marked));
-    expect(outcomeFrom(JSON.parse(marked))!.wallSeconds).toBe(Number.POSITIVE_INFINITY);
+    expect((outcomeFrom(JSON.parse(marked)) as ReplicateOutcome).wallSeconds).toBe(Number.POSITIVE_INFINITY);
     expect(outcomeFrom(null)).toBeUndefined();
   });
 

@@ -38,17 +38,18 @@ export function encodeOutcome(outcome: ReplicateOutcome): string {
   return JSON.stringify(outcome, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? { [SPECIAL]: String(value) } : value));
 }
 
-export function decodeOutcome(text: string): ReplicateOutcome {
+/** The JSON text of an outcome, NaN and ±Infinity restored; what it holds is checked by checkOutcome. */
+export function decodeOutcome(text: string): unknown {
   return JSON.parse(text, (_key, value: unknown) =>
     value !== null && typeof value === 'object' && SPECIAL in value ? Number((value as Record<string, string>)[SPECIAL]) : value,
-  ) as ReplicateOutcome;
+  );
 }
 
 /**
  * A job's result as BullMQ hands it back: the worker's text in a 'completed' event, but parsed
  * into an object when read from the stored job. Either way it decodes to the same outcome.
  */
-export function outcomeFrom(returned: unknown): ReplicateOutcome | undefined {
+export function outcomeFrom(returned: unknown): unknown {
   if (typeof returned === 'string') return decodeOutcome(returned);
   if (returned !== null && typeof returned === 'object') return decodeOutcome(JSON.stringify(returned));
   return undefined;

@@ -13,6 +13,7 @@ import type { Redis } from 'ioredis';
 import type { ReplicateOutcome, ReplicateTask } from '../replicate-task.js';
 import type { PoolControls, RemoteRunner } from '../worker-pool.js';
 import { QUEUE_NAME, jobData, jobId, outcomeFrom } from './queue-jobs.js';
+import { checkOutcome } from './outcome-check.js';
 import { checkReachable, queueConnection } from './redis-connection.js';
 import type { QueueUrl } from './queue-url.js';
 
@@ -96,11 +97,18 @@ export class QueueSession implements RemoteRunner {
     };
 
     const deliver = (id: string, returned: unknown) => {
-      const outcome = outcomeFrom(returned);
-      if (over || outcome === undefined || !pending.delete(id)) return;
+      if (over || !pending.has(id)) return;
+      const tasks = byJob.get(id)!;
+      const checked = readResult(returned, tasks[0]!);
+      if ('reason' in checked) {
+        // Removed, so the same command run again computes it afresh instead of meeting it again.
+        this.forget(id);
+        return fail(id, checked.reason);
+      }
+      pending.delete(id);
       // A job serves every replicate that asked for it: each gets its own place in the batch.
-      for (const task of byJob.get(id)!) {
-        const mine = { ...outcome, id: task.id, seed: task.seed };
+      for (const task of tasks) {
+        const mine = { ...checked.outcome, id: task.id, seed: task.seed };
         outcomes.push(mine);
         controls.onOutcome?.(mine);
       }
@@ -128,19 +136,27 @@ export class QueueSession implements RemoteRunner {
       let queued = 0;
       const ids = [...pending];
       // Looked up LOOKUPS at a time: thousands of jobs one by one would take seconds of round trips.
-      const found: { id: string; job: Job | undefined; state: string }[] = [];
+      const found: { id: string; job: Job | undefined; state: string; reason?: string }[] = [];
       for (let start = 0; start < ids.length; start += LOOKUPS) {
         found.push(
           ...(await Promise.all(
             ids.slice(start, start + LOOKUPS).map(async (id) => {
-              const job = await Job.fromId(this.queue, id);
-              return { id, job, state: job ? await job.getState() : 'unknown' };
+              try {
+                const job = await Job.fromId(this.queue, id);
+                return { id, job, state: job ? await job.getState() : 'unknown' };
+              } catch (error) {
+                // Its data is not JSON (written by something else): it would stall for ever.
+                return { id, job: undefined, state: 'unreadable', reason: (error as Error).message };
+              }
             }),
           )),
         );
       }
-      for (const { id, job, state } of found) {
-        if (job && state === 'completed') {
+      for (const { id, job, state, reason } of found) {
+        if (state === 'unreadable') {
+          this.forget(id);
+          fail(id, `the job on the queue cannot be read: ${reason ?? 'its data is not JSON'}`);
+        } else if (job && state === 'completed') {
           done++;
           deliver(id, job.returnvalue);
         } else if (job && state === 'failed') {
@@ -185,9 +201,26 @@ export class QueueSession implements RemoteRunner {
     return outcomes;
   }
 
+  /** Removes a job whose result or data could not be used (a re-run then enqueues it afresh). */
+  private forget(id: string): void {
+    this.queue.remove(id).catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     await Promise.allSettled([this.events.close(), this.queue.close()]);
     for (const connection of this.connections) connection.disconnect();
   }
+}
+
+/** A job's returned value as an outcome of `task`, or why it cannot be one. */
+function readResult(returned: unknown, task: ReplicateTask): { outcome: ReplicateOutcome } | { reason: string } {
+  let decoded: unknown;
+  try {
+    decoded = outcomeFrom(returned);
+  } catch {
+    return { reason: "the worker's result is not JSON" };
+  }
+  if (decoded === undefined) return { reason: 'the worker returned no result' };
+  return checkOutcome(decoded, task);
 }

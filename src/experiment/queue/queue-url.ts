@@ -17,9 +17,13 @@ export function parseQueueUrl(text: string | undefined, env: NodeJS.ProcessEnv =
   if (given === undefined || given === '') throw new UsageError('--queue needs a Redis URL', 'for example: --queue redis://127.0.0.1:6379, or set REDIS_URL');
   let url: URL;
   try {
+    // Spaces around it, or a percent-escape that decodes to nothing (`%zz`), would reach Redis's client as a crash.
+    if (given.trim() !== given) throw new Error('spaces around it');
     url = new URL(given);
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
   } catch {
-    throw new UsageError(`--queue ${JSON.stringify(given)} is not a URL`, 'for example: redis://127.0.0.1:6379/0 or rediss://:password@host:6380');
+    throw new UsageError(`--queue ${JSON.stringify(given.replace(/\/\/[^@/]*@/, '//***@'))} is not a URL`, 'for example: redis://127.0.0.1:6379/0 or rediss://:password@host:6380 (escape % in a password as %25)');
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
     throw new UsageError(`--queue ${hidePassword(url)}: expected a redis:// or rediss:// URL, got ${url.protocol}`, 'for example: redis://127.0.0.1:6379');
