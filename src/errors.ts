@@ -7,8 +7,13 @@ export const EXIT = {
   ok: 0,
   failure: 1,
   badInput: 2,
+  /** Stopped by Ctrl+C (SIGINT); SIGTERM and SIGHUP give 128 + their number, as shells do (143, 129). */
   interrupted: 130,
 } as const;
+
+/** The signals that stop livesim (keeping what was computed), each with the exit code it leaves. */
+export const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+export type StopSignal = keyof typeof STOP_SIGNALS;
 
 export class LivesimError extends Error {
   readonly exitCode: number = EXIT.failure;
@@ -50,6 +55,22 @@ export class ScenarioError extends LivesimError {
   constructor(readonly problems: readonly ScenarioProblem[]) {
     super(problems.length === 1 ? 'the scenario is not valid' : `the scenario has ${problems.length} problems`);
   }
+}
+
+/**
+ * A file or directory livesim cannot or will not read or write: a link, a FIFO or a device where
+ * a regular file belongs, a full disk, a read-only file system, a permission. Nothing was written.
+ */
+export class FileError extends LivesimError {
+  override readonly exitCode = EXIT.badInput;
+}
+
+/**
+ * A scenario whose magnitudes carried a run beyond what livesim computes exactly: money past
+ * 2^53 fen (¥90 trillion), or a number that is not finite. Nothing was written.
+ */
+export class MagnitudeError extends LivesimError {
+  override readonly exitCode = EXIT.badInput;
 }
 
 /** A preset or file that does not exist. */

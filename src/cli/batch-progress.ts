@@ -6,7 +6,7 @@ import { estimatesByMetric, HEADLINE_METRICS } from '../experiment/batch-statist
 import type { BatchRow } from '../experiment/replicate-rows.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../format.js';
 import type { BatchProgressView } from '../ui/mount-batch.js';
-import { StopControl } from './stop-control.js';
+import { keepWhatIsComputed, type StopControl } from './stop-control.js';
 import type { Terminal } from './terminal.js';
 
 interface BatchReporter {
@@ -67,10 +67,12 @@ export async function withBatchProgress<T>(
   options: BatchDisplayOptions,
   work: (signal: AbortSignal, progress: (done: number, planned: number, rows?: readonly BatchRow[]) => void) => Promise<T>,
 ): Promise<{ result: T; control: StopControl }> {
-  const control = new StopControl();
+  const control = keepWhatIsComputed();
   const mode = options.quiet ? 'off' : options.ui && !options.json && terminal.stdoutIsTTY && !terminal.ci ? 'ui' : 'lines';
-  const reporter = await batchReporter(terminal, { title: options.title, mode, onStop: control.stop });
-  const stopListening = control.listenForSignals();
+  const reporter = await batchReporter(terminal, { title: options.title, mode, onStop: (reason) => control.stop(reason === 'quit' ? 'quit' : 'SIGINT') });
+  const stopListening = control.onStop(() => {
+    if (mode === 'lines') terminal.err('stopping: keeping the replicates that finished (Ctrl+C again to quit at once)\n');
+  });
   try {
     const result = await work(control.signal, (done, planned, rows = []) => reporter.progress(done, planned, rows));
     return { result, control };

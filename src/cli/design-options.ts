@@ -4,9 +4,9 @@ import { UsageError } from '../errors.js';
 import { checkRangesLoad, chooseRanges, type ParameterRange } from '../experiment/parameter-ranges.js';
 import { manifestText } from '../experiment/manifest.js';
 import type { RemoteRunner } from '../experiment/worker-pool.js';
-import { MANIFEST } from '../experiment/run-store.js';
+import { MANIFEST } from '../experiment/run-layout.js';
 import { DEFAULT_METRICS } from '../experiment/sensitivity.js';
-import { loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { scenarioVariants, type LoadedScenario } from '../scenario/load.js';
 import { collect, parseCount, parseSeed } from './options.js';
 import { openOption, reportOption, type ReportOptions } from './report-options.js';
 import { queueOption, type QueueOptions } from './queue-option.js';
@@ -36,7 +36,7 @@ export function withDesignOptions(command: Command, kind: string): Command {
     .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
     .addOption(queueOption())
     .option('--out <dir>', `run directory (default: runs/<scenario>-${kind}-<seed>-<time>)`)
-    .option('--force', 'replace the run already in --out')
+    .option('--force', 'run even when the estimated work is over the limits, and replace the run already in --out')
     .addOption(reportOption())
     .addOption(openOption())
     .option('--json', 'print the result as JSON on stdout')
@@ -52,10 +52,10 @@ export function designSetup(reference: string, options: DesignOptions): {
   rootSeed: number;
   load: (overrides: string[]) => LoadedScenario;
 } {
-  const base = loadScenario(reference, { overrides: options.set });
+  const load = scenarioVariants(reference, { overrides: options.set });
+  const base = load([]);
   const params = chooseRanges(base.scenario, options.param);
   if (params.length === 0) throw new UsageError(`${base.scenario.name} has no parameter with a prior to vary`, 'name some: --param path=low..high');
-  const load = (overrides: string[]) => loadScenario(reference, { overrides: [...options.set, ...overrides] });
   checkRangesLoad(params, load);
   return { base, params, metrics: options.metric.length > 0 ? options.metric : DEFAULT_METRICS, rootSeed: options.seed ?? base.scenario.seed, load };
 }

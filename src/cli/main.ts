@@ -8,8 +8,15 @@ process.env.NODE_ENV ??= 'production';
 // Output piped into something that stops reading (`| head`): stop quietly, as Unix tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  // The terminal went away (a closed SSH session: EIO after SIGHUP): nobody is left to read it.
+  if (error.code !== 'EIO') throw error;
 });
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'EIO') throw error;
+});
+const { installSignalHandlers } = await import('./stop-control.js');
+// Before anything else: no phase of any command is left to the signals' default.
+installSignalHandlers();
 const { buildProgram } = await import('./program.js');
 const { reportError } = await import('./report-error.js');
 const { detectTerminal } = await import('./terminal.js');

@@ -4,7 +4,11 @@
  */
 import { CommanderError } from 'commander';
 import { EXIT, LivesimError, ScenarioError, formatProblem } from '../errors.js';
+import { printable } from '../printable.js';
 import type { Terminal } from './terminal.js';
+
+/** A message may quote stored text (a manifest's fields, a path): no control sequence reaches the terminal. */
+const printableLines = (text: string) => text.split('\n').map(printable).join('\n');
 
 const MAX_PROBLEMS_SHOWN = 20;
 
@@ -23,8 +27,8 @@ export function reportError(error: unknown, terminal: Terminal): number {
     return error.exitCode;
   }
   if (error instanceof LivesimError) {
-    terminal.err(`${style.red('error')}: ${error.message}\n`);
-    if (error.hint !== undefined) terminal.err(`  hint: ${error.hint}\n`);
+    terminal.err(`${style.red('error')}: ${printableLines(error.message)}\n`);
+    if (error.hint !== undefined) terminal.err(`  hint: ${printableLines(error.hint)}\n`);
     return error.exitCode;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

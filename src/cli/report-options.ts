@@ -7,9 +7,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
-import { claimRunDirectory, newRunDirectory, writeRunDirectory } from '../experiment/run-store.js';
 import { displayPath } from '../paths.js';
-import { holdSignalsWhileWriting } from './stop-control.js';
 import type { Terminal } from './terminal.js';
 
 export interface ReportOptions {
@@ -23,43 +21,11 @@ export const openOption = () => new Option('--open', "write report.html and open
 /** Writes report.html into `directory` when asked (and opens it with --open); returns its path. */
 export async function writeReportIfAsked(directory: string, options: ReportOptions, terminal: Terminal): Promise<string | undefined> {
   if (!options.report && !options.open) return undefined;
-  const { writeRunReport } = await import('./commands/report.js');
+  const { writeRunReport } = await import('../report/write-report.js');
   const file = await writeRunReport(directory);
   terminal.err(`report: ${displayPath(file)}\n`);
   if (options.open) openWithDesktop(file, terminal);
   return file;
-}
-
-/** A run directory that a command writes only when asked (`--out`, `--report` or `--open`). */
-export interface OptionalRunDirectory {
-  readonly path: string;
-  /** Writes `files` (manifest last), then the report when asked; says where on stderr. */
-  write(files: Readonly<Record<string, string>>, terminal: Terminal): Promise<void>;
-}
-
-/**
- * Claims `runs/<name>-<seed>-<time>` (or --out) before any work when the command was asked for
- * a run directory, so a bad --out costs nothing; undefined when it was not.
- */
-export function runDirectoryIfAsked(
-  options: ReportOptions & { readonly out?: string | undefined; readonly force?: boolean | undefined },
-  name: string,
-  seed: number,
-  createdAt: Date,
-): OptionalRunDirectory | undefined {
-  if (options.out === undefined && !options.report && !options.open) return undefined;
-  const directory = options.out ?? newRunDirectory('runs', name, seed, createdAt);
-  const release = claimRunDirectory(directory, { force: options.force });
-  return {
-    path: directory,
-    async write(files, terminal) {
-      holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-      writeRunDirectory(directory, files);
-      await writeReportIfAsked(directory, options, terminal);
-      release();
-      terminal.err(`results in ${displayPath(directory)}\n`);
-    },
-  };
 }
 
 /** The desktop's opener for this platform, if one is on the PATH. */

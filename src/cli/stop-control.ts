@@ -1,15 +1,27 @@
 /**
- * One way to stop a piece of work: the q key, Ctrl+C in a dashboard, and SIGINT or SIGTERM all
- * end here. The first stop aborts the work (which keeps what it computed); a second Ctrl+C quits
- * at once. After a stop, q exits 0 (a choice) and Ctrl+C or a signal 130 (as shells expect).
+ * One way to stop a command, in every phase: the q key, Ctrl+C in a dashboard, and the signals
+ * SIGINT (Ctrl+C), SIGTERM (kill, a service manager) and SIGHUP (a closed terminal or SSH
+ * session) all end here. The handlers are installed once, when the process starts, so no phase
+ * is left to the default, which would kill the process without keeping anything or releasing a
+ * run directory's lock:
+ *
+ * - before the work (loading, checking): a signal ends the process at once; nothing was
+ *   computed and nothing is written (a claimed directory is released, left empty or removed);
+ * - while the work runs (from `keepWhatIsComputed()` on): the first stop aborts the work, which
+ *   keeps what it computed, marked incomplete; a second Ctrl+C or signal quits at once;
+ * - while the run directory is written: signals wait until it is (it is never cut in half).
+ *
+ * The exit code says how it ended: q is a choice (0); a signal leaves 128 + its number (130 for
+ * SIGINT, 143 for SIGTERM, 129 for SIGHUP), as shells expect, even when the work had finished.
  */
-import { EXIT } from '../errors.js';
+import { EXIT, STOP_SIGNALS, type StopSignal } from '../errors.js';
 
-export type StopReason = 'quit' | 'interrupt';
+export type StopReason = 'quit' | StopSignal;
 
 export class StopControl {
   private readonly controller = new AbortController();
   private reason: StopReason | undefined;
+  private readonly listeners = new Set<() => void>();
 
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -21,44 +33,69 @@ export class StopControl {
 
   readonly stop = (reason: StopReason): void => {
     if (this.stopped) {
-      if (reason === 'interrupt') process.exit(EXIT.interrupted);
+      if (reason !== 'quit') process.exit(STOP_SIGNALS[reason]);
       return;
     }
     this.reason = reason;
     this.controller.abort();
+    for (const listener of this.listeners) listener();
   };
 
-  /** Stops on SIGINT and SIGTERM until the returned function is called; `onFirst` runs on the first. */
-  listenForSignals(onFirst?: () => void): () => void {
-    const onSignal = () => {
-      const first = !this.stopped;
-      this.stop('interrupt');
-      if (first) onFirst?.();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    };
+  /** Runs `listener` on the first stop, until the returned function is called. */
+  onStop(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
-  /** The exit code for work that was stopped before it finished. */
+  /** The exit code of a stop: 0 for q (or no stop), 128 + the signal's number for a signal. */
   get exitCode(): number {
-    return this.reason === 'quit' ? EXIT.ok : EXIT.interrupted;
+    return this.reason === undefined || this.reason === 'quit' ? EXIT.ok : STOP_SIGNALS[this.reason];
   }
 }
 
+/** One command runs per process: this is its stop control. */
+const control = new StopControl();
+let keeping = false;
+/** A stop is how this command ends (a worker), not an interruption: it leaves exit code 0. */
+let stopIsTheEnd = false;
+let writing: { readonly onSignal: () => void; noted: boolean } | undefined;
+
+/** Installs the handlers for SIGINT, SIGTERM and SIGHUP (once, at start-up). */
+export function installSignalHandlers(): void {
+  for (const name of Object.keys(STOP_SIGNALS) as StopSignal[]) process.on(name, () => onSignal(name));
+  // A stop leaves its exit code even when the work had finished or the command said nothing:
+  // an interrupted command never exits 0. A failure the command reported (1, 2) stays.
+  process.on('exit', () => {
+    if ((process.exitCode ?? 0) === 0 && !stopIsTheEnd && control.exitCode !== EXIT.ok) process.exitCode = control.exitCode;
+  });
+}
+
+function onSignal(name: StopSignal): void {
+  if (writing) {
+    // Recorded as the stop (for the exit code); the files are written whole first.
+    if (!control.stopped) control.stop(name);
+    if (!writing.noted) writing.onSignal();
+    writing.noted = true;
+    return;
+  }
+  if (!keeping) process.exit(STOP_SIGNALS[name]);
+  control.stop(name);
+}
+
 /**
- * From now until the process ends, SIGINT and SIGTERM no longer kill it: they only make its exit
- * code 130. For the last phase, writing the run directory, which must never be cut in half
- * (it takes a moment; the work it records is already done).
+ * From now on the command computes something worth keeping: a first stop aborts the work (which
+ * keeps what it has) instead of ending the process.
  */
-export function holdSignalsWhileWriting(onSignal?: () => void): void {
-  const hold = () => {
-    process.exitCode = EXIT.interrupted;
-    onSignal?.();
-  };
-  process.on('SIGINT', hold);
-  process.on('SIGTERM', hold);
+export function keepWhatIsComputed(options: { readonly stopIsTheEnd?: boolean } = {}): StopControl {
+  keeping = true;
+  stopIsTheEnd = options.stopIsTheEnd ?? false;
+  return control;
+}
+
+/**
+ * From now until the process ends, signals no longer stop it: they only set its exit code. For
+ * the last phase, writing the run directory (it takes a moment; the work it records is done).
+ */
+export function holdSignalsWhileWriting(onSignal: () => void): void {
+  writing = { onSignal, noted: false };
 }

@@ -2,7 +2,7 @@
  * The two sides of a comparison (or the cases of a sweep): scenarios to run, or batches stored
  * in run directories. Scenarios run together in one pool, all with the same replicate seeds.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { parseBatchCsv, replicateRow, type BatchRow } from './replicate-rows.js';
@@ -11,7 +11,8 @@ import { replicateTasks } from './replicates.js';
 import { REPLICATES_TIMESERIES, type ReplicateMonths } from './replicate-timeseries.js';
 import { UsageError } from '../errors.js';
 import { readManifest } from './manifest.js';
-import { MANIFEST } from './run-store.js';
+import { readRegularFile } from '../files/safe-read.js';
+import { MANIFEST, REPLICATES_CSV } from './run-layout.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
 
 /** A batch read from a run directory (made by run --replicates). */
@@ -24,26 +25,34 @@ export interface StoredBatch {
   readonly monthsCsv: string | undefined;
 }
 
-export function isBatchDirectory(candidate: string): boolean {
-  return existsSync(path.join(candidate, MANIFEST)) && existsSync(path.join(candidate, 'replicates.csv'));
+/** A run directory (a directory holding a manifest) rather than a scenario: compare reads it as a stored batch. */
+export function isRunDirectory(candidate: string): boolean {
+  try {
+    return lstatSync(candidate).isDirectory() && lstatSync(path.join(candidate, MANIFEST)) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 export function readStoredBatch(directory: string): StoredBatch {
   const manifest = readManifest(directory);
   if (manifest.kind !== 'replicates' || manifest.seeds === undefined) {
-    throw new UsageError(`${directory} holds a ${manifest.kind}, not a batch of replicates with their seeds`, 'compare stored batches made by livesim run --replicates');
+    const what = manifest.kind === 'run' ? 'a single run' : `a ${manifest.kind}`;
+    throw new UsageError(`${directory} holds ${what}, not a batch of replicates: compare pairs replicates by seed`, 'compare batches made by livesim run --replicates N, or compare the scenarios themselves');
   }
+  const file = path.join(directory, REPLICATES_CSV);
+  const text = readRegularFile(file) ?? '';
   let rows: BatchRow[];
   try {
-    rows = parseBatchCsv(readFileSync(path.join(directory, 'replicates.csv'), 'utf8'), ['replicate', 'seed', 'scenarioHash']);
+    rows = parseBatchCsv(text, ['replicate', 'seed', 'scenarioHash']);
   } catch (error) {
-    throw new UsageError(`${path.join(directory, 'replicates.csv')} cannot be read: ${(error as Error).message}`, 'run the batch again');
+    throw new UsageError(`${file} is damaged: ${(error as Error).message}`, 'run the batch again');
   }
+  if (rows.length === 0) throw new UsageError(`${directory} holds no finished replicate (it was stopped before the first one)`, 'run the batch again, or compare the scenarios themselves');
   const seeds = new Set(manifest.seeds);
   const stray = rows.find((row) => !seeds.has(Number(row.keys.seed)) || !Number.isFinite(Number(row.keys.seed)));
-  if (stray !== undefined) throw new UsageError(`${directory}: replicates.csv has a row (seed ${String(stray.keys.seed)}) that its manifest does not list`, 'run the batch again');
-  const monthsFile = path.join(directory, REPLICATES_TIMESERIES);
-  const monthsCsv = existsSync(monthsFile) ? readFileSync(monthsFile, 'utf8') : undefined;
+  if (stray !== undefined) throw new UsageError(`${directory}: ${REPLICATES_CSV} has a row whose seed its manifest does not list`, 'run the batch again');
+  const monthsCsv = readRegularFile(path.join(directory, REPLICATES_TIMESERIES), { optional: true });
   return { directory, scenario: manifest.scenario, scenarioHash: manifest.scenarioHash, rows, monthsCsv };
 }
 

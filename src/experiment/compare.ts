@@ -29,14 +29,17 @@ export interface Comparison {
 /** A relative change smaller than this prints as ±0.0%: never called significant. */
 const NEGLIGIBLE_RELATIVE_CHANGE = 0.0005;
 
-/** Pairs the rows of A and B by seed and compares the metrics (all of them, or those named). */
+/**
+ * Pairs the rows of A and B by seed and compares the metrics (all of them, or those named); with
+ * no pair (stopped before a replicate finished, or batches of other seeds) there is nothing to compare.
+ */
 export function comparePaired(a: readonly BatchRow[], b: readonly BatchRow[], names?: readonly string[]): Comparison {
   const bySeed = new Map(b.map((row) => [String(row.keys.seed), row]));
   const pairs = a.flatMap((row) => {
     const other = bySeed.get(String(row.keys.seed));
     return other ? [[row, other] as const] : [];
   });
-  if (pairs.length === 0) throw new Error('no replicate of A shares its seed with one of B: nothing to pair');
+  if (pairs.length === 0) return { replicates: 0, seeds: [], metrics: [] };
   const metrics = (names && names.length > 0 ? names : Object.keys(pairs[0]![0].metrics)).map((name) => {
     const valuesA = pairs.map(([rowA]) => rowA.metrics[name]!);
     const valuesB = pairs.map(([, rowB]) => rowB.metrics[name]!);

@@ -3,30 +3,34 @@
  * from), whether it finished, its headline numbers and its files. One zod type writes and reads it,
  * so a broken or foreign manifest is reported, never half-read.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { parseJsonFile, readRegularFile } from '../files/safe-read.js';
 import { VERSION } from '../paths.js';
-import { MANIFEST, jsonText } from './run-store.js';
+import { printable } from '../printable.js';
+import { MANIFEST, jsonText } from './run-layout.js';
 import type { RemoteRunner } from './worker-pool.js';
 
+/** Stored text shown on terminals (livesim runs, errors): control sequences removed as it is read. */
+const text = () => z.string().transform(printable);
+
 const manifestSchema = z.looseObject({
-  livesimVersion: z.string(),
+  livesimVersion: text(),
   kind: z.enum(['run', 'replicates', 'compare', 'sweep', 'check', 'sensitivity', 'uncertainty']),
   complete: z.boolean(),
-  scenario: z.string(),
-  scenarioHash: z.string(),
+  scenario: text(),
+  scenarioHash: text(),
   seed: z.number(),
   replicates: z.number().int().min(0),
   /** The replicate seeds of a batch, in replicate order. */
   seeds: z.array(z.number()).optional(),
   /** A sweep's number of cases. */
   cases: z.number().int().optional(),
-  sources: z.object({ files: z.array(z.string()), overrides: z.array(z.string()) }),
-  createdAt: z.string(),
+  sources: z.object({ files: z.array(text()), overrides: z.array(text()) }),
+  createdAt: text(),
   wallSeconds: z.number(),
-  headline: z.object({ gmv: z.number(), farmerRevenue: z.number(), reached: z.string().optional() }),
+  headline: z.object({ gmv: z.number(), farmerRevenue: z.number(), reached: text().optional() }),
   files: z.array(z.string()),
   /** Replicates that failed on a job queue and are missing from the results. */
   failed: z
@@ -35,8 +39,8 @@ const manifestSchema = z.looseObject({
         /** The replicate's place in the batch (a sweep's or design's: case or point × replicates + replicate). */
         position: z.number().int(),
         seed: z.number(),
-        scenarioHash: z.string(),
-        reason: z.string(),
+        scenarioHash: text(),
+        reason: text(),
       }),
     )
     .optional(),
@@ -78,15 +82,10 @@ export function manifestText(fields: ManifestFields): string {
   return jsonText(manifest);
 }
 
-/** The manifest of `directory`, or a usage error saying what is wrong with it. */
+/** The manifest of `directory`, or a usage error saying what is wrong with it (never what it holds). */
 export function readManifest(directory: string): Manifest {
   const file = path.join(directory, MANIFEST);
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`${file} cannot be read as JSON: ${(error as Error).message}`, 'is this a livesim run directory? livesim runs lists them');
-  }
+  const value = parseJsonFile(readRegularFile(file) ?? '', file);
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -1,16 +1,18 @@
 /**
  * Rows of a batch (replicates.csv, sweep.csv): one per replicate, in long format with the
  * replicate's identity (index, seed, scenario hash) and every summary metric. Rows are appended
- * to the file as replicates finish, so a batch that is stopped or crashes keeps what it did;
- * when the batch ends the file is rewritten in replicate order, so it is the same for the same
+ * to a safety copy as replicates finish, so a batch whose process dies keeps what it did; the
+ * file the batch writes at its end has them in replicate order, so it is the same for the same
  * root seed however the work was scheduled.
  */
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { LEDGER_PARTS } from '../model/flows.js';
 import { parseCsvRows, toCsv, type Cell } from './csv.js';
-import { writeFileAtomic } from './run-store.js';
 import type { RunSummary } from './single-run.js';
+
+/** Where rows go as they finish (a file appended to), if anywhere. */
+export interface RowSink {
+  append(text: string): void;
+}
 
 /** Every summary metric as a flat name -> number map (ledger parts as `ledger.<part>`, but for farmerRevenue, already a metric). */
 export function metricValues(summary: RunSummary): Record<string, number> {
@@ -36,34 +38,28 @@ export class BatchRows {
   private readonly rows: BatchRow[] = [];
   private header: string[] | undefined;
 
-  /** `file` undefined: rows are kept in memory only (compare). */
-  constructor(private readonly file: string | undefined) {}
+  /** `sink` undefined: rows are kept in memory only (compare). */
+  constructor(private readonly sink: RowSink | undefined) {}
 
   get all(): readonly BatchRow[] {
     return this.rows;
   }
 
-  /** Adds a finished replicate's row, appending it to the file at once. */
+  /** Adds a finished replicate's row, appending it to the sink at once (the header before the first). */
   add(row: BatchRow): void {
     this.rows.push(row);
-    if (this.file === undefined) return;
-    if (this.header === undefined) {
-      this.header = [...Object.keys(row.keys), ...Object.keys(row.metrics)];
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileAtomic(this.file, toCsv(this.header, []));
-    }
-    appendFileSync(this.file, toCsv(this.header!, [this.cells(row)]).split('\n').slice(1).join('\n'));
+    const first = this.header === undefined;
+    this.header ??= [...Object.keys(row.keys), ...Object.keys(row.metrics)];
+    if (this.sink === undefined) return;
+    const csv = toCsv(this.header, [this.cells(row)]);
+    this.sink.append(first ? csv : csv.slice(csv.indexOf('\n') + 1));
   }
 
-  /** Rewrites the file with the rows in order (atomically). */
-  finish(): void {
-    if (this.file === undefined) return;
-    if (this.header === undefined) {
-      if (!existsSync(this.file)) writeFileAtomic(this.file, '');
-      return;
-    }
+  /** The rows in order, as the batch's CSV (empty when none finished). */
+  csv(): string {
+    if (this.header === undefined) return '';
     const sorted = [...this.rows].sort((a, b) => a.order - b.order);
-    writeFileAtomic(this.file, toCsv(this.header, sorted.map((row) => this.cells(row))));
+    return toCsv(this.header, sorted.map((row) => this.cells(row)));
   }
 
   private cells(row: BatchRow): Cell[] {
@@ -91,7 +87,8 @@ export function parseBatchCsv(text: string, identityColumns: readonly string[]):
       if (identityColumns.includes(column)) keys[column] = /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
       else {
         const value = Number(cell);
-        if (cell.trim() === '' || !Number.isFinite(value)) throw new Error(`line ${index + 2}, column ${column}: ${JSON.stringify(cell)} is not a number`);
+        // The cell itself is not quoted: the file may not be what it claims to be.
+        if (cell.trim() === '' || !Number.isFinite(value)) throw new Error(`line ${index + 2}, column ${column} is not a number`);
         metrics[column] = value;
       }
     });

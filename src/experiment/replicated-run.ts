@@ -3,11 +3,10 @@
  * streamed to replicates.csv as it finishes; with a precision goal, replicates are added until
  * the headline metrics' 95% intervals are narrow enough (or a cap is reached).
  */
-import path from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { VERSION } from '../paths.js';
 import { estimatesByMetric, preciseEnough } from './batch-statistics.js';
-import { BatchRows, replicateRow, type BatchRow } from './replicate-rows.js';
+import { BatchRows, replicateRow, type BatchRow, type RowSink } from './replicate-rows.js';
 import { replicateSeed, replicateTasks } from './replicates.js';
 import type { ReplicateMonths } from './replicate-timeseries.js';
 import { estimatesJson, type Estimate } from './statistics.js';
@@ -16,7 +15,8 @@ import { runTasks, type RemoteRunner } from './worker-pool.js';
 export interface BatchOptions {
   readonly replicates: number;
   readonly rootSeed: number;
-  readonly directory: string;
+  /** Where each row goes as its replicate finishes (replicates.csv's safety copy). */
+  readonly rowsFile?: RowSink | undefined;
   /** Keep adding replicates until the headline metrics' interval half-widths are within this share of their means. */
   readonly precision?: number | undefined;
   readonly maxReplicates?: number | undefined;
@@ -29,6 +29,8 @@ export interface BatchOptions {
 
 export interface BatchResult {
   readonly rows: readonly BatchRow[];
+  /** replicates.csv: the rows in replicate order. */
+  readonly rowsCsv: string;
   readonly estimates: Readonly<Record<string, Estimate>>;
   /** False when stopped before the planned replicates (or the precision goal) were done. */
   readonly complete: boolean;
@@ -38,7 +40,7 @@ export interface BatchResult {
 }
 
 export async function runReplicateBatch(loaded: LoadedScenario, options: BatchOptions): Promise<BatchResult> {
-  const rows = new BatchRows(path.join(options.directory, 'replicates.csv'));
+  const rows = new BatchRows(options.rowsFile);
   const months: ReplicateMonths[] = [];
   const max = options.maxReplicates ?? 100;
   const step = Math.max(2, options.jobs ?? 2);
@@ -65,10 +67,10 @@ export async function runReplicateBatch(loaded: LoadedScenario, options: BatchOp
     if (options.precision === undefined || preciseEnough(rows.all, options.precision) || planned >= max) break;
     planned = Math.min(max, planned + step);
   }
-  rows.finish();
   const ordered = [...rows.all].sort((a, b) => a.order - b.order);
   return {
     rows: ordered,
+    rowsCsv: rows.csv(),
     estimates: estimatesByMetric(ordered),
     complete: !stopped,
     precisionReached: options.precision === undefined ? undefined : preciseEnough(ordered, options.precision),

@@ -4,7 +4,10 @@
  * of a second) is refused with the estimate and a way out, instead of hanging or crashing.
  */
 import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
+import { snapshotInterval } from '../model/model-run.js';
 import type { ModelParams } from '../model/params.js';
+import { compileScenario } from '../scenario/compile.js';
+import type { LoadedScenario } from '../scenario/load.js';
 
 export interface ResourceEstimate {
   /** Engine events the run would process, roughly. */
@@ -28,7 +31,8 @@ export function estimateResources(params: ModelParams): ResourceEstimate {
   const days = Math.max(1, horizon / MINUTES_PER_DAY);
   const behaviour = params.behaviour;
   const meanDwell = behaviour.dwell.kind === 'exponential' ? behaviour.dwell.mean : behaviour.dwell.median * Math.exp((behaviour.dwell.sigma * behaviour.dwell.sigma) / 2);
-  let events = days * (2 + params.stores.length);
+  // Midnights and noons, stores' trading, and the snapshots (built only when watched, but their ticks always run).
+  let events = days * (2 + params.stores.length) + horizon / snapshotInterval(params, horizon);
   let broadcasts = 0;
   let peakViewers = 0;
   for (const anchor of params.anchors) {
@@ -62,14 +66,70 @@ export function estimateResources(params: ModelParams): ResourceEstimate {
   return { events, bytes, broadcasts };
 }
 
+/** Runs in one batch: more is a typo (a stored batch of 50,000 seeds, a grid of 12,000 cases), not a plan. */
+const MAX_RUNS = 10_000;
+/** Events in one batch: about an hour of work on two cores. */
+const MAX_BATCH_EVENTS = 20_000_000_000;
+
+/** What a batch would run: each scenario and how many times; how many run at once on this machine. */
+export interface BatchDemand {
+  readonly scenarios: readonly { readonly loaded: LoadedScenario; readonly runs: number }[];
+  readonly parallel: number;
+}
+
+export interface ResourceProblem {
+  readonly message: string;
+  readonly hint: string;
+}
+
+/**
+ * Why a batch is too big, or undefined when it fits: too many runs, a run too big on its own
+ * (events, snapshots included, or memory), too many events in all, or too much memory at once.
+ * Scenarios with the same hash are estimated once.
+ */
+export function batchProblem(demand: BatchDemand): ResourceProblem | undefined {
+  const byHash = new Map<string, { loaded: LoadedScenario; runs: number }>();
+  for (const { loaded, runs } of demand.scenarios) byHash.set(loaded.hash, { loaded, runs: (byHash.get(loaded.hash)?.runs ?? 0) + runs });
+  const runs = [...byHash.values()].reduce((sum, entry) => sum + entry.runs, 0);
+  if (runs > MAX_RUNS) {
+    return { message: `this batch would run ${formatLarge(runs)} replicates; a batch may run at most ${formatLarge(MAX_RUNS)}`, hint: 'fewer cases, replicates, seeds or design points (or --force to run it anyway)' };
+  }
+  let events = 0;
+  let largestBytes = 0;
+  for (const { loaded, runs: count } of byHash.values()) {
+    const params = compileScenario(loaded.scenario);
+    const estimate = estimateResources(params);
+    const problem = resourceProblem(estimate, params.fidelity);
+    if (problem) return { message: `${loaded.scenario.name}: ${problem.message}`, hint: problem.hint };
+    events += estimate.events * count;
+    largestBytes = Math.max(largestBytes, estimate.bytes);
+  }
+  if (events > MAX_BATCH_EVENTS) {
+    return {
+      message: `this batch would need about ${formatLarge(events)} events in all (limit ${formatLarge(MAX_BATCH_EVENTS)}: about an hour of work on two cores)`,
+      hint: 'fewer cases, replicates or design points, a shorter period or fidelity: cohort (or --force to run it anyway)',
+    };
+  }
+  const atOnce = Math.min(demand.parallel, runs);
+  if (atOnce > 1 && largestBytes * atOnce > MAX_BYTES) {
+    return {
+      message: `${atOnce} runs at once would need about ${gib(largestBytes * atOnce)} GiB of memory (limit ${gib(MAX_BYTES)} GiB)`,
+      hint: `run fewer at once (--jobs ${Math.max(1, Math.floor(MAX_BYTES / largestBytes))}), or --force to run it anyway`,
+    };
+  }
+  return undefined;
+}
+
+const gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(1);
+
 /** Why a run is too big, or undefined when it fits. */
-export function resourceProblem(estimate: ResourceEstimate, fidelity: ModelParams['fidelity']): { message: string; hint: string } | undefined {
+export function resourceProblem(estimate: ResourceEstimate, fidelity: ModelParams['fidelity']): ResourceProblem | undefined {
   const tooManyEvents = estimate.events > MAX_EVENTS;
   const tooMuchMemory = estimate.bytes > MAX_BYTES;
   if (!tooManyEvents && !tooMuchMemory) return undefined;
   const parts = [
     tooManyEvents ? `about ${formatLarge(estimate.events)} events (limit ${formatLarge(MAX_EVENTS)}: over a minute of work)` : '',
-    tooMuchMemory ? `about ${(estimate.bytes / 1024 ** 3).toFixed(1)} GiB of memory (limit ${MAX_BYTES / 1024 ** 3} GiB)` : '',
+    tooMuchMemory ? `about ${gib(estimate.bytes)} GiB of memory (limit ${gib(MAX_BYTES)} GiB)` : '',
   ].filter(Boolean);
   const ways = [fidelity === 'agent' ? 'fidelity: cohort' : '', 'a shorter period', 'fewer households per simulated one (raise `represents`)', 'or --force to run it anyway'].filter(Boolean);
   return { message: `this scenario would need ${parts.join(' and ')}`, hint: `check its orders of magnitude; try ${ways.join(', ')}` };

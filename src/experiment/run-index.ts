@@ -1,9 +1,11 @@
 /** The run store: what is in a runs/ directory, read from each run's manifest. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { FileError, UsageError } from '../errors.js';
+import { entryExists, listEntries } from '../files/safe-read.js';
+import { printable } from '../printable.js';
 import { readManifest, type Manifest } from './manifest.js';
-import { MANIFEST } from './run-store.js';
+import { MANIFEST } from './run-layout.js';
 
 export interface StoredRun {
   readonly id: string;
@@ -22,21 +24,32 @@ export interface StoredRun {
 }
 
 /**
- * Runs under `root`, newest first. Directories whose manifest is missing (a run still writing,
- * or something else) are passed over; ones whose manifest is broken are listed in `skipped`.
+ * Runs under `root`, newest first. Entries that are not directories (links included: a `latest`
+ * link, a loop of links) and directories without a manifest (a run still writing, or something
+ * else) are passed over; ones whose manifest is broken (or a FIFO, a link) are listed in `skipped`.
  */
 export function listRuns(root: string): { runs: StoredRun[]; skipped: string[] } {
-  if (!existsSync(root)) return { runs: [], skipped: [] };
-  if (!statSync(root).isDirectory()) throw new UsageError(`${root} is a file, not a directory of runs`, 'pass --dir with the directory livesim run writes into');
+  if (!entryExists(root)) return { runs: [], skipped: [] };
+  let rootIsDirectory: boolean;
+  try {
+    // --dir is the user's own path: a link to a directory of runs is followed.
+    rootIsDirectory = lstatSync(root).isDirectory() || (lstatSync(root).isSymbolicLink() && listable(root));
+  } catch {
+    rootIsDirectory = false;
+  }
+  if (!rootIsDirectory) throw new UsageError(`${root} is not a directory of runs`, 'pass --dir with the directory livesim run writes into');
   const runs: StoredRun[] = [];
   const skipped: string[] = [];
-  for (const id of readdirSync(root).sort()) {
-    const directory = path.join(root, id);
-    if (!statSync(directory).isDirectory() || !existsSync(path.join(directory, MANIFEST))) continue;
+  const entries = listEntries(root).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  for (const name of entries) {
+    const directory = path.join(root, name);
+    const id = printable(name);
+    if (!entryExists(path.join(directory, MANIFEST))) continue;
     let manifest: Manifest;
     try {
       manifest = readManifest(directory);
-    } catch {
+    } catch (error) {
+      if (!(error instanceof UsageError) && !(error instanceof FileError)) throw error;
       skipped.push(id);
       continue;
     }
@@ -55,4 +68,13 @@ export function listRuns(root: string): { runs: StoredRun[]; skipped: string[] }
     });
   }
   return { runs: runs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)), skipped };
+}
+
+function listable(directory: string): boolean {
+  try {
+    listEntries(directory);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,57 +1,235 @@
 /**
  * Run directories: `runs/<scenario>-<seed>-<time>/` with manifest.json, summary.json and the
- * CSVs. Every file is written to a temporary name and renamed into place, and manifest.json is
- * written last, so a directory never holds a half-written file and a manifest means "done".
+ * CSVs. A directory is claimed before any work (a lock marks it), its files are written all
+ * together at the end (each staged whole, then renamed into place, manifest.json last), so a
+ * directory never holds a half-written file and a manifest means "finished". livesim never
+ * touches what it did not write: `--force` replaces an earlier run's own files (those its
+ * manifest lists, its report and its lock), and a directory holding anything else is refused.
  */
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { accessSync, constants, lstatSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { FileError, UsageError } from '../errors.js';
+import { fileError, kindOfEntry } from '../files/file-errors.js';
+import { entryExists, listEntries, parseJsonFile, readRegularFile } from '../files/safe-read.js';
+import { AppendFile, TEMPORARY_NAME, removeEntry, syncDirectory, writeFileSafely, writeFilesTogether, writeNewFile } from '../files/safe-write.js';
+import { displayPath } from '../paths.js';
+import { printable } from '../printable.js';
+import { readManifest } from './manifest.js';
+import { LOCK_FILE, MANIFEST, REPORT_FILE } from './run-layout.js';
 
-export const MANIFEST = 'manifest.json';
-
-/** JSON as the run directory's files hold it: indented, with a final newline. */
-export const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-
-/** Writes `content` to `file` atomically (temporary file in the same directory, then rename). */
-export function writeFileAtomic(file: string, content: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
+export interface ClaimOptions {
+  /** Replace an earlier run in the directory (its own files only). */
+  readonly force?: boolean | undefined;
+  /** Told what the claim did that a user should know (a stale lock taken over). */
+  readonly onNote?: ((text: string) => void) | undefined;
 }
 
-const LOCK = '.livesim.lock';
+/** Who holds a directory's lock. */
+interface LockHolder {
+  readonly pid: number;
+  readonly host: string;
+}
 
-/**
- * Claims `dir` for a run before any work: it must be creatable, and empty unless `force` (which
- * empties a directory holding an earlier run, never one holding other files). A lock file keeps a
- * second run from writing into it at the same time. Returns the release, for when the run is written.
- */
-export function claimRunDirectory(dir: string, options: { readonly force?: boolean | undefined } = {}): () => void {
-  if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} is a file, not a directory`);
-    const entries = readdirSync(dir);
-    if (entries.includes(LOCK)) throw new UsageError(`--out ${dir}: another livesim run is writing there`, `wait for it, or remove ${path.join(dir, LOCK)} if no run is`);
-    if (entries.length > 0 && !entries.includes(MANIFEST)) {
-      throw new UsageError(`--out ${dir} already holds files that are not a livesim run`, 'choose a new directory, or an empty one');
-    }
-    if (entries.length > 0 && !options.force) {
-      throw new UsageError(`--out ${dir} already holds a run`, 'choose a new directory, or pass --force to replace that run');
-    }
-    for (const entry of entries) rmSync(path.join(dir, entry), { recursive: true, force: true });
-  } else {
-    checkCreatable(dir);
+/** A run directory claimed for one run: files stream into it while it runs, and are written together at the end. */
+export class RunDirectory {
+  private readonly streams: AppendFile[] = [];
+  private released = false;
+  private committed = false;
+  /** Ended before its files were written (an error, a signal before the work): released, and removed if it is still the empty directory this claim made. */
+  private readonly releaseOnExit = () => {
+    this.release();
+    if (!this.committed) this.removeIfMine();
+  };
+
+  private constructor(
+    readonly path: string,
+    /** This claim made the directory (so abandoning it removes it again). */
+    private readonly created: boolean,
+  ) {
+    // However the process ends (an error, a second Ctrl+C), the directory is not left locked.
+    process.once('exit', this.releaseOnExit);
   }
-  mkdirSync(dir, { recursive: true });
-  const lock = path.join(dir, LOCK);
+
+  /**
+   * Claims `dir` before any work: it must be creatable, or an empty directory, or (with `force`)
+   * hold an earlier livesim run and nothing else, whose files are then removed. A lock file
+   * keeps a second run out; a lock whose process is gone is taken over.
+   */
+  static claim(dir: string, options: ClaimOptions = {}): RunDirectory {
+    const shown = displayPath(path.resolve(dir));
+    let stats;
+    try {
+      stats = lstatSync(dir);
+    } catch (error) {
+      // Not there (or under something that is not a directory, which checkCreatable explains).
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw fileError(error, 'use --out', dir);
+    }
+    let created = false;
+    if (stats === undefined) {
+      checkCreatable(dir);
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (error) {
+        throw fileError(error, 'create', dir);
+      }
+      created = true;
+    } else if (stats.isSymbolicLink()) {
+      throw new UsageError(`--out ${shown} is a symbolic link: livesim writes only into real directories`, 'give the directory it points to, or a new one');
+    } else if (!stats.isDirectory()) {
+      throw new UsageError(`--out ${shown} is ${kindOfEntry(stats)}, not a directory`, 'choose a new directory, or an empty one');
+    } else {
+      clearForRun(dir, shown, options);
+    }
+    takeLock(dir, shown);
+    return new RunDirectory(dir, created);
+  }
+
+  /** A file (new, never through a link) that rows are appended to as the work goes on. */
+  stream(name: string): AppendFile {
+    const file = new AppendFile(path.join(this.path, name));
+    this.streams.push(file);
+    return file;
+  }
+
+  /**
+   * Writes the run's files, all or none (manifest.json last), replacing the streamed safety
+   * copies. When that fails (a full disk), the directory is left as it was before the run.
+   */
+  commit(files: Readonly<Record<string, string>>): void {
+    for (const stream of this.streams) stream.close();
+    const names = Object.keys(files).sort((a, b) => Number(a === MANIFEST) - Number(b === MANIFEST));
+    try {
+      writeFilesTogether(names.map((name) => ({ file: path.join(this.path, name), content: files[name]! })));
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
+    this.committed = true;
+    syncDirectory(this.path);
+  }
+
+  /** Writes one more file into the finished run (report.html), whole or not at all. */
+  add(name: string, content: string): string {
+    const file = path.join(this.path, name);
+    writeFileSafely(file, content);
+    return file;
+  }
+
+  /** Lets other runs in. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    process.off('exit', this.releaseOnExit);
+    try {
+      removeEntry(path.join(this.path, LOCK_FILE));
+    } catch {
+      // the lock is gone or cannot be removed: nothing more to do on the way out
+    }
+  }
+
+  /** Undoes the claim: the streamed files, the lock, and the directory if this claim made it. */
+  abandon(): void {
+    for (const stream of this.streams) {
+      stream.close();
+      try {
+        removeEntry(stream.file);
+      } catch {
+        // best effort: the error that made us abandon is the one to report
+      }
+    }
+    this.release();
+    this.removeIfMine();
+  }
+
+  private removeIfMine(): void {
+    if (!this.created) return;
+    try {
+      rmdirSync(this.path);
+    } catch {
+      // not empty (rows streamed into it, someone else's file) or already gone: leave it
+    }
+  }
+}
+
+/** Makes an existing directory ready for a run: empty already, or an earlier run's files removed with `force`. */
+function clearForRun(dir: string, shown: string, options: ClaimOptions): void {
+  let entries = listEntries(dir).map((entry) => entry.name);
+  if (entries.includes(LOCK_FILE)) {
+    const holder = readLock(path.join(dir, LOCK_FILE));
+    if (holder === undefined || holder.host !== hostname() || isRunning(holder.pid)) {
+      const who = holder === undefined ? 'another livesim run' : `livesim process ${holder.pid} on ${holder.host}`;
+      throw new UsageError(`--out ${shown}: ${who} is writing there`, `wait for it, or remove ${path.join(shown, LOCK_FILE)} if no run is`);
+    }
+    removeEntry(path.join(dir, LOCK_FILE));
+    options.onNote?.(`--out ${shown}: took over the lock of livesim process ${holder.pid}, which is no longer running`);
+    entries = entries.filter((name) => name !== LOCK_FILE);
+  }
+  if (entries.length === 0) return;
+  if (!entries.includes(MANIFEST)) {
+    throw new UsageError(`--out ${shown} already holds files that are not a livesim run (${listed(entries)})`, 'choose a new directory, or an empty one');
+  }
+  let files: readonly string[];
   try {
-    writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
-  } catch {
-    throw new UsageError(`--out ${dir}: another livesim run is writing there`, 'choose another directory');
+    files = readManifest(dir).files;
+  } catch (error) {
+    throw new UsageError(`--out ${shown} holds a ${MANIFEST} that livesim cannot read, so livesim will not touch it`, `choose a new directory (${(error as Error).message})`);
   }
-  const release = () => rmSync(lock, { force: true });
-  // A run that fails (or is killed by a second Ctrl+C) must not leave the directory locked.
-  process.once('exit', release);
-  return release;
+  if (!options.force) throw new UsageError(`--out ${shown} already holds a run`, 'choose a new directory, or pass --force to replace that run');
+  const own = new Set([MANIFEST, REPORT_FILE, ...files]);
+  const foreign = entries.filter((name) => !own.has(name) && !TEMPORARY_NAME.test(name));
+  const directories = entries.filter((name) => own.has(name) && isDirectory(path.join(dir, name)));
+  if (foreign.length > 0 || directories.length > 0) {
+    throw new UsageError(
+      `--out ${shown} holds files livesim did not write (${listed([...foreign, ...directories])}): --force replaces only a run's own files`,
+      'move those files away, or choose a new directory',
+    );
+  }
+  // The manifest first: a directory cut short here no longer claims files it lacks.
+  for (const name of [MANIFEST, ...entries.filter((name) => name !== MANIFEST)]) removeEntry(path.join(dir, name));
+}
+
+const listed = (names: readonly string[]) => printable(names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`);
+
+function isDirectory(file: string): boolean {
+  try {
+    return lstatSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function takeLock(dir: string, shown: string): void {
+  const holder: LockHolder = { pid: process.pid, host: hostname() };
+  if (!writeNewFile(path.join(dir, LOCK_FILE), `${JSON.stringify(holder)}\n`)) {
+    throw new UsageError(`--out ${shown}: another livesim run is writing there`, 'choose another directory');
+  }
+}
+
+/** The lock's holder, or undefined when the lock cannot be read as one of ours. */
+function readLock(file: string): LockHolder | undefined {
+  try {
+    const text = readRegularFile(file) ?? '';
+    // Older locks hold the process id alone.
+    if (/^\d+\s*$/.test(text)) return { pid: Number(text), host: hostname() };
+    const value = parseJsonFile(text, file) as Partial<LockHolder>;
+    return Number.isSafeInteger(value.pid) && typeof value.host === 'string' ? { pid: value.pid!, host: value.host } : undefined;
+  } catch (error) {
+    if (error instanceof FileError) return undefined;
+    throw error;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The run directory can be made: its nearest existing ancestor is a writable directory on an ordinary file system. */
@@ -59,8 +237,15 @@ function checkCreatable(dir: string): void {
   const absolute = path.resolve(dir);
   if (/^\/(proc|sys|dev)(\/|$)/.test(absolute)) throw new UsageError(`--out ${dir} is inside /${absolute.split('/')[1]}, which holds no files of ours`, 'choose a directory in your project or home');
   let ancestor = path.dirname(absolute);
-  while (!existsSync(ancestor)) ancestor = path.dirname(ancestor);
-  if (!statSync(ancestor).isDirectory()) throw new UsageError(`--out ${dir} lies under ${ancestor}, which is a file`, 'choose a directory that is not inside a file');
+  while (!entryExists(ancestor)) ancestor = path.dirname(ancestor);
+  let stats;
+  try {
+    // Above the run directory, a link (/tmp on some systems) is part of the user's own path: followed.
+    stats = statSync(ancestor);
+  } catch (error) {
+    throw fileError(error, 'create', dir);
+  }
+  if (!stats.isDirectory()) throw new UsageError(`--out ${dir} lies under ${ancestor}, which is ${kindOfEntry(stats)}`, 'choose a directory that is not inside a file');
   try {
     accessSync(ancestor, constants.W_OK);
   } catch {
@@ -78,16 +263,6 @@ export function newRunDirectory(root: string, scenario: string, seed: number, wh
     throw new UsageError(`scenario name ${JSON.stringify(scenario)} cannot name a run directory`, 'use letters, digits, dashes and underscores');
   }
   let candidate = base;
-  for (let suffix = 2; existsSync(candidate); suffix++) candidate = `${base}-${suffix}`;
+  for (let suffix = 2; entryExists(candidate); suffix++) candidate = `${base}-${suffix}`;
   return candidate;
-}
-
-/** Writes the files (manifest last) into `dir`, creating it. */
-export function writeRunDirectory(dir: string, files: Readonly<Record<string, string>>): void {
-  mkdirSync(dir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) {
-    if (name !== MANIFEST) writeFileAtomic(path.join(dir, name), content);
-  }
-  const manifest = files[MANIFEST];
-  if (manifest !== undefined) writeFileAtomic(path.join(dir, MANIFEST), manifest);
 }

@@ -29,18 +29,24 @@ function pointValues(params: readonly ParameterRange[], point: DesignPoint): num
   return params.map((range, index) => (Number.isNaN(point.unit[index]!) ? range.base : valueIn(range, point.unit[index]!)));
 }
 
-/** Runs every design point with every seed, in one pool. `load` builds a scenario with --set overrides. */
-export async function runDesign(
-  params: readonly ParameterRange[],
-  points: readonly DesignPoint[],
-  load: (overrides: string[]) => LoadedScenario,
-  seeds: readonly number[],
-  controls: PoolControls & { readonly onProgress?: (done: number, total: number) => void } = {},
-): Promise<DesignRun> {
+/** A design ready to run: each point's parameter values and its scenario, loaded and checked. */
+export interface DesignPlan {
+  readonly params: readonly ParameterRange[];
+  readonly points: readonly DesignPoint[];
+  readonly values: readonly (readonly number[])[];
+  readonly scenarios: readonly LoadedScenario[];
+}
+
+/** Loads every design point's scenario (before anything runs: the resource guard sees them all). `load` builds a scenario with --set overrides. */
+export function planDesign(params: readonly ParameterRange[], points: readonly DesignPoint[], load: (overrides: string[]) => LoadedScenario): DesignPlan {
   const values = points.map((point) => pointValues(params, point));
-  const scenarios = values.map((row) => load(row.map((value, index) => `${params[index]!.path}=${value}`)));
-  const { rows, complete } = await runWithSeeds(scenarios, seeds, controls);
-  return { params, points, values, rows, complete };
+  return { params, points, values, scenarios: values.map((row) => load(row.map((value, index) => `${params[index]!.path}=${value}`))) };
+}
+
+/** Runs every design point with every seed, in one pool. */
+export async function runDesign(plan: DesignPlan, seeds: readonly number[], controls: PoolControls & { readonly onProgress?: (done: number, total: number) => void } = {}): Promise<DesignRun> {
+  const { rows, complete } = await runWithSeeds(plan.scenarios, seeds, controls);
+  return { params: plan.params, points: plan.points, values: plan.values, rows, complete };
 }
 
 interface Effect {

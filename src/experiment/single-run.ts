@@ -11,7 +11,7 @@ import { summarizeRun, type LedgerSummary, type RunMetrics, type SellersSummary 
 import { VERSION } from '../paths.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { broadcastsCsv, dailyTimeseriesCsv, householdsCsv, monthlyTimeseriesCsv } from './outputs.js';
-import { MANIFEST, jsonText } from './run-store.js';
+import { MANIFEST, jsonText } from './run-layout.js';
 
 export interface RunSummary {
   readonly scenario: string;

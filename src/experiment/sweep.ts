@@ -3,14 +3,13 @@
  * the same replicate seeds (common random numbers), all cases' replicates in one parallel pool;
  * rows stream to sweep.csv as they finish.
  */
-import path from 'node:path';
-import { parse } from 'yaml';
 import { UsageError } from '../errors.js';
 import { VERSION } from '../paths.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import type { Sweep } from '../scenario/schema.js';
+import { parseOverrideValue } from '../scenario/overrides.js';
+import { MAX_SWEEP_CASES, type Sweep } from '../scenario/schema.js';
 import { estimatesByMetric } from './batch-statistics.js';
-import { BatchRows, replicateRow, type BatchRow } from './replicate-rows.js';
+import { BatchRows, replicateRow, type BatchRow, type RowSink } from './replicate-rows.js';
 import { replicateSeeds, replicateTasks } from './replicates.js';
 import { estimatesJson, type Estimate } from './statistics.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
@@ -31,11 +30,14 @@ export function parseVary(expression: string): Sweep['vary'][number] {
   const text = expression.slice(equals + 1);
   const range = /^(-?[\d.]+(?:e-?\d+)?)\.\.(-?[\d.]+(?:e-?\d+)?):([\d.]+(?:e-?\d+)?)$/.exec(text);
   if (range) return { path: pathText, from: Number(range[1]), to: Number(range[2]), step: Number(range[3]) };
-  return { path: pathText, values: text.split(',').map((value) => parse(value) as SweepValue) };
+  // Each value read as --set reads it; anything but a number or true/false is text.
+  return { path: pathText, values: text.split(',').map(sweepValue) };
 }
 
-/** Most cases a sweep may have: a design beyond this is a typo, not a plan. */
-const MAX_SWEEP_CASES = 10_000;
+function sweepValue(text: string): SweepValue {
+  const value = parseOverrideValue(text);
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string' ? value : text;
+}
 
 function valuesOf(vary: Sweep['vary'][number]): SweepValue[] {
   if ('values' in vary) return vary.values;
@@ -65,19 +67,44 @@ export function sweepCases(sweep: Pick<Sweep, 'vary' | 'cases'>): SweepCase[] {
 export interface SweepResult {
   readonly cases: readonly SweepCase[];
   readonly rows: readonly BatchRow[];
+  /** sweep.csv: one row per case and replicate, in order. */
+  readonly rowsCsv: string;
   readonly byCase: readonly Readonly<Record<string, Estimate>>[];
   readonly complete: boolean;
 }
 
+/** Cases loaded at a time before the event loop gets a turn (a signal, a progress line). */
+const CASES_PER_TURN = 50;
+
+/**
+ * Each case's scenario, validated like a user's edit, before anything runs (so a bad case costs
+ * nothing and the resource guard sees every case). Thousands of cases take seconds: the loading
+ * yields to the event loop as it goes, so it can be stopped, and says how far it is.
+ */
+export async function loadCases(
+  cases: readonly SweepCase[],
+  load: (overrides: readonly string[]) => LoadedScenario,
+  onProgress?: (loaded: number, total: number) => void,
+): Promise<LoadedScenario[]> {
+  const loaded: LoadedScenario[] = [];
+  for (const item of cases) {
+    loaded.push(load(Object.entries(item.values).map(([key, value]) => `${key}=${String(value)}`)));
+    if (loaded.length % CASES_PER_TURN === 0) {
+      onProgress?.(loaded.length, cases.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return loaded;
+}
+
 export async function runSweep(
   cases: readonly SweepCase[],
-  load: (overrides: string[]) => LoadedScenario,
-  options: PoolControls & { readonly replicates: number; readonly rootSeed: number; readonly directory: string; readonly onProgress?: (done: number, total: number) => void },
+  loaded: readonly LoadedScenario[],
+  options: PoolControls & { readonly replicates: number; readonly rootSeed: number; readonly rowsFile?: RowSink | undefined; readonly onProgress?: (done: number, total: number) => void },
 ): Promise<SweepResult> {
   const seeds = replicateSeeds(options.rootSeed, options.replicates);
-  const loaded = cases.map((item) => load(Object.entries(item.values).map(([key, value]) => `${key}=${String(value)}`)));
   const tasks = loaded.flatMap((scenario, caseIndex) => replicateTasks(scenario, seeds, {}, caseIndex * seeds.length));
-  const rows = new BatchRows(path.join(options.directory, 'sweep.csv'));
+  const rows = new BatchRows(options.rowsFile);
   // Every row has a column for every parameter any case sets (empty where a case leaves it).
   const parameters = [...new Set(cases.flatMap((item) => Object.keys(item.values)))];
   let done = 0;
@@ -92,11 +119,11 @@ export async function runSweep(
       options.onProgress?.(++done, tasks.length);
     },
   });
-  rows.finish();
   const ordered = [...rows.all].sort((a, b) => a.order - b.order);
   return {
     cases,
     rows: ordered,
+    rowsCsv: rows.csv(),
     byCase: cases.map((item) => estimatesByMetric(ordered.filter((row) => row.keys.case === item.name))),
     complete: ordered.length === tasks.length,
   };

@@ -43,16 +43,22 @@ export interface Band {
 /** A target met by a mean (not an interval: a sample has a handful of replicates). */
 const meets = (target: Target, mean: number) => judgeTarget(target, estimate([mean])).pass;
 
-export async function runUncertainty(
-  params: readonly ParameterRange[],
-  points: readonly DesignPoint[],
-  base: LoadedScenario,
-  load: (overrides: string[]) => LoadedScenario,
-  seeds: readonly number[],
-  controls: PoolControls & { readonly onProgress?: (done: number, total: number) => void } = {},
-): Promise<UncertaintyRun> {
+/** The scenario as it stands, then each sample's: their parameter values and scenarios, loaded and checked. */
+export interface UncertaintyPlan {
+  readonly params: readonly ParameterRange[];
+  readonly values: readonly (readonly number[])[];
+  readonly scenarios: readonly LoadedScenario[];
+}
+
+/** Loads every sample's scenario (before anything runs: the resource guard sees them all). */
+export function planUncertainty(params: readonly ParameterRange[], points: readonly DesignPoint[], base: LoadedScenario, load: (overrides: string[]) => LoadedScenario): UncertaintyPlan {
   const values = [params.map((param) => param.base), ...points.map((point) => params.map((param, index) => valueIn(param, point.unit[index]!)))];
-  const scenarios = [base, ...values.slice(1).map((row) => load(row.map((value, index) => `${params[index]!.path}=${value}`)))];
+  return { params, values, scenarios: [base, ...values.slice(1).map((row) => load(row.map((value, index) => `${params[index]!.path}=${value}`)))] };
+}
+
+export async function runUncertainty(plan: UncertaintyPlan, seeds: readonly number[], controls: PoolControls & { readonly onProgress?: (done: number, total: number) => void } = {}): Promise<UncertaintyRun> {
+  const { params, values, scenarios } = plan;
+  const base = scenarios[0]!;
   const { outcomes: byPoint, complete } = await runWithSeeds(scenarios, seeds, { ...controls, keep: { targets: true } });
   const targets = base.scenario.targets;
   const samples: Sample[] = byPoint.map((point, index) => {

@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { MagnitudeError } from '../errors.js';
 import { runReplicateTask, type ReplicateOutcome, type ReplicateTask } from './replicate-task.js';
 
 /** Somewhere else to run the tasks (a job queue): it reports outcomes as the pool does. */
@@ -106,8 +107,9 @@ function runOnWorkers(tasks: readonly ReplicateTask[], jobs: number, controls: P
     for (let index = 0; index < jobs; index++) {
       const worker = acquire();
       busy.add(worker);
-      worker.on('message', (message: { outcome?: ReplicateOutcome; error?: string }) => {
+      worker.on('message', (message: { outcome?: ReplicateOutcome; error?: string; magnitude?: { message: string; hint?: string } }) => {
         if (settled) return;
+        if (message.magnitude !== undefined) return finish(new MagnitudeError(message.magnitude.message, message.magnitude.hint));
         if (message.error !== undefined) return finish(new Error(`a replicate failed in a worker:\n${message.error}`));
         outcomes.push(message.outcome!);
         controls.onOutcome?.(message.outcome!);

@@ -41,7 +41,7 @@ const SNAPSHOT_STEPS = [1, 5, 10, 15, 30, 60, 120, 360, 720, 1440, 2880, 10080];
 const SNAPSHOTS_PER_RUN = 200;
 
 /** Simulated minutes between snapshots: the scenario's choice, or about 200 per run (live views ask for more as they need). */
-function snapshotInterval(scenario: ModelParams, horizon: number): number {
+export function snapshotInterval(scenario: ModelParams, horizon: number): number {
   if (scenario.snapshotEvery !== 'auto') return scenario.snapshotEvery;
   const wanted = horizon / SNAPSHOTS_PER_RUN;
   return SNAPSHOT_STEPS.find((step) => step >= wanted) ?? SNAPSHOT_STEPS[SNAPSHOT_STEPS.length - 1]!;

@@ -2,7 +2,8 @@
  * The headline numbers of a run, computed from its flows and levels only (the same numbers a
  * user can recompute from timeseries.csv and households.csv).
  */
-import { fenToYuan, LEDGER_PARTS, liveRates, type LedgerPart } from './flows.js';
+import { MagnitudeError } from '../errors.js';
+import { FLOW_KEYS, fenToYuan, LEDGER_PARTS, liveRates, MONEY_KEYS, type Flows, type LedgerPart } from './flows.js';
 import type { ModelResult } from './model-run.js';
 import type { DroppedListing } from './viability.js';
 
@@ -98,6 +99,7 @@ const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger: LedgerSummary; sellers: SellersSummary } {
   const { world, metrics } = result;
   const total = metrics.total();
+  checkExact(total);
   const tally = world.households.tally(world.scenario.povertyLine);
   const rates = liveRates(total);
   const peak = metrics.days.reduce((max, day) => Math.max(max, day.levels.peakConcurrentViewers), 0);
@@ -149,6 +151,24 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
     },
     sellers: summarizeSellers(result),
   };
+}
+
+/**
+ * Every number that leaves the model is finite, and money is a whole number of fen that a double
+ * holds exactly; a scenario whose magnitudes break that (a capacity of 1e300, a thousand-billion
+ * units an order) is refused with what went out of range, never written as NaN or rounded money.
+ */
+function checkExact(total: Flows): void {
+  for (const key of FLOW_KEYS) {
+    const value = total[key];
+    const exact = MONEY_KEYS.has(key) ? Math.abs(value) <= Number.MAX_SAFE_INTEGER : Number.isFinite(value);
+    if (!exact) {
+      throw new MagnitudeError(
+        `the run's ${key} went beyond what livesim computes exactly (${MONEY_KEYS.has(key) ? 'more than ¥90 trillion' : String(value)})`,
+        "check the scenario's orders of magnitude: capacities, units per order, prices, households and what they represent",
+      );
+    }
+  }
 }
 
 function summarizeSellers(result: ModelResult): SellersSummary {

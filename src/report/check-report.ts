@@ -24,7 +24,7 @@ interface CheckSummary {
 const EDGE = { low: -100, high: 400 };
 
 export function checkReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<CheckSummary>(directory, 'summary.json');
+  const summary = readRunJson<CheckSummary>(directory, 'summary.json', ['results', 'validation']);
   const reproduced = summary.results.filter((figure) => figure.kind === 'reproduced');
   const inputs = summary.results.filter((figure) => figure.kind === 'input');
   const sections: Section[] = [

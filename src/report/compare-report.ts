@@ -17,7 +17,7 @@ const MONTHLY = ['gmv', 'farmerRevenue'];
 const COLORS = { a: COLOR.darkGrey, b: COLOR.blue };
 
 export function compareReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<ComparisonSummary>(directory, 'summary.json');
+  const summary = readRunJson<ComparisonSummary>(directory, 'summary.json', ['a', 'b', 'replicates', 'metrics']);
   const sides = { a: readOptionalCsv(directory, SIDE_FILES.a), b: readOptionalCsv(directory, SIDE_FILES.b) };
   const sections: Section[] = [
     {

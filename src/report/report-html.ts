@@ -3,11 +3,12 @@
  * manifest (written last, so a half-written run has none) and come from this version of livesim
  * (an older one's files may be laid out differently); otherwise a usage error says which.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { entryExists } from '../files/safe-read.js';
 import { readManifest, type Manifest } from '../experiment/manifest.js';
-import { MANIFEST } from '../experiment/run-store.js';
+import { MANIFEST } from '../experiment/run-layout.js';
 import { VERSION } from '../paths.js';
 import { replicatesReportHtml, sweepReportHtml } from './batch-report.js';
 import { checkReportHtml } from './check-report.js';
@@ -29,8 +30,8 @@ const REPORTS: Readonly<Record<Manifest['kind'], (directory: string, manifest: M
 const layoutVersion = (version: string) => version.split('.').slice(0, 2).join('.');
 
 export function reportHtml(directory: string): string {
-  if (!existsSync(directory)) throw new UsageError(`${directory} does not exist`, 'livesim runs lists the run directories');
-  if (!existsSync(path.join(directory, MANIFEST))) {
+  if (!isDirectory(directory)) throw new UsageError(`${directory} is not a run directory`, 'livesim runs lists the run directories');
+  if (!entryExists(path.join(directory, MANIFEST))) {
     throw new UsageError(`${directory} has no ${MANIFEST}: it is not a finished livesim run`, 'a run still writing, or not a run directory: livesim runs lists them');
   }
   const manifest = readManifest(directory);
@@ -40,5 +41,21 @@ export function reportHtml(directory: string): string {
       'run it again with this version: its scenario and seed are in its manifest.json',
     );
   }
-  return REPORTS[manifest.kind](directory, manifest);
+  try {
+    return REPORTS[manifest.kind](directory, manifest);
+  } catch (error) {
+    // A run directory is input: one whose files are not shaped as this livesim writes them is bad input, not a crash.
+    if (error instanceof TypeError || error instanceof RangeError) {
+      throw new UsageError(`cannot draw ${directory}: its files are damaged or were not written by this livesim (${error.message})`, 'run it again: its scenario and seed are in its manifest.json');
+    }
+    throw error;
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -27,7 +27,7 @@ const PART_COLORS: Readonly<Record<LedgerPart, string>> = {
 };
 
 export function runReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<RunSummary>(directory, 'summary.json');
+  const summary = readRunJson<RunSummary>(directory, 'summary.json', ['metrics', 'ledger', 'simulated', 'engine', 'seed']);
   const months = readRunCsv(directory, 'timeseries.csv');
   const households = readRunCsv(directory, 'households.csv');
   const broadcasts = readRunCsv(directory, 'broadcasts.csv');
@@ -109,7 +109,10 @@ function headlineTable(rows: readonly (readonly [(typeof HEADLINE_NAMES)[number]
 function incomeHistogram(households: readonly Record<string, string>[], povertyLine: number): string {
   const before = households.map((row) => Number(row.baselineIncomePerPerson));
   const after = households.map((row) => Number(row.incomePerPerson));
-  const top = Math.max(povertyLine * 2, ...after, ...before);
+  // A loop, not Math.max(...): a national run has hundreds of thousands of households.
+  let top = povertyLine * 2;
+  for (const value of after) top = Math.max(top, value);
+  for (const value of before) top = Math.max(top, value);
   const bins = 20;
   const width = top / bins;
   const count = (values: readonly number[]) => Array.from({ length: bins }, (_, bin) => values.filter((value) => value >= bin * width && (value < (bin + 1) * width || bin === bins - 1)).length);

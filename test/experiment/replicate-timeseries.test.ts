@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/experiment/csv.js';
 import { runReplicateBatch } from '../../src/experiment/replicated-run.js';
 import { monthlyBands, replicatesTimeseriesCsv } from '../../src/experiment/replicate-timeseries.js';
-import { loadValue, temporaryDirectory, tinyScenario } from '../helpers.js';
+import { loadValue, tinyScenario } from '../helpers.js';
 
 describe('replicates-timeseries.csv', () => {
   it('holds one row per replicate and month, keyed by replicate, seed and period, with timeseries.csv’s columns', async () => {
     const loaded = loadValue(tinyScenario({ start: '2020-03-20', end: '2020-04-10' }));
-    const batch = await runReplicateBatch(loaded, { replicates: 3, rootSeed: 5, directory: temporaryDirectory(), jobs: 1 });
+    const batch = await runReplicateBatch(loaded, { replicates: 3, rootSeed: 5, jobs: 1 });
     const records = parseCsv(replicatesTimeseriesCsv(batch.months));
     expect(records.map((record) => `${record.replicate} ${record.period}`)).toEqual(['0 2020-03', '0 2020-04', '1 2020-03', '1 2020-04', '2 2020-03', '2 2020-04']);
     expect(records.map((record) => Number(record.seed))).toEqual(batch.rows.flatMap((row) => [row.keys.seed, row.keys.seed]));

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReplicateBatch } from '../../src/experiment/replicated-run.js';
 import { replicateSeeds, runReplicates } from '../../src/experiment/replicates.js';
 import { replicatesTimeseriesCsv } from '../../src/experiment/replicate-timeseries.js';
-import { loadValue, temporaryDirectory, tinyScenario } from '../helpers.js';
+import { loadValue, tinyScenario } from '../helpers.js';
+
+/** Collects what a batch streams as its replicates finish. */
+const memorySink = () => ({ text: '', append(text: string) { this.text += text; } });
 
 const loaded = loadValue(tinyScenario());
 
@@ -19,14 +20,15 @@ describe('replicate seeds', () => {
 
 describe('a batch of replicates', () => {
   it('writes the same replicates.csv for the same root seed, however many workers run it', async () => {
-    const one = temporaryDirectory();
-    const two = temporaryDirectory();
-    const first = await runReplicateBatch(loaded, { replicates: 4, rootSeed: 11, directory: one, jobs: 1 });
-    const second = await runReplicateBatch(loaded, { replicates: 4, rootSeed: 11, directory: two, jobs: 2 });
+    const streamed = memorySink();
+    const first = await runReplicateBatch(loaded, { replicates: 4, rootSeed: 11, rowsFile: streamed, jobs: 1 });
+    const second = await runReplicateBatch(loaded, { replicates: 4, rootSeed: 11, jobs: 2 });
     // The months of every replicate, in replicate order whatever order they finished in.
     expect(replicatesTimeseriesCsv(second.months)).toBe(replicatesTimeseriesCsv(first.months));
-    const csv = readFileSync(path.join(one, 'replicates.csv'), 'utf8');
-    expect(readFileSync(path.join(two, 'replicates.csv'), 'utf8')).toBe(csv);
+    const csv = first.rowsCsv;
+    expect(second.rowsCsv).toBe(csv);
+    // The safety copy streamed as replicates finished holds the same rows.
+    expect(streamed.text.trim().split('\n').sort()).toEqual(csv.trim().split('\n').sort());
     const lines = csv.trim().split('\n');
     expect(lines[0]).toMatch(/^replicate,seed,scenarioHash,broadcasts,/);
     expect(lines).toHaveLength(5);
@@ -35,7 +37,7 @@ describe('a batch of replicates', () => {
   });
 
   it('reports each metric with its mean, standard deviation and 95% interval', async () => {
-    const result = await runReplicateBatch(loaded, { replicates: 5, rootSeed: 3, directory: temporaryDirectory() });
+    const result = await runReplicateBatch(loaded, { replicates: 5, rootSeed: 3 });
     const orders = result.estimates.orders!;
     const values = result.rows.map((row) => row.metrics.orders!);
     expect(orders.mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / 5, 9);
@@ -44,24 +46,24 @@ describe('a batch of replicates', () => {
   });
 
   it('adds replicates until the headline metrics are precise enough, within a cap', async () => {
-    const loose = await runReplicateBatch(loaded, { replicates: 3, rootSeed: 3, directory: temporaryDirectory(), precision: 0.5, jobs: 2 });
+    const loose = await runReplicateBatch(loaded, { replicates: 3, rootSeed: 3, precision: 0.5, jobs: 2 });
     expect(loose.precisionReached).toBe(true);
     expect(loose.rows.length).toBeLessThan(10);
     const half = (loose.estimates.gmv!.ci95[1] - loose.estimates.gmv!.ci95[0]) / 2;
     expect(half / loose.estimates.gmv!.mean).toBeLessThanOrEqual(0.5);
-    const strict = await runReplicateBatch(loaded, { replicates: 3, rootSeed: 3, directory: temporaryDirectory(), precision: 0.001, maxReplicates: 7, jobs: 2 });
+    const strict = await runReplicateBatch(loaded, { replicates: 3, rootSeed: 3, precision: 0.001, maxReplicates: 7, jobs: 2 });
     expect(strict.precisionReached).toBe(false);
     expect(strict.rows.length).toBe(7);
     expect(strict.complete).toBe(true);
   });
 
   it('keeps the rows of the replicates that finished when it is stopped', async () => {
-    const directory = temporaryDirectory();
+    const streamed = memorySink();
     const controller = new AbortController();
     const result = await runReplicateBatch(loadValue(tinyScenario({ end: '2020-03-20' })), {
       replicates: 20,
       rootSeed: 5,
-      directory,
+      rowsFile: streamed,
       jobs: 2,
       signal: controller.signal,
       onProgress: (done) => {
@@ -69,8 +71,8 @@ describe('a batch of replicates', () => {
       },
     });
     expect(result.complete).toBe(false);
-    const lines = readFileSync(path.join(directory, 'replicates.csv'), 'utf8').trim().split('\n');
-    expect(lines.length - 1).toBe(result.rows.length);
+    expect(streamed.text.trim().split('\n').length - 1).toBe(result.rows.length);
+    expect(result.rowsCsv.trim().split('\n').length - 1).toBe(result.rows.length);
     expect(result.rows.length).toBeGreaterThanOrEqual(3);
     expect(result.rows.length).toBeLessThan(20);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { morrisDesign, oatDesign, latinHypercube } from '../../src/experiment/designs.js';
 import { chooseRanges, priorRanges } from '../../src/experiment/parameter-ranges.js';
 import { replicateSeeds } from '../../src/experiment/replicates.js';
-import { morrisEffects, oatEffects, runDesign } from '../../src/experiment/sensitivity.js';
+import { morrisEffects, oatEffects, planDesign, runDesign } from '../../src/experiment/sensitivity.js';
 import { UsageError } from '../../src/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loadValue, tinyScenario } from '../helpers.js';
@@ -15,7 +15,7 @@ const seeds = replicateSeeds(5, 2);
 
 describe('Morris elementary effects', () => {
   it('are exactly zero for a parameter that cannot move the metric, with common random numbers', async () => {
-    const run = await runDesign(params(), morrisDesign(3, 4, 5), load, seeds, { jobs: 1 });
+    const run = await runDesign(planDesign(params(), morrisDesign(3, 4, 5), load), seeds, { jobs: 1 });
     const orders = morrisEffects(run, ['orders'])[0]!;
     const processing = orders.effects.find((effect) => effect.param === 'products.apple.processingCost')!;
     const farmGate = orders.effects.find((effect) => effect.param === 'products.apple.farmGatePrice')!;
@@ -27,15 +27,15 @@ describe('Morris elementary effects', () => {
   });
 
   it('rank first the parameter that scales the metric linearly: the farm-gate price, for what farmers are paid', async () => {
-    const run = await runDesign(params(), morrisDesign(3, 4, 5), load, seeds, { jobs: 1 });
+    const run = await runDesign(planDesign(params(), morrisDesign(3, 4, 5), load), seeds, { jobs: 1 });
     const revenue = morrisEffects(run, ['farmerRevenue'])[0]!;
     expect(revenue.effects[0]!.param).toBe('products.apple.farmGatePrice');
     expect(revenue.effects[0]!.mu).toBeGreaterThan(0);
   });
 
   it('are the same for the same seed, point by point', async () => {
-    const first = await runDesign(params(), morrisDesign(3, 3, 9), load, seeds, { jobs: 2 });
-    const second = await runDesign(params(), morrisDesign(3, 3, 9), load, seeds, { jobs: 1 });
+    const first = await runDesign(planDesign(params(), morrisDesign(3, 3, 9), load), seeds, { jobs: 2 });
+    const second = await runDesign(planDesign(params(), morrisDesign(3, 3, 9), load), seeds, { jobs: 1 });
     expect(JSON.stringify(morrisEffects(second, ['gmv', 'orders']))).toBe(JSON.stringify(morrisEffects(first, ['gmv', 'orders'])));
     expect(second.values).toEqual(first.values);
   });
@@ -44,7 +44,7 @@ describe('Morris elementary effects', () => {
 describe('a design stopped part way', () => {
   it('keeps the points it finished and says it is incomplete', async () => {
     const controller = new AbortController();
-    const run = await runDesign(params(), oatDesign(3), load, seeds, {
+    const run = await runDesign(planDesign(params(), oatDesign(3), load), seeds, {
       jobs: 1,
       signal: controller.signal,
       onProgress: (done) => done >= 5 && controller.abort(),
@@ -58,7 +58,7 @@ describe('a design stopped part way', () => {
 
 describe('one at a time', () => {
   it('moves each parameter from its low to its high end around the base', async () => {
-    const run = await runDesign(params(), oatDesign(3), load, seeds, { jobs: 1 });
+    const run = await runDesign(planDesign(params(), oatDesign(3), load), seeds, { jobs: 1 });
     expect(run.points).toHaveLength(7);
     const revenue = oatEffects(run, ['farmerRevenue'])[0]!;
     const farmGate = revenue.effects.find((effect) => effect.param === 'products.apple.farmGatePrice')!;

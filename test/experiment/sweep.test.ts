@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { parseVary, runSweep, sweepCases } from '../../src/experiment/sweep.js';
+import { loadCases, parseVary, runSweep, sweepCases } from '../../src/experiment/sweep.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
-import { loadValue, temporaryDirectory, tinyScenario } from '../helpers.js';
+import { loadValue, tinyScenario } from '../helpers.js';
 
 describe('sweep cases', () => {
   it('are every combination of the varied values, the first varying slowest', () => {
@@ -33,12 +31,14 @@ describe('sweep cases', () => {
 
 describe('a sweep', () => {
   it('runs every case with the same seeds and streams one row per case and replicate to sweep.csv', async () => {
-    const directory = temporaryDirectory();
     const text = JSON.stringify(tinyScenario());
     const cases = sweepCases({ vary: [parseVary('behaviour.purchaseRate=0.002,0.006')], cases: [] });
-    const result = await runSweep(cases, (overrides) => loadScenarioText(text, { overrides }), { replicates: 3, rootSeed: 4, directory, jobs: 2 });
+    const streamed = { text: '', append(more: string) { this.text += more; } };
+    const loaded = await loadCases(cases, (overrides) => loadScenarioText(text, { overrides }));
+    const result = await runSweep(cases, loaded, { replicates: 3, rootSeed: 4, rowsFile: streamed, jobs: 2 });
     expect(result.complete).toBe(true);
-    const lines = readFileSync(path.join(directory, 'sweep.csv'), 'utf8').trim().split('\n');
+    const lines = result.rowsCsv.trim().split('\n');
+    expect(streamed.text.trim().split('\n').sort()).toEqual([...lines].sort());
     expect(lines[0]).toMatch(/^case,replicate,seed,scenarioHash,behaviour\.purchaseRate,broadcasts,/);
     expect(lines).toHaveLength(7);
     const seedsOf = (name: string) => result.rows.filter((row) => row.keys.case === name).map((row) => row.keys.seed);

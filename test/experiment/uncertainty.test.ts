@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { latinHypercube } from '../../src/experiment/designs.js';
 import { chooseRanges } from '../../src/experiment/parameter-ranges.js';
 import { replicateSeeds } from '../../src/experiment/replicates.js';
-import { bands, runUncertainty, targetShares } from '../../src/experiment/uncertainty.js';
+import { bands, planUncertainty, runUncertainty, targetShares } from '../../src/experiment/uncertainty.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 
 const county = tinyScenario({ targets: [{ id: 'orders', metric: 'orders', aggregate: 'sum', range: [1, 1_000_000], source: 'always met' }] });
@@ -14,7 +14,7 @@ const seeds = replicateSeeds(3, 2);
 
 describe('uncertainty across the priors', () => {
   it('gives each metric its value as fitted, a median and a 5-95% band that holds it within a tenth of its ends', async () => {
-    const run = await runUncertainty(params, latinHypercube(2, 8, 3), base, load, seeds, { jobs: 1 });
+    const run = await runUncertainty(planUncertainty(params, latinHypercube(2, 8, 3), base, load), seeds, { jobs: 1 });
     expect(run.samples).toHaveLength(8);
     const [revenue] = bands(run, ['farmerRevenue']);
     // Farm gate ±20% and skill ±50% spread what farmers are paid well beyond a few percent.
@@ -25,8 +25,8 @@ describe('uncertainty across the priors', () => {
   });
 
   it('is the same for the same seed, whatever the number of jobs', async () => {
-    const first = await runUncertainty(params, latinHypercube(2, 4, 7), base, load, seeds, { jobs: 2 });
-    const second = await runUncertainty(params, latinHypercube(2, 4, 7), base, load, seeds, { jobs: 1 });
+    const first = await runUncertainty(planUncertainty(params, latinHypercube(2, 4, 7), base, load), seeds, { jobs: 2 });
+    const second = await runUncertainty(planUncertainty(params, latinHypercube(2, 4, 7), base, load), seeds, { jobs: 1 });
     expect(JSON.stringify(second.samples)).toBe(JSON.stringify(first.samples));
   });
 });

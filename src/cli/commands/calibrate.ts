@@ -6,13 +6,14 @@ import { EXIT, UsageError } from '../../errors.js';
 import { calibrate, type CalibrationResult } from '../../experiment/calibrate.js';
 import { fittedScenarioText } from '../../experiment/fitted-file.js';
 import { checkPriors } from '../../experiment/priors.js';
-import { writeFileAtomic } from '../../experiment/run-store.js';
+import { checkWritableTarget, writeFileSafely } from '../../files/safe-write.js';
 import { PACKAGE_ROOT, displayPath } from '../../paths.js';
-import { loadScenario } from '../../scenario/load.js';
+import { scenarioVariants } from '../../scenario/load.js';
 import { resolveScenarioReference } from '../../scenario/presets.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';
 import { collect, parseCount, parseSeed } from '../options.js';
-import { StopControl } from '../stop-control.js';
+import { holdSignalsWhileWriting, keepWhatIsComputed } from '../stop-control.js';
+import { refuseOversized } from '../resource-guard.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
 import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
@@ -29,6 +30,7 @@ interface CalibrateOptions extends QueueOptions {
   readonly seed?: number;
   readonly out?: string;
   readonly set: string[];
+  readonly force?: boolean;
 }
 
 export function calibrateCommand(): Command {
@@ -40,13 +42,15 @@ export function calibrateCommand(): Command {
     .option('--seed <n>', "root seed of the replicates (default: the scenario's own)", parseSeed)
     .option('--out <file>', 'where to write the fitted scenario (default: <name>.fitted.yaml here)')
     .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
+    .option('--force', 'run even when the estimated work is over the limits')
     .addOption(queueOption())
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: CalibrateOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
-        const loaded = loadScenario(reference, { overrides: options.set });
+        const variants = scenarioVariants(reference, { overrides: options.set });
+        const loaded = variants([]);
         const { scenario } = loaded;
         if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see README)');
         if (scenario.calibration.free.length === 0) throw new UsageError(`${scenario.name} marks no parameters as free`, 'list them under `calibration: { free: [...] }`');
@@ -56,12 +60,16 @@ export function calibrateCommand(): Command {
         const scenarioFile = resolveScenarioReference(reference);
         // Beside a scenario file of yours; for a preset (inside livesim), in the current directory.
         const isPreset = path.dirname(scenarioFile) === path.join(PACKAGE_ROOT, 'scenarios');
-        const out = options.out ?? path.join(isPreset ? '.' : path.dirname(scenarioFile), `${scenario.name}.fitted.yaml`);
-        const control = new StopControl();
-        const stopListening = control.listenForSignals();
+        const out = path.resolve(options.out ?? path.join(isPreset ? '.' : path.dirname(scenarioFile), `${scenario.name}.fitted.yaml`));
+        // Where the fit goes is checked before the fit: a directory, a FIFO or a missing folder costs nothing.
+        checkWritableTarget(out);
+        // Every candidate and the sensitivities at the fit run the same replicates.
+        refuseOversized([{ loaded, runs: (options.budget + scenario.calibration.free.length + 1) * options.replicates }], options);
+        const control = keepWhatIsComputed();
+        const stopListening = control.onStop(() => terminal.err('stopping: writing the best fit so far (Ctrl+C again to quit at once)\n'));
         let result: CalibrationResult;
         try {
-          result = await calibrate(loaded, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
+          result = await calibrate(loaded, variants, {
             replicates: options.replicates,
             budget: options.budget,
             rootSeed: options.seed ?? scenario.seed,
@@ -74,9 +82,10 @@ export function calibrateCommand(): Command {
           stopListening();
         }
         const source = readFileSync(scenarioFile, 'utf8');
-        writeFileAtomic(path.resolve(out), withSchemaFrom(fittedScenarioText(source, result), path.dirname(scenarioFile), path.dirname(path.resolve(out))));
+        holdSignalsWhileWriting(() => terminal.err('stopping once the fitted scenario is written\n'));
+        writeFileSafely(out, withSchemaFrom(fittedScenarioText(source, result), path.dirname(scenarioFile), path.dirname(out)));
         terminal.out(formatCalibration(result, terminal.outStyle));
-        terminal.out(`fitted scenario written to ${displayPath(path.resolve(out))}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
+        terminal.out(`fitted scenario written to ${displayPath(out)}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
         process.exitCode = result.complete ? EXIT.ok : control.exitCode;
       });
     });

@@ -7,13 +7,14 @@ import type { TargetVerdict } from '../../experiment/targets.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
-import { MANIFEST, jsonText } from '../../experiment/run-store.js';
-import { displayPath } from '../../paths.js';
-import { openOption, reportOption, runDirectoryIfAsked, type ReportOptions } from '../report-options.js';
+import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
+import { openOption, reportOption, type ReportOptions } from '../report-options.js';
+import { RunOutput } from '../run-output.js';
+import { eachWith, refuseOversized } from '../resource-guard.js';
 import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
 import { parseCount, parseSeed } from '../options.js';
-import { StopControl } from '../stop-control.js';
+import { keepWhatIsComputed } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
 import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
@@ -49,7 +50,7 @@ export function checkCommand(): Command {
     .option('--json', 'print the results as JSON on stdout')
     .addOption(queueOption())
     .option('--out <dir>', 'also write the results into a run directory (default with --report: runs/check-<seed>-<time>)')
-    .option('--force', 'replace the run already in --out')
+    .option('--force', 'run even when the estimated work is over the limits, and replace the run already in --out')
     .addOption(reportOption())
     .addOption(openOption())
     .addHelpText('after', EXAMPLES)
@@ -60,12 +61,13 @@ export function checkCommand(): Command {
         const names = options.all ? presetNames() : references;
         if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
         const loaded = names.map((name) => loadScenario(name)).filter((scenario) => !options.all || scenario.scenario.targets.length > 0);
+        refuseOversized(eachWith(loaded.filter((scenario) => scenario.scenario.targets.length > 0), options.replicates), options);
         const createdAt = new Date();
         const rootSeed = options.seed ?? loaded[0]?.scenario.seed ?? 1;
-        const directory = runDirectoryIfAsked(options, 'check', rootSeed, createdAt);
+        const output = RunOutput.claimIfAsked(options, 'check', rootSeed, createdAt, terminal);
         const started = performance.now();
-        const control = new StopControl();
-        const stopListening = control.listenForSignals();
+        const control = keepWhatIsComputed();
+        const stopListening = control.onStop(() => terminal.err('stopping: keeping the replicates that finished (Ctrl+C again to quit at once)\n'));
         const reports: CheckReport[] = [];
         try {
           for (const scenario of loaded) {
@@ -97,14 +99,15 @@ export function checkCommand(): Command {
         // Validation figures are reported, never judged: they were not fitted.
         const pass = complete && verdicts.every((verdict) => verdict.pass);
         const result = { pass, complete, results: verdicts.map(checkedFigure), validation: validation.map(checkedFigure) };
-        if (directory !== undefined) {
-          await directory.write(
+        if (output !== undefined) {
+          await output.write(
             { 'summary.json': jsonText(result), [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: options.replicates, complete, createdAt, wallSeconds: (performance.now() - started) / 1000, remote }) },
             terminal,
           );
+          terminal.err(`results in ${output.shown}\n`);
         }
         if (options.json) {
-          terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory.path) }));
+          terminal.out(jsonText(output === undefined ? result : { ...result, runDirectory: output.shown }));
         } else {
           const style = terminal.outStyle;
           const reproduced = verdicts.filter((verdict) => verdict.kind === 'reproduced');

@@ -1,16 +1,17 @@
 /** `livesim compare`: what changes from A to B, replicate by replicate with common random numbers. */
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
-import { isBatchDirectory, readStoredBatch, runWithSeeds, type StoredBatch } from '../../experiment/batch-sides.js';
+import { isRunDirectory, readStoredBatch, runWithSeeds, type StoredBatch } from '../../experiment/batch-sides.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { SIDE_FILES, comparePaired, comparisonSummary, type SideIdentity } from '../../experiment/compare.js';
 import { comparisonCsv, formatComparison } from './compare-output.js';
 import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
-import { MANIFEST, jsonText } from '../../experiment/run-store.js';
+import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
 import { replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
-import { displayPath } from '../../paths.js';
-import { openOption, reportOption, runDirectoryIfAsked, type ReportOptions } from '../report-options.js';
+import { openOption, reportOption, type ReportOptions } from '../report-options.js';
+import { RunOutput } from '../run-output.js';
+import { eachWith, refuseOversized } from '../resource-guard.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
@@ -64,7 +65,7 @@ export function compareCommand(): Command {
     .addOption(new Option('--format <format>', 'how to print the comparison').choices(['table', 'markdown', 'csv']).default('table'))
     .addOption(queueOption())
     .option('--out <dir>', 'also write the comparison into a run directory (default with --report: runs/compare-<a>-<b>-<seed>-<time>)')
-    .option('--force', 'replace the run already in --out')
+    .option('--force', 'run even when the estimated work is over the limits, and replace the run already in --out')
     .addOption(reportOption())
     .addOption(openOption())
     .option('-q, --quiet', 'no progress on stderr')
@@ -75,7 +76,7 @@ export function compareCommand(): Command {
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
         const side = (reference: string, extra: string[], label: string): Side =>
-          isBatchDirectory(reference)
+          isRunDirectory(reference)
             ? { label: `${label} (stored: ${reference})`, stored: readStoredBatch(reference) }
             : { label, loaded: loadScenario(reference, { overrides: [...options.set, ...extra] }) };
         const sideA = side(a, options.setA, describe(a, options.setA));
@@ -85,10 +86,14 @@ export function compareCommand(): Command {
         const stored = sideA.stored ?? sideB.stored;
         const rootSeed = options.seed ?? sideA.loaded?.scenario.seed ?? sideB.loaded?.scenario.seed ?? 1;
         const seeds = stored ? stored.rows.map((row) => Number(row.keys.seed)) : replicateSeeds(rootSeed, options.replicates);
+        if (sideA.stored && sideB.stored && !sideB.stored.rows.some((row) => seeds.includes(Number(row.keys.seed)))) {
+          throw new UsageError(`${a} and ${b} were run with different seeds: compare pairs replicates by seed`, 'run both batches with the same --seed, or compare the scenarios themselves');
+        }
         const toRun = [sideA, sideB].filter((candidate) => candidate.loaded !== undefined).map((candidate) => candidate.loaded!);
+        refuseOversized(eachWith(toRun, seeds.length), options);
 
         const createdAt = new Date();
-        const directory = runDirectoryIfAsked(options, `compare-${nameOf(sideA)}-${nameOf(sideB)}`, rootSeed, createdAt);
+        const output = RunOutput.claimIfAsked(options, `compare-${nameOf(sideA)}-${nameOf(sideB)}`, rootSeed, createdAt, terminal);
 
         const started = performance.now();
         const title = `compare: ${toRun.length === 2 ? 'A and B' : 'the scenario side'}, ${seeds.length} seeds each`;
@@ -98,10 +103,10 @@ export function compareCommand(): Command {
         const rowsOf = (candidate: Side) => candidate.stored?.rows ?? ran.rows[toRun.indexOf(candidate.loaded!)]!;
         const rowsA = rowsOf(sideA);
         const rowsB = rowsOf(sideB);
-        const names = options.metric.length > 0 ? options.metric : Object.keys(rowsA[0]?.metrics ?? {});
         for (const name of options.metric) {
           if (rowsA[0] && !(name in rowsA[0].metrics)) throw new UsageError(`no metric \`${name}\``, `metrics: ${Object.keys(rowsA[0].metrics).join(', ')}`);
         }
+        const names = options.metric.length > 0 ? options.metric : Object.keys(rowsA[0]?.metrics ?? {});
         const comparison = comparePaired(rowsA, rowsB, names);
         // By default: the headline metrics, and every metric that changed in any replicate.
         const shown =
@@ -110,9 +115,9 @@ export function compareCommand(): Command {
             : comparison.metrics.filter((metric) => (HEADLINE_METRICS as readonly string[]).includes(metric.name) || metric.delta.sd > 0 || metric.delta.mean !== 0);
 
         const result = comparisonSummary(identify(sideA), identify(sideB), comparison, shown, ran.complete);
-        if (directory !== undefined) {
+        if (output !== undefined) {
           const monthsOf = (candidate: Side) => candidate.stored?.monthsCsv ?? replicatesTimeseriesCsv(ran.months[toRun.indexOf(candidate.loaded!)] ?? []);
-          await directory.write(
+          await output.write(
             {
               'summary.json': jsonText(result),
               'comparison.csv': comparisonCsv(shown),
@@ -122,9 +127,12 @@ export function compareCommand(): Command {
             },
             terminal,
           );
+          terminal.err(`results in ${output.shown}\n`);
         }
-        if (options.json) {
-          terminal.out(jsonText(directory === undefined ? result : { ...result, runDirectory: displayPath(directory.path) }));
+        if (comparison.replicates === 0) {
+          terminal.err('stopped before any replicate finished: nothing to compare\n');
+        } else if (options.json) {
+          terminal.out(jsonText(output === undefined ? result : { ...result, runDirectory: output.shown }));
         } else if (options.format === 'csv') {
           terminal.out(comparisonCsv(shown));
         } else {
@@ -132,7 +140,7 @@ export function compareCommand(): Command {
           terminal.out(both + formatComparison(sideA.label, sideB.label, { ...comparison, metrics: shown }, options.format, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
         }
         if (!ran.complete) {
-          terminal.err('stopped early: the comparison above uses the replicates that finished\n');
+          if (comparison.replicates > 0) terminal.err('stopped early: the comparison above uses the replicates that finished\n');
           process.exitCode = control.exitCode;
         }
       });

@@ -1,19 +1,9 @@
 /** `livesim report <run-dir>`: one self-contained HTML page of a run, charts included. */
-import path from 'node:path';
 import { Command } from 'commander';
-import { writeFileAtomic } from '../../experiment/run-store.js';
+import { writeRunReport } from '../../report/write-report.js';
 import { displayPath } from '../../paths.js';
 import { openOption, openWithDesktop } from '../report-options.js';
 import { detectTerminal } from '../terminal.js';
-
-/** Writes `report.html` into a run directory (of any kind livesim writes); returns its path. */
-export async function writeRunReport(directory: string): Promise<string> {
-  // ECharts loads only when a report is drawn.
-  const { reportHtml } = await import('../../report/report-html.js');
-  const file = path.join(directory, 'report.html');
-  writeFileAtomic(file, reportHtml(directory));
-  return file;
-}
 
 export function reportCommand(): Command {
   return new Command('report')

@@ -3,17 +3,15 @@ import { manifestText } from '../../experiment/manifest.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { batchSummary, runReplicateBatch, type BatchSummary } from '../../experiment/replicated-run.js';
 import { REPLICATES_TIMESERIES, replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
-import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { MANIFEST, REPLICATES_CSV, jsonText } from '../../experiment/run-layout.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
-import { displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { formatTable } from '../table.js';
-import { holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run.js';
-import { writeReportIfAsked } from '../report-options.js';
+import { RunOutput } from '../run-output.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { withQueueIfAsked } from '../queue-option.js';
 
@@ -28,15 +26,14 @@ export async function runBatch(loaded: LoadedScenario, options: RunOptions, term
 async function runBatchWith(loaded: LoadedScenario, options: RunOptions, terminal: Terminal, remote: RemoteRunner | undefined): Promise<void> {
   const rootSeed = options.seed ?? loaded.scenario.seed;
   const createdAt = new Date();
-  const directory = options.out ?? newRunDirectory('runs', loaded.scenario.name, rootSeed, createdAt);
-  const release = claimRunDirectory(directory, { force: options.force });
+  const output = RunOutput.claim(options, loaded.scenario.name, rootSeed, createdAt, terminal);
 
   const started = performance.now();
   const { result, control } = await withBatchProgress(terminal, { ...options, title: `${loaded.scenario.name} · root seed ${rootSeed}` }, (signal, progress) =>
     runReplicateBatch(loaded, {
       replicates: options.replicates ?? 3,
       rootSeed,
-      directory,
+      rowsFile: output.stream(REPLICATES_CSV),
       precision: options.precision,
       maxReplicates: options.maxReplicates,
       jobs: options.jobs,
@@ -48,9 +45,9 @@ async function runBatchWith(loaded: LoadedScenario, options: RunOptions, termina
   const wallSeconds = (performance.now() - started) / 1000;
 
   const summary = batchSummary(loaded, rootSeed, result, options.precision);
-  holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-  writeRunDirectory(directory, {
+  await output.write({
     'summary.json': jsonText(summary),
+    [REPLICATES_CSV]: result.rowsCsv,
     [REPLICATES_TIMESERIES]: replicatesTimeseriesCsv(result.months),
     [MANIFEST]: manifestText({
       kind: 'replicates',
@@ -64,15 +61,13 @@ async function runBatchWith(loaded: LoadedScenario, options: RunOptions, termina
       createdAt,
       wallSeconds,
       headline: { gmv: summary.metrics.gmv?.mean ?? 0, farmerRevenue: summary.metrics.farmerRevenue?.mean ?? 0 },
-      files: [MANIFEST, 'replicates.csv', REPLICATES_TIMESERIES, 'summary.json'],
+      files: [MANIFEST, REPLICATES_CSV, REPLICATES_TIMESERIES, 'summary.json'],
       remote,
       resolvedScenario: loaded.scenario,
     }),
-  });
-  await writeReportIfAsked(directory, options, terminal);
-  release();
+  }, terminal);
 
-  const shownDirectory = displayPath(directory);
+  const shownDirectory = output.shown;
   if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory, wallSeconds: Math.round(wallSeconds * 1000) / 1000 }));
   else terminal.out(formatBatchReport(summary, shownDirectory, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
   if (!result.complete) {

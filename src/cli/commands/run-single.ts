@@ -1,30 +1,28 @@
 /** `livesim run` of one replicate: the dashboard or progress lines, the run directory, the report. */
 import { Pacer } from '../../engine/pacer.js';
-import { claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { jsonText } from '../../experiment/run-layout.js';
 import { ScenarioRun, runFiles } from '../../experiment/single-run.js';
-import { displayPath } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { ProgressReporter, type ProgressMode } from '../progress.js';
-import { StopControl, holdSignalsWhileWriting } from '../stop-control.js';
+import { keepWhatIsComputed } from '../stop-control.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run.js';
 import { formatRunReport } from './run-report.js';
-import { writeReportIfAsked } from '../report-options.js';
+import { RunOutput } from '../run-output.js';
 
 export async function runSingle(loaded: LoadedScenario, options: RunOptions, terminal: Terminal): Promise<void> {
   const seed = options.seed ?? loaded.scenario.seed;
   const createdAt = new Date();
-  const directory = options.out ?? newRunDirectory('runs', loaded.scenario.name, seed, createdAt);
-  const release = claimRunDirectory(directory, { force: options.force });
+  const output = RunOutput.claim(options, loaded.scenario.name, seed, createdAt, terminal);
 
   const run = new ScenarioRun(loaded, seed);
-  const control = new StopControl();
+  const control = keepWhatIsComputed();
 
   // The dashboard only where it can be drawn: a terminal, not CI, not --json/--quiet/--no-ui.
   const useDashboard = options.ui && !options.json && !options.quiet && terminal.stdoutIsTTY && !terminal.ci;
   // Ink and React load only when the dashboard is drawn.
   const dashboard = useDashboard
-    ? (await import('../../ui/mount-dashboard.js')).mountDashboard({ run, onStop: control.stop, colorful: terminal.outStyle.enabled, pace: options.pace })
+    ? (await import('../../ui/mount-dashboard.js')).mountDashboard({ run, onStop: (reason) => control.stop(reason === 'quit' ? 'quit' : 'SIGINT'), colorful: terminal.outStyle.enabled, pace: options.pace })
     : undefined;
   const pacer = dashboard ? dashboard.pacer : options.pace === undefined ? undefined : new Pacer(options.pace);
   const mode: ProgressMode = dashboard || options.quiet ? 'off' : options.json || !terminal.stderrIsTTY || terminal.ci ? 'lines' : 'status';
@@ -32,7 +30,7 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
   // Snapshots are built only for someone watching them.
   if (mode !== 'off') run.snapshots$.subscribe((snapshot) => progress.onSnapshot(snapshot));
 
-  const stopListening = control.listenForSignals(() => {
+  const stopListening = control.onStop(() => {
     progress.finish();
     if (!dashboard) terminal.err('stopping: writing what was computed (Ctrl+C again to quit at once)\n');
   });
@@ -52,12 +50,9 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
     await dashboard?.close();
   }
 
-  // The work is done: a Ctrl+C now waits for the files and exits 130.
-  holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-  writeRunDirectory(directory, runFiles(loaded, finished, createdAt));
-  await writeReportIfAsked(directory, options, terminal);
-  release();
-  const shownDirectory = displayPath(directory);
+  // The work is done: a signal now waits for the files (and leaves its exit code).
+  await output.write(runFiles(loaded, finished, createdAt), terminal);
+  const shownDirectory = output.shown;
   if (options.json) {
     const { summary } = finished;
     const report = { ...summary, engine: { ...summary.engine, wallSeconds: round3(finished.wallSeconds) }, runDirectory: shownDirectory };

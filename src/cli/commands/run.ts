@@ -68,9 +68,11 @@ export function runCommand(): Command {
     .action(async (reference: string, options: RunOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       const loaded = loadScenario(reference, { overrides: options.set });
-      if (!options.force) refuseOversized(loaded);
       const batch = options.replicates !== undefined || options.precision !== undefined;
       if (!batch && options.queue !== undefined) throw new UsageError('--queue runs batches of replicates', 'add --replicates N (or --precision)');
+      // --precision may add replicates up to --max-replicates.
+      const runs = !batch ? 1 : options.precision === undefined ? (options.replicates ?? 3) : options.maxReplicates;
+      refuseOversized([{ loaded, runs }], batch ? options : { ...options, jobs: 1 });
       await (batch ? runBatch(loaded, options, terminal) : runSingle(loaded, options, terminal));
     });
 }

@@ -1,6 +1,6 @@
 /** `livesim runs`: the runs stored under runs/. */
 import { Command } from 'commander';
-import { jsonText } from '../../experiment/run-store.js';
+import { jsonText } from '../../experiment/run-layout.js';
 import { listRuns } from '../../experiment/run-index.js';
 import { formatYuanShort } from '../../format.js';
 import { displayPath } from '../../paths.js';

@@ -1,22 +1,20 @@
 /** `livesim sensitivity`: which assumptions the answer hangs on (Morris elementary effects, or one at a time). */
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { UsageError } from '../../errors.js';
 import { toCsv, type Cell } from '../../experiment/csv.js';
 import { morrisDesign, oatDesign } from '../../experiment/designs.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
-import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
-import { morrisEffects, oatEffects, runDesign, type DesignRun, type MetricEffects } from '../../experiment/sensitivity.js';
+import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
+import { morrisEffects, oatEffects, planDesign, runDesign, type DesignRun, type MetricEffects } from '../../experiment/sensitivity.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
-import { displayPath } from '../../paths.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { designManifest, designSetup, withDesignOptions, type DesignOptions } from '../design-options.js';
 import { parseCount } from '../options.js';
-import { holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
-import { writeReportIfAsked } from '../report-options.js';
+import { RunOutput } from '../run-output.js';
+import { eachWith, refuseOversized } from '../resource-guard.js';
 import { withQueueIfAsked } from '../queue-option.js';
 
 interface SensitivityOptions extends DesignOptions {
@@ -53,30 +51,28 @@ export function sensitivityCommand(): Command {
         const { base, params, metrics, rootSeed, load } = designSetup(reference, options);
         const points = options.method === 'oat' ? oatDesign(params.length) : morrisDesign(params.length, options.trajectories, rootSeed);
         const seeds = replicateSeeds(rootSeed, options.replicates);
-        const runs = points.length * seeds.length;
-        if (runs > 10_000) throw new UsageError(`the design needs ${runs.toLocaleString('en-US')} runs; at most 10,000`, 'fewer parameters (--param), trajectories or replicates');
+        const plan = planDesign(params, points, load);
+        refuseOversized(eachWith(plan.scenarios, seeds.length), options);
         const createdAt = new Date();
-        const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-sensitivity`, rootSeed, createdAt);
-        const release = claimRunDirectory(directory, { force: options.force });
+        const output = RunOutput.claim(options, `${base.scenario.name}-sensitivity`, rootSeed, createdAt, terminal);
 
         const started = performance.now();
         const title = `sensitivity ${base.scenario.name}: ${options.method}, ${params.length} parameters, ${points.length} design points × ${seeds.length} replicates`;
-        const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
-          runDesign(params, points, load, seeds, { jobs: options.jobs, remote, signal, onProgress: progress }),
-        );
+        const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) => runDesign(plan, seeds, { jobs: options.jobs, remote, signal, onProgress: progress }));
         const wallSeconds = (performance.now() - started) / 1000;
         const effects = options.method === 'oat' ? oatEffects(result, metrics) : morrisEffects(result, metrics);
         const summary = { scenario: base.scenario.name, method: options.method, rootSeed, replicates: seeds.length, designPoints: points.length, complete: result.complete, metrics: effects };
-        holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-        writeRunDirectory(directory, {
-          'design.csv': designCsv(result, metrics),
-          'effects.csv': effectsCsv(effects),
-          'summary.json': jsonText(summary),
-          [MANIFEST]: designManifest('sensitivity', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds, remote }, { gmv: effects.find((metric) => metric.name === 'gmv')?.reference ?? 0, farmerRevenue: effects.find((metric) => metric.name === 'farmerRevenue')?.reference ?? 0 }, ['design.csv', 'effects.csv', 'summary.json']),
-        });
-        await writeReportIfAsked(directory, options, terminal);
-        release();
-        const shown = displayPath(directory);
+        const referenceOf = (name: string) => effects.find((metric) => metric.name === name)?.reference ?? 0;
+        await output.write(
+          {
+            'design.csv': designCsv(result, metrics),
+            'effects.csv': effectsCsv(effects),
+            'summary.json': jsonText(summary),
+            [MANIFEST]: designManifest('sensitivity', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds, remote }, { gmv: referenceOf('gmv'), farmerRevenue: referenceOf('farmerRevenue') }, ['design.csv', 'effects.csv', 'summary.json']),
+          },
+          terminal,
+        );
+        const shown = output.shown;
         if (options.json) {
           terminal.out(jsonText({ scenario: summary.scenario, method: summary.method, complete: summary.complete, metrics: effects, runDirectory: shown }));
         } else {

@@ -2,20 +2,19 @@
 import { manifestText } from '../../experiment/manifest.js';
 import path from 'node:path';
 import { Command } from 'commander';
-import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
+import { MANIFEST, SWEEP_CSV, jsonText } from '../../experiment/run-layout.js';
 import type { Estimate } from '../../experiment/statistics.js';
-import { parseVary, runSweep, sweepCases, sweepSummary, type SweepCase } from '../../experiment/sweep.js';
+import { loadCases, parseVary, runSweep, sweepCases, sweepSummary, type SweepCase } from '../../experiment/sweep.js';
 import { formatQuantity, formatSeconds } from '../../format.js';
-import { displayPath } from '../../paths.js';
-import { loadScenario } from '../../scenario/load.js';
+import { scenarioVariants } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
-import { holdSignalsWhileWriting } from '../stop-control.js';
 import { collect, parseCount, parseSeed } from '../options.js';
 import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
-import { writeReportIfAsked } from '../report-options.js';
 import { openOption, reportOption, type ReportOptions } from '../report-options.js';
+import { RunOutput } from '../run-output.js';
+import { eachWith, refuseOversized } from '../resource-guard.js';
 import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
 interface SweepOptions extends ReportOptions, QueueOptions {
@@ -54,7 +53,7 @@ export function sweepCommand(): Command {
     .option('--set <path=value>', 'override a field in every case (repeatable)', collect, [])
     .addOption(queueOption())
     .option('--out <dir>', 'run directory (default: runs/<scenario>-sweep-<seed>-<time>)')
-    .option('--force', 'replace the run already in --out')
+    .option('--force', 'run even when the estimated work is over the limits, and replace the run already in --out')
     .addOption(reportOption())
     .addOption(openOption())
     .option('--json', 'print the summary as JSON on stdout')
@@ -65,57 +64,54 @@ export function sweepCommand(): Command {
       const terminal = detectTerminal(command.optsWithGlobals());
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
-        const base = loadScenario(reference, { overrides: options.set });
+        const variants = scenarioVariants(reference, { overrides: options.set });
+        const base = variants([]);
         const block = base.scenario.sweep;
         const cases = sweepCases(options.vary.length > 0 ? { vary: options.vary.map(parseVary), cases: [] } : { vary: block?.vary ?? [], cases: block?.cases ?? [] });
         const replicates = options.replicates ?? block?.replicates ?? 5;
         const metrics = options.metric.length > 0 ? options.metric : (block?.metrics ?? ['gmv', 'orders', 'farmerRevenue', 'householdsAboveLine']);
         const rootSeed = options.seed ?? base.scenario.seed;
+        // Every case is loaded (and checked) before the guard and before anything is claimed.
+        const loaded = await loadCases(cases, variants, (done, total) => {
+          if (!options.quiet) terminal.err(`sweep ${base.scenario.name}: loaded ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} cases\n`);
+        });
+        refuseOversized(eachWith(loaded, replicates), options);
         const createdAt = new Date();
-        const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-sweep`, rootSeed, createdAt);
-        const release = claimRunDirectory(directory, { force: options.force });
+        const output = RunOutput.claim(options, `${base.scenario.name}-sweep`, rootSeed, createdAt, terminal);
 
         const started = performance.now();
         const title = `sweep ${base.scenario.name}: ${cases.length} cases × ${replicates} replicates`;
         const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
-          runSweep(cases, (overrides) => loadScenario(reference, { overrides: [...options.set, ...overrides] }), {
-            replicates,
-            rootSeed,
-            directory,
-            jobs: options.jobs,
-            remote,
-            signal,
-            onProgress: progress,
-          }),
+          runSweep(cases, loaded, { replicates, rootSeed, rowsFile: output.stream(SWEEP_CSV), jobs: options.jobs, remote, signal, onProgress: progress }),
         );
         const wallSeconds = (performance.now() - started) / 1000;
         const summary = sweepSummary(base.scenario.name, rootSeed, replicates, result);
-        holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-        writeRunDirectory(directory, {
-          'summary.json': jsonText(summary),
-          [MANIFEST]: manifestText({
-            kind: 'sweep',
-            complete: result.complete,
-            scenario: base.scenario.name,
-            scenarioHash: base.hash,
-            seed: rootSeed,
-            replicates,
-            cases: cases.length,
-            sources: { files: [...base.files], overrides: [...base.overrides] },
-            createdAt,
-            wallSeconds,
-            headline: headline(result.byCase),
-            files: [MANIFEST, 'summary.json', 'sweep.csv'],
-            remote,
-            resolvedScenario: base.scenario,
-          }),
-        });
-        await writeReportIfAsked(directory, options, terminal);
-        release();
+        await output.write(
+          {
+            'summary.json': jsonText(summary),
+            [SWEEP_CSV]: result.rowsCsv,
+            [MANIFEST]: manifestText({
+              kind: 'sweep',
+              complete: result.complete,
+              scenario: base.scenario.name,
+              scenarioHash: base.hash,
+              seed: rootSeed,
+              replicates,
+              cases: cases.length,
+              sources: { files: [...base.files], overrides: [...base.overrides] },
+              createdAt,
+              wallSeconds,
+              headline: headline(result.byCase),
+              files: [MANIFEST, 'summary.json', SWEEP_CSV],
+              remote,
+              resolvedScenario: base.scenario,
+            }),
+          },
+          terminal,
+        );
 
-        const shownDirectory = displayPath(directory);
-        if (options.json) terminal.out(jsonText({ ...summary, runDirectory: shownDirectory }));
-        else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, shownDirectory, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
+        if (options.json) terminal.out(jsonText({ ...summary, runDirectory: output.shown }));
+        else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, output.shown, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
         if (!result.complete) {
           terminal.err('stopped early: the replicates that finished are in sweep.csv, marked complete: false\n');
           process.exitCode = control.exitCode;

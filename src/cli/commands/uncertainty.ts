@@ -1,22 +1,20 @@
 /** `livesim uncertainty`: how wide the answer is across the priors (a Latin hypercube of parameter sets). */
 import path from 'node:path';
 import { Command } from 'commander';
-import { UsageError } from '../../errors.js';
 import { toCsv, type Cell } from '../../experiment/csv.js';
 import { latinHypercube } from '../../experiment/designs.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
-import { MANIFEST, claimRunDirectory, jsonText, newRunDirectory, writeRunDirectory } from '../../experiment/run-store.js';
-import { bands, runUncertainty, targetShares, type Band, type UncertaintyRun } from '../../experiment/uncertainty.js';
+import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
+import { bands, planUncertainty, runUncertainty, targetShares, type Band, type UncertaintyRun } from '../../experiment/uncertainty.js';
 import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
-import { displayPath } from '../../paths.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { designManifest, designSetup, withDesignOptions, type DesignOptions } from '../design-options.js';
 import { parseCount } from '../options.js';
-import { holdSignalsWhileWriting } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
-import { writeReportIfAsked } from '../report-options.js';
+import { RunOutput } from '../run-output.js';
+import { eachWith, refuseOversized } from '../resource-guard.js';
 import { withQueueIfAsked } from '../queue-option.js';
 
 interface UncertaintyOptions extends DesignOptions {
@@ -50,30 +48,27 @@ export function uncertaintyCommand(): Command {
         const { base, params, metrics, rootSeed, load } = designSetup(reference, options);
         const points = latinHypercube(params.length, options.samples, rootSeed);
         const seeds = replicateSeeds(rootSeed, options.replicates);
-        const runs = (points.length + 1) * seeds.length;
-        if (runs > 10_000) throw new UsageError(`the design needs ${runs.toLocaleString('en-US')} runs; at most 10,000`, 'fewer samples or replicates');
+        const plan = planUncertainty(params, points, base, load);
+        refuseOversized(eachWith(plan.scenarios, seeds.length), options);
         const createdAt = new Date();
-        const directory = options.out ?? newRunDirectory('runs', `${base.scenario.name}-uncertainty`, rootSeed, createdAt);
-        const release = claimRunDirectory(directory, { force: options.force });
+        const output = RunOutput.claim(options, `${base.scenario.name}-uncertainty`, rootSeed, createdAt, terminal);
 
         const started = performance.now();
         const title = `uncertainty ${base.scenario.name}: ${points.length} parameter sets of ${params.length} × ${seeds.length} replicates`;
-        const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
-          runUncertainty(params, points, base, load, seeds, { jobs: options.jobs, remote, signal, onProgress: progress }),
-        );
+        const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) => runUncertainty(plan, seeds, { jobs: options.jobs, remote, signal, onProgress: progress }));
         const wallSeconds = (performance.now() - started) / 1000;
         const metricBands = bands(result, metrics);
         const targets = targetShares(result, base.scenario.targets);
         const summary = { scenario: base.scenario.name, rootSeed, samples: result.samples.length, replicates: seeds.length, complete: result.complete, metrics: metricBands, targets };
-        holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
-        writeRunDirectory(directory, {
-          'samples.csv': samplesCsv(result, metrics),
-          'summary.json': jsonText(summary),
-          [MANIFEST]: designManifest('uncertainty', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds, remote }, { gmv: result.base.metrics.gmv ?? 0, farmerRevenue: result.base.metrics.farmerRevenue ?? 0 }, ['samples.csv', 'summary.json']),
-        });
-        await writeReportIfAsked(directory, options, terminal);
-        release();
-        const shown = displayPath(directory);
+        await output.write(
+          {
+            'samples.csv': samplesCsv(result, metrics),
+            'summary.json': jsonText(summary),
+            [MANIFEST]: designManifest('uncertainty', base, { rootSeed, seeds, complete: result.complete, createdAt, wallSeconds, remote }, { gmv: result.base.metrics.gmv ?? 0, farmerRevenue: result.base.metrics.farmerRevenue ?? 0 }, ['samples.csv', 'summary.json']),
+          },
+          terminal,
+        );
+        const shown = output.shown;
         if (options.json) {
           terminal.out(jsonText({ ...summary, runDirectory: shown }));
         } else {

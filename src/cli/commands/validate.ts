@@ -1,6 +1,6 @@
 /** `livesim validate`: check a scenario file without running it. */
 import { Command } from 'commander';
-import { jsonText } from '../../experiment/run-store.js';
+import { jsonText } from '../../experiment/run-layout.js';
 import { ScenarioError } from '../../errors.js';
 import { checkPriors } from '../../experiment/priors.js';
 import { loadScenario } from '../../scenario/load.js';

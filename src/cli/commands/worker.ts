@@ -4,12 +4,14 @@ import { Command } from 'commander';
 import { formatSeconds } from '../../format.js';
 import { parseCount, parseSeconds } from '../options.js';
 import { detectTerminal } from '../terminal.js';
+import { keepWhatIsComputed } from '../stop-control.js';
 
 interface WorkerCommandOptions {
   readonly queue?: string | boolean;
   readonly jobs?: number;
   readonly lockSeconds: number;
   readonly quiet?: boolean;
+  readonly force?: boolean;
 }
 
 const EXAMPLES = `
@@ -18,9 +20,11 @@ Examples:
   $ REDIS_URL=rediss://:secret@queue.example:6380 livesim worker --queue --jobs 8
   $ livesim run national-agri --replicates 50 --queue redis://10.0.0.5:6379   (the coordinator, elsewhere)
 
-A worker runs jobs of its own livesim version only (each version has its own queue). Ctrl+C
-finishes the jobs it is running, then stops; a second Ctrl+C stops at once, and the jobs it held
-go to another worker after --lock-seconds.
+A worker runs jobs of its own livesim version only (each version has its own queue), and refuses
+(for good, with the estimate as the reason) a job over the resource limits run applies, unless
+started with --force. Ctrl+C, SIGTERM or SIGHUP finish the jobs it is running, then stop it (exit
+0: stopping is how a worker ends); a second one stops it at once, and the jobs it held go to
+another worker after --lock-seconds.
 `;
 
 export function workerCommand(): Command {
@@ -30,6 +34,7 @@ export function workerCommand(): Command {
     .option('--jobs <n>', 'jobs run at once, on worker threads (default: one per core)', parseCount)
     .option('--lock-seconds <s>', 'how long a job stays with a worker that stopped answering before another takes it', parseSeconds, 30)
     .option('-q, --quiet', 'no line per job on stderr')
+    .option('--force', 'take jobs even when their estimated events or memory are over the limits')
     .addHelpText('after', EXAMPLES)
     .action(async (options: WorkerCommandOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
@@ -40,22 +45,23 @@ export function workerCommand(): Command {
       const worker = await startWorker(url, {
         jobs,
         lockSeconds: options.lockSeconds,
+        force: options.force,
         onJob: (event) => {
           if (event.error !== undefined) terminal.err(`job ${event.id} failed: ${event.error}\n`);
           else if (!options.quiet) terminal.err(`job ${event.id} done in ${formatSeconds(event.seconds)} (${++done} so far)\n`);
         },
       });
       terminal.err(`${worker.name}: taking jobs from ${url.shown}, ${jobs} at a time (Ctrl+C to stop)\n`);
+      // A stop lets the running jobs finish; a second one ends the process at once (the jobs it
+      // held go to other workers once their locks expire).
+      const control = keepWhatIsComputed({ stopIsTheEnd: true });
       await new Promise<void>((resolve) => {
-        const stop = () => {
+        control.onStop(() => {
           terminal.err('stopping once the running jobs finish (Ctrl+C again: at once)\n');
-          // A second Ctrl+C means now: the jobs held go to other workers once their locks expire.
-          process.once('SIGINT', () => process.exit(130));
           void worker.close().then(resolve);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        });
       });
+
     });
 }
 

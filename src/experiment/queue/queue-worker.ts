@@ -6,7 +6,9 @@
  */
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker } from 'bullmq';
+import { MagnitudeError } from '../../errors.js';
 import { VERSION } from '../../paths.js';
+import { batchProblem } from '../resource-estimate.js';
 import { hashScenario } from '../../scenario/hash.js';
 import { scenarioSchema } from '../../scenario/schema.js';
 import { runTasks } from '../worker-pool.js';
@@ -19,11 +21,17 @@ export interface WorkerOptions {
   readonly jobs: number;
   /** How long a job stays with a worker that stopped answering before another may take it. */
   readonly lockSeconds: number;
+  /** Take jobs over the resource limits too. */
+  readonly force?: boolean | undefined;
   readonly onJob?: (event: { readonly id: string; readonly seconds: number; readonly error?: string }) => void;
 }
 
-/** Runs one job's replicate; throws (without retries) when the job is not one this worker may run. */
-export async function processJob(data: unknown): Promise<string> {
+/**
+ * Runs one job's replicate; throws (without retries) when the job is not one this worker may
+ * run: another version, a scenario that is not valid or not its hash, one over the resource
+ * limits (unless the worker was started with --force), or one that goes out of range.
+ */
+export async function processJob(data: unknown, options: { readonly force?: boolean } = {}): Promise<string> {
   const job = (data ?? {}) as Partial<JobData>;
   if (job.livesimVersion !== VERSION) {
     throw new UnrecoverableError(`the job is for livesim ${String(job.livesimVersion)}, this worker is livesim ${VERSION}: run a worker of the coordinator's version`);
@@ -35,9 +43,20 @@ export async function processJob(data: unknown): Promise<string> {
   }
   if (typeof job.hash !== 'string' || hashScenario(parsed.data) !== job.hash) throw new UnrecoverableError("the job's scenario does not match its hash");
   if (!Number.isSafeInteger(job.seed)) throw new UnrecoverableError(`the job's seed ${String(job.seed)} is not an integer`);
+  if (!options.force) {
+    // The same guard as a coordinator's: a job anyone can enqueue must not starve the jobs after it.
+    const problem = batchProblem({ scenarios: [{ loaded: { scenario: parsed.data, hash: job.hash, files: [], overrides: [] }, runs: 1 }], parallel: 1 });
+    if (problem) throw new UnrecoverableError(`this worker refuses the job: ${problem.message}`);
+  }
   const keep = { targets: job.keep?.targets === true, months: job.keep?.months === true };
-  const [outcome] = await runTasks([{ id: 0, scenario: parsed.data, hash: job.hash, seed: job.seed!, keep }], { jobs: 1, forceWorkers: true });
-  return encodeOutcome(outcome!);
+  try {
+    const [outcome] = await runTasks([{ id: 0, scenario: parsed.data, hash: job.hash, seed: job.seed!, keep }], { jobs: 1, forceWorkers: true });
+    return encodeOutcome(outcome!);
+  } catch (error) {
+    // Out of range is the scenario's doing: another attempt would end the same way.
+    if (error instanceof MagnitudeError) throw new UnrecoverableError(error.message);
+    throw error;
+  }
 }
 
 /** Starts taking jobs from the queue at `url`; resolves once Redis has answered. */
@@ -47,7 +66,7 @@ export async function startWorker(url: QueueUrl, options: WorkerOptions): Promis
   // Redis names connections with it (queue status lists workers by it): no spaces allowed.
   const name = `livesim-${VERSION}@${hostname()}/pid${process.pid}`.replace(/\s/g, '_');
   const lockDuration = Math.round(options.lockSeconds * 1000);
-  const worker = new Worker(QUEUE_NAME, (job) => processJob(job.data), {
+  const worker = new Worker(QUEUE_NAME, (job) => processJob(job.data, { force: options.force }), {
     connection,
     name,
     concurrency: options.jobs,

@@ -1,0 +1,59 @@
+/**
+ * A command's run directory, from claim to release, the same way in every command: claimed
+ * before any work (a bad --out costs nothing), streamed into while the work runs, then written
+ * whole with signals held, its report drawn when asked, and released.
+ */
+import { RunDirectory, newRunDirectory } from '../experiment/run-store.js';
+import type { AppendFile } from '../files/safe-write.js';
+import { displayPath } from '../paths.js';
+import { writeReportIfAsked, type ReportOptions } from './report-options.js';
+import { holdSignalsWhileWriting } from './stop-control.js';
+import type { Terminal } from './terminal.js';
+
+export interface OutputOptions extends ReportOptions {
+  readonly out?: string | undefined;
+  readonly force?: boolean | undefined;
+}
+
+export class RunOutput {
+  private constructor(
+    private readonly directory: RunDirectory,
+    private readonly options: OutputOptions,
+  ) {}
+
+  /** Claims --out, or `runs/<name>-<seed>-<time>`; notes (a stale lock taken over) go to stderr. */
+  static claim(options: OutputOptions, name: string, seed: number, createdAt: Date, terminal: Terminal): RunOutput {
+    const path = options.out ?? newRunDirectory('runs', name, seed, createdAt);
+    return new RunOutput(RunDirectory.claim(path, { force: options.force, onNote: (note) => terminal.err(`${note}\n`) }), options);
+  }
+
+  /** For commands that write a run directory only when asked (--out, --report or --open). */
+  static claimIfAsked(options: OutputOptions, name: string, seed: number, createdAt: Date, terminal: Terminal): RunOutput | undefined {
+    return options.out === undefined && !options.report && !options.open ? undefined : RunOutput.claim(options, name, seed, createdAt, terminal);
+  }
+
+  get path(): string {
+    return this.directory.path;
+  }
+
+  /** The run directory as a person in this directory would type it. */
+  get shown(): string {
+    return displayPath(this.directory.path);
+  }
+
+  /** A file rows are appended to as the work goes on (kept if the process dies). */
+  stream(name: string): AppendFile {
+    return this.directory.stream(name);
+  }
+
+  /** Writes `files` (manifest last, all or none), then the report when asked; releases the directory. */
+  async write(files: Readonly<Record<string, string>>, terminal: Terminal): Promise<void> {
+    holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+    try {
+      this.directory.commit(files);
+      await writeReportIfAsked(this.directory.path, this.options, terminal);
+    } finally {
+      this.directory.release();
+    }
+  }
+}
