@@ -60,7 +60,7 @@ function describeNote(note: QueueNote, url: string): string {
     case 'submitted':
       return `queue ${url}: ${note.jobs} jobs, ${note.done} already done, ${note.added} enqueued, ${note.queued} already waiting or running`;
     case 'failed':
-      return `replicate ${note.task.id} (seed ${note.task.seed}) failed on the queue after its last attempt: ${note.reason}`;
+      return `replicate ${note.task.id} (seed ${note.task.seed}) failed on the queue${note.attempted ? ' after its last attempt' : ''}: ${note.reason}`;
     case 'disconnected':
       return `lost the queue's Redis at ${url}: waiting for it to come back (Ctrl+C stops, keeping what finished)`;
     case 'reconnected':

@@ -12,6 +12,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAME, decodeOutcome, encodeOutcome, jobData, outcomeFrom } from '../../src/experiment/queue/queue-jobs.js';
 import { processJob } from '../../src/experiment/queue/queue-worker.js';
+import { checkOutcome } from '../../src/experiment/queue/outcome-check.js';
 import { replicateSeeds, replicateTasks } from '../../src/experiment/replicates.js';
 import type { ReplicateOutcome } from '../../src/experiment/replicate-task.js';
 import { PACKAGE_ROOT, VERSION } from '../../src/paths.js';
@@ -56,6 +57,18 @@ describe('processJob: what a worker accepts', () => {
     expect(outcomeFrom(JSON.parse(marked))).toEqual(outcomeFrom(marked));
     expect((outcomeFrom(JSON.parse(marked)) as ReplicateOutcome).wallSeconds).toBe(Number.POSITIVE_INFINITY);
     expect(outcomeFrom(null)).toBeUndefined();
+  });
+
+  it('the coordinator accepts an honest result and refuses {}, another replicate’s result, and books that do not balance', async () => {
+    const honest = decodeOutcome(await processJob(jobData(task!))) as ReplicateOutcome;
+    expect(checkOutcome(honest, task!)).toEqual({ outcome: honest });
+    const reasonOf = (value: unknown) => ('reason' in checkOutcome(value, task!) ? (checkOutcome(value, task!) as { reason: string }).reason : 'accepted');
+    expect(reasonOf({})).toMatch(/not a replicate's outcome: id/);
+    expect(reasonOf({ ...honest, summary: { ...honest.summary, seed: 43 } })).toMatch(/for another replicate/);
+    expect(reasonOf({ ...honest, summary: { ...honest.summary, complete: false } })).toMatch(/run to its end/);
+    const parts = { ...honest.summary.ledger.parts, farmerRevenue: honest.summary.ledger.parts.farmerRevenue + 1 };
+    expect(reasonOf({ ...honest, summary: { ...honest.summary, ledger: { ...honest.summary.ledger, parts } } })).toMatch(/does not keep its books/);
+    expect(reasonOf({ ...honest, months: undefined })).toMatch(/lacks the months/);
   });
 
   it('refuses a job of another livesim version, a scenario the schema rejects, and one that does not match its hash', async () => {
@@ -230,6 +243,51 @@ describe('livesim with --queue', () => {
       connection.disconnect();
     }
   }, 60_000);
+
+  it('fails a rogue worker’s results ({}) as replicates with the reason, removes them, and a re-run recomputes them', async () => {
+    for (const worker of workers) worker.kill('SIGKILL');
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const rogue = new Worker(QUEUE_NAME, async () => ({}), { connection, concurrency: 2 });
+    const args = ['run', 'county.yaml', '-q', '--replicates', '2', '--seed', '808', '--queue', redis.url];
+    try {
+      const cheated = background([...args, '--out', 'rogue'], dir);
+      const { code, said } = await cheated.exited;
+      expect(code, said).toBe(1);
+      expect(said).toContain("failed on the queue: the worker's result is not a replicate's outcome");
+      expect(JSON.parse(read(path.join(dir, 'rogue'), 'manifest.json')).complete).toBe(false);
+    } finally {
+      await rogue.close();
+      connection.disconnect();
+    }
+    await startWorker();
+    const honest = livesim([...args, '--out', 'honest'], dir);
+    expect(honest.status, honest.stderr).toBe(0);
+    expect(honest.stderr).toContain('2 jobs, 0 already done, 2 enqueued');
+  }, 60_000);
+
+  it('fails a job whose data is not JSON instead of waiting for it, and removes it', async () => {
+    for (const worker of workers) worker.kill('SIGKILL');
+    const args = ['run', 'county.yaml', '-q', '--replicates', '1', '--seed', '909', '--queue', redis.url];
+    const waiting = background([...args, '--out', 'garbled'], dir);
+    await waiting.saying('enqueued');
+    const [job] = await watch.queue.getJobs(['waiting']);
+    await watch.connection.hset(`bull:${QUEUE_NAME}:${job!.id}`, 'data', 'this is {not json');
+    const { code, said } = await waiting.exited;
+    expect(code, said).toBe(1);
+    expect(said).toContain('the job on the queue cannot be read');
+    expect(await watch.queue.getJob(job!.id!).catch(() => 'unreadable')).toBeUndefined();
+    await startWorker();
+  }, 60_000);
+
+  it('has workers refuse a job over the resource limits, for good, with the estimate as the reason', async () => {
+    const big = writeFiles({ 'big.yaml': 'extends: weiya-welfare\nfidelity: agent\n' });
+    const started = performance.now();
+    // The coordinator is forced past its own guard; the worker still refuses.
+    const forced = livesim(['run', path.join(big, 'big.yaml'), '-q', '--replicates', '1', '--force', '--out', path.join(big, 'out'), '--queue', redis.url], dir);
+    expect(forced.status, forced.stderr).toBe(1);
+    expect(forced.stderr).toMatch(/this worker refuses the job: big: this scenario would need about [\d.]+ billion events/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  }, 30_000);
 
   it('refuses an unreachable Redis with exit 2 and the URL, before writing anything', () => {
     const cwd = temporaryDirectory();

@@ -27,7 +27,8 @@ const LOOKUPS = 64;
 
 export type QueueNote =
   | { readonly kind: 'submitted'; readonly jobs: number; readonly done: number; readonly added: number; readonly queued: number }
-  | { readonly kind: 'failed'; readonly task: ReplicateTask; readonly reason: string }
+  /** `attempted`: the job failed its last attempt on a worker (otherwise its result or data could not be used). */
+  | { readonly kind: 'failed'; readonly task: ReplicateTask; readonly reason: string; readonly attempted: boolean }
   | { readonly kind: 'disconnected' }
   | { readonly kind: 'reconnected' }
   | { readonly kind: 'requeued'; readonly jobs: number };
@@ -103,7 +104,7 @@ export class QueueSession implements RemoteRunner {
       if ('reason' in checked) {
         // Removed, so the same command run again computes it afresh instead of meeting it again.
         this.forget(id);
-        return fail(id, checked.reason);
+        return fail(id, checked.reason, false);
       }
       pending.delete(id);
       // A job serves every replicate that asked for it: each gets its own place in the batch.
@@ -114,11 +115,11 @@ export class QueueSession implements RemoteRunner {
       }
       settle();
     };
-    const fail = (id: string, reason: string) => {
+    const fail = (id: string, reason: string, attempted = true) => {
       if (over || !pending.delete(id)) return;
       for (const task of byJob.get(id)!) {
         this.failures.push({ task, reason });
-        this.onNote({ kind: 'failed', task, reason });
+        this.onNote({ kind: 'failed', task, reason, attempted });
       }
       settle();
     };
@@ -155,7 +156,7 @@ export class QueueSession implements RemoteRunner {
       for (const { id, job, state, reason } of found) {
         if (state === 'unreadable') {
           this.forget(id);
-          fail(id, `the job on the queue cannot be read: ${reason ?? 'its data is not JSON'}`);
+          fail(id, `the job on the queue cannot be read: ${reason ?? 'its data is not JSON'}`, false);
         } else if (job && state === 'completed') {
           done++;
           deliver(id, job.returnvalue);
