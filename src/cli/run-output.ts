@@ -13,7 +13,11 @@ import type { Terminal } from './terminal.js';
 export interface OutputOptions extends ReportOptions {
   readonly out?: string | undefined;
   readonly force?: boolean | undefined;
+  readonly quiet?: boolean | undefined;
 }
+
+/** Files at least this large (in all) take a moment to write: it is said on stderr. */
+const NOTABLE_BYTES = 1024 ** 2;
 
 export class RunOutput {
   private constructor(
@@ -49,6 +53,8 @@ export class RunOutput {
   /** Writes `files` (manifest last, all or none), then the report when asked; releases the directory. */
   async write(files: Readonly<Record<string, string>>, terminal: Terminal): Promise<void> {
     holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
+    const bytes = Object.values(files).reduce((sum, content) => sum + Buffer.byteLength(content), 0);
+    if (bytes >= NOTABLE_BYTES && !this.options.quiet) terminal.err(`writing ${(bytes / 1024 ** 2).toFixed(1)} MB to ${this.shown}\n`);
     try {
       this.directory.commit(files);
       await writeReportIfAsked(this.directory.path, this.options, terminal);

@@ -65,6 +65,9 @@ export function installSignalHandlers(): void {
   for (const name of Object.keys(STOP_SIGNALS) as StopSignal[]) process.on(name, () => onSignal(name));
   // A stop leaves its exit code even when the work had finished or the command said nothing:
   // an interrupted command never exits 0. A failure the command reported (1, 2) stays.
+  // A signal that arrives during the last synchronous stretch (writing files, printing) waits in the
+  // event loop, which would end without looking at it: one more turn delivers it.
+  process.once('beforeExit', () => setImmediate(() => undefined));
   process.on('exit', () => {
     if ((process.exitCode ?? 0) === 0 && !stopIsTheEnd && control.exitCode !== EXIT.ok) process.exitCode = control.exitCode;
   });

@@ -10,7 +10,7 @@ import type { ReplicateOutcome, TaskExtras } from './replicate-task.js';
 import { replicateTasks } from './replicates.js';
 import { REPLICATES_TIMESERIES, type ReplicateMonths } from './replicate-timeseries.js';
 import { UsageError } from '../errors.js';
-import { readManifest } from './manifest.js';
+import { readManifest, type Manifest } from './manifest.js';
 import { readRegularFile } from '../files/safe-read.js';
 import { MANIFEST, REPLICATES_CSV } from './run-layout.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
@@ -34,12 +34,18 @@ export function isRunDirectory(candidate: string): boolean {
   }
 }
 
-export function readStoredBatch(directory: string): StoredBatch {
+/** A stored batch's manifest and its seeds (before its rows are read: a batch of 50,000 seeds is refused from these). */
+export function storedBatchManifest(directory: string): Manifest & { readonly seeds: readonly number[] } {
   const manifest = readManifest(directory);
   if (manifest.kind !== 'replicates' || manifest.seeds === undefined) {
     const what = manifest.kind === 'run' ? 'a single run' : `a ${manifest.kind}`;
     throw new UsageError(`${directory} holds ${what}, not a batch of replicates: compare pairs replicates by seed`, 'compare batches made by livesim run --replicates N, or compare the scenarios themselves');
   }
+  return { ...manifest, seeds: manifest.seeds };
+}
+
+export function readStoredBatch(directory: string): StoredBatch {
+  const manifest = storedBatchManifest(directory);
   const file = path.join(directory, REPLICATES_CSV);
   const text = readRegularFile(file) ?? '';
   let rows: BatchRow[];

@@ -15,8 +15,8 @@ import { fileError, kindOfEntry } from './file-errors.js';
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW;
 
-/** `.<name>.<12 hex digits>.tmp`: how livesim names its temporaries (a claimed directory may hold stale ones). */
-export const TEMPORARY_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/** `.<name>.<12 hex digits>.tmp` (older versions: `.<name>.<pid>.tmp`): livesim's temporaries, which a claimed directory may hold stale. */
+export const TEMPORARY_NAME = /^\..+\.(?:[0-9a-f]{12}|\d+)\.tmp$/;
 
 const temporaries = new Set<string>();
 let cleanupInstalled = false;

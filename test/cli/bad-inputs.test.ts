@@ -1,7 +1,9 @@
 /**
- * A corpus of bad scenario files (test/fixtures/bad/, plus two huge ones written here): each is
- * refused by `livesim run` with exit 2 and a located message (`file:line:col`), never a stack
- * trace, and nothing is written.
+ * A corpus of bad inputs. Bad scenario files (test/fixtures/bad/, plus two huge ones written
+ * here): each is refused by `livesim run` with exit 2 and a located message (`file:line:col`),
+ * never a stack trace, and nothing is written. Bad situations (test/fixtures/bad/situations/,
+ * small scripts run in a scratch directory): a damaged or planted run directory, a full disk, a
+ * stale lock, an unusable --out or --queue; each script checks what livesim did and exits 0.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { temporaryDirectory } from '../helpers.js';
 
 const BINARY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
 const CORPUS = path.join(PACKAGE_ROOT, 'test', 'fixtures', 'bad');
+const SITUATIONS = path.join(CORPUS, 'situations');
 
 interface Outcome {
   readonly file: string;
@@ -71,4 +74,28 @@ describe('a corpus of bad scenario files', () => {
       expect(outcome.wrote, name).toBe(false);
     }
   }, 120_000);
+});
+
+/** Runs a situation's script in a fresh scratch directory; resolves with its exit code and what it said. */
+function situation(script: string): Promise<{ script: string; code: number | null; said: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', [path.join(SITUATIONS, script)], { cwd: temporaryDirectory(), env: { ...process.env, LIVESIM: `${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)}` } });
+    let said = '';
+    child.stdout.on('data', (chunk) => (said += chunk));
+    child.stderr.on('data', (chunk) => (said += chunk));
+    child.on('close', (code) => resolve({ script, code, said }));
+  });
+}
+
+describe('a corpus of bad situations', () => {
+  const scripts = readdirSync(SITUATIONS).filter((name) => name.endsWith('.sh') && name !== 'lib.sh');
+
+  it('holds one script for each kind of situation that once went wrong', () => {
+    expect(scripts.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('ends well in every one: a clean error or the intended result, nothing outside its scratch directory touched', async () => {
+    const outcomes = await pooled(scripts.map((script) => () => situation(script)), 3);
+    for (const outcome of outcomes) expect(outcome.code, `${outcome.script}: ${outcome.said}`).toBe(0);
+  }, 180_000);
 });

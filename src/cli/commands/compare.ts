@@ -1,7 +1,7 @@
 /** `livesim compare`: what changes from A to B, replicate by replicate with common random numbers. */
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
-import { isRunDirectory, readStoredBatch, runWithSeeds, type StoredBatch } from '../../experiment/batch-sides.js';
+import { isRunDirectory, readStoredBatch, runWithSeeds, storedBatchManifest, type StoredBatch } from '../../experiment/batch-sides.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { SIDE_FILES, comparePaired, comparisonSummary, type SideIdentity } from '../../experiment/compare.js';
 import { comparisonCsv, formatComparison } from './compare-output.js';
@@ -75,22 +75,25 @@ export function compareCommand(): Command {
       const terminal = detectTerminal(command.optsWithGlobals());
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
-        const side = (reference: string, extra: string[], label: string): Side =>
+        const side = (reference: string, extra: string[], label: string) =>
           isRunDirectory(reference)
-            ? { label: `${label} (stored: ${reference})`, stored: readStoredBatch(reference) }
+            ? { label: `${label} (stored: ${reference})`, storedAt: reference, seeds: storedBatchManifest(reference).seeds }
             : { label, loaded: loadScenario(reference, { overrides: [...options.set, ...extra] }) };
-        const sideA = side(a, options.setA, describe(a, options.setA));
-        const sideB = side(b, options.setB, describe(b, options.setB));
+        const [openA, openB] = [side(a, options.setA, describe(a, options.setA)), side(b, options.setB, describe(b, options.setB))];
 
         // Seeds: those of a stored batch, or derived from the root seed.
-        const stored = sideA.stored ?? sideB.stored;
-        const rootSeed = options.seed ?? sideA.loaded?.scenario.seed ?? sideB.loaded?.scenario.seed ?? 1;
-        const seeds = stored ? stored.rows.map((row) => Number(row.keys.seed)) : replicateSeeds(rootSeed, options.replicates);
-        if (sideA.stored && sideB.stored && !sideB.stored.rows.some((row) => seeds.includes(Number(row.keys.seed)))) {
+        const storedSeeds = openA.seeds ?? openB.seeds;
+        const rootSeed = options.seed ?? openA.loaded?.scenario.seed ?? openB.loaded?.scenario.seed ?? 1;
+        const seeds = storedSeeds ? [...storedSeeds] : replicateSeeds(rootSeed, options.replicates);
+        const toRun = [openA, openB].flatMap((candidate) => (candidate.loaded === undefined ? [] : [candidate.loaded]));
+        // From the manifests' seeds, before a stored batch's rows are read.
+        refuseOversized(eachWith(toRun, seeds.length), options);
+        const read = (opened: typeof openA): Side => (opened.storedAt === undefined ? { label: opened.label, loaded: opened.loaded! } : { label: opened.label, stored: readStoredBatch(opened.storedAt) });
+        const [sideA, sideB] = [read(openA), read(openB)];
+        const seedsOfA = new Set(seeds);
+        if (sideA.stored && sideB.stored && !sideB.stored.rows.some((row) => seedsOfA.has(Number(row.keys.seed)))) {
           throw new UsageError(`${a} and ${b} were run with different seeds: compare pairs replicates by seed`, 'run both batches with the same --seed, or compare the scenarios themselves');
         }
-        const toRun = [sideA, sideB].filter((candidate) => candidate.loaded !== undefined).map((candidate) => candidate.loaded!);
-        refuseOversized(eachWith(toRun, seeds.length), options);
 
         const createdAt = new Date();
         const output = RunOutput.claimIfAsked(options, `compare-${nameOf(sideA)}-${nameOf(sideB)}`, rootSeed, createdAt, terminal);
