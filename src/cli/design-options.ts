@@ -52,8 +52,7 @@ export function designSetup(reference: string, options: DesignOptions): {
   rootSeed: number;
   load: (overrides: string[]) => LoadedScenario;
 } {
-  const load = scenarioVariants(reference, { overrides: options.set });
-  const base = load([]);
+  const { base, variant: load } = scenarioVariants(reference, { overrides: options.set });
   const params = chooseRanges(base.scenario, options.param);
   if (params.length === 0) throw new UsageError(`${base.scenario.name} has no parameter with a prior to vary`, 'name some: --param path=low..high');
   checkRangesLoad(params, load);

@@ -2,7 +2,7 @@
  * The two sides of a comparison (or the cases of a sweep): scenarios to run, or batches stored
  * in run directories. Scenarios run together in one pool, all with the same replicate seeds.
  */
-import { lstatSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { parseBatchCsv, replicateRow, type BatchRow } from './replicate-rows.js';
@@ -11,7 +11,7 @@ import { replicateTasks } from './replicates.js';
 import { REPLICATES_TIMESERIES, type ReplicateMonths } from './replicate-timeseries.js';
 import { UsageError } from '../errors.js';
 import { readManifest, type Manifest } from './manifest.js';
-import { readRegularFile } from '../files/safe-read.js';
+import { entryExists, readRegularFile } from '../files/safe-read.js';
 import { MANIFEST, REPLICATES_CSV } from './run-layout.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
 
@@ -28,7 +28,8 @@ export interface StoredBatch {
 /** A run directory (a directory holding a manifest) rather than a scenario: compare reads it as a stored batch. */
 export function isRunDirectory(candidate: string): boolean {
   try {
-    return lstatSync(candidate).isDirectory() && lstatSync(path.join(candidate, MANIFEST)) !== undefined;
+    // The path the user typed may be a link to a run directory; what is inside it is read as its own files.
+    return statSync(candidate).isDirectory() && entryExists(path.join(candidate, MANIFEST));
   } catch {
     return false;
   }

@@ -12,11 +12,11 @@ import path from 'node:path';
 import { FileError, UsageError } from '../errors.js';
 import { fileError, kindOfEntry } from '../files/file-errors.js';
 import { entryExists, listEntries, parseJsonFile, readRegularFile } from '../files/safe-read.js';
-import { AppendFile, TEMPORARY_NAME, removeEntry, syncDirectory, writeFileSafely, writeFilesTogether, writeNewFile } from '../files/safe-write.js';
+import { AppendFile, TEMPORARY_NAME, removeEntry, stageFiles, syncDirectory, writeNewFile } from '../files/safe-write.js';
 import { displayPath } from '../paths.js';
 import { printable } from '../printable.js';
 import { readManifest } from './manifest.js';
-import { LOCK_FILE, MANIFEST, REPORT_FILE } from './run-layout.js';
+import { LOCK_FILE, MANIFEST, REPLICATES_CSV, REPORT_FILE, SWEEP_CSV } from './run-layout.js';
 
 export interface ClaimOptions {
   /** Replace an earlier run in the directory (its own files only). */
@@ -46,6 +46,8 @@ export class RunDirectory {
     readonly path: string,
     /** This claim made the directory (so abandoning it removes it again). */
     private readonly created: boolean,
+    /** An earlier run's own files, replaced (--force) only once this run's files are written. */
+    private readonly replaces: readonly string[],
   ) {
     // However the process ends (an error, a second Ctrl+C), the directory is not left locked.
     process.once('exit', this.releaseOnExit);
@@ -53,8 +55,8 @@ export class RunDirectory {
 
   /**
    * Claims `dir` before any work: it must be creatable, or an empty directory, or (with `force`)
-   * hold an earlier livesim run and nothing else, whose files are then removed. A lock file
-   * keeps a second run out; a lock whose process is gone is taken over.
+   * hold an earlier livesim run and nothing else, whose files this run replaces when its own are
+   * written. A lock file keeps a second run out; a lock whose process is gone is taken over.
    */
   static claim(dir: string, options: ClaimOptions = {}): RunDirectory {
     const shown = displayPath(path.resolve(dir));
@@ -67,6 +69,7 @@ export class RunDirectory {
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw fileError(error, 'use --out', dir);
     }
     let created = false;
+    let replaces: readonly string[] = [];
     if (stats === undefined) {
       checkCreatable(dir);
       try {
@@ -80,41 +83,48 @@ export class RunDirectory {
     } else if (!stats.isDirectory()) {
       throw new UsageError(`--out ${shown} is ${kindOfEntry(stats)}, not a directory`, 'choose a new directory, or an empty one');
     } else {
-      clearForRun(dir, shown, options);
+      replaces = clearForRun(dir, shown, options);
     }
     takeLock(dir, shown);
-    return new RunDirectory(dir, created);
+    return new RunDirectory(dir, created, replaces);
   }
 
-  /** A file (new, never through a link) that rows are appended to as the work goes on. */
+  /**
+   * A file (new, never through a link) that `name`'s rows are appended to as the work goes on:
+   * `replicates.partial.csv` for `replicates.csv`, a safety copy for a process that dies. The
+   * run's own files replace it when they are written.
+   */
   stream(name: string): AppendFile {
-    const file = new AppendFile(path.join(this.path, name));
+    const file = new AppendFile(path.join(this.path, partialName(name)));
     this.streams.push(file);
     return file;
   }
 
   /**
-   * Writes the run's files, all or none (manifest.json last), replacing the streamed safety
-   * copies. When that fails (a full disk), the directory is left as it was before the run.
+   * Writes the run's files, all or none: every one is staged whole first; only then does the
+   * earlier run (--force) give way, the files are renamed into place and manifest.json last,
+   * and the safety copies go. When staging fails (a full disk), the directory is left as it was
+   * before the run: the earlier run intact, or nothing of this one.
    */
   commit(files: Readonly<Record<string, string>>): void {
     for (const stream of this.streams) stream.close();
-    const names = Object.keys(files).sort((a, b) => Number(a === MANIFEST) - Number(b === MANIFEST));
+    const names = Object.keys(files);
+    const at = (name: string) => path.join(this.path, name);
+    let staged;
     try {
-      writeFilesTogether(names.map((name) => ({ file: path.join(this.path, name), content: files[name]! })));
+      staged = stageFiles(names.map((name) => ({ file: at(name), content: files[name]! })));
     } catch (error) {
       this.abandon();
       throw error;
     }
+    // The earlier manifest first: a directory cut short from here on claims nothing it lacks.
+    if (this.replaces.includes(MANIFEST)) removeEntry(at(MANIFEST));
+    staged.commit(names.filter((name) => name !== MANIFEST).map(at));
+    for (const name of this.replaces) if (!(name in files)) removeEntry(at(name));
+    staged.commit([at(MANIFEST)]);
+    for (const stream of this.streams) removeEntry(stream.file);
     this.committed = true;
     syncDirectory(this.path);
-  }
-
-  /** Writes one more file into the finished run (report.html), whole or not at all. */
-  add(name: string, content: string): string {
-    const file = path.join(this.path, name);
-    writeFileSafely(file, content);
-    return file;
   }
 
   /** Lets other runs in. */
@@ -129,7 +139,7 @@ export class RunDirectory {
     }
   }
 
-  /** Undoes the claim: the streamed files, the lock, and the directory if this claim made it. */
+  /** Undoes the claim: the streamed safety copies, the lock, and the directory if this claim made it (an earlier run stays as it was). */
   abandon(): void {
     for (const stream of this.streams) {
       stream.close();
@@ -153,22 +163,40 @@ export class RunDirectory {
   }
 }
 
-/** Makes an existing directory ready for a run: empty already, or an earlier run's files removed with `force`. */
-function clearForRun(dir: string, shown: string, options: ClaimOptions): void {
+/**
+ * Makes an existing directory ready for a run: empty already, or an earlier run's files removed
+ * with `force`. Nothing is removed (a stale lock included) until everything there is known to be
+ * livesim's own and the run may go ahead.
+ */
+function clearForRun(dir: string, shown: string, options: ClaimOptions): readonly string[] {
   let entries = listEntries(dir).map((entry) => entry.name);
+  let stale: LockHolder | undefined;
   if (entries.includes(LOCK_FILE)) {
     const holder = readLock(path.join(dir, LOCK_FILE));
     if (holder === undefined || holder.host !== hostname() || isRunning(holder.pid)) {
       const who = holder === undefined ? 'another livesim run' : `livesim process ${holder.pid} on ${holder.host}`;
       throw new UsageError(`--out ${shown}: ${who} is writing there`, `wait for it, or remove ${path.join(shown, LOCK_FILE)} if no run is`);
     }
-    removeEntry(path.join(dir, LOCK_FILE));
-    options.onNote?.(`--out ${shown}: took over the lock of livesim process ${holder.pid}, which is no longer running`);
+    stale = holder;
     entries = entries.filter((name) => name !== LOCK_FILE);
   }
-  if (entries.length === 0) return;
+  const remove = (names: readonly string[]) => {
+    for (const name of [...names, ...(stale ? [LOCK_FILE] : [])]) removeEntry(path.join(dir, name));
+    if (stale) options.onNote?.(`--out ${shown}: took over the lock of livesim process ${stale.pid}, which is no longer running`);
+  };
+  // What a run that died left (its safety copies, temporaries) is stale whatever else is there.
+  const leftovers = entries.filter((name) => PARTIALS.has(name) || TEMPORARY_NAME.test(name));
+  if (entries.length === 0) {
+    remove([]);
+    return [];
+  }
   if (!entries.includes(MANIFEST)) {
-    throw new UsageError(`--out ${shown} already holds files that are not a livesim run (${listed(entries)})`, 'choose a new directory, or an empty one');
+    // A run whose process died (kill -9) leaves its lock, its streamed rows and temporaries: its own, so --force may clear them.
+    const leftBehind = stale !== undefined && leftovers.length === entries.length;
+    if (!leftBehind) throw new UsageError(`--out ${shown} already holds files that are not a livesim run (${listed(entries)})`, 'choose a new directory, or an empty one');
+    if (!options.force) throw new UsageError(`--out ${shown} holds what a run that died left behind (${listed(entries)})`, 'pass --force to clear it, or choose a new directory');
+    remove(entries);
+    return [];
   }
   let files: readonly string[];
   try {
@@ -178,7 +206,7 @@ function clearForRun(dir: string, shown: string, options: ClaimOptions): void {
   }
   if (!options.force) throw new UsageError(`--out ${shown} already holds a run`, 'choose a new directory, or pass --force to replace that run');
   const own = new Set([MANIFEST, REPORT_FILE, ...files]);
-  const foreign = entries.filter((name) => !own.has(name) && !TEMPORARY_NAME.test(name));
+  const foreign = entries.filter((name) => !own.has(name) && !leftovers.includes(name));
   const directories = entries.filter((name) => own.has(name) && isDirectory(path.join(dir, name)));
   if (foreign.length > 0 || directories.length > 0) {
     throw new UsageError(
@@ -186,9 +214,16 @@ function clearForRun(dir: string, shown: string, options: ClaimOptions): void {
       'move those files away, or choose a new directory',
     );
   }
-  // The manifest first: a directory cut short here no longer claims files it lacks.
-  for (const name of [MANIFEST, ...entries.filter((name) => name !== MANIFEST)]) removeEntry(path.join(dir, name));
+  // The earlier run stays until this one's files are written; only what a dead run left goes now.
+  remove(leftovers);
+  return entries.filter((name) => own.has(name));
 }
+
+/** The safety copy a run appends `name`'s rows to while it runs. */
+const partialName = (name: string) => name.replace(/(\.[a-z]+)?$/, '.partial$1');
+
+/** The safety copies a batch may leave when its process dies. */
+const PARTIALS = new Set([REPLICATES_CSV, SWEEP_CSV].map(partialName));
 
 const listed = (names: readonly string[]) => printable(names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`);
 

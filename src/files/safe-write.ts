@@ -119,8 +119,16 @@ export function writeFileSafely(file: string, content: string): void {
   stageFile(file, content).commit();
 }
 
-/** Writes every file, or none: all are staged first, then renamed in order (the last one last). */
-export function writeFilesTogether(files: readonly { readonly file: string; readonly content: string }[]): void {
+/** Files written in full to their temporaries: renamed into place together, or thrown away together. */
+export interface StagedFiles {
+  /** Renames these targets' temporaries into place, in order (each once). */
+  commit(targets: readonly string[]): void;
+  /** Removes the temporaries not yet renamed. */
+  discard(): void;
+}
+
+/** Stages every file (all written and synced before any target changes); none is staged if one cannot be. */
+export function stageFiles(files: readonly { readonly file: string; readonly content: string }[]): StagedFiles {
   const staged: StagedFile[] = [];
   try {
     for (const { file, content } of files) staged.push(stageFile(file, content));
@@ -128,14 +136,27 @@ export function writeFilesTogether(files: readonly { readonly file: string; read
     for (const file of staged) file.discard();
     throw error;
   }
-  for (const [index, file] of staged.entries()) {
-    try {
-      file.commit();
-    } catch (error) {
-      for (const rest of staged.slice(index + 1)) rest.discard();
-      throw error;
-    }
-  }
+  const pending = new Map(staged.map((file) => [file.target, file]));
+  const discard = () => {
+    for (const file of pending.values()) file.discard();
+    pending.clear();
+  };
+  return {
+    commit(targets) {
+      for (const target of targets) {
+        const file = pending.get(target);
+        if (!file) continue;
+        pending.delete(target);
+        try {
+          file.commit();
+        } catch (error) {
+          discard();
+          throw error;
+        }
+      }
+    },
+    discard,
+  };
 }
 
 function writeAll(descriptor: number, content: string): void {

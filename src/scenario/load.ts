@@ -36,20 +36,31 @@ export interface LoadOptions {
 
 /** Loads a preset (by name) or a scenario file (by path). */
 export function loadScenario(reference: string, options: LoadOptions = {}): LoadedScenario {
-  return scenarioVariants(reference, options)([]);
+  return scenarioVariants(reference, options).base;
+}
+
+/** A scenario as its file says, and the variants of it that a sweep, a design or a fit runs. */
+export interface ScenarioVariants {
+  readonly base: LoadedScenario;
+  /** The scenario with these overrides too (after the options' own). */
+  readonly variant: (overrides: readonly string[]) => LoadedScenario;
 }
 
 /**
  * Variants of one scenario (sweep cases, design points, calibration candidates): the files are
- * read and parsed once, and each variant applies its own overrides (after `options.overrides`)
- * and is validated like a user's edit.
+ * read and parsed once, and each variant applies its own overrides and is validated like a
+ * user's edit. A variant is one case: it has no `sweep:` block of its own (a file of 9,000 cases
+ * would otherwise be copied and checked for each of them).
  */
-export function scenarioVariants(reference: string, options: LoadOptions = {}): (overrides: readonly string[]) => LoadedScenario {
+export function scenarioVariants(reference: string, options: LoadOptions = {}): ScenarioVariants {
   const cwd = options.cwd ?? process.cwd();
   const file = resolveScenarioReference(reference, cwd);
   const source = new SourceFile(displayPath(file, cwd), readText(file));
   const sources = readSources(source, path.dirname(file), path.basename(file, path.extname(file)), cwd);
-  return (overrides) => resolveScenario(sources, [...(options.overrides ?? []), ...overrides]);
+  const base = resolveScenario(sources, options.overrides ?? []);
+  const { sweep: _sweep, ...oneCase } = sources.merged;
+  const cases = { ...sources, merged: oneCase };
+  return { base, variant: (overrides) => resolveScenario(cases, [...(options.overrides ?? []), ...overrides]) };
 }
 
 /**

@@ -37,7 +37,8 @@ export function parseOverride(expression: string): Override {
 /** YAML rules for the value: `3` is a number, `true` a boolean, `[a, b]` a list, anything else (`@x`, `*alias` included) text. */
 export function parseOverrideValue(text: string): unknown {
   try {
-    return parse(text, { maxAliasCount: 50 }) ?? text;
+    // Warnings (a `%x` read as a directive) are not printed: anything YAML cannot read is text.
+    return parse(text, { maxAliasCount: 50, logLevel: 'error' }) ?? text;
   } catch {
     return text;
   }

@@ -5,10 +5,10 @@
  * while writing, the directory is written whole. The exit code is 128 + the signal's number and
  * no lock is left behind.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { STOP_SIGNALS, type StopSignal } from '../../src/errors.js';
 import { LOCK_FILE, MANIFEST } from '../../src/experiment/run-layout.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
@@ -16,6 +16,21 @@ import { tinyScenario, writeFiles } from '../helpers.js';
 
 const BINARY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
 const SIGNALS = Object.keys(STOP_SIGNALS) as StopSignal[];
+
+/** Every livesim started here, to be ended however a test ends (a failed wait must not leave one running). */
+const started: { terminal: ChildProcess; pid: () => number | undefined }[] = [];
+afterAll(() => {
+  for (const { terminal, pid } of started) {
+    terminal.kill('SIGKILL');
+    const livesim = pid();
+    if (livesim === undefined) continue;
+    try {
+      process.kill(livesim, 'SIGKILL');
+    } catch {
+      // already ended, as it should have
+    }
+  }
+});
 
 /** livesim in a pseudo-terminal of 80×24; `waitFor` resolves once the screen shows `pattern`. */
 function inTerminal(args: string[], cwd: string) {
@@ -41,9 +56,14 @@ function inTerminal(args: string[], cwd: string) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   };
+  const pid = () => {
+    const found = /pid (\d+)/.exec(screen);
+    return found ? Number(found[1]) : undefined;
+  };
+  started.push({ terminal: child, pid });
   const signal = async (name: StopSignal) => {
     await waitFor(/pid (\d+)/);
-    process.kill(Number(/pid (\d+)/.exec(screen)![1]), name);
+    process.kill(pid()!, name);
   };
   return { waitFor, signal, exited, screen: () => screen, terminal: child };
 }

@@ -45,10 +45,13 @@ describe('claiming a run directory', () => {
     const dir = earlierRun();
     expect(() => RunDirectory.claim(dir)).toThrow(/already holds a run/);
     const claimed = RunDirectory.claim(dir, { force: true });
-    expect(readdirSync(dir)).toEqual([LOCK_FILE]);
+    // The earlier run stays until this one's files are written.
+    expect(readdirSync(dir).sort()).toEqual([LOCK_FILE, MANIFEST, 'report.html', 'summary.json']);
+    claimed.stream('replicates.csv').append('replicate,seed\n');
     claimed.commit({ 'summary.json': '{"new":true}\n', [MANIFEST]: earlierManifest([MANIFEST, 'summary.json']) });
     claimed.release();
     expect(readdirSync(dir).sort()).toEqual([MANIFEST, 'summary.json']);
+    expect(readFileSync(path.join(dir, 'summary.json'), 'utf8')).toBe('{"new":true}\n');
   });
 
   it('with --force, refuses a directory holding a user’s file beside a manifest, and leaves it intact', () => {
@@ -84,6 +87,18 @@ describe('claiming a run directory', () => {
     expect(existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });
 
+  it('clears, with --force, what a run that died left behind: its lock, its streamed rows, its temporaries', () => {
+    const dir = temporaryDirectory();
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(path.join(dir, LOCK_FILE), `${JSON.stringify({ pid: Number(gone), host: hostname() })}\n`);
+    writeFileSync(path.join(dir, 'replicates.partial.csv'), 'replicate,seed\n0,1\n');
+    writeFileSync(path.join(dir, '.summary.json.0123456789ab.tmp'), '{');
+    expect(() => RunDirectory.claim(dir)).toThrow(/what a run that died left behind/);
+    expect(readdirSync(dir)).toHaveLength(3);
+    RunDirectory.claim(dir, { force: true }).release();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses --out that is a link (dangling or not) or a file, with a clear error', () => {
     const dir = temporaryDirectory();
     spawnSync('ln', ['-s', path.join(dir, 'nowhere'), path.join(dir, 'dangling')]);
@@ -103,6 +118,17 @@ describe('writing a run directory', () => {
     expect(() => claimed.commit({ 'replicates.csv': 'replicate,seed\n0,1\n', 'summary.json': '{}', [MANIFEST]: '{}' })).toThrow(FileError);
     // The directory that blocked the write is the only thing left, so the run directory stays.
     expect(readdirSync(dir)).toEqual(['summary.json']);
+  });
+
+  it('that fails over an earlier run (--force) leaves that run as it was', () => {
+    const dir = earlierRun();
+    const before = Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
+    const claimed = RunDirectory.claim(dir, { force: true });
+    claimed.stream('sweep.csv').append('case,replicate\n');
+    mkdirSync(path.join(dir, 'sweep.csv'));
+    expect(() => claimed.commit({ 'sweep.csv': 'case,replicate\n', 'summary.json': '{}', [MANIFEST]: '{}' })).toThrow(FileError);
+    spawnSync('rmdir', [path.join(dir, 'sweep.csv')]);
+    expect(Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]))).toEqual(before);
   });
 
   it('removes the directory it made when the process ends before anything was written', () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError } from '../../src/errors.js';
 import { listEntries, parseJsonFile, readRegularFile } from '../../src/files/safe-read.js';
-import { AppendFile, TEMPORARY_NAME, checkWritableTarget, temporaryFor, writeFileSafely, writeFilesTogether } from '../../src/files/safe-write.js';
+import { AppendFile, TEMPORARY_NAME, checkWritableTarget, temporaryFor, stageFiles, writeFileSafely } from '../../src/files/safe-write.js';
 import { temporaryDirectory } from '../helpers.js';
 
 /** A file outside the directory being written, that must never change. */
@@ -65,12 +65,16 @@ describe('writing a file', () => {
     writeFileSync(path.join(dir, 'summary.json'), 'old\n');
     mkdirSync(path.join(dir, 'manifest.json'));
     expect(() =>
-      writeFilesTogether([
+      stageFiles([
         { file: path.join(dir, 'summary.json'), content: 'new\n' },
         { file: path.join(dir, 'manifest.json'), content: '{}' },
       ]),
     ).toThrow(FileError);
+    // Staged and renamed in the order asked; a second commit of the same file does nothing.
+    const staged = stageFiles([{ file: path.join(dir, 'summary.json'), content: 'new\n' }]);
     expect(readFileSync(path.join(dir, 'summary.json'), 'utf8')).toBe('old\n');
+    staged.commit([path.join(dir, 'summary.json'), path.join(dir, 'summary.json')]);
+    expect(readFileSync(path.join(dir, 'summary.json'), 'utf8')).toBe('new\n');
     expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'summary.json']);
   });
 

@@ -49,8 +49,7 @@ export function calibrateCommand(): Command {
       const terminal = detectTerminal(command.optsWithGlobals());
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
-        const variants = scenarioVariants(reference, { overrides: options.set });
-        const loaded = variants([]);
+        const { base: loaded, variant } = scenarioVariants(reference, { overrides: options.set });
         const { scenario } = loaded;
         if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see README)');
         if (scenario.calibration.free.length === 0) throw new UsageError(`${scenario.name} marks no parameters as free`, 'list them under `calibration: { free: [...] }`');
@@ -69,7 +68,7 @@ export function calibrateCommand(): Command {
         const stopListening = control.onStop(() => terminal.err('stopping: writing the best fit so far (Ctrl+C again to quit at once)\n'));
         let result: CalibrationResult;
         try {
-          result = await calibrate(loaded, variants, {
+          result = await calibrate(loaded, variant, {
             replicates: options.replicates,
             budget: options.budget,
             rootSeed: options.seed ?? scenario.seed,

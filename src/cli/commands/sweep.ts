@@ -64,15 +64,14 @@ export function sweepCommand(): Command {
       const terminal = detectTerminal(command.optsWithGlobals());
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
-        const variants = scenarioVariants(reference, { overrides: options.set });
-        const base = variants([]);
+        const { base, variant } = scenarioVariants(reference, { overrides: options.set });
         const block = base.scenario.sweep;
         const cases = sweepCases(options.vary.length > 0 ? { vary: options.vary.map(parseVary), cases: [] } : { vary: block?.vary ?? [], cases: block?.cases ?? [] });
         const replicates = options.replicates ?? block?.replicates ?? 5;
         const metrics = options.metric.length > 0 ? options.metric : (block?.metrics ?? ['gmv', 'orders', 'farmerRevenue', 'householdsAboveLine']);
         const rootSeed = options.seed ?? base.scenario.seed;
         // Every case is loaded (and checked) before the guard and before anything is claimed.
-        const loaded = await loadCases(cases, variants, (done, total) => {
+        const loaded = await loadCases(cases, variant, (done, total) => {
           if (!options.quiet) terminal.err(`sweep ${base.scenario.name}: loaded ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} cases\n`);
         });
         refuseOversized(eachWith(loaded, replicates), options);

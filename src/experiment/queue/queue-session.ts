@@ -103,7 +103,7 @@ export class QueueSession implements RemoteRunner {
       const checked = readResult(returned, tasks[0]!);
       if ('reason' in checked) {
         // Removed, so the same command run again computes it afresh instead of meeting it again.
-        this.forget(id);
+        this.forget(id, tasks[0]!);
         return fail(id, checked.reason, false);
       }
       pending.delete(id);
@@ -155,7 +155,7 @@ export class QueueSession implements RemoteRunner {
       }
       for (const { id, job, state, reason } of found) {
         if (state === 'unreadable') {
-          this.forget(id);
+          this.forget(id, byJob.get(id)![0]!);
           fail(id, `the job on the queue cannot be read: ${reason ?? 'its data is not JSON'}`, false);
         } else if (job && state === 'completed') {
           done++;
@@ -202,9 +202,18 @@ export class QueueSession implements RemoteRunner {
     return outcomes;
   }
 
-  /** Removes a job whose result or data could not be used (a re-run then enqueues it afresh). */
-  private forget(id: string): void {
-    this.queue.remove(id).catch(() => undefined);
+  /**
+   * Removes a job whose result or data could not be used, so that a re-run enqueues it afresh. A
+   * job a worker holds cannot be removed (a worker that could not read it holds it until its lock
+   * expires): its data is written back as this coordinator would have enqueued it instead, so
+   * that the next worker to take it runs it.
+   */
+  private forget(id: string, task: ReplicateTask): void {
+    const repair = async () => {
+      if ((await this.queue.remove(id)) === 1) return;
+      await this.connections[0]!.hset(this.queue.toKey(id), 'data', JSON.stringify(jobData(task)));
+    };
+    repair().catch(() => undefined);
   }
 
   async close(): Promise<void> {
