@@ -214,9 +214,11 @@ function clearForRun(dir: string, shown: string, options: ClaimOptions): readonl
       'move those files away, or choose a new directory',
     );
   }
-  // The earlier run stays until this one's files are written; only what a dead run left goes now.
-  remove(leftovers);
-  return entries.filter((name) => own.has(name));
+  // The earlier run stays until this one's files are written. What a dead run left goes now, and
+  // so do links or FIFOs planted under the run's own names (removed, never followed or opened).
+  const planted = entries.filter((name) => own.has(name) && !isRegularFile(path.join(dir, name)));
+  remove([...leftovers, ...planted]);
+  return entries.filter((name) => own.has(name) && !planted.includes(name));
 }
 
 /** The safety copy a run appends `name`'s rows to while it runs. */
@@ -230,6 +232,14 @@ const listed = (names: readonly string[]) => printable(names.length <= 4 ? names
 function isDirectory(file: string): boolean {
   try {
     return lstatSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
   } catch {
     return false;
   }

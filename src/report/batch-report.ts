@@ -12,6 +12,7 @@ import { bandChart } from './band-chart.js';
 import { dictionarySection } from './dictionary-section.js';
 import { htmlPage, type Section } from './html-page.js';
 import { readOptionalCsv, readRunCsv, readRunJson } from './run-files.js';
+import { SUMMARY_KEYS } from './reportable-run.js';
 import { COLOR, seriesColor, svgChart } from './svg-chart.js';
 
 
@@ -24,7 +25,7 @@ const MONTHLY = ['gmv', 'farmerRevenue', 'lostGmv'];
 const round = (value: number) => Number(value.toPrecision(4));
 
 export function replicatesReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<BatchSummary>(directory, 'summary.json', ['metrics']);
+  const summary = readRunJson<BatchSummary>(directory, 'summary.json', SUMMARY_KEYS.replicates);
   const rows = readRunCsv(directory, 'replicates.csv');
   const distributions: Section[] = SHOWN.filter((name) => summary.metrics[name]).map((name) => {
     const estimate = summary.metrics[name]!;
@@ -71,7 +72,7 @@ export function replicatesReportHtml(directory: string, manifest: Manifest): str
 type SweepCase = SweepSummary['cases'][number];
 
 export function sweepReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<SweepSummary>(directory, 'summary.json', ['cases']);
+  const summary = readRunJson<SweepSummary>(directory, 'summary.json', SUMMARY_KEYS.sweep);
   const parameters = [...new Set(summary.cases.flatMap((item) => Object.keys(item.values)))];
   // A grid sets every parameter in every case; named cases that set different ones get a bar each.
   const swept = parameters.length > 0 && summary.cases.every((item) => parameters.every((parameter) => parameter in item.values)) ? parameters[0] : undefined;

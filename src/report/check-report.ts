@@ -10,6 +10,7 @@ import { formatQuantity, formatSignedPercent } from '../format.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunJson } from './run-files.js';
+import { SUMMARY_KEYS } from './reportable-run.js';
 import { COLOR, extentPoints, svgChart } from './svg-chart.js';
 
 /** summary.json of a check (what `check --json` prints). */
@@ -24,7 +25,7 @@ interface CheckSummary {
 const EDGE = { low: -100, high: 400 };
 
 export function checkReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<CheckSummary>(directory, 'summary.json', ['results', 'validation']);
+  const summary = readRunJson<CheckSummary>(directory, 'summary.json', SUMMARY_KEYS.check);
   const reproduced = summary.results.filter((figure) => figure.kind === 'reproduced');
   const inputs = summary.results.filter((figure) => figure.kind === 'input');
   const sections: Section[] = [

@@ -11,13 +11,14 @@ import { bandChart } from './band-chart.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readOptionalCsv, readRunJson } from './run-files.js';
+import { SUMMARY_KEYS } from './reportable-run.js';
 import { COLOR, extentPoints, svgChart } from './svg-chart.js';
 
 const MONTHLY = ['gmv', 'farmerRevenue'];
 const COLORS = { a: COLOR.darkGrey, b: COLOR.blue };
 
 export function compareReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<ComparisonSummary>(directory, 'summary.json', ['a', 'b', 'replicates', 'metrics']);
+  const summary = readRunJson<ComparisonSummary>(directory, 'summary.json', SUMMARY_KEYS.compare);
   const sides = { a: readOptionalCsv(directory, SIDE_FILES.a), b: readOptionalCsv(directory, SIDE_FILES.b) };
   const sections: Section[] = [
     {

@@ -10,12 +10,13 @@ import { axisTitle } from '../experiment/data-dictionary.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunCsv, readRunJson } from './run-files.js';
+import { SUMMARY_KEYS } from './reportable-run.js';
 import { COLOR, svgChart } from './svg-chart.js';
 
 const SHOWN_PARAMETERS = 12;
 
 export function sensitivityReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<{ method: string; designPoints: number; metrics: MetricEffects[] }>(directory, 'summary.json', ['method', 'designPoints', 'metrics']);
+  const summary = readRunJson<{ method: string; designPoints: number; metrics: MetricEffects[] }>(directory, 'summary.json', SUMMARY_KEYS.sensitivity);
   const sections: Section[] = summary.metrics.map((metric) => {
     const top = metric.effects.slice(0, SHOWN_PARAMETERS).reverse();
     return {
@@ -41,7 +42,7 @@ export function sensitivityReportHtml(directory: string, manifest: Manifest): st
 }
 
 export function uncertaintyReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<{ samples: number; metrics: Band[]; targets: { target: string; share: number }[] }>(directory, 'summary.json', ['samples', 'metrics', 'targets']);
+  const summary = readRunJson<{ samples: number; metrics: Band[]; targets: { target: string; share: number }[] }>(directory, 'summary.json', SUMMARY_KEYS.uncertainty);
   const samples = readRunCsv(directory, 'samples.csv').filter((row) => row.sample !== 'base');
   const sections: Section[] = summary.metrics.map((band) => {
     const values = samples.map((row) => Number(row[band.name])).filter(Number.isFinite).sort((a, b) => a - b);

@@ -11,6 +11,7 @@ import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../model/flows.js'
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunCsv, readRunJson } from './run-files.js';
+import { SUMMARY_KEYS } from './reportable-run.js';
 import { COLOR, seriesColor, svgChart } from './svg-chart.js';
 
 
@@ -27,7 +28,7 @@ const PART_COLORS: Readonly<Record<LedgerPart, string>> = {
 };
 
 export function runReportHtml(directory: string, manifest: Manifest): string {
-  const summary = readRunJson<RunSummary>(directory, 'summary.json', ['metrics', 'ledger', 'simulated', 'engine', 'seed']);
+  const summary = readRunJson<RunSummary>(directory, 'summary.json', SUMMARY_KEYS.run);
   const months = readRunCsv(directory, 'timeseries.csv');
   const households = readRunCsv(directory, 'households.csv');
   const broadcasts = readRunCsv(directory, 'broadcasts.csv');

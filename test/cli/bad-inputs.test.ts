@@ -10,6 +10,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import { reportError } from '../../src/cli/report-error.js';
+import { detectTerminal } from '../../src/cli/terminal.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { temporaryDirectory } from '../helpers.js';
 
 const BINARY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
@@ -56,16 +59,36 @@ describe('a corpus of bad scenario files', () => {
     expect(files.length).toBeGreaterThanOrEqual(80);
   });
 
+  it('is refused file by file, as the command line reports it: exit 2, a file:line:col, no stack trace', () => {
+    for (const file of files) {
+      const name = path.basename(file);
+      let said = '';
+      const terminal = { ...detectTerminal({ color: false }), err: (text: string) => void (said += text) };
+      let code: number | undefined;
+      try {
+        loadScenario(file);
+      } catch (error) {
+        // The CLI's own mapping from errors to messages and exit codes.
+        code = reportError(error, terminal);
+      }
+      expect(code, `${name}: ${said}`).toBe(2);
+      expect(said, name).toMatch(/\.yaml:\d+:\d+/);
+      expect(said, name).not.toMatch(/^\s+at |internal error/m);
+    }
+  });
+
   // A hang (quadratic work on a big file, an endless loop) fails by the test's time-out.
-  it('is refused file by file: exit 2, a file:line:col, no stack trace, nothing written', async () => {
+  it('is refused by livesim run itself, huge files included: exit 2, a file:line:col, no stack trace, nothing written', async () => {
     const cwd = temporaryDirectory();
-    const valid = readdirSync(CORPUS).includes('type-seed-text.yaml') ? path.join(CORPUS, 'type-seed-text.yaml') : files[0]!;
+    const valid = path.join(CORPUS, 'type-seed-text.yaml');
     const huge = path.join(cwd, 'huge.yaml');
     writeFileSync(huge, `# ${'x'.repeat(2_100_000)}\nname: huge\n`);
     // Many unknown fields: the suggestions for them must not take quadratic time.
     const unknownFields = path.join(cwd, 'many-unknown-fields.yaml');
     writeFileSync(unknownFields, `extends: ${valid}\n${Array.from({ length: 40_000 }, (_, index) => `field${index}: ${index}`).join('\n')}\n`);
-    const outcomes = await pooled([...files, huge, unknownFields].map((file) => () => refuse(file, cwd)), 4);
+    // One of each sort of mistake besides: YAML that does not parse, a wrong type, a reference to nothing, a file extending itself.
+    const samples = ['unclosed-bracket.yaml', 'type-price-text.yaml', 'ref-unknown-platform.yaml', 'extends-cycle-a.yaml', 'extends-duplicate-id.yaml'].map((name) => path.join(CORPUS, name));
+    const outcomes = await pooled([...samples, huge, unknownFields].map((file) => () => refuse(file, cwd)), 2);
     for (const outcome of outcomes) {
       const name = path.basename(outcome.file);
       expect(outcome.code, `${name}: ${outcome.stderr}`).toBe(2);
@@ -79,7 +102,7 @@ describe('a corpus of bad scenario files', () => {
 /** Runs a situation's script in a fresh scratch directory; resolves with its exit code and what it said. */
 function situation(script: string): Promise<{ script: string; code: number | null; said: string }> {
   return new Promise((resolve) => {
-    const child = spawn('bash', [path.join(SITUATIONS, script)], { cwd: temporaryDirectory(), env: { ...process.env, LIVESIM: `${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)}` } });
+    const child = spawn('bash', [path.join(SITUATIONS, script)], { cwd: temporaryDirectory(), env: { ...process.env, LIVESIM: `${process.execPath} ${BINARY}` } });
     let said = '';
     child.stdout.on('data', (chunk) => (said += chunk));
     child.stderr.on('data', (chunk) => (said += chunk));
