@@ -22,6 +22,8 @@ export const openOption = () => new Option('--open', "write report.html and open
 export async function writeReportIfAsked(directory: string, options: ReportOptions, terminal: Terminal): Promise<string | undefined> {
   if (!options.report && !options.open) return undefined;
   const { writeRunReport } = await import('../report/write-report.js');
+  // Drawing takes a second or so (ECharts loads first): say so.
+  terminal.err('drawing report.html\n');
   const file = await writeRunReport(directory);
   terminal.err(`report: ${displayPath(file)}\n`);
   if (options.open) openWithDesktop(file, terminal);

@@ -95,14 +95,27 @@ describe.concurrent('signals in every phase', () => {
     expect(leftovers(path.join(dir, out))).toEqual([]);
   });
 
-  it.each(SIGNALS)('%s while a run writes its directory: written whole, and the exit code says it was stopped', async (name) => {
+  it.each(SIGNALS)('%s while a run writes its directory and draws its report: written whole, and the exit code says it was stopped', async (name) => {
     const out = `writing-${name}`;
-    const run = inTerminal(['run', 'wide.yaml', '--no-ui', '--out', out], dir);
-    await run.waitFor(/writing [\d.]+ MB to/);
+    const run = inTerminal(['run', 'medium.yaml', '--no-ui', '--report', '--out', out], dir);
+    // The run's files are written; the report (a second or so) is being drawn.
+    await run.waitFor(/drawing report\.html/);
     await run.signal(name);
     expect(await run.exited, run.screen()).toBe(STOP_SIGNALS[name]);
     const manifest = manifestOf(path.join(dir, out));
-    // The work had finished: the results are complete, and every file the manifest lists is there.
+    // The work had finished: the results are complete, every file the manifest lists is there, and so is the report.
+    expect(manifest.complete).toBe(true);
+    for (const file of [...manifest.files, 'report.html']) expect(existsSync(path.join(dir, out, file)), file).toBe(true);
+    expect(leftovers(path.join(dir, out))).toEqual([]);
+  });
+
+  it('SIGTERM while a run writes 9 MB of files: written whole, and the exit code says it was stopped', async () => {
+    const out = 'writing-wide';
+    const run = inTerminal(['run', 'wide.yaml', '--no-ui', '--out', out], dir);
+    await run.waitFor(/writing [\d.]+ MB to/);
+    await run.signal('SIGTERM');
+    expect(await run.exited, run.screen()).toBe(STOP_SIGNALS.SIGTERM);
+    const manifest = manifestOf(path.join(dir, out));
     expect(manifest.complete).toBe(true);
     for (const file of manifest.files) expect(existsSync(path.join(dir, out, file)), file).toBe(true);
     expect(leftovers(path.join(dir, out))).toEqual([]);
