@@ -6,30 +6,16 @@
  * touches what it did not write: `--force` replaces an earlier run's own files (those its
  * manifest lists, its report and its lock), and a directory holding anything else is refused.
  */
-import { hostname } from 'node:os';
 import { accessSync, constants, lstatSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { FileError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { fileError, kindOfEntry } from '../files/file-errors.js';
-import { entryExists, listEntries, parseJsonFile, readRegularFile } from '../files/safe-read.js';
-import { AppendFile, TEMPORARY_NAME, removeEntry, stageFiles, syncDirectory, writeNewFile } from '../files/safe-write.js';
+import { entryExists } from '../files/safe-read.js';
+import { AppendFile, removeEntry, stageFiles, syncDirectory } from '../files/safe-write.js';
 import { displayPath } from '../paths.js';
-import { printable } from '../printable.js';
-import { readManifest } from './manifest.js';
-import { LOCK_FILE, MANIFEST, REPLICATES_CSV, REPORT_FILE, SWEEP_CSV } from './run-layout.js';
-
-export interface ClaimOptions {
-  /** Replace an earlier run in the directory (its own files only). */
-  readonly force?: boolean | undefined;
-  /** Told what the claim did that a user should know (a stale lock taken over). */
-  readonly onNote?: ((text: string) => void) | undefined;
-}
-
-/** Who holds a directory's lock. */
-interface LockHolder {
-  readonly pid: number;
-  readonly host: string;
-}
+import { clearForRun, partialName, type ClaimOptions } from './run-clearing.js';
+import { takeLock } from './run-lock.js';
+import { LOCK_FILE, MANIFEST } from './run-layout.js';
 
 /** A run directory claimed for one run: files stream into it while it runs, and are written together at the end. */
 export class RunDirectory {
@@ -160,120 +146,6 @@ export class RunDirectory {
     } catch {
       // not empty (rows streamed into it, someone else's file) or already gone: leave it
     }
-  }
-}
-
-/**
- * Makes an existing directory ready for a run: empty already, or an earlier run's files removed
- * with `force`. Nothing is removed (a stale lock included) until everything there is known to be
- * livesim's own and the run may go ahead.
- */
-function clearForRun(dir: string, shown: string, options: ClaimOptions): readonly string[] {
-  let entries = listEntries(dir).map((entry) => entry.name);
-  let stale: LockHolder | undefined;
-  if (entries.includes(LOCK_FILE)) {
-    const holder = readLock(path.join(dir, LOCK_FILE));
-    if (holder === undefined || holder.host !== hostname() || isRunning(holder.pid)) {
-      const who = holder === undefined ? 'another livesim run' : `livesim process ${holder.pid} on ${holder.host}`;
-      throw new UsageError(`--out ${shown}: ${who} is writing there`, `wait for it, or remove ${path.join(shown, LOCK_FILE)} if no run is`);
-    }
-    stale = holder;
-    entries = entries.filter((name) => name !== LOCK_FILE);
-  }
-  const remove = (names: readonly string[]) => {
-    for (const name of [...names, ...(stale ? [LOCK_FILE] : [])]) removeEntry(path.join(dir, name));
-    if (stale) options.onNote?.(`--out ${shown}: took over the lock of livesim process ${stale.pid}, which is no longer running`);
-  };
-  // What a run that died left (its safety copies, temporaries) is stale whatever else is there.
-  const leftovers = entries.filter((name) => PARTIALS.has(name) || TEMPORARY_NAME.test(name));
-  if (entries.length === 0) {
-    remove([]);
-    return [];
-  }
-  if (!entries.includes(MANIFEST)) {
-    // A run whose process died (kill -9) leaves its lock, its streamed rows and temporaries: its own, so --force may clear them.
-    const leftBehind = stale !== undefined && leftovers.length === entries.length;
-    if (!leftBehind) throw new UsageError(`--out ${shown} already holds files that are not a livesim run (${listed(entries)})`, 'choose a new directory, or an empty one');
-    if (!options.force) throw new UsageError(`--out ${shown} holds what a run that died left behind (${listed(entries)})`, 'pass --force to clear it, or choose a new directory');
-    remove(entries);
-    return [];
-  }
-  let files: readonly string[];
-  try {
-    files = readManifest(dir).files;
-  } catch (error) {
-    throw new UsageError(`--out ${shown} holds a ${MANIFEST} that livesim cannot read, so livesim will not touch it`, `choose a new directory (${(error as Error).message})`);
-  }
-  if (!options.force) throw new UsageError(`--out ${shown} already holds a run`, 'choose a new directory, or pass --force to replace that run');
-  const own = new Set([MANIFEST, REPORT_FILE, ...files]);
-  const foreign = entries.filter((name) => !own.has(name) && !leftovers.includes(name));
-  const directories = entries.filter((name) => own.has(name) && isDirectory(path.join(dir, name)));
-  if (foreign.length > 0 || directories.length > 0) {
-    throw new UsageError(
-      `--out ${shown} holds files livesim did not write (${listed([...foreign, ...directories])}): --force replaces only a run's own files`,
-      'move those files away, or choose a new directory',
-    );
-  }
-  // The earlier run stays until this one's files are written. What a dead run left goes now, and
-  // so do links or FIFOs planted under the run's own names (removed, never followed or opened).
-  const planted = entries.filter((name) => own.has(name) && !isRegularFile(path.join(dir, name)));
-  remove([...leftovers, ...planted]);
-  return entries.filter((name) => own.has(name) && !planted.includes(name));
-}
-
-/** The safety copy a run appends `name`'s rows to while it runs. */
-const partialName = (name: string) => name.replace(/(\.[a-z]+)?$/, '.partial$1');
-
-/** The safety copies a batch may leave when its process dies. */
-const PARTIALS = new Set([REPLICATES_CSV, SWEEP_CSV].map(partialName));
-
-const listed = (names: readonly string[]) => printable(names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`);
-
-function isDirectory(file: string): boolean {
-  try {
-    return lstatSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isRegularFile(file: string): boolean {
-  try {
-    return lstatSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function takeLock(dir: string, shown: string): void {
-  const holder: LockHolder = { pid: process.pid, host: hostname() };
-  if (!writeNewFile(path.join(dir, LOCK_FILE), `${JSON.stringify(holder)}\n`)) {
-    throw new UsageError(`--out ${shown}: another livesim run is writing there`, 'choose another directory');
-  }
-}
-
-/** The lock's holder, or undefined when the lock cannot be read as one of ours. */
-function readLock(file: string): LockHolder | undefined {
-  try {
-    const text = readRegularFile(file) ?? '';
-    // Older locks hold the process id alone.
-    if (/^\d+\s*$/.test(text)) return { pid: Number(text), host: hostname() };
-    const value = parseJsonFile(text, file) as Partial<LockHolder>;
-    return Number.isSafeInteger(value.pid) && typeof value.host === 'string' ? { pid: value.pid!, host: value.host } : undefined;
-  } catch (error) {
-    if (error instanceof FileError) return undefined;
-    throw error;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
