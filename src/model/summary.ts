@@ -104,7 +104,7 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
   const rates = liveRates(total);
   const peak = metrics.days.reduce((max, day) => Math.max(max, day.levels.peakConcurrentViewers), 0);
   return {
-    metrics: {
+    metrics: checkFinite({
       broadcasts: total.broadcasts,
       welfareBroadcasts: total.welfareBroadcasts,
       broadcastsSkipped: total.broadcastsSkipped,
@@ -144,7 +144,7 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
       followersGained: total.followersGained,
       unitsUnsoldAtSeasonEnd: world.products.reduce((sum, product) => sum + product.unsoldAtSeasonEnd, 0),
       stockAvailableAtEnd: world.stockAvailable(),
-    },
+    }),
     ledger: {
       gmv: fenToYuan(total.gmv),
       parts: Object.fromEntries(LEDGER_PARTS.map((part) => [part, fenToYuan(total[part])])) as Record<LedgerPart, number>,
@@ -162,14 +162,22 @@ function checkExact(total: Flows): void {
   for (const key of FLOW_KEYS) {
     const value = total[key];
     const exact = MONEY_KEYS.has(key) ? Math.abs(value) <= Number.MAX_SAFE_INTEGER : Number.isFinite(value);
-    if (!exact) {
-      throw new MagnitudeError(
-        `the run's ${key} went beyond what livesim computes exactly (${MONEY_KEYS.has(key) ? 'more than ¥90 trillion' : String(value)})`,
-        "check the scenario's orders of magnitude: capacities, units per order, prices, households and what they represent",
-      );
-    }
+    if (!exact) throw magnitudeError(key, MONEY_KEYS.has(key) ? 'more than ¥90 trillion' : String(value));
   }
 }
+
+/** The run's metrics, every one a finite number (levels such as stock included), or the magnitude error. */
+function checkFinite(metrics: RunMetrics): RunMetrics {
+  const broken = Object.entries(metrics).find(([, value]) => !Number.isFinite(value));
+  if (broken) throw magnitudeError(broken[0], String(broken[1]));
+  return metrics;
+}
+
+const magnitudeError = (what: string, value: string) =>
+  new MagnitudeError(
+    `the run's ${what} went beyond what livesim computes exactly (${value})`,
+    "check the scenario's orders of magnitude: capacities, units per order, prices, households and what they represent",
+  );
 
 function summarizeSellers(result: ModelResult): SellersSummary {
   const losing = result.metrics.broadcasts.filter((row) => row.sellerMargin < 0);
