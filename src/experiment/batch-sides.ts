@@ -2,7 +2,6 @@
  * The two sides of a comparison (or the cases of a sweep): scenarios to run, or batches stored
  * in run directories. Scenarios run together in one pool, all with the same replicate seeds.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedScenario } from '../scenario/load.js';
 import { parseBatchCsv, replicateRow, type BatchRow } from './replicate-rows.js';
@@ -11,7 +10,7 @@ import { replicateTasks } from './replicates.js';
 import { REPLICATES_TIMESERIES, type ReplicateMonths } from './replicate-timeseries.js';
 import { UsageError } from '../errors.js';
 import { readManifest, type Manifest } from './manifest.js';
-import { entryExists, readRegularFile } from '../files/safe-read.js';
+import { entryExists, isEntry, readRegularFile } from '../files/safe-read.js';
 import { MANIFEST, REPLICATES_CSV } from './run-layout.js';
 import { runTasks, type PoolControls } from './worker-pool.js';
 
@@ -27,12 +26,8 @@ export interface StoredBatch {
 
 /** A run directory (a directory holding a manifest) rather than a scenario: compare reads it as a stored batch. */
 export function isRunDirectory(candidate: string): boolean {
-  try {
-    // The path the user typed may be a link to a run directory; what is inside it is read as its own files.
-    return statSync(candidate).isDirectory() && entryExists(path.join(candidate, MANIFEST));
-  } catch {
-    return false;
-  }
+  // The path the user typed may be a link to a run directory; what is inside it is read as its own files.
+  return isEntry(candidate, 'directory', { followLinks: true }) && entryExists(path.join(candidate, MANIFEST));
 }
 
 /** A stored batch's manifest and its seeds (before its rows are read: a batch of 50,000 seeds is refused from these). */

@@ -3,10 +3,9 @@
  * entry is livesim's own — an earlier run's files (those its manifest lists, its report), what a
  * run that died left (its lock, its safety copies, temporaries) — and only with --force.
  */
-import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { listEntries } from '../files/safe-read.js';
+import { isEntry, listEntries } from '../files/safe-read.js';
 import { TEMPORARY_NAME, removeEntry } from '../files/safe-write.js';
 import { printable } from '../printable.js';
 import { readManifest } from './manifest.js';
@@ -59,7 +58,7 @@ export function clearForRun(dir: string, shown: string, options: ClaimOptions): 
   if (!options.force) throw new UsageError(`--out ${shown} already holds a run`, 'choose a new directory, or pass --force to replace that run');
   const own = new Set([MANIFEST, REPORT_FILE, ...files]);
   const foreign = entries.filter((name) => !own.has(name) && !leftovers.includes(name));
-  const directories = entries.filter((name) => own.has(name) && isDirectory(path.join(dir, name)));
+  const directories = entries.filter((name) => own.has(name) && isEntry(path.join(dir, name), 'directory'));
   if (foreign.length > 0 || directories.length > 0) {
     throw new UsageError(
       `--out ${shown} holds files livesim did not write (${listed([...foreign, ...directories])}): --force replaces only a run's own files`,
@@ -68,7 +67,7 @@ export function clearForRun(dir: string, shown: string, options: ClaimOptions): 
   }
   // The earlier run stays until this one's files are written. What a dead run left goes now, and
   // so do links or FIFOs planted under the run's own names (removed, never followed or opened).
-  const planted = entries.filter((name) => own.has(name) && !isRegularFile(path.join(dir, name)));
+  const planted = entries.filter((name) => own.has(name) && !isEntry(path.join(dir, name), 'file'));
   remove([...leftovers, ...planted]);
   return entries.filter((name) => own.has(name) && !planted.includes(name));
 }
@@ -80,20 +79,4 @@ export const partialName = (name: string) => name.replace(/(\.[a-z]+)?$/, '.part
 const PARTIALS = new Set([REPLICATES_CSV, SWEEP_CSV].map(partialName));
 
 const listed = (names: readonly string[]) => printable(names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`);
-
-function isDirectory(file: string): boolean {
-  try {
-    return lstatSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isRegularFile(file: string): boolean {
-  try {
-    return lstatSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 

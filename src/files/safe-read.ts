@@ -3,7 +3,7 @@
  * followed out of the directory, a FIFO never blocks the reader, a device is never opened, and
  * no error quotes what a file holds (it might be someone else's file).
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { FileError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { fileError, kindOfEntry } from './file-errors.js';
@@ -88,6 +88,16 @@ export function entryExists(file: string): boolean {
   try {
     lstatSync(file);
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `file` is there and is a regular file (or a directory); a link is followed only when asked (a path the user typed). */
+export function isEntry(file: string, kind: 'file' | 'directory', options: { readonly followLinks?: boolean } = {}): boolean {
+  try {
+    const stats = options.followLinks ? statSync(file) : lstatSync(file);
+    return kind === 'file' ? stats.isFile() : stats.isDirectory();
   } catch {
     return false;
   }

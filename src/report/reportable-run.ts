@@ -4,12 +4,11 @@
  * this version of livesim (an older one's files may be laid out differently), and its
  * summary.json has what its kind's report reads. Otherwise a usage error says which.
  */
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { readManifest, type Manifest } from '../experiment/manifest.js';
 import { MANIFEST } from '../experiment/run-layout.js';
-import { entryExists } from '../files/safe-read.js';
+import { entryExists, isEntry } from '../files/safe-read.js';
 import { VERSION } from '../paths.js';
 import { readRunJson } from './run-files.js';
 
@@ -29,7 +28,8 @@ const layoutVersion = (version: string) => version.split('.').slice(0, 2).join('
 
 /** The run directory's manifest, once the directory is known to be one a report can be drawn from. */
 export function reportableRun(directory: string): Manifest {
-  if (!isDirectory(directory)) throw new UsageError(`${directory} is not a run directory`, 'livesim runs lists the run directories');
+  // The path the user typed may be a link to a run directory.
+  if (!isEntry(directory, 'directory', { followLinks: true })) throw new UsageError(`${directory} is not a run directory`, 'livesim runs lists the run directories');
   if (!entryExists(path.join(directory, MANIFEST))) {
     throw new UsageError(`${directory} has no ${MANIFEST}: it is not a finished livesim run`, 'a run still writing, or not a run directory: livesim runs lists them');
   }
@@ -42,13 +42,4 @@ export function reportableRun(directory: string): Manifest {
   }
   readRunJson(directory, 'summary.json', SUMMARY_KEYS[manifest.kind]);
   return manifest;
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    // The path the user typed may be a link to a run directory.
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }
