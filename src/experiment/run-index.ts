@@ -1,8 +1,7 @@
 /** The run store: what is in a runs/ directory, read from each run's manifest. */
-import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { FileError, UsageError } from '../errors.js';
-import { entryExists, listEntries } from '../files/safe-read.js';
+import { entryExists, isEntry, listEntries } from '../files/safe-read.js';
 import { printable } from '../printable.js';
 import { readManifest, type Manifest } from './manifest.js';
 import { MANIFEST } from './run-layout.js';
@@ -30,14 +29,8 @@ export interface StoredRun {
  */
 export function listRuns(root: string): { runs: StoredRun[]; skipped: string[] } {
   if (!entryExists(root)) return { runs: [], skipped: [] };
-  let rootIsDirectory: boolean;
-  try {
-    // --dir is the user's own path: a link to a directory of runs is followed.
-    rootIsDirectory = lstatSync(root).isDirectory() || (lstatSync(root).isSymbolicLink() && listable(root));
-  } catch {
-    rootIsDirectory = false;
-  }
-  if (!rootIsDirectory) throw new UsageError(`${root} is not a directory of runs`, 'pass --dir with the directory livesim run writes into');
+  // --dir is the user's own path: a link to a directory of runs is followed.
+  if (!isEntry(root, 'directory', { followLinks: true })) throw new UsageError(`${root} is not a directory of runs`, 'pass --dir with the directory livesim run writes into');
   const runs: StoredRun[] = [];
   const skipped: string[] = [];
   const entries = listEntries(root).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
@@ -68,13 +61,4 @@ export function listRuns(root: string): { runs: StoredRun[]; skipped: string[] }
     });
   }
   return { runs: runs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)), skipped };
-}
-
-function listable(directory: string): boolean {
-  try {
-    listEntries(directory);
-    return true;
-  } catch {
-    return false;
-  }
 }
