@@ -23,8 +23,8 @@ const BINARY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
 const livesim = (args: string[], cwd: string) => spawnSync(process.execPath, [BINARY, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
 
-/** A scenario whose replicates take long enough (about two seconds) to be killed in the middle of one. */
-const SLOW = tinyScenario({ start: '2020-03-02', end: '2022-06-30' });
+/** A scenario whose replicates take long enough (about a second) to be killed in the middle of one. */
+const SLOW = tinyScenario({ start: '2020-03-02', end: '2021-04-30' });
 const SLOWER = ['--set', 'farmers.village.households=400', '--set', 'anchors.mei.recommendedTraffic=3000'];
 
 /** Runs the built CLI in the background; `exited` settles with its exit code and what it said on stderr. */
