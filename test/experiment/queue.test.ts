@@ -167,8 +167,9 @@ describe('livesim with --queue', () => {
     const before = jobsDone();
     const batch = (out: string) => background(['run', 'county.yaml', '-q', '--replicates', '4', '--seed', '4242', '--out', out, '--queue', redis.url], dir);
     const [first, second] = [batch('twin-1'), batch('twin-2')];
-    expect((await first.exited).code).toBe(0);
-    expect((await second.exited).code).toBe(0);
+    const [one, two] = [await first.exited, await second.exited];
+    expect(one.code, one.said).toBe(0);
+    expect(two.code, two.said).toBe(0);
     expect(read(path.join(dir, 'twin-1'), 'replicates.csv')).toBe(read(path.join(dir, 'twin-2'), 'replicates.csv'));
     expect(jobsDone() - before).toBe(4);
   }, 60_000);

@@ -143,8 +143,11 @@ export class QueueSession implements RemoteRunner {
           ...(await Promise.all(
             ids.slice(start, start + LOOKUPS).map(async (id) => {
               try {
-                const job = await Job.fromId(this.queue, id);
-                return { id, job, state: job ? await job.getState() : 'unknown' };
+                // The state first, then the job: a job that completes in between is read with its
+                // result (read the other way round it could be 'completed' with none yet).
+                const state = await this.queue.getJobState(id);
+                const job = state === 'unknown' ? undefined : await Job.fromId(this.queue, id);
+                return { id, job, state: job ? state : 'unknown' };
               } catch (error) {
                 // Its data is not JSON (written by something else): it would stall for ever.
                 return { id, job: undefined, state: 'unreadable', reason: (error as Error).message };
