@@ -117,7 +117,8 @@ function describeIssue(issue: Issue, prefix: readonly PathKey[], data: unknown):
           message: issue.code === 'too_small' ? 'too small' : 'too large',
           expected: `${word} ${String(bound)}${unit}`,
           found: describeValue(input),
-          hint: describeField(path, data),
+          // A bound the schema explains in words (its own message) says more than the field's description.
+          hint: /^Too (big|small)/.test(issue.message) ? describeField(path, data) : issue.message,
         },
       ];
     }

@@ -415,9 +415,9 @@ const sweep = z
           set: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}).describe('Overrides of the case: path -> value'),
         }),
       )
-      .max(MAX_SWEEP_CASES, { message: `a sweep may have at most ${MAX_SWEEP_CASES.toLocaleString('en-US')} cases` })
+      .max(MAX_SWEEP_CASES, { message: `a sweep of more than ${MAX_SWEEP_CASES.toLocaleString('en-US')} cases is a typo, not a plan: split it, or vary fewer values` })
       .default([])
-      .describe('Alternatively, explicit cases'),
+      .describe('Explicit cases instead of `vary`: each a name and its overrides'),
     replicates: z.number().int().min(1).default(5).describe('Replicates per case'),
     metrics: z.array(z.string()).default(['gmv', 'orders', 'farmerRevenue', 'householdsAboveLine']).describe('Metrics in the summary table'),
   })
