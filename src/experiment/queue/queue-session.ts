@@ -137,7 +137,7 @@ export class QueueSession implements RemoteRunner {
       let queued = 0;
       const ids = [...pending];
       // Looked up LOOKUPS at a time: thousands of jobs one by one would take seconds of round trips.
-      const found: { id: string; job: Job | undefined; state: string; reason?: string }[] = [];
+      const found: { id: string; job: Job | undefined; state: string }[] = [];
       for (let start = 0; start < ids.length; start += LOOKUPS) {
         found.push(
           ...(await Promise.all(
@@ -149,17 +149,19 @@ export class QueueSession implements RemoteRunner {
                 const job = state === 'unknown' ? undefined : await Job.fromId(this.queue, id);
                 return { id, job, state: job ? state : 'unknown' };
               } catch (error) {
-                // Its data is not JSON (written by something else): it would stall for ever.
-                return { id, job: undefined, state: 'unreadable', reason: (error as Error).message };
+                // Its data is not JSON (written by something else): it would stall for ever. Anything
+                // else (Redis gone) is for the next look.
+                if (!(error instanceof SyntaxError)) throw error;
+                return { id, job: undefined, state: 'unreadable' };
               }
             }),
           )),
         );
       }
-      for (const { id, job, state, reason } of found) {
+      for (const { id, job, state } of found) {
         if (state === 'unreadable') {
           this.forget(id, byJob.get(id)![0]!);
-          fail(id, `the job on the queue cannot be read: ${reason ?? 'its data is not JSON'}`, false);
+          fail(id, 'the job on the queue cannot be read: its data is not JSON', false);
         } else if (job && state === 'completed') {
           done++;
           deliver(id, job.returnvalue);
