@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../errors.js';
-import { batchProblem } from '../experiment/resource-estimate.js';
+import { batchProblem, runsProblem } from '../experiment/resource-estimate.js';
 import type { LoadedScenario } from '../scenario/load.js';
 
 export interface GuardOptions {
@@ -21,6 +21,12 @@ export function refuseOversized(scenarios: readonly { readonly loaded: LoadedSce
   if (options.force) return;
   const remote = options.queue !== undefined && options.queue !== false;
   const problem = batchProblem({ scenarios, parallel: remote ? 1 : (options.jobs ?? Math.max(1, availableParallelism())) });
+  if (problem) throw new UsageError(problem.message, problem.hint);
+}
+
+/** Refuses a batch of more runs than the guard allows, before its scenarios are loaded (a sweep of thousands of cases). */
+export function refuseTooManyRuns(runs: number, options: GuardOptions): void {
+  const problem = options.force ? undefined : runsProblem(runs);
   if (problem) throw new UsageError(problem.message, problem.hint);
 }
 

@@ -7,7 +7,7 @@ import { RunDirectory, newRunDirectory } from '../experiment/run-store.js';
 import type { AppendFile } from '../files/safe-write.js';
 import { displayPath } from '../paths.js';
 import { writeReportIfAsked, type ReportOptions } from './report-options.js';
-import { holdSignalsWhileWriting } from './stop-control.js';
+import { holdSignalsWhile } from './stop-control.js';
 import type { Terminal } from './terminal.js';
 
 export interface OutputOptions extends ReportOptions {
@@ -50,13 +50,15 @@ export class RunOutput {
     return this.directory.stream(name);
   }
 
-  /** Writes `files` (manifest last, all or none), then the report when asked; releases the directory. */
+  /**
+   * Writes `files` (manifest last, all or none) with signals held, then the report when asked (a
+   * signal while it is drawn ends the process: the run is already kept); releases the directory.
+   */
   async write(files: Readonly<Record<string, string>>, terminal: Terminal): Promise<void> {
-    holdSignalsWhileWriting(() => terminal.err('stopping once the run directory is written\n'));
     const bytes = Object.values(files).reduce((sum, content) => sum + Buffer.byteLength(content), 0);
     if (bytes >= NOTABLE_BYTES && !this.options.quiet) terminal.err(`writing ${(bytes / 1024 ** 2).toFixed(1)} MB to ${this.shown}\n`);
     try {
-      this.directory.commit(files);
+      holdSignalsWhile(() => this.directory.commit(files), () => terminal.err('stopping once the run directory is written\n'));
       await writeReportIfAsked(this.directory.path, this.options, terminal);
     } finally {
       this.directory.release();

@@ -5,8 +5,8 @@
  * is left to the default, which would kill the process without keeping anything or releasing a
  * run directory's lock:
  *
- * - before the work (loading, checking): a signal ends the process at once; nothing was
- *   computed and nothing is written (a claimed directory is released, left empty or removed);
+ * - before the work (loading, checking) and after its files are written (drawing a report,
+ *   printing): a signal ends the process at once; nothing is lost that was not already kept;
  * - while the work runs (from `keepWhatIsComputed()` on): the first stop aborts the work, which
  *   keeps what it computed, marked incomplete; a second Ctrl+C or signal quits at once;
  * - while the run directory is written: signals wait until it is (it is never cut in half).
@@ -55,10 +55,11 @@ export class StopControl {
 
 /** One command runs per process: this is its stop control. */
 const control = new StopControl();
-let keeping = false;
+/** What a signal does now: end the process, stop the work (keeping what it has), or wait for the files. */
+let phase: 'end' | 'keep' | 'hold' = 'end';
 /** A stop is how this command ends (a worker), not an interruption: it leaves exit code 0. */
 let stopIsTheEnd = false;
-let writing: { readonly onSignal: () => void; noted: boolean } | undefined;
+let holding: { readonly onSignal: () => void; noted: boolean } | undefined;
 
 /** Installs the handlers for SIGINT, SIGTERM and SIGHUP (once, at start-up). */
 export function installSignalHandlers(): void {
@@ -74,14 +75,14 @@ export function installSignalHandlers(): void {
 }
 
 function onSignal(name: StopSignal): void {
-  if (writing) {
+  if (phase === 'hold' && holding) {
     // Recorded as the stop (for the exit code); the files are written whole first.
     if (!control.stopped) control.stop(name);
-    if (!writing.noted) writing.onSignal();
-    writing.noted = true;
+    if (!holding.noted) holding.onSignal();
+    holding.noted = true;
     return;
   }
-  if (!keeping) process.exit(STOP_SIGNALS[name]);
+  if (phase === 'end') process.exit(control.stopped ? control.exitCode : STOP_SIGNALS[name]);
   control.stop(name);
 }
 
@@ -90,15 +91,22 @@ function onSignal(name: StopSignal): void {
  * keeps what it has) instead of ending the process.
  */
 export function keepWhatIsComputed(options: { readonly stopIsTheEnd?: boolean } = {}): StopControl {
-  keeping = true;
+  phase = 'keep';
   stopIsTheEnd = options.stopIsTheEnd ?? false;
   return control;
 }
 
 /**
- * From now until the process ends, signals no longer stop it: they only set its exit code. For
- * the last phase, writing the run directory (it takes a moment; the work it records is done).
+ * Writes with signals held: they only set the exit code until `write` returns (the files are
+ * never cut in half; the work they record is done). From then on a signal ends the process at
+ * once: what was computed is kept in the files.
  */
-export function holdSignalsWhileWriting(onSignal: () => void): void {
-  writing = { onSignal, noted: false };
+export function holdSignalsWhile<T>(write: () => T, onSignal: () => void): T {
+  phase = 'hold';
+  holding = { onSignal, noted: false };
+  try {
+    return write();
+  } finally {
+    phase = 'end';
+  }
 }

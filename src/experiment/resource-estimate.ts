@@ -73,7 +73,7 @@ const MAX_BATCH_EVENTS = 20_000_000_000;
 
 /** What a batch would run: each scenario and how many times; how many run at once on this machine. */
 export interface BatchDemand {
-  readonly scenarios: readonly { readonly loaded: LoadedScenario; readonly runs: number }[];
+  readonly scenarios: readonly { readonly loaded: Pick<LoadedScenario, 'scenario' | 'hash'>; readonly runs: number }[];
   readonly parallel: number;
 }
 
@@ -88,12 +88,11 @@ export interface ResourceProblem {
  * Scenarios with the same hash are estimated once.
  */
 export function batchProblem(demand: BatchDemand): ResourceProblem | undefined {
-  const byHash = new Map<string, { loaded: LoadedScenario; runs: number }>();
+  const byHash = new Map<string, { loaded: Pick<LoadedScenario, 'scenario' | 'hash'>; runs: number }>();
   for (const { loaded, runs } of demand.scenarios) byHash.set(loaded.hash, { loaded, runs: (byHash.get(loaded.hash)?.runs ?? 0) + runs });
   const runs = [...byHash.values()].reduce((sum, entry) => sum + entry.runs, 0);
-  if (runs > MAX_RUNS) {
-    return { message: `this batch would run ${formatLarge(runs)} replicates; a batch may run at most ${formatLarge(MAX_RUNS)}`, hint: 'fewer cases, replicates, seeds or design points (or --force to run it anyway)' };
-  }
+  const tooMany = runsProblem(runs);
+  if (tooMany) return tooMany;
   let events = 0;
   let largestBytes = 0;
   for (const { loaded, runs: count } of byHash.values()) {
@@ -118,6 +117,12 @@ export function batchProblem(demand: BatchDemand): ResourceProblem | undefined {
     };
   }
   return undefined;
+}
+
+/** Why a batch of `runs` runs is too many, or undefined (asked before its scenarios are even loaded, where they are many). */
+export function runsProblem(runs: number): ResourceProblem | undefined {
+  if (runs <= MAX_RUNS) return undefined;
+  return { message: `this batch would run ${formatLarge(runs)} replicates; a batch may run at most ${formatLarge(MAX_RUNS)}`, hint: 'fewer cases, replicates, seeds or design points (or --force to run it anyway)' };
 }
 
 const gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(1);

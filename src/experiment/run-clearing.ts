@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { isEntry, listEntries } from '../files/safe-read.js';
-import { TEMPORARY_NAME, removeEntry } from '../files/safe-write.js';
+import { OLD_TEMPORARY_NAME, TEMPORARY_NAME, removeEntry } from '../files/safe-write.js';
 import { printable } from '../printable.js';
 import { readManifest } from './manifest.js';
 import { LOCK_FILE, MANIFEST, REPLICATES_CSV, REPORT_FILE, SWEEP_CSV } from './run-layout.js';
@@ -35,16 +35,14 @@ export function clearForRun(dir: string, shown: string, options: ClaimOptions): 
     for (const name of [...names, ...(stale ? [LOCK_FILE] : [])]) removeEntry(path.join(dir, name));
     if (stale) options.onNote?.(`--out ${shown}: took over the lock of livesim process ${stale.pid}, which is no longer running`);
   };
-  // What a run that died left (its safety copies, temporaries) is stale whatever else is there.
-  const leftovers = entries.filter((name) => PARTIALS.has(name) || TEMPORARY_NAME.test(name));
   if (entries.length === 0) {
     remove([]);
     return [];
   }
   if (!entries.includes(MANIFEST)) {
-    // A run whose process died (kill -9) leaves its lock, its streamed rows and temporaries: its own, so --force may clear them.
-    const leftBehind = stale !== undefined && leftovers.length === entries.length;
-    if (!leftBehind) throw new UsageError(`--out ${shown} already holds files that are not a livesim run (${listed(entries)})`, 'choose a new directory, or an empty one');
+    // A run that died (kill -9, an error, a second Ctrl+C) leaves its safety copies and temporaries: its own, so --force may clear them.
+    const leftovers = entries.filter((name) => isLeftover(name, new Set()));
+    if (leftovers.length < entries.length) throw new UsageError(`--out ${shown} already holds files that are not a livesim run (${listed(entries)})`, 'choose a new directory, or an empty one');
     if (!options.force) throw new UsageError(`--out ${shown} holds what a run that died left behind (${listed(entries)})`, 'pass --force to clear it, or choose a new directory');
     remove(entries);
     return [];
@@ -57,6 +55,7 @@ export function clearForRun(dir: string, shown: string, options: ClaimOptions): 
   }
   if (!options.force) throw new UsageError(`--out ${shown} already holds a run`, 'choose a new directory, or pass --force to replace that run');
   const own = new Set([MANIFEST, REPORT_FILE, ...files]);
+  const leftovers = entries.filter((name) => isLeftover(name, own));
   const foreign = entries.filter((name) => !own.has(name) && !leftovers.includes(name));
   const directories = entries.filter((name) => own.has(name) && isEntry(path.join(dir, name), 'directory'));
   if (foreign.length > 0 || directories.length > 0) {
@@ -77,6 +76,16 @@ export const partialName = (name: string) => name.replace(/(\.[a-z]+)?$/, '.part
 
 /** The safety copies a batch may leave when its process dies. */
 const PARTIALS = new Set([REPLICATES_CSV, SWEEP_CSV].map(partialName));
+
+/**
+ * What a run that died may leave: a safety copy, a temporary (random name), or an older
+ * version's temporary (`.<file>.<pid>.tmp`) of one of the run's own files or of a safety copy.
+ * A user's `.notes.2024.tmp` is none of these.
+ */
+function isLeftover(name: string, own: ReadonlySet<string>): boolean {
+  const older = OLD_TEMPORARY_NAME.exec(name)?.[1];
+  return PARTIALS.has(name) || TEMPORARY_NAME.test(name) || (older !== undefined && (own.has(older) || PARTIALS.has(older)));
+}
 
 const listed = (names: readonly string[]) => printable(names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`);
 

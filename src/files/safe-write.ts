@@ -6,7 +6,7 @@
  * Temporaries left when the process ends (an error, a second Ctrl+C) are removed on the way out.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, lstatSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, lstatSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { FileError } from '../errors.js';
 import { displayPath } from '../paths.js';
@@ -15,8 +15,11 @@ import { fileError, kindOfEntry } from './file-errors.js';
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW;
 
-/** `.<name>.<12 hex digits>.tmp` (older versions: `.<name>.<pid>.tmp`): livesim's temporaries, which a claimed directory may hold stale. */
-export const TEMPORARY_NAME = /^\..+\.(?:[0-9a-f]{12}|\d+)\.tmp$/;
+/** `.<name>.<12 hex digits>.tmp`: livesim's temporaries, which a claimed directory may hold stale. */
+export const TEMPORARY_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** `.<name>.<pid>.tmp`: the temporaries of versions before random names; `name` is the file it was for. */
+export const OLD_TEMPORARY_NAME = /^\.(.+)\.\d+\.tmp$/;
 
 const temporaries = new Set<string>();
 let cleanupInstalled = false;
@@ -57,12 +60,16 @@ export function checkWritableTarget(file: string): void {
   }
 }
 
-/** The directory a new file would go into exists and is a directory. */
+/**
+ * The directory a new file would go into exists and is a directory. It may be reached through a
+ * link (a `latest` link to a run, /tmp on some systems): the file itself is created new and
+ * renamed into place, never written through a link.
+ */
 function checkDirectoryOf(file: string): void {
   const directory = path.dirname(path.resolve(file));
   let stats;
   try {
-    stats = lstatSync(directory);
+    stats = statSync(directory);
   } catch (error) {
     throw fileError(error, 'write into', directory);
   }
@@ -166,12 +173,12 @@ function writeAll(descriptor: number, content: string): void {
 
 /**
  * A file created new (exclusively, never through a link) and appended to as work goes on, such
- * as the rows of a batch as replicates finish. A failed append (a full disk) stops the appending
- * and is kept in `failure`: the file is a safety copy, and the final write says what went wrong.
+ * as the rows of a batch as replicates finish. It is a safety copy: an append that fails (a full
+ * disk) stops the appending and the work goes on; the run's own files, written at the end, are
+ * what counts, and their write reports a full disk.
  */
 export class AppendFile {
   private descriptor: number | undefined;
-  failure: FileError | undefined;
 
   constructor(readonly file: string) {
     try {
@@ -185,8 +192,7 @@ export class AppendFile {
     if (this.descriptor === undefined) return;
     try {
       writeAll(this.descriptor, text);
-    } catch (error) {
-      this.failure = fileError(error, 'write', this.file);
+    } catch {
       this.close();
     }
   }

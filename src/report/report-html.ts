@@ -22,8 +22,9 @@ export function reportHtml(directory: string, manifest: Manifest): string {
   try {
     return REPORTS[manifest.kind](directory, manifest);
   } catch (error) {
-    // A run directory is input: one whose files are not shaped as this livesim writes them is bad input, not a crash.
-    if (error instanceof TypeError || error instanceof RangeError) {
+    // A run directory is input: one whose files are not shaped as this livesim writes them (a
+    // field of the wrong type deep in summary.json) is bad input, not a crash. Any other error is a bug.
+    if (error instanceof TypeError) {
       throw new UsageError(`cannot draw ${directory}: its files are damaged or were not written by this livesim (${error.message})`, 'run it again: its scenario and seed are in its manifest.json');
     }
     throw error;

@@ -44,6 +44,8 @@ export interface ScenarioVariants {
   readonly base: LoadedScenario;
   /** The scenario with these overrides too (after the options' own). */
   readonly variant: (overrides: readonly string[]) => LoadedScenario;
+  /** The named file's text as it was read (calibrate writes its fit into it). */
+  readonly text: string;
 }
 
 /**
@@ -55,12 +57,12 @@ export interface ScenarioVariants {
 export function scenarioVariants(reference: string, options: LoadOptions = {}): ScenarioVariants {
   const cwd = options.cwd ?? process.cwd();
   const file = resolveScenarioReference(reference, cwd);
-  const source = new SourceFile(displayPath(file, cwd), readText(file));
-  const sources = readSources(source, path.dirname(file), path.basename(file, path.extname(file)), cwd);
+  const text = readText(file);
+  const sources = readSources(new SourceFile(displayPath(file, cwd), text), path.dirname(file), path.basename(file, path.extname(file)), cwd);
   const base = resolveScenario(sources, options.overrides ?? []);
   const { sweep: _sweep, ...oneCase } = sources.merged;
   const cases = { ...sources, merged: oneCase };
-  return { base, variant: (overrides) => resolveScenario(cases, [...(options.overrides ?? []), ...overrides]) };
+  return { base, variant: (overrides) => resolveScenario(cases, [...(options.overrides ?? []), ...overrides]), text };
 }
 
 /**

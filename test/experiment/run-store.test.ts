@@ -99,6 +99,17 @@ describe('claiming a run directory', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('clears with --force the safety copies of a run that ended on an error (its lock released), and keeps a user’s .tmp file out of it', () => {
+    const dir = temporaryDirectory();
+    writeFileSync(path.join(dir, 'sweep.partial.csv'), 'case,replicate\n');
+    writeFileSync(path.join(dir, '.sweep.csv.0123456789ab.tmp'), 'case');
+    expect(() => RunDirectory.claim(dir)).toThrow(/what a run that died left behind/);
+    RunDirectory.claim(dir, { force: true }).release();
+    expect(readdirSync(dir)).toEqual([]);
+    writeFileSync(path.join(dir, '.notes.2024.tmp'), 'mine');
+    expect(() => RunDirectory.claim(dir, { force: true })).toThrow(/not a livesim run/);
+  });
+
   it('refuses --out that is a link (dangling or not) or a file, with a clear error', () => {
     const dir = temporaryDirectory();
     spawnSync('ln', ['-s', path.join(dir, 'nowhere'), path.join(dir, 'dangling')]);

@@ -1,5 +1,4 @@
 /** `livesim calibrate`: fit a scenario's free parameters to its targets and write the fitted file. */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { EXIT, UsageError } from '../../errors.js';
@@ -12,7 +11,7 @@ import { scenarioVariants } from '../../scenario/load.js';
 import { resolveScenarioReference } from '../../scenario/presets.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';
 import { collect, parseCount, parseSeed } from '../options.js';
-import { holdSignalsWhileWriting, keepWhatIsComputed } from '../stop-control.js';
+import { holdSignalsWhile, keepWhatIsComputed } from '../stop-control.js';
 import { refuseOversized } from '../resource-guard.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
@@ -49,7 +48,8 @@ export function calibrateCommand(): Command {
       const terminal = detectTerminal(command.optsWithGlobals());
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
-        const { base: loaded, variant } = scenarioVariants(reference, { overrides: options.set });
+        // The file's text is kept as read: the fit takes minutes, and is written into this text.
+        const { base: loaded, variant, text: source } = scenarioVariants(reference, { overrides: options.set });
         const { scenario } = loaded;
         if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see README)');
         if (scenario.calibration.free.length === 0) throw new UsageError(`${scenario.name} marks no parameters as free`, 'list them under `calibration: { free: [...] }`');
@@ -80,9 +80,10 @@ export function calibrateCommand(): Command {
         } finally {
           stopListening();
         }
-        const source = readFileSync(scenarioFile, 'utf8');
-        holdSignalsWhileWriting(() => terminal.err('stopping once the fitted scenario is written\n'));
-        writeFileSafely(out, withSchemaFrom(fittedScenarioText(source, result), path.dirname(scenarioFile), path.dirname(out)));
+        holdSignalsWhile(
+          () => writeFileSafely(out, withSchemaFrom(fittedScenarioText(source, result), path.dirname(scenarioFile), path.dirname(out))),
+          () => terminal.err('stopping once the fitted scenario is written\n'),
+        );
         terminal.out(formatCalibration(result, terminal.outStyle));
         terminal.out(`fitted scenario written to ${displayPath(out)}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
         process.exitCode = result.complete ? EXIT.ok : control.exitCode;

@@ -14,7 +14,7 @@ import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 import { openOption, reportOption, type ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
-import { eachWith, refuseOversized } from '../resource-guard.js';
+import { eachWith, refuseOversized, refuseTooManyRuns } from '../resource-guard.js';
 import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
 interface SweepOptions extends ReportOptions, QueueOptions {
@@ -70,6 +70,7 @@ export function sweepCommand(): Command {
         const replicates = options.replicates ?? block?.replicates ?? 5;
         const metrics = options.metric.length > 0 ? options.metric : (block?.metrics ?? ['gmv', 'orders', 'farmerRevenue', 'householdsAboveLine']);
         const rootSeed = options.seed ?? base.scenario.seed;
+        refuseTooManyRuns(cases.length * replicates, options);
         // Every case is loaded (and checked) before the guard and before anything is claimed.
         const loaded = await loadCases(cases, variant, (done, total) => {
           if (!options.quiet) terminal.err(`sweep ${base.scenario.name}: loaded ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} cases\n`);

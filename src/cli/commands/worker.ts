@@ -5,6 +5,7 @@ import { formatSeconds } from '../../format.js';
 import { parseCount, parseSeconds } from '../options.js';
 import { detectTerminal } from '../terminal.js';
 import { keepWhatIsComputed } from '../stop-control.js';
+import { EXIT } from '../../errors.js';
 
 interface WorkerCommandOptions {
   readonly queue?: string | boolean;
@@ -61,6 +62,8 @@ export function workerCommand(): Command {
           void worker.close().then(resolve);
         });
       });
+      // BullMQ's connections may still be trying to reach a Redis that is gone: the worker is done.
+      process.exit(EXIT.ok);
 
     });
 }

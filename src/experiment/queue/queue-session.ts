@@ -44,6 +44,7 @@ export class QueueSession implements RemoteRunner {
   private readonly queue: Queue;
   private readonly events: QueueEvents;
   private closing = false;
+  private readonly repairs = new Set<Promise<void>>();
 
   private constructor(
     readonly url: QueueUrl,
@@ -216,12 +217,18 @@ export class QueueSession implements RemoteRunner {
   private forget(id: string, task: ReplicateTask): void {
     const repair = async () => {
       if ((await this.queue.remove(id)) === 1) return;
-      await this.connections[0]!.hset(this.queue.toKey(id), 'data', JSON.stringify(jobData(task)));
+      // Only a job that is there: a hash of its own would look like a job to BullMQ, which would then never add it.
+      const key = this.queue.toKey(id);
+      if ((await this.connections[0]!.exists(key)) === 1) await this.connections[0]!.hset(key, 'data', JSON.stringify(jobData(task)));
     };
-    repair().catch(() => undefined);
+    const repairing = repair().catch(() => undefined);
+    this.repairs.add(repairing);
+    void repairing.then(() => this.repairs.delete(repairing));
   }
 
   async close(): Promise<void> {
+    // Removals and repairs under way finish first: a re-run must find them done.
+    await Promise.all(this.repairs);
     this.closing = true;
     await Promise.allSettled([this.events.close(), this.queue.close()]);
     for (const connection of this.connections) connection.disconnect();

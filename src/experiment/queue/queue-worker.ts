@@ -31,7 +31,7 @@ export interface WorkerOptions {
  * run: another version, a scenario that is not valid or not its hash, one over the resource
  * limits (unless the worker was started with --force), or one that goes out of range.
  */
-export async function processJob(data: unknown, options: { readonly force?: boolean } = {}): Promise<string> {
+export async function processJob(data: unknown, options: { readonly force?: boolean; readonly jobs?: number } = {}): Promise<string> {
   const job = (data ?? {}) as Partial<JobData>;
   if (job.livesimVersion !== VERSION) {
     throw new UnrecoverableError(`the job is for livesim ${String(job.livesimVersion)}, this worker is livesim ${VERSION}: run a worker of the coordinator's version`);
@@ -45,7 +45,9 @@ export async function processJob(data: unknown, options: { readonly force?: bool
   if (!Number.isSafeInteger(job.seed)) throw new UnrecoverableError(`the job's seed ${String(job.seed)} is not an integer`);
   if (!options.force) {
     // The same guard as a coordinator's: a job anyone can enqueue must not starve the jobs after it.
-    const problem = batchProblem({ scenarios: [{ loaded: { scenario: parsed.data, hash: job.hash, files: [], overrides: [] }, runs: 1 }], parallel: 1 });
+    // As many such jobs may run at once as the worker takes: their memory together counts.
+    const jobs = options.jobs ?? 1;
+    const problem = batchProblem({ scenarios: [{ loaded: { scenario: parsed.data, hash: job.hash }, runs: jobs }], parallel: jobs });
     if (problem) throw new UnrecoverableError(`this worker refuses the job: ${problem.message}`);
   }
   const keep = { targets: job.keep?.targets === true, months: job.keep?.months === true };
@@ -66,7 +68,7 @@ export async function startWorker(url: QueueUrl, options: WorkerOptions): Promis
   // Redis names connections with it (queue status lists workers by it): no spaces allowed.
   const name = `livesim-${VERSION}@${hostname()}/pid${process.pid}`.replace(/\s/g, '_');
   const lockDuration = Math.round(options.lockSeconds * 1000);
-  const worker = new Worker(QUEUE_NAME, (job) => processJob(job.data, { force: options.force }), {
+  const worker = new Worker(QUEUE_NAME, (job) => processJob(job.data, { force: options.force, jobs: options.jobs }), {
     connection,
     name,
     concurrency: options.jobs,
@@ -83,7 +85,11 @@ export async function startWorker(url: QueueUrl, options: WorkerOptions): Promis
   return {
     name,
     async close() {
-      await worker.close();
+      // The running jobs finish and are handed back first. With Redis gone they never can be: once
+      // their locks would have expired anyway (another worker may take them then), stop without them.
+      const handedBack = worker.close().then(() => true);
+      const gaveUp = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), lockDuration + 5000).unref());
+      if (!(await Promise.race([handedBack, gaveUp]))) void worker.close(true).catch(() => undefined);
       connection.disconnect();
     },
   };
