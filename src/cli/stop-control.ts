@@ -82,7 +82,8 @@ function onSignal(name: StopSignal): void {
     holding.noted = true;
     return;
   }
-  if (phase === 'end') process.exit(control.stopped ? control.exitCode : STOP_SIGNALS[name]);
+  // The first signal's code: one that stopped the work earlier, or this one.
+  if (phase === 'end') process.exit(control.exitCode !== EXIT.ok ? control.exitCode : STOP_SIGNALS[name]);
   control.stop(name);
 }
 
