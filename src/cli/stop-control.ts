@@ -64,11 +64,11 @@ let holding: { readonly onSignal: () => void; noted: boolean } | undefined;
 /** Installs the handlers for SIGINT, SIGTERM and SIGHUP (once, at start-up). */
 export function installSignalHandlers(): void {
   for (const name of Object.keys(STOP_SIGNALS) as StopSignal[]) process.on(name, () => onSignal(name));
-  // A stop leaves its exit code even when the work had finished or the command said nothing:
-  // an interrupted command never exits 0. A failure the command reported (1, 2) stays.
   // A signal that arrives during the last synchronous stretch (writing files, printing) waits in the
   // event loop, which would end without looking at it: one more turn delivers it.
   process.once('beforeExit', () => setImmediate(() => undefined));
+  // A stop leaves its exit code even when the work had finished or the command said nothing:
+  // an interrupted command never exits 0. A failure the command reported (1, 2) stays.
   process.on('exit', () => {
     if ((process.exitCode ?? 0) === 0 && !stopIsTheEnd && control.exitCode !== EXIT.ok) process.exitCode = control.exitCode;
   });
