@@ -69,7 +69,7 @@ export async function withBatchProgress<T>(
 ): Promise<{ result: T; control: StopControl }> {
   const control = keepWhatIsComputed();
   const mode = options.quiet ? 'off' : options.ui && !options.json && terminal.stdoutIsTTY && !terminal.ci ? 'ui' : 'lines';
-  const reporter = await batchReporter(terminal, { title: options.title, mode, onStop: (reason) => control.stop(reason === 'quit' ? 'quit' : 'SIGINT') });
+  const reporter = await batchReporter(terminal, { title: options.title, mode, onStop: control.fromKey });
   const stopListening = control.onStop(() => {
     if (mode === 'lines') terminal.err('stopping: keeping the replicates that finished (Ctrl+C again to quit at once)\n');
   });

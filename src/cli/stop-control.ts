@@ -41,6 +41,9 @@ export class StopControl {
     for (const listener of this.listeners) listener();
   };
 
+  /** A live view's keys: q, and Ctrl+C (in raw mode a key, not a signal, but it means SIGINT). */
+  readonly fromKey = (key: 'quit' | 'interrupt'): void => this.stop(key === 'quit' ? 'quit' : 'SIGINT');
+
   /** Runs `listener` on the first stop, until the returned function is called. */
   onStop(listener: () => void): () => void {
     this.listeners.add(listener);

@@ -22,7 +22,7 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
   const useDashboard = options.ui && !options.json && !options.quiet && terminal.stdoutIsTTY && !terminal.ci;
   // Ink and React load only when the dashboard is drawn.
   const dashboard = useDashboard
-    ? (await import('../../ui/mount-dashboard.js')).mountDashboard({ run, onStop: (reason) => control.stop(reason === 'quit' ? 'quit' : 'SIGINT'), colorful: terminal.outStyle.enabled, pace: options.pace })
+    ? (await import('../../ui/mount-dashboard.js')).mountDashboard({ run, onStop: control.fromKey, colorful: terminal.outStyle.enabled, pace: options.pace })
     : undefined;
   const pacer = dashboard ? dashboard.pacer : options.pace === undefined ? undefined : new Pacer(options.pace);
   const mode: ProgressMode = dashboard || options.quiet ? 'off' : options.json || !terminal.stderrIsTTY || terminal.ci ? 'lines' : 'status';
