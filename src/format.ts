@@ -1,4 +1,5 @@
 /** Numbers as people read them: 1,234,567 and ¥616,252 and 3.61% (fixed locale, so output never varies by machine). */
+import { catalogueEntry } from './model/metric-catalogue.js';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const groupedTwo = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -51,3 +52,17 @@ export function formatQuantity(value: number): string {
 export function formatSignedPercent(share: number, digits = 1): string {
   return `${share >= 0 ? '+' : ''}${(share * 100).toFixed(digits)}%`;
 }
+
+/**
+ * A metric's value the one way its unit is shown: money short (¥5.60M), shares and conversions
+ * as percentages, counts and other quantities short (397.5bn, 13.0k, 0.0312).
+ */
+export function formatMetric(name: string, value: number): string {
+  const unit = catalogueEntry(name)?.unit;
+  if (unit === 'yuan') return formatYuanShort(value);
+  if (unit === 'share' || unit === 'orders per view') return formatPercent(value, 2);
+  return formatQuantity(value);
+}
+
+/** Whether a metric is money (yuan). */
+export const isMoneyMetric = (name: string): boolean => catalogueEntry(name)?.unit === 'yuan';

@@ -4,7 +4,7 @@
  */
 import { estimatesByMetric, HEADLINE_METRICS } from '../experiment/batch-statistics.js';
 import type { BatchRow } from '../experiment/replicate-rows.js';
-import { formatPercent, formatQuantity, formatSeconds } from '../format.js';
+import { formatPercent, formatQuantity, formatSeconds, isMoneyMetric } from '../format.js';
 import type { BatchProgressView } from '../ui/mount-batch.js';
 import { keepWhatIsComputed, type StopControl } from './stop-control.js';
 import type { Terminal } from './terminal.js';
@@ -13,8 +13,6 @@ interface BatchReporter {
   progress(done: number, planned: number, rows: readonly BatchRow[]): void;
   finish(): Promise<void>;
 }
-
-const MONEY = new Set<string>(['gmv', 'farmerRevenue']);
 
 async function batchReporter(
   terminal: Terminal,
@@ -33,7 +31,7 @@ async function batchReporter(
       const elapsed = (performance.now() - started) / 1000;
       const etaSeconds = done > 0 && done < planned ? (elapsed / done) * (planned - done) : undefined;
       const estimates = estimatesByMetric(rows);
-      const headline = HEADLINE_METRICS.filter((metric) => estimates[metric]).map((metric) => ({ label: metric, estimate: estimates[metric]!, money: MONEY.has(metric) }));
+      const headline = HEADLINE_METRICS.filter((metric) => estimates[metric]).map((metric) => ({ label: metric, estimate: estimates[metric]!, money: isMoneyMetric(metric) }));
       if (view) return view.update({ title: options.title, done, planned, etaSeconds, estimates: headline });
       const now = performance.now();
       if (now - lastLine < 1000 && done < planned) return;

@@ -2,14 +2,14 @@
  * The files of a run directory, as text: what a user opens in pandas, R or Excel. Every number
  * here comes from the run's flows and levels; nothing is recomputed differently elsewhere.
  */
-import { MONEY_KEYS, type FlowKey } from '../model/flows.js';
+import { catalogueEntry } from '../model/metric-catalogue.js';
 import type { ModelResult } from '../model/model-run.js';
 import { toCsv, ratioCell, yuanCell, type Cell } from './csv.js';
 import { timeseriesTable, type TimeseriesRow, type TimeseriesTable } from './timeseries.js';
 
 /** A timeseries row's cells, as timeseries.csv writes them: money with two decimals, counts as integers. */
 export function timeseriesCells(table: TimeseriesTable): (row: TimeseriesRow) => Cell[] {
-  const money = new Set(table.columns.filter((column) => MONEY_KEYS.has(column as FlowKey) || column.startsWith('gmv:')));
+  const money = new Set(table.columns.filter((column) => catalogueEntry(column)?.unit === 'yuan' || column.startsWith('gmv:')));
   return (row) => table.columns.map((column) => (money.has(column) ? row.values[column]!.toFixed(2) : row.values[column]!));
 }
 

@@ -4,8 +4,9 @@
  * product. timeseries.csv is this table, and calibration targets read their metrics from it, so
  * a user can read off the same numbers. Money in yuan.
  */
-import { FLOW_KEYS, Flows, MONEY_KEYS, fenToYuan } from '../model/flows.js';
-import { LEVEL_KEYS, type DayRow } from '../model/metrics.js';
+import { Flows, fenToYuan } from '../model/flows.js';
+import { COUNTER_NAMES, DAY_LEVEL_NAMES, METRIC_CATALOGUE, MONEY_COUNTERS, TIMESERIES_METRICS } from '../model/metric-catalogue.js';
+import type { DayRow } from '../model/metrics.js';
 import type { ModelResult } from '../model/model-run.js';
 
 export interface TimeseriesTable {
@@ -25,7 +26,7 @@ export function timeseriesTable(result: ModelResult, granularity: 'month' | 'day
   const { world } = result;
   const groups = [...world.groups.keys()];
   const products = world.products.map((product) => product.id);
-  const columns = [...FLOW_KEYS, ...LEVEL_KEYS, ...groups.map((group) => `gmv:${group}`), ...products.map((product) => `units:${product}`)];
+  const columns = [...TIMESERIES_METRICS, ...groups.map((group) => `gmv:${group}`), ...products.map((product) => `units:${product}`)];
   const periodOf = granularity === 'month' ? (day: string) => day.slice(0, 7) : (day: string) => day;
   const periods: { period: string; days: DayRow[] }[] = [];
   for (const day of result.metrics.days) {
@@ -38,10 +39,9 @@ export function timeseriesTable(result: ModelResult, granularity: 'month' | 'day
     const flows = new Flows();
     for (const day of days) flows.add(day.flows);
     const values: Record<string, number> = {};
-    for (const key of FLOW_KEYS) values[key] = MONEY_KEYS.has(key) ? fenToYuan(flows[key]) : flows[key];
+    for (const key of COUNTER_NAMES) values[key] = MONEY_COUNTERS.has(key) ? fenToYuan(flows[key]) : flows[key];
     const end = days[days.length - 1]!.levels;
-    for (const key of LEVEL_KEYS) values[key] = end[key];
-    values.peakConcurrentViewers = Math.max(...days.map((day) => day.levels.peakConcurrentViewers));
+    for (const key of DAY_LEVEL_NAMES) values[key] = METRIC_CATALOGUE[key].overTime === 'max' ? Math.max(...days.map((day) => day.levels[key])) : end[key];
     for (const group of groups) values[`gmv:${group}`] = fenToYuan(days.reduce((sum, day) => sum + (day.groupGmv[group] ?? 0), 0));
     for (const product of products) values[`units:${product}`] = days.reduce((sum, day) => sum + (day.productUnits[product] ?? 0), 0);
     return { period, days: days.length, values };

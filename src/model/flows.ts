@@ -3,87 +3,30 @@
  * integer fen (0.01 yuan) so that the ledger's parts add up to GMV exactly, not approximately.
  */
 
-/** Where every fen of GMV ends up: exactly one of these. */
-export const LEDGER_PARTS = [
-  'refunds',
-  'spoilage',
-  'platformFees',
-  'anchorCommission',
-  'logistics',
-  'processing',
-  'intermediaryMargin',
-  'farmerRevenue',
-] as const;
+import { COUNTER_NAMES, type CounterName } from './metric-catalogue.js';
 
-export type LedgerPart = (typeof LEDGER_PARTS)[number];
+export { LEDGER_LABELS, LEDGER_PARTS, MONEY_COUNTERS, type LedgerPart } from './metric-catalogue.js';
 
-/** What each part is called in reports and on the dashboard. */
-export const LEDGER_LABELS: Readonly<Record<LedgerPart, string>> = {
-  refunds: 'refunds',
-  spoilage: 'spoilage',
-  platformFees: 'platform',
-  anchorCommission: 'anchors',
-  logistics: 'logistics',
-  processing: 'processing',
-  intermediaryMargin: 'sellers',
-  farmerRevenue: 'farmers',
-};
+/** The counters, one per `counter` metric of the catalogue (money in fen). */
+// A class and an interface of the same name: the interface lists the catalogue's counters as
+// fields, the constructor creates them (in one order, so every Flows has the same shape).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface Flows extends Record<CounterName, number> {}
 
-export class Flows implements Record<LedgerPart, number> {
-  broadcasts = 0;
-  welfareBroadcasts = 0;
-  /** Broadcasts that did not go on air: nothing in their lineup was in season and in stock. */
-  broadcastsSkipped = 0;
-  views = 0;
-  orders = 0;
-  /** Orders placed during broadcasts (the rest come from stores' listings). */
-  liveOrders = 0;
-  units = 0;
-  /** Orders and units wanted that no stock could fill (lost demand). */
-  lostOrders = 0;
-  lostUnits = 0;
-  /** What the lost demand would have paid (fen). */
-  lostGmv = 0;
-  claimedOrders = 0;
-  spoiledUnits = 0;
-  stockOuts = 0;
-  followersGained = 0;
-  /** Visits to stores' listings. */
-  storeVisits = 0;
-  /** Fen. */
-  gmv = 0;
-  /** GMV of broadcasts (fen). */
-  liveGmv = 0;
-  refunds = 0;
-  spoilage = 0;
-  platformFees = 0;
-  anchorCommission = 0;
-  logistics = 0;
-  processing = 0;
-  intermediaryMargin = 0;
-  farmerRevenue = 0;
-  /** Wages shops paid their workers (fen): a use of the intermediary margin, not a part of GMV. */
-  wages = 0;
-  /** Households' e-commerce income (sales beyond their farm-gate value, plus wages) in the span (fen). */
-  householdNetIncome = 0;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Flows {
+  constructor() {
+    for (const name of COUNTER_NAMES) this[name] = 0;
+  }
 
   add(other: Flows): void {
-    for (const key of FLOW_KEYS) this[key] += other[key];
+    for (const name of COUNTER_NAMES) this[name] += other[name];
   }
 
   reset(): void {
-    for (const key of FLOW_KEYS) this[key] = 0;
+    for (const name of COUNTER_NAMES) this[name] = 0;
   }
 }
-
-export type FlowKey = {
-  [K in keyof Flows]: Flows[K] extends number ? K : never;
-}[keyof Flows];
-
-export const FLOW_KEYS: readonly FlowKey[] = Object.keys(new Flows()) as FlowKey[];
-
-/** Flow keys that hold money in fen. */
-export const MONEY_KEYS: ReadonlySet<FlowKey> = new Set<FlowKey>(['gmv', 'liveGmv', 'lostGmv', ...LEDGER_PARTS, 'wages', 'householdNetIncome']);
 
 export function fenToYuan(fen: number): number {
   return Math.round(fen) / 100;

@@ -3,45 +3,13 @@
  * simulated day and one row per broadcast.
  */
 import { Flows } from './flows.js';
+import type { DayLevelName } from './metric-catalogue.js';
 import { HourRing } from './hour-ring.js';
 import type { LiveBroadcast } from './live-broadcast.js';
 import type { Sale } from './sales.js';
 
-/** Levels at the end of a day (stocks, as opposed to flows). */
-export interface DayLevels {
-  readonly followers: number;
-  readonly anchorsActive: number;
-  /** Anchors who ever started (classes of anchors grow by adoption). */
-  readonly anchorsAppeared: number;
-  readonly storesActive: number;
-  readonly storesOpened: number;
-  readonly stockAvailable: number;
-  /** Households in the selling network (supplying or working for a shop). */
-  readonly householdsJoined: number;
-  /** Households that have sold at least one unit online. */
-  readonly householdsSupplying: number;
-  readonly householdsAboveLine: number;
-  readonly workers: number;
-  /** Shops opened by shop workers so far. */
-  readonly spinOffs: number;
-  /** Most viewers watching at once during the day, across all broadcasts. */
-  readonly peakConcurrentViewers: number;
-}
-
-export const LEVEL_KEYS = [
-  'followers',
-  'anchorsActive',
-  'anchorsAppeared',
-  'storesActive',
-  'storesOpened',
-  'stockAvailable',
-  'householdsJoined',
-  'householdsSupplying',
-  'householdsAboveLine',
-  'workers',
-  'spinOffs',
-  'peakConcurrentViewers',
-] as const satisfies readonly (keyof DayLevels)[];
+/** Levels at the end of a day (stocks, as opposed to flows): the catalogue's `day-end` metrics. */
+export type DayLevels = Readonly<Record<DayLevelName, number>>;
 
 export interface DayRow {
   /** `YYYY-MM-DD`. */

@@ -3,69 +3,13 @@
  * user can recompute from timeseries.csv and households.csv).
  */
 import { MagnitudeError } from '../errors.js';
-import { FLOW_KEYS, fenToYuan, LEDGER_PARTS, liveRates, MONEY_KEYS, type Flows, type LedgerPart } from './flows.js';
+import { fenToYuan, LEDGER_PARTS, liveRates, type Flows, type LedgerPart } from './flows.js';
+import { COUNTER_NAMES, MONEY_COUNTERS, SUMMARY_METRIC_NAMES, type CounterName, type SummaryMetricName } from './metric-catalogue.js';
 import type { ModelResult } from './model-run.js';
 import type { DroppedListing } from './viability.js';
 
-export interface RunMetrics {
-  readonly broadcasts: number;
-  readonly welfareBroadcasts: number;
-  /** Broadcasts that did not go on air: nothing in their lineup in season and in stock. */
-  readonly broadcastsSkipped: number;
-  readonly views: number;
-  readonly peakConcurrentViewers: number;
-  readonly orders: number;
-  /** Orders placed during broadcasts (the rest come from stores' listings). */
-  readonly liveOrders: number;
-  readonly units: number;
-  /** Yuan. */
-  readonly gmv: number;
-  /** Broadcast orders per view. */
-  readonly conversion: number;
-  /** Yuan of broadcast GMV per 1,000 views. */
-  readonly gmvPerThousandViews: number;
-  /** Yuan per order. */
-  readonly averageOrderValue: number;
-  readonly lostOrders: number;
-  readonly lostUnits: number;
-  /** Yuan the lost demand would have paid. */
-  readonly lostGmv: number;
-  readonly stockOuts: number;
-  readonly claimedOrders: number;
-  readonly spoiledUnits: number;
-  /** Yuan. */
-  readonly farmerRevenue: number;
-  /** Farmers' revenue as a share of GMV. */
-  readonly farmerShare: number;
-  /** Households' e-commerce income beyond the farm-gate value of what they sold (yuan). */
-  readonly householdNetIncome: number;
-  readonly households: number;
-  readonly householdsSupplying: number;
-  readonly householdsAboveLine: number;
-  readonly householdsAboveLineWithoutEcommerce: number;
-  /** Households above the poverty line only thanks to e-commerce. */
-  readonly householdsLifted: number;
-  /** Anchors active at the end (classes of anchors count every member). */
-  readonly anchors: number;
-  /** Anchors who ever broadcast or started to (classes grow by adoption). */
-  readonly anchorsAppeared: number;
-  readonly stores: number;
-  readonly storesOpened: number;
-  readonly storeVisits: number;
-  /** Households in the selling network at the end. */
-  readonly householdsJoined: number;
-  /** Shop workers at the end. */
-  readonly workers: number;
-  /** Wages shops paid (yuan; out of their margin). */
-  readonly wagesPaid: number;
-  /** Shops opened by former or current shop workers. */
-  readonly spinOffs: number;
-  readonly followers: number;
-  readonly followersGained: number;
-  /** Units left when harvest windows closed or years renewed (sold through other channels). */
-  readonly unitsUnsoldAtSeasonEnd: number;
-  readonly stockAvailableAtEnd: number;
-}
+/** A run's headline numbers: every metric of the catalogue but the ledger parts (money in yuan, levels at the end). */
+export type RunMetrics = Readonly<Record<SummaryMetricName, number>>;
 
 /** What the sellers decided and how they fared: products not worth selling, deals at a loss, shops' budgets. */
 export interface SellersSummary {
@@ -102,49 +46,32 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
   checkExact(total);
   const tally = world.households.tally(world.scenario.povertyLine);
   const rates = liveRates(total);
-  const peak = metrics.days.reduce((max, day) => Math.max(max, day.levels.peakConcurrentViewers), 0);
+  const values: Record<SummaryMetricName, number> = {
+    ...countersInYuan(total),
+    followers: Math.round(world.followers()),
+    anchorsActive: world.anchorsActive(),
+    anchorsAppeared: world.anchorsAppeared(),
+    storesActive: world.storesActive(),
+    storesOpened: world.storesOpened(),
+    stockAvailable: world.stockAvailable(),
+    householdsJoined: tally.joined,
+    householdsSupplying: tally.supplying,
+    householdsAboveLine: tally.aboveLine,
+    workers: world.workers(),
+    spinOffs: world.spinOffs(),
+    peakConcurrentViewers: metrics.days.reduce((max, day) => Math.max(max, day.levels.peakConcurrentViewers), 0),
+    conversion: round6(rates.conversion),
+    gmvPerThousandViews: rates.gmvPerThousandViews,
+    averageOrderValue: total.orders > 0 ? fenToYuan(total.gmv / total.orders) : 0,
+    farmerShare: ratio(total.farmerRevenue, total.gmv),
+    households: tally.total,
+    householdsAboveLineWithoutEcommerce: tally.aboveLineWithoutEcommerce,
+    householdsLifted: tally.aboveLine - tally.aboveLineWithoutEcommerce,
+    unitsUnsoldAtSeasonEnd: world.products.reduce((sum, product) => sum + product.unsoldAtSeasonEnd, 0),
+  };
   return {
-    metrics: checkFinite({
-      broadcasts: total.broadcasts,
-      welfareBroadcasts: total.welfareBroadcasts,
-      broadcastsSkipped: total.broadcastsSkipped,
-      views: total.views,
-      peakConcurrentViewers: peak,
-      orders: total.orders,
-      liveOrders: total.liveOrders,
-      units: total.units,
-      gmv: fenToYuan(total.gmv),
-      conversion: round6(rates.conversion),
-      gmvPerThousandViews: rates.gmvPerThousandViews,
-      averageOrderValue: total.orders > 0 ? fenToYuan(total.gmv / total.orders) : 0,
-      lostOrders: total.lostOrders,
-      lostUnits: total.lostUnits,
-      lostGmv: fenToYuan(total.lostGmv),
-      stockOuts: total.stockOuts,
-      claimedOrders: total.claimedOrders,
-      spoiledUnits: total.spoiledUnits,
-      farmerRevenue: fenToYuan(total.farmerRevenue),
-      farmerShare: ratio(total.farmerRevenue, total.gmv),
-      householdNetIncome: fenToYuan(total.householdNetIncome),
-      households: tally.total,
-      householdsSupplying: tally.supplying,
-      householdsAboveLine: tally.aboveLine,
-      householdsAboveLineWithoutEcommerce: tally.aboveLineWithoutEcommerce,
-      householdsLifted: tally.aboveLine - tally.aboveLineWithoutEcommerce,
-      anchors: world.anchorsActive(),
-      anchorsAppeared: world.anchorsAppeared(),
-      stores: world.storesActive(),
-      storesOpened: world.storesOpened(),
-      storeVisits: total.storeVisits,
-      householdsJoined: tally.joined,
-      workers: world.workers(),
-      wagesPaid: fenToYuan(total.wages),
-      spinOffs: world.spinOffs(),
-      followers: Math.round(world.followers()),
-      followersGained: total.followersGained,
-      unitsUnsoldAtSeasonEnd: world.products.reduce((sum, product) => sum + product.unsoldAtSeasonEnd, 0),
-      stockAvailableAtEnd: world.stockAvailable(),
-    }),
+    // In the catalogue's order, so summary.json lists its metrics the way the dictionary does.
+    metrics: checkFinite(Object.fromEntries(SUMMARY_METRIC_NAMES.map((name) => [name, values[name]])) as RunMetrics),
     ledger: {
       gmv: fenToYuan(total.gmv),
       parts: Object.fromEntries(LEDGER_PARTS.map((part) => [part, fenToYuan(total[part])])) as Record<LedgerPart, number>,
@@ -159,11 +86,16 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
  * units an order) is refused with what went out of range, never written as NaN or rounded money.
  */
 function checkExact(total: Flows): void {
-  for (const key of FLOW_KEYS) {
+  for (const key of COUNTER_NAMES) {
     const value = total[key];
-    const exact = MONEY_KEYS.has(key) ? Math.abs(value) <= Number.MAX_SAFE_INTEGER : Number.isFinite(value);
-    if (!exact) throw magnitudeError(key, MONEY_KEYS.has(key) ? 'more than ¥90 trillion' : String(value));
+    const exact = MONEY_COUNTERS.has(key) ? Math.abs(value) <= Number.MAX_SAFE_INTEGER : Number.isFinite(value);
+    if (!exact) throw magnitudeError(key, MONEY_COUNTERS.has(key) ? 'more than ¥90 trillion' : String(value));
   }
+}
+
+/** Every counter, money in yuan. */
+function countersInYuan(total: Flows): Record<CounterName, number> {
+  return Object.fromEntries(COUNTER_NAMES.map((name) => [name, MONEY_COUNTERS.has(name) ? fenToYuan(total[name]) : total[name]])) as Record<CounterName, number>;
 }
 
 /** The run's metrics, every one a finite number (levels such as stock included), or the magnitude error. */

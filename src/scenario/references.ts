@@ -5,8 +5,7 @@
 import type { z } from 'zod';
 import type { Scenario } from './schema.js';
 import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
-import { FLOW_KEYS } from '../model/flows.js';
-import { LEVEL_KEYS } from '../model/metrics.js';
+import { TIMESERIES_METRICS } from '../model/metric-catalogue.js';
 import { valueAtPath } from './dotted-path.js';
 import { hintFor } from './suggest.js';
 import { isDuration, parseDate, parseDuration } from './units.js';
@@ -116,7 +115,7 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
   });
 
   const groups = [...platformIds, ...scenario.anchors.flatMap((anchor) => anchor.tags), ...scenario.stores.flatMap((store) => store.tags)];
-  const metrics = [...FLOW_KEYS, ...LEVEL_KEYS, ...groups.map((group) => `gmv:${group}`), ...productIds.map((product) => `units:${product}`)];
+  const metrics = [...TIMESERIES_METRICS, ...groups.map((group) => `gmv:${group}`), ...productIds.map((product) => `units:${product}`)];
   const figures = [
     ...scenario.targets.map((figure, index) => ({ figure, path: ['targets', index] as Path, kind: figure.kind })),
     ...scenario.validation.map((figure, index) => ({ figure, path: ['validation', index] as Path, kind: 'validation' as const })),

@@ -39,7 +39,7 @@ export function formatRunReport(summary: RunSummary, runDirectory: string, wallS
     `  households  ${count(m.householdsSupplying)} of ${count(m.households)} sold online`,
     `              ${count(m.householdsAboveLine)} above the poverty line (${count(m.householdsAboveLineWithoutEcommerce)} without e-commerce)`,
     `              earned ${yuan(m.householdNetIncome)} beyond the farm-gate value of what they sold` +
-      (m.wagesPaid > 0 ? ` (${yuan(m.wagesPaid)} of it wages)` : ''),
+      (m.wages > 0 ? ` (${yuan(m.wages)} of it wages)` : ''),
     '',
     `  ${formatCount(summary.engine.events)} events in ${formatSeconds(wallSeconds)}  ·  results in ${style.bold(runDirectory)}`,
   );

@@ -6,7 +6,7 @@ import { latinHypercube } from '../../experiment/designs.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
 import { bands, planUncertainty, runUncertainty, targetShares, type Band, type UncertaintyRun } from '../../experiment/uncertainty.js';
-import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
+import { formatMetric, formatPercent, formatSeconds } from '../../format.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { designManifest, designSetup, withDesignOptions, type DesignOptions } from '../design-options.js';
 import { parseCount } from '../options.js';
@@ -81,11 +81,9 @@ export function uncertaintyCommand(): Command {
     });
 }
 
-const shareOf = (name: string, value: number) => (name === 'farmerShare' || name === 'conversion' ? formatPercent(value, 1) : formatQuantity(value));
-
 function formatBands(scenario: string, samples: number, params: number, metricBands: readonly Band[], targets: ReturnType<typeof targetShares>, style: Style, width: number): string {
   const lines = [`${style.bold(scenario)}  across the priors: ${samples} parameter sets of ${params} parameters (Latin hypercube)`, ''];
-  const rows = metricBands.map((band) => [band.name, shareOf(band.name, band.base), shareOf(band.name, band.median), `${shareOf(band.name, band.low)} – ${shareOf(band.name, band.high)}`]);
+  const rows = metricBands.map((band) => [band.name, formatMetric(band.name, band.base), formatMetric(band.name, band.median), `${formatMetric(band.name, band.low)} – ${formatMetric(band.name, band.high)}`]);
   lines.push(...formatTable(['metric', 'as fitted', 'median', '5-95% of the priors'], rows, { width, indent: '  ', right: [1, 2], shrink: 0 }));
   if (targets.length > 0) {
     lines.push('', '  targets still met across the priors');

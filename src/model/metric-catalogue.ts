@@ -1,0 +1,149 @@
+/**
+ * The metric catalogue: every number the model reports, once, with its unit, its kind, what it
+ * means, how it aggregates over time and where it is recorded. The lists that used to be written
+ * by hand in parallel (the counters of `Flows`, the day-end levels of the timeseries, the keys of
+ * a run's summary, the data dictionary, the valid target metrics, how each metric is formatted)
+ * are all derived from this one table, the way Mesa builds its DataCollector from a table of
+ * reporters. Over replicates every metric aggregates the same way: the mean, with a t interval.
+ *
+ * The hot path (a sale adding into a dozen `Flows`) keeps its adds spelled out for speed;
+ * test/model/metric-catalogue.test.ts holds them to this table.
+ */
+
+export type MetricUnit =
+  | 'yuan'
+  | 'count'
+  | 'share'
+  | 'yuan per order'
+  | 'yuan per 1,000 views'
+  | 'orders per view'
+  | 'yuan per person per year'
+  | 'persons'
+  | 'minutes'
+  | 'date'
+  | 'time'
+  | 'true/false'
+  | 'text'
+  | 'number';
+
+export type MetricKind = 'flow' | 'level' | 'rate' | 'key';
+
+export interface CatalogueEntry {
+  readonly unit: MetricUnit;
+  readonly kind: Exclude<MetricKind, 'key'>;
+  readonly meaning: string;
+  /**
+   * How a period's value comes from its days: `sum` (flows), `last` (a level at the period's
+   * end), `max` (the period's peak), `recomputed` (a rate, recomputed from the period's flows).
+   */
+  readonly overTime: 'sum' | 'last' | 'max' | 'recomputed';
+  /**
+   * Where the model records it: `counter`, a `Flows` counter kept per day, broadcast, anchor,
+   * product and group (money in fen); `day-end`, a level read at the end of every day (a column
+   * of timeseries.csv); `summary`, computed for the run's summary only.
+   */
+  readonly recorded: 'counter' | 'day-end' | 'summary';
+  /** A part of the money ledger: reported under `ledger`, not among the summary's metrics (farmerRevenue is both). */
+  readonly ledgerPart?: true;
+}
+
+// Each helper keeps its literal `recorded` (and `ledgerPart`), so the name lists below are typed.
+const counter = (unit: MetricUnit, meaning: string) => ({ unit, kind: 'flow', meaning, overTime: 'sum', recorded: 'counter' }) as const;
+const ledger = (meaning: string) => ({ ...counter('yuan', `Ledger: ${meaning}`), ledgerPart: true }) as const;
+const dayEnd = (meaning: string, overTime: 'last' | 'max' = 'last') => ({ unit: 'count', kind: 'level', meaning, overTime, recorded: 'day-end' }) as const;
+const atEnd = (unit: MetricUnit, meaning: string) => ({ unit, kind: 'level', meaning, overTime: 'last', recorded: 'summary' }) as const;
+const rate = (unit: MetricUnit, meaning: string) => ({ unit, kind: 'rate', meaning, overTime: 'recomputed', recorded: 'summary' }) as const;
+
+export const METRIC_CATALOGUE = {
+  broadcasts: counter('count', 'Broadcasts that went on air (a batch of a class counts each of its broadcasts)'),
+  welfareBroadcasts: counter('count', 'Of those, public-welfare broadcasts'),
+  broadcastsSkipped: counter('count', 'Broadcasts that did not go on air: nothing in their lineup in season and in stock'),
+  views: counter('count', 'Viewer arrivals at broadcasts (views, not unique people)'),
+  orders: counter('count', 'Orders filled, in broadcasts and stores'),
+  liveOrders: counter('count', 'Orders filled during broadcasts'),
+  units: counter('count', 'Units sold'),
+  lostOrders: counter('count', 'Orders wanted that no stock could fill (lost demand)'),
+  lostUnits: counter('count', 'Units wanted that no stock could fill'),
+  lostGmv: counter('yuan', 'What the lost demand would have paid'),
+  claimedOrders: counter('count', 'Orders refunded after a defect or quality claim'),
+  spoiledUnits: counter('count', 'Units that spoiled in transit and were refunded'),
+  stockOuts: counter('count', 'Sales that emptied a product’s stock'),
+  followersGained: counter('count', 'New followers from feed viewers'),
+  storeVisits: counter('count', 'Visits to stores’ listings'),
+  gmv: counter('yuan', 'Gross merchandise value: units times the price paid'),
+  liveGmv: counter('yuan', 'GMV of broadcasts'),
+  refunds: ledger('GMV refunded on claims'),
+  spoilage: ledger('GMV refunded for spoiled units'),
+  platformFees: ledger('platform and payment fees on settled sales'),
+  anchorCommission: ledger('anchors’ commission and slot fees'),
+  logistics: ledger('express delivery, a parcel per order'),
+  processing: ledger('processing and packing per unit'),
+  intermediaryMargin: ledger('what the sellers (cooperatives, shops) keep; negative: a loss'),
+  farmerRevenue: ledger('what the households are paid online (the seller’s purchase price, plus any profit share)'),
+  wages: counter('yuan', 'Wages shops paid their workers, out of their margin'),
+  householdNetIncome: counter('yuan', 'Households’ e-commerce income beyond the farm-gate value of what they sold, plus wages'),
+
+  followers: dayEnd('Followers across anchors (a class counts each active anchor)'),
+  anchorsActive: dayEnd('Anchors active (classes count every member)'),
+  anchorsAppeared: dayEnd('Anchors who ever started'),
+  storesActive: dayEnd('Stores active'),
+  storesOpened: dayEnd('Stores ever opened'),
+  stockAvailable: dayEnd('Units still available across products'),
+  householdsJoined: dayEnd('Households in the selling network (supplying or working for a shop)'),
+  householdsSupplying: dayEnd('Households that have sold at least one unit online'),
+  householdsAboveLine: dayEnd('Households whose income per person over the trailing year is at or above the poverty line'),
+  workers: dayEnd('Shop workers employed'),
+  spinOffs: dayEnd('Shops opened by shop workers so far'),
+  peakConcurrentViewers: dayEnd('Most viewers watching at once, across all broadcasts (the period’s maximum)', 'max'),
+
+  conversion: rate('orders per view', 'Broadcast orders per view'),
+  gmvPerThousandViews: rate('yuan per 1,000 views', 'Broadcast GMV per thousand views'),
+  averageOrderValue: rate('yuan per order', 'GMV per order'),
+  farmerShare: rate('share', 'Farmers’ online revenue as a share of GMV'),
+  households: atEnd('count', 'Real households (simulated ones times how many each represents)'),
+  householdsAboveLineWithoutEcommerce: atEnd('count', 'Households above the line on their baseline income alone'),
+  householdsLifted: atEnd('count', 'Households above the line only thanks to e-commerce'),
+  unitsUnsoldAtSeasonEnd: { ...atEnd('count', 'Units left when harvest windows closed or years renewed (sold through other channels)'), kind: 'flow', overTime: 'sum' },
+} as const satisfies Readonly<Record<string, CatalogueEntry>>;
+
+type Catalogue = typeof METRIC_CATALOGUE;
+export type MetricName = keyof Catalogue;
+type NamesWhere<Condition> = { [Name in MetricName]: Catalogue[Name] extends Condition ? Name : never }[MetricName];
+
+/** Counters of `Flows`: summed over any span (a day, a broadcast, an anchor, the run). */
+export type CounterName = NamesWhere<{ readonly recorded: 'counter' }>;
+/** Levels read at the end of each day. */
+export type DayLevelName = NamesWhere<{ readonly recorded: 'day-end' }>;
+/** Ledger parts: where every fen of GMV ends up, exactly one of these. */
+export type LedgerPart = NamesWhere<{ readonly ledgerPart: true }>;
+/** The metrics of a run's summary: everything but the ledger parts, which have their own section (farmerRevenue is in both). */
+export type SummaryMetricName = Exclude<MetricName, Exclude<LedgerPart, 'farmerRevenue'>>;
+
+const ALL_NAMES = Object.keys(METRIC_CATALOGUE) as MetricName[];
+const entryOf = (name: MetricName): CatalogueEntry => METRIC_CATALOGUE[name];
+
+export const COUNTER_NAMES = ALL_NAMES.filter((name) => entryOf(name).recorded === 'counter') as readonly CounterName[];
+export const DAY_LEVEL_NAMES = ALL_NAMES.filter((name) => entryOf(name).recorded === 'day-end') as readonly DayLevelName[];
+export const LEDGER_PARTS = ALL_NAMES.filter((name) => entryOf(name).ledgerPart === true) as readonly LedgerPart[];
+export const SUMMARY_METRIC_NAMES = ALL_NAMES.filter((name) => name === 'farmerRevenue' || entryOf(name).ledgerPart !== true) as readonly SummaryMetricName[];
+/** Counters that hold money (fen inside the model, yuan outside). */
+export const MONEY_COUNTERS: ReadonlySet<CounterName> = new Set(COUNTER_NAMES.filter((name) => entryOf(name).unit === 'yuan'));
+/** The metrics a calibration target or a timeseries column can name (besides the `gmv:<group>` and `units:<product>` patterns). */
+export const TIMESERIES_METRICS: readonly MetricName[] = [...COUNTER_NAMES, ...DAY_LEVEL_NAMES];
+
+/** The catalogue's entry for a metric name, or undefined. */
+export function catalogueEntry(name: string): CatalogueEntry | undefined {
+  return Object.hasOwn(METRIC_CATALOGUE, name) ? entryOf(name as MetricName) : undefined;
+}
+
+/** What each ledger part is called in reports and on the dashboard. */
+export const LEDGER_LABELS: Readonly<Record<LedgerPart, string>> = {
+  refunds: 'refunds',
+  spoilage: 'spoilage',
+  platformFees: 'platform',
+  anchorCommission: 'anchors',
+  logistics: 'logistics',
+  processing: 'processing',
+  intermediaryMargin: 'sellers',
+  farmerRevenue: 'farmers',
+};
