@@ -59,10 +59,10 @@ export function formatSignedPercent(share: number, digits = 1): string {
  */
 export function formatMetric(name: string, value: number): string {
   const unit = catalogueEntry(name)?.unit;
-  if (unit === 'yuan') return formatYuanShort(value);
+  if (unit === 'yuan' || unit === 'yuan per year') return formatYuanShort(value);
   if (unit === 'share' || unit === 'orders per view') return formatPercent(value, 2);
   return formatQuantity(value);
 }
 
 /** Whether a metric is money (yuan). */
-export const isMoneyMetric = (name: string): boolean => catalogueEntry(name)?.unit === 'yuan';
+export const isMoneyMetric = (name: string): boolean => ['yuan', 'yuan per year'].includes(catalogueEntry(name)?.unit ?? '');

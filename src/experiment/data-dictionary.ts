@@ -4,6 +4,7 @@
  * a level (a value at a moment), a rate, or a key (what a row is), and what it means. `livesim metrics` prints it, the
  * reports label their axes and tables with it, and tests keep it complete.
  */
+import { GROUP_METRICS } from '../model/farmer-outcomes.js';
 import { METRIC_CATALOGUE, type MetricKind, type MetricUnit } from '../model/metric-catalogue.js';
 
 export interface MetricEntry {
@@ -36,13 +37,13 @@ export const COLUMNS: Readonly<Record<string, MetricEntry & { readonly files: st
   represents: { unit: 'count', kind: 'level', meaning: 'Real households this simulated one stands for', files: 'households.csv' },
   joined: { unit: 'true/false', kind: 'level', meaning: 'The household is in the selling network (supplies a seller or works for a shop)', files: 'households.csv' },
   persons: { unit: 'persons', kind: 'level', meaning: 'People in the household', files: 'households.csv' },
-  baselineIncomePerPerson: { unit: 'yuan per person per year', kind: 'level', meaning: 'Income per person without e-commerce', files: 'households.csv' },
+  baselineIncomePerPerson: { unit: 'yuan per person per year', kind: 'level', meaning: 'Income per person without live commerce (including the modelled harvest sold offline)', files: 'households.csv' },
   unitsSold: { unit: 'count', kind: 'flow', meaning: 'Units the household sold online', files: 'households.csv' },
   revenue: { unit: 'yuan', kind: 'flow', meaning: 'What the household was paid for what it sold online', files: 'households.csv' },
-  netIncome: { unit: 'yuan', kind: 'flow', meaning: 'Its e-commerce income beyond the farm-gate value of what it sold, plus wages', files: 'households.csv' },
-  incomePerPerson: { unit: 'yuan per person per year', kind: 'level', meaning: 'Income per person with e-commerce, over the trailing year', files: 'households.csv' },
-  aboveLineWithoutEcommerce: { unit: 'true/false', kind: 'level', meaning: 'At or above the poverty line on baseline income alone', files: 'households.csv' },
-  aboveLine: { unit: 'true/false', kind: 'level', meaning: 'At or above the poverty line with e-commerce', files: 'households.csv' },
+  netIncome: { unit: 'yuan', kind: 'flow', meaning: 'Its online sales beyond their farm-gate value, plus wages (the measure before the counterfactual)', files: 'households.csv' },
+  incomePerPerson: { unit: 'yuan per person per year', kind: 'level', meaning: 'Income per person with live commerce: the baseline plus the gain over the trailing year', files: 'households.csv' },
+  aboveLineWithoutEcommerce: { unit: 'true/false', kind: 'level', meaning: 'At or above the poverty line without live commerce (baseline income)', files: 'households.csv' },
+  aboveLine: { unit: 'true/false', kind: 'level', meaning: 'At or above the poverty line with live commerce', files: 'households.csv' },
   point: { unit: 'number', kind: 'key', meaning: 'The design point’s number', files: 'design.csv' },
   step: { unit: 'number', kind: 'key', meaning: 'The point’s step along its trajectory (0: its start)', files: 'design.csv' },
   sample: { unit: 'text', kind: 'key', meaning: 'The parameter set’s number (base: the scenario as written)', files: 'samples.csv' },
@@ -59,6 +60,11 @@ export const COLUMNS: Readonly<Record<string, MetricEntry & { readonly files: st
 /** Columns named by pattern: one per platform or tag, product, ledger part, parameter, or compared quantity. */
 export const PATTERN_COLUMNS: readonly { readonly pattern: string; readonly test: RegExp; readonly entry: MetricEntry }[] = [
   { pattern: 'gmv:<platform or tag>', test: /^gmv:/, entry: { unit: 'yuan', kind: 'flow', meaning: 'GMV of the sales counting toward a platform or a tag' } },
+  {
+    pattern: '<metric>:<farmer group>',
+    test: new RegExp(`^(${GROUP_METRICS.join('|')}):`),
+    entry: { unit: 'number', kind: 'level', meaning: 'replicates.csv, sweep.csv: a farmer group’s value of the metric (gain and its parts, income with and without, households above the line)' },
+  },
   { pattern: 'units:<product>', test: /^units:/, entry: { unit: 'count', kind: 'flow', meaning: 'Units of a product sold' } },
   { pattern: 'ledger.<part>', test: /^ledger\./, entry: { unit: 'yuan', kind: 'flow', meaning: 'A ledger part in replicates.csv and sweep.csv (farmerRevenue keeps its own name)' } },
   {
@@ -72,7 +78,10 @@ export const PATTERN_COLUMNS: readonly { readonly pattern: string; readonly test
 /** What a column of any CSV (or a metric) is, or undefined when the dictionary does not know it. */
 export function describeColumn(name: string): MetricEntry | undefined {
   const ledgerPart = name.startsWith('ledger.') ? METRICS[name.slice('ledger.'.length)] : undefined;
-  return METRICS[name] ?? COLUMNS[name] ?? ledgerPart ?? PATTERN_COLUMNS.find((column) => column.test.test(name))?.entry;
+  // A farmer group's column has its metric's unit.
+  const groupMetric = GROUP_METRICS.find((metric) => name.startsWith(`${metric}:`));
+  const ofGroup = groupMetric && { ...METRICS[groupMetric]!, meaning: `${METRICS[groupMetric]!.meaning} (one farmer group)` };
+  return METRICS[name] ?? COLUMNS[name] ?? ledgerPart ?? ofGroup ?? PATTERN_COLUMNS.find((column) => column.test.test(name))?.entry;
 }
 
 /** A metric's axis title: its name and unit ("gmv (yuan)"). */

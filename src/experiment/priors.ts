@@ -38,6 +38,10 @@ export const PRIORS = {
   'market.visitsGrowthPerYear': { low: 0, high: 0.3, what: "yearly growth of the visits a shopper pays farm products", source: 'assumption: no public series', confidence: 'assumption' },
   'store.visitorsPerDay': { low: 10, high: 50000, what: 'visitors a day to one farm-product store from search and feeds', source: 'assumption: no public traffic figure for a single shop', confidence: 'assumption' },
   'staff.spinOffsPerWorkerYear': { low: 0, high: 0.3, what: 'yearly rate at which a worker opens a shop', source: 'assumption', confidence: 'assumption' },
+  'offline.demandElasticity': { low: 0.3, high: 0.9, what: 'price elasticity of demand for farm produce (absolute)', source: 'RFF 2020 (food ~0.5); rural Gansu ELES (fruit 0.44); AIDS studies', confidence: 'M' },
+  'offline.marketShare': { low: 0.01, high: 1, what: "a county's share of the supply of the market it sells into", source: 'county output 1-4% of national (Yichuan apples 1.2%); 1 for a whole market', confidence: 'L' },
+  'offline.floorShare': { low: 0.05, high: 0.3, what: 'share of the farm-gate price below which picking and hauling do not pay', source: 'picking 0.1-0.2 yuan/jin; fruit left unpicked at 15-25% of a normal price', confidence: 'L' },
+  'offline.diversion': { low: 0, high: 0.95, what: 'share of online farm-produce buying that replaces offline buying of the same produce', source: 'assumption: no public figure', confidence: 'assumption' },
 } as const satisfies Record<string, Prior>;
 
 type PriorId = keyof typeof PRIORS;
@@ -212,6 +216,11 @@ export function priorFields(scenario: Scenario): PriorField[] {
       add(`${at}.referencePrice`, `${atIndex}.referencePrice`, product.referencePrice / jin, prices.retail, { what: `${product.category} online price per jin`, scale: jin, source: 'price prior (retail, per jin)' });
       add(`${at}.farmGatePrice`, `${atIndex}.farmGatePrice`, product.farmGatePrice / jin, prices.farmGate, { what: `${product.category} farm-gate price per jin`, scale: jin, source: 'price prior (farm gate, per jin)' });
     }
+    const offline = product.offline;
+    add(`${at}.offline.demandElasticity`, `${atIndex}.offline.demandElasticity`, offline.demandElasticity, 'offline.demandElasticity');
+    add(`${at}.offline.marketShare`, `${atIndex}.offline.marketShare`, offline.marketShare, 'offline.marketShare');
+    add(`${at}.offline.floorShare`, `${atIndex}.offline.floorShare`, offline.floorShare, 'offline.floorShare');
+    add(`${at}.offline.diversion`, `${atIndex}.offline.diversion`, offline.diversion, 'offline.diversion');
     const share = FARM_GATE_SHARE[product.category];
     if (share) add(`${at}.farmGatePrice`, `${atIndex}.farmGatePrice`, product.farmGatePrice / product.price, share, { what: `farm-gate share of the price (${product.category})`, varied: false });
   });

@@ -5,6 +5,7 @@
  * file the batch writes at its end has them in replicate order, so it is the same for the same
  * root seed however the work was scheduled.
  */
+import { groupMetrics } from '../model/farmer-outcomes.js';
 import { LEDGER_PARTS } from '../model/flows.js';
 import { parseCsvRows, toCsv, type Cell } from './csv.js';
 import type { RunSummary } from './single-run.js';
@@ -14,10 +15,16 @@ export interface RowSink {
   append(text: string): void;
 }
 
-/** Every summary metric as a flat name -> number map (ledger parts as `ledger.<part>`, but for farmerRevenue, already a metric). */
+/**
+ * Every summary metric as a flat name -> number map: ledger parts as `ledger.<part>` (but for
+ * farmerRevenue, already a metric), and each farmer group's outcome as `<metric>:<group>`.
+ */
 export function metricValues(summary: RunSummary): Record<string, number> {
   const values: Record<string, number> = { ...summary.metrics };
   for (const part of LEDGER_PARTS) if (part !== 'farmerRevenue') values[`ledger.${part}`] = summary.ledger.parts[part];
+  for (const outcome of summary.farmers.groups) {
+    for (const [metric, value] of groupMetrics(outcome)) values[`${metric}:${outcome.group}`] = value;
+  }
   return values;
 }
 

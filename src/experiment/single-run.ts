@@ -7,6 +7,7 @@ import type { Observable } from 'rxjs';
 import { ModelRun, type ModelResult, type ModelRunControls } from '../model/model-run.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { compileScenario } from '../scenario/compile.js';
+import type { FarmerOutcomes } from '../model/farmer-outcomes.js';
 import { summarizeRun, type LedgerSummary, type RunMetrics, type SellersSummary } from '../model/summary.js';
 import { VERSION } from '../paths.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -25,6 +26,8 @@ export interface RunSummary {
   readonly metrics: RunMetrics;
   readonly ledger: LedgerSummary;
   readonly sellers: SellersSummary;
+  /** What live commerce changed for the farmers, per household group and in total. */
+  readonly farmers: FarmerOutcomes;
 }
 
 export interface FinishedRun {
@@ -72,7 +75,7 @@ export class ScenarioRun {
 }
 
 function summarize(loaded: LoadedScenario, seed: number, result: ModelResult): RunSummary {
-  const { metrics, ledger, sellers } = summarizeRun(result);
+  const { metrics, ledger, sellers, farmers } = summarizeRun(result);
   const calendar = result.world.calendar;
   return {
     scenario: loaded.scenario.name,
@@ -85,6 +88,7 @@ function summarize(loaded: LoadedScenario, seed: number, result: ModelResult): R
     metrics,
     ledger,
     sellers,
+    farmers,
   };
 }
 

@@ -23,14 +23,15 @@ export class DailyCycle {
 
   /** The state of the world on the first day. */
   begin(): void {
-    this.world.updateSeasons(0, true);
+    this.world.updateSeasons(0, true, this.metrics.today);
     this.openStores(0);
     this.world.updateMarkets(0);
   }
 
-  /** Settles and closes what is left of the last day when the run ends (or is stopped) at `now`. */
+  /** Settles and closes what is left of the last day when the run ends (or is stopped) at `now`: the seasons' offline markets clear with what is left. */
   end(now: number): void {
     this.settle();
+    for (const product of this.world.products) product.settleOffline(this.world.households, this.metrics.today);
     if (now > this.dayStart || this.metrics.days.length === 0) this.closeDay();
   }
 
@@ -42,7 +43,7 @@ export class DailyCycle {
     this.closeDay();
     this.dayStart = now;
     if (newMonth) world.households.closeMonth();
-    world.updateSeasons(now, false);
+    world.updateSeasons(now, false, this.metrics.today);
     for (const anchor of world.anchors) anchor.advanceAdoption();
     for (const store of world.stores) if (store.isOpen) store.population.advanceDay();
     world.advanceJoining();
@@ -59,7 +60,7 @@ export class DailyCycle {
   }
   /** Pays farmers for what sold since the last settlement. */
   private settle(): void {
-    for (const product of this.world.products) this.metrics.today.householdNetIncome += product.settle(this.world.households);
+    for (const product of this.world.products) product.settle(this.world.households, this.metrics.today);
   }
   private closeDay(): void {
     const { world } = this;
@@ -85,11 +86,7 @@ export class DailyCycle {
   }
   /** Shops' month end: workforce, wages (into households' income for the month) and spin-offs. */
   private closeShopMonths(): void {
-    for (const shop of this.world.shops) {
-      const wages = shop.closeMonth(this.world.households);
-      this.metrics.today.wages += wages;
-      this.metrics.today.householdNetIncome += wages;
-    }
+    for (const shop of this.world.shops) shop.closeMonth(this.world.households, this.metrics.today);
   }
   private openStores(now: number): void {
     for (const store of this.world.stores) {

@@ -5,7 +5,7 @@
 
 import { COUNTER_NAMES, type CounterName } from './metric-catalogue.js';
 
-export { LEDGER_LABELS, LEDGER_PARTS, MONEY_COUNTERS, type LedgerPart } from './metric-catalogue.js';
+export { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from './metric-catalogue.js';
 
 /** The counters, one per `counter` metric of the catalogue (money in fen). */
 // A class and an interface of the same name: the interface lists the catalogue's counters as

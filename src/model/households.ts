@@ -1,11 +1,15 @@
 /**
- * Farmer households: size, income without e-commerce, and what e-commerce added (sales beyond
- * the farm-gate value, and wages from shops). Stored as columns (typed arrays) because national
+ * Farmer households: size, income without live commerce, and what live commerce changed: the
+ * gain against the counterfactual (the same harvest sold offline only), in its parts (price
+ * premium, rescued volume, offline spillover, wages), and the older measure of online sales
+ * beyond their farm-gate value. Stored as columns (typed arrays) because national
  * scenarios hold many. A simulated household may stand for several real ones (`represents`):
  * counts are weighted by it and money is shared among them.
  */
 import { lognormal, poisson } from '../engine/distributions.js';
 import type { Uniform } from '../engine/random.js';
+import type { Flows } from './flows.js';
+import type { OfflineClearing } from './offline-market.js';
 import type { Spread } from './params.js';
 
 const MONTHS_PER_YEAR = 12;
@@ -46,8 +50,20 @@ export class HouseholdTable {
   readonly wages: Float64Array;
   /** Sales revenue beyond the farm-gate value of the same units, plus wages (fen). */
   readonly netIncome: Float64Array;
+  /** Gain from live commerce against the counterfactual (fen): premium + volume + spillover + wages. */
+  readonly gain: Float64Array;
+  /** Online pay beyond what the same units would have fetched offline without live commerce (fen). */
+  readonly premium: Float64Array;
+  /** The counterfactual value of units that, without live commerce, would have gone unsold (fen). */
+  readonly volume: Float64Array;
+  /** Better offline terms for the rest of the harvest, online sales having taken supply off the market (fen). */
+  readonly spillover: Float64Array;
+  /** What the harvest not sold online fetched offline (fen). */
+  readonly offlineRevenue: Float64Array;
+  /** What the whole harvest would have fetched offline without live commerce (fen). */
+  readonly farmSalesWithout: Float64Array;
   private readonly monthNet: Float64Array;
-  /** Net income of the last 12 closed months, a ring per household (fen). */
+  /** Gain of the last 12 closed months, a ring per household (fen). */
   private readonly monthHistory: Float64Array;
   /** Sum of the last 11 closed months per household: with the open month, the trailing year (fen). */
   private readonly lastElevenMonths: Float64Array;
@@ -62,31 +78,78 @@ export class HouseholdTable {
     this.revenue = new Float64Array(size);
     this.wages = new Float64Array(size);
     this.netIncome = new Float64Array(size);
+    this.gain = new Float64Array(size);
+    this.premium = new Float64Array(size);
+    this.volume = new Float64Array(size);
+    this.spillover = new Float64Array(size);
+    this.offlineRevenue = new Float64Array(size);
+    this.farmSalesWithout = new Float64Array(size);
     this.monthNet = new Float64Array(size);
     this.monthHistory = new Float64Array(size * MONTHS_PER_YEAR);
     this.lastElevenMonths = new Float64Array(size);
   }
 
-  /** Records a settlement: `units` sold for `revenueFen`, worth `farmGateFen` at the farm gate; returns the net. */
-  creditSales(household: number, units: number, revenueFen: number, farmGateFen: number): number {
+  /**
+   * Records an online settlement: `units` sold for `revenueFen`. Against the counterfactual, where
+   * they would have gone offline at `withoutPriceFen` with only `withoutSoldShare` of them selling,
+   * the gain is the premium (pay beyond the offline price) plus the volume (the counterfactual
+   * value of the units that would not have sold). Adds into `flows`.
+   */
+  creditSales(household: number, units: number, revenueFen: number, farmGateFen: number, without: OfflineClearing, flows: Flows): void {
     const net = revenueFen - farmGateFen;
+    const valueWithout = Math.round(units * without.price * without.soldShare);
+    const volume = Math.round(units * without.price * (1 - without.soldShare));
+    const premium = revenueFen - valueWithout - volume;
     this.unitsSold[household]! += units;
     this.revenue[household]! += revenueFen;
-    this.addNet(household, net);
-    return net;
+    this.netIncome[household]! += net;
+    this.premium[household]! += premium;
+    this.volume[household]! += volume;
+    this.farmSalesWithout[household]! += valueWithout;
+    this.addGain(household, premium + volume);
+    flows.householdNetIncome += net;
+    flows.gainPremium += premium;
+    flows.gainVolume += volume;
+    flows.farmSalesWithout += valueWithout;
+    flows.gain += premium + volume;
   }
 
-  creditWages(household: number, wageFen: number): void {
+  /**
+   * Records a season's offline settlement (ProductState.settleOffline): `withFen` is what the
+   * harvest it did not sell online fetched offline; `withoutFen` what that same part would have
+   * fetched without live commerce (the part sold online was credited its counterfactual value as
+   * it settled); `volumeFen` the counterfactual value of extra units it had to bring, carried over
+   * from a season whose online sales left less unsold. The rest of the difference is the spillover.
+   */
+  creditOffline(household: number, withFen: number, withoutFen: number, volumeFen: number, flows: Flows): void {
+    const spillover = withFen - withoutFen - volumeFen;
+    this.offlineRevenue[household]! += withFen;
+    this.farmSalesWithout[household]! += withoutFen;
+    this.volume[household]! += volumeFen;
+    this.spillover[household]! += spillover;
+    this.addGain(household, withFen - withoutFen);
+    flows.offlineRevenue += withFen;
+    flows.farmSalesWithout += withoutFen;
+    flows.gainVolume += volumeFen;
+    flows.gainSpillover += spillover;
+    flows.gain += withFen - withoutFen;
+  }
+
+  creditWages(household: number, wageFen: number, flows: Flows): void {
     this.wages[household]! += wageFen;
-    this.addNet(household, wageFen);
+    this.netIncome[household]! += wageFen;
+    this.addGain(household, wageFen);
+    flows.wages += wageFen;
+    flows.householdNetIncome += wageFen;
+    flows.gain += wageFen;
   }
 
-  private addNet(household: number, fen: number): void {
-    this.netIncome[household]! += fen;
+  private addGain(household: number, fen: number): void {
+    this.gain[household]! += fen;
     this.monthNet[household]! += fen;
   }
 
-  /** Moves the month's net income into the 12-month history. */
+  /** Moves the month's gain into the 12-month history. */
   closeMonth(): void {
     const slot = this.monthsClosed % MONTHS_PER_YEAR;
     // The month that drops out of the last eleven once this one joins them.
@@ -101,7 +164,7 @@ export class HouseholdTable {
     this.monthsClosed++;
   }
 
-  /** Yearly income per person: baseline plus e-commerce net income over the trailing 12 months (yuan). */
+  /** Yearly income per person: baseline (without live commerce) plus the gain over the trailing 12 months (yuan). */
   incomePerPerson(household: number): number {
     // The open month is one of the 12, so only the last 11 closed months count with it.
     const trailing = this.monthNet[household]! + this.lastElevenMonths[household]!;

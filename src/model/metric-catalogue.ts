@@ -18,6 +18,7 @@ export type MetricUnit =
   | 'yuan per 1,000 views'
   | 'orders per view'
   | 'yuan per person per year'
+  | 'yuan per year'
   | 'persons'
   | 'minutes'
   | 'date'
@@ -81,7 +82,16 @@ export const METRIC_CATALOGUE = {
   intermediaryMargin: ledger('what the sellers (cooperatives, shops) keep; negative: a loss'),
   farmerRevenue: ledger('what the households are paid online (the seller’s purchase price, plus any profit share)'),
   wages: counter('yuan', 'Wages shops paid their workers, out of their margin'),
-  householdNetIncome: counter('yuan', 'Households’ e-commerce income beyond the farm-gate value of what they sold, plus wages'),
+  householdNetIncome: counter('yuan', 'Households’ online sales beyond the farm-gate value of the same units, plus wages (the measure before the counterfactual)'),
+  gain: counter('yuan', 'What live commerce changed for the households: income with it less income without it (the same harvest sold offline only); premium + volume + spillover + wages'),
+  gainPremium: counter('yuan', 'Gain: online pay beyond what the same units would have fetched offline without live commerce'),
+  gainVolume: counter('yuan', 'Gain: the counterfactual value of units that, without live commerce, would have gone unsold'),
+  gainSpillover: counter('yuan', 'Gain: better offline terms for every grower’s remaining harvest, online sales having taken supply off the local market'),
+  offlineRevenue: counter('yuan', 'What the harvest not sold online fetched on the offline market'),
+  farmSalesWithout: counter('yuan', 'Counterfactual: what the whole harvest would have fetched offline without live commerce'),
+  unitsOffline: counter('count', 'Units sold on the offline market'),
+  unitsUnsold: counter('count', 'Units neither channel took (wasted, or carried over for dry goods)'),
+  unitsUnsoldWithout: counter('count', 'Counterfactual: units the offline market alone would not have taken'),
 
   followers: dayEnd('Followers across anchors (a class counts each active anchor)'),
   anchorsActive: dayEnd('Anchors active (classes count every member)'),
@@ -101,8 +111,10 @@ export const METRIC_CATALOGUE = {
   averageOrderValue: rate('yuan per order', 'GMV per order'),
   farmerShare: rate('share', 'Farmers’ online revenue as a share of GMV'),
   households: atEnd('count', 'Real households (simulated ones times how many each represents)'),
-  householdsAboveLineWithoutEcommerce: atEnd('count', 'Households above the line on their baseline income alone'),
-  householdsLifted: atEnd('count', 'Households above the line only thanks to e-commerce'),
+  householdsAboveLineWithoutEcommerce: atEnd('count', 'Households above the line without live commerce (on their baseline income)'),
+  householdsLifted: atEnd('count', 'Households above the line only thanks to live commerce'),
+  incomeWithout: atEnd('yuan per year', 'The households’ income over a year without live commerce (their baseline, which includes selling the modelled harvest offline)'),
+  incomeWith: atEnd('yuan per year', 'The same plus their gain from live commerce over the trailing year: what the poverty line is measured on'),
   unitsUnsoldAtSeasonEnd: { ...atEnd('count', 'Units left when harvest windows closed or years renewed (sold through other channels)'), kind: 'flow', overTime: 'sum' },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;
 

@@ -98,6 +98,28 @@ export interface ProductParams {
   /** Harvest window as [month 1-12, day] pairs, repeating every year. */
   readonly season?: { readonly from: readonly [number, number]; readonly to: readonly [number, number] } | undefined;
   readonly allocation: 'proportional' | 'equal' | 'poorest-first';
+  readonly offline: OfflineMarketParams;
+}
+
+/**
+ * The county's offline channel for a product (local traders, a wholesale market): a linear
+ * inverse demand through (referenceQuantity, farmGatePrice) with point elasticity
+ * demandElasticity / marketShare, down to the floor price, below which picking and hauling do
+ * not pay and the rest goes unsold.
+ */
+export interface OfflineMarketParams {
+  /** Absolute price elasticity of demand in the market the county sells into. */
+  readonly demandElasticity: number;
+  /** The county's share of that market's supply (1: an isolated local market). */
+  readonly marketShare: number;
+  /** Units a season the market takes at the farm-gate price; undefined: the whole harvest of the households who grow it. */
+  readonly referenceQuantity: number | undefined;
+  /** Share of units bought online whose buyers would otherwise have bought them on this offline market. */
+  readonly diversion: number;
+  /** Share of the farm-gate price below which units are not worth bringing to market. */
+  readonly floorShare: number;
+  /** What becomes of units neither channel takes: perishables are wasted, dry goods carried to the next season. */
+  readonly unsold: 'wasted' | 'carried';
 }
 
 export interface FarmerGroupParams {
@@ -105,7 +127,11 @@ export interface FarmerGroupParams {
   readonly households: number;
   readonly persons: number;
   readonly baselineIncome: Spread;
-  readonly produces: readonly { readonly product: string; readonly capacity: Spread }[];
+  /**
+   * Per product: units each real household can ship online a season (`capacity`), and its whole
+   * harvest a season (`harvest`, at least the capacity; undefined: the capacity is the harvest).
+   */
+  readonly produces: readonly { readonly product: string; readonly capacity: Spread; readonly harvest?: Spread | undefined }[];
   readonly represents: number;
   readonly joining?: AdoptionParams | undefined;
   readonly followsAnchors?: { readonly anchor: string; readonly householdsPerAnchor: number } | undefined;

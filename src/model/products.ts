@@ -1,11 +1,15 @@
 /**
- * A product on sale: its prices and costs in fen, its seasonal stock, and the households that
- * supply it. Orders take units from `available`; each midnight the units sold are allocated to
- * suppliers by the product's rule and the farmers' revenue is paid out.
+ * A product on sale: its prices and costs in fen, its seasonal stock, the households that grow
+ * it and its offline market. Orders take units from `available`; each midnight the units sold
+ * are allocated to suppliers by the product's rule and the farmers' revenue is paid out. When a
+ * season ends (or a year, for a product without a season, or the run) the rest of every
+ * grower's harvest goes to the offline market, and the same harvest is sold there in full for
+ * the counterfactual: what the growers would have earned without live commerce.
  */
 import { allocateUnits, apportion, type AllocationRule } from './allocation.js';
 import { Flows } from './flows.js';
 import type { HouseholdTable } from './households.js';
+import { OfflineMarket, type OfflineClearing } from './offline-market.js';
 import type { ProductParams } from './params.js';
 import type { ShopState } from './shops.js';
 
@@ -30,10 +34,21 @@ export class ProductState {
   readonly allocation: AllocationRule;
   private readonly season: ProductParams['season'];
 
-  /** Supplying households and each one's capacity per season (units), in the same order. */
+  /** Growing households and each one's online capacity and whole harvest per season (units), in the same order. */
   readonly households: number[] = [];
   readonly capacities: number[] = [];
+  readonly harvests: number[] = [];
   private remaining = new Float64Array(0);
+  /** Units each grower sold online this season. */
+  private soldOnline = new Float64Array(0);
+  /** Units each grower carries into the next season's offline market, with live commerce and without (dry goods). */
+  private carried = new Float64Array(0);
+  private carriedWithout = new Float64Array(0);
+  /** The county's offline market for it (built once the growers are known). */
+  private offlineMarket: OfflineMarket | undefined;
+  /** The counterfactual market of the season in progress (undefined: no season open for the offline accounts). */
+  private withoutThisSeason: OfflineClearing | undefined;
+  private readonly offlineSpec: ProductParams['offline'];
   /** 1 for suppliers in the selling network (all of them, unless their group joins over time). */
   private active = new Uint8Array(0);
 
@@ -70,6 +85,7 @@ export class ProductState {
     this.profitShare = spec.profitShare;
     this.allocation = spec.allocation;
     this.season = spec.season;
+    this.offlineSpec = spec.offline;
   }
 
   /** The price a buyer pays per unit (fen): the welfare price in public-welfare sales. */
@@ -86,15 +102,22 @@ export class ProductState {
     return Math.pow(paid / this.referencePrice, -elasticity);
   }
 
-  addSupplier(household: number, capacity: number): void {
+  addSupplier(household: number, capacity: number, harvest: number): void {
     this.households.push(household);
     this.capacities.push(capacity);
+    this.harvests.push(harvest);
   }
 
   /** Called once all suppliers are added, with whether each is in the network from the start. */
   finishSuppliers(activeFromStart: (household: number) => boolean): void {
-    this.remaining = new Float64Array(this.capacities.length);
+    const count = this.capacities.length;
+    this.remaining = new Float64Array(count);
+    this.soldOnline = new Float64Array(count);
+    this.carried = new Float64Array(count);
+    this.carriedWithout = new Float64Array(count);
     this.active = Uint8Array.from(this.households, (household) => (activeFromStart(household) ? 1 : 0));
+    const harvest = this.harvests.reduce((sum, units) => sum + units, 0);
+    this.offlineMarket = new OfflineMarket(this.offlineSpec, this.farmGateFen, harvest);
   }
 
   /** A supplier joins the network: its capacity counts from now on (this season's too). */
@@ -120,8 +143,14 @@ export class ProductState {
     return from <= to ? today >= from && today <= to : today >= from || today <= to;
   }
 
-  /** A new season (or, without a season, a new year) starts: every supplier's capacity is renewed. */
-  openSeason(): void {
+  /**
+   * A new season (or, without a season, a new year) starts: every supplier's capacity is renewed,
+   * and the counterfactual offline market of the season is known at once (the whole harvest,
+   * and what was carried over without live commerce). A year renewing settles the last one first.
+   */
+  openSeason(households: HouseholdTable, flows: Flows): void {
+    this.settleOffline(households, flows);
+    this.withoutThisSeason = this.offlineMarket!.clear(sum(this.harvests) + sum(this.carriedWithout));
     this.unsoldAtSeasonEnd += this.available;
     let available = 0;
     for (let supplier = 0; supplier < this.capacities.length; supplier++) {
@@ -133,8 +162,9 @@ export class ProductState {
     this.inSeason = true;
   }
 
-  /** The harvest window ends: what is left is sold elsewhere. */
-  closeSeason(): void {
+  /** The harvest window ends: what is left goes to the offline market. */
+  closeSeason(households: HouseholdTable, flows: Flows): void {
+    this.settleOffline(households, flows);
     this.unsoldAtSeasonEnd += this.available;
     this.available = 0;
     this.inSeason = false;
@@ -146,28 +176,80 @@ export class ProductState {
   }
 
   /**
-   * Allocates the units sold since the last settlement to suppliers and pays them; returns the
-   * households' net income (fen) beyond the farm-gate value.
+   * Allocates the units sold since the last settlement to suppliers and pays them, recording each
+   * one's gain against the season's counterfactual into `flows`.
    */
-  settle(households: HouseholdTable): number {
+  settle(households: HouseholdTable, flows: Flows): void {
     const units = this.unsettledUnits;
     const revenue = this.unsettledFarmerRevenue;
     this.unsettledUnits = 0;
     this.unsettledFarmerRevenue = 0;
     // Households are paid only for units: charges without units (slot fees) stay with the seller.
-    if (units === 0) return 0;
+    if (units === 0) return;
     const poverty =
       this.allocation === 'poorest-first' ? Float64Array.from(this.households, (household) => households.baselinePerPerson[household]!) : new Float64Array(0);
     const shares = allocateUnits(this.allocation, units, this.remaining, poverty);
     const payments = apportion(revenue, shares);
-    let net = 0;
+    // Sold before any season opened its accounts (cannot happen: stock exists only in season): the farm gate is the counterfactual.
+    const without = this.withoutThisSeason ?? { price: this.farmGateFen, soldShare: 1 };
     for (let supplier = 0; supplier < this.households.length; supplier++) {
       const sold = shares[supplier]!;
       const paid = payments[supplier]!;
       if (sold === 0 && paid === 0) continue;
       this.remaining[supplier]! -= sold;
-      net += households.creditSales(this.households[supplier]!, sold, paid, sold * this.farmGateFen);
+      this.soldOnline[supplier]! += sold;
+      households.creditSales(this.households[supplier]!, sold, paid, sold * this.farmGateFen, without, flows);
     }
-    return net;
   }
+
+  /**
+   * The season's offline market clears: every grower brings what it did not sell online (plus
+   * what it carried over), and every one sells the same share at the market's price. Each is
+   * credited the difference from the counterfactual, where the whole harvest went to market.
+   * Called when a season closes, a year renews, or the run ends; a no-op with no season open.
+   */
+  settleOffline(households: HouseholdTable, flows: Flows): void {
+    const without = this.withoutThisSeason;
+    if (without === undefined) return;
+    this.withoutThisSeason = undefined;
+    const count = this.households.length;
+    let brought = 0;
+    let online = 0;
+    for (let supplier = 0; supplier < count; supplier++) {
+      brought += this.harvests[supplier]! + this.carried[supplier]! - this.soldOnline[supplier]!;
+      online += this.soldOnline[supplier]!;
+    }
+    const withIt = this.offlineMarket!.clear(brought, online);
+    const valueWith = withIt.price * withIt.soldShare;
+    const valueWithout = without.price * without.soldShare;
+    const carries = this.offlineSpec.unsold === 'carried';
+    let unsold = 0;
+    let unsoldWithout = 0;
+    for (let supplier = 0; supplier < count; supplier++) {
+      const harvest = this.harvests[supplier]!;
+      const sold = this.soldOnline[supplier]!;
+      const had = harvest + this.carried[supplier]!;
+      const hadWithout = harvest + this.carriedWithout[supplier]!;
+      const withFen = Math.round((had - sold) * valueWith);
+      const withoutFen = Math.round((hadWithout - sold) * valueWithout);
+      const volumeFen = Math.round((had - hadWithout) * valueWithout);
+      if (withFen !== 0 || withoutFen !== 0) households.creditOffline(this.households[supplier]!, withFen, withoutFen, volumeFen, flows);
+      const left = (had - sold) * (1 - withIt.soldShare);
+      const leftWithout = hadWithout * (1 - without.soldShare);
+      unsold += left;
+      unsoldWithout += leftWithout;
+      this.carried[supplier] = carries ? left : 0;
+      this.carriedWithout[supplier] = carries ? leftWithout : 0;
+      this.soldOnline[supplier] = 0;
+    }
+    flows.unitsOffline += Math.round(brought - unsold);
+    flows.unitsUnsold += Math.round(unsold);
+    flows.unitsUnsoldWithout += Math.round(unsoldWithout);
+  }
+}
+
+function sum(values: ArrayLike<number>): number {
+  let total = 0;
+  for (let index = 0; index < values.length; index++) total += values[index]!;
+  return total;
 }

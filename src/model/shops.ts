@@ -6,6 +6,7 @@
  */
 import { binomial } from '../engine/distributions.js';
 import type { RandomStreams, Uniform } from '../engine/random.js';
+import type { Flows } from './flows.js';
 import type { HouseholdTable } from './households.js';
 import type { ShopParams } from './params.js';
 import type { StoreState } from './stores.js';
@@ -46,13 +47,10 @@ export class ShopState {
     return this.marginFen - this.wagesFen;
   }
 
-  /**
-   * Month end: match the workforce to the month's orders, pay wages, and let workers spin off.
-   * Returns the wages paid (fen).
-   */
-  closeMonth(households: HouseholdTable): number {
+  /** Month end: match the workforce to the month's orders, pay wages (recorded into `flows`), and let workers spin off. */
+  closeMonth(households: HouseholdTable, flows: Flows): void {
     const staff = this.spec.staff;
-    if (!staff) return 0;
+    if (!staff) return;
     const wageFen = Math.round(staff.wagePerMonth * 100);
     const wanted = Math.ceil(this.ordersThisMonth / staff.ordersPerWorkerMonth);
     // A shop hires only what its cash can pay: wages come out of the margin, never beyond it.
@@ -70,7 +68,7 @@ export class ShopState {
       this.workers.pop();
       this.nextCandidate--;
     }
-    for (const household of this.workers) households.creditWages(household, wageFen);
+    for (const household of this.workers) households.creditWages(household, wageFen, flows);
     this.wagesFen += wageFen * this.workers.length;
     const spinOffs = staff.spinOffs;
     if (spinOffs && this.spinOffStore && this.workers.length > 0) {
@@ -78,6 +76,5 @@ export class ShopState {
       this.spinOffs += opened;
       this.spinOffStore.population.add(opened);
     }
-    return wageFen * this.workers.length;
   }
 }

@@ -3,6 +3,7 @@
  * user can recompute from timeseries.csv and households.csv).
  */
 import { MagnitudeError } from '../errors.js';
+import { farmerOutcomes, type FarmerOutcomes } from './farmer-outcomes.js';
 import { fenToYuan, LEDGER_PARTS, liveRates, type Flows, type LedgerPart } from './flows.js';
 import { COUNTER_NAMES, MONEY_COUNTERS, SUMMARY_METRIC_NAMES, type CounterName, type SummaryMetricName } from './metric-catalogue.js';
 import type { ModelResult } from './model-run.js';
@@ -40,12 +41,13 @@ export interface LedgerSummary {
 const ratio = (numerator: number, denominator: number) => (denominator > 0 ? round6(numerator / denominator) : 0);
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
-export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger: LedgerSummary; sellers: SellersSummary } {
+export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger: LedgerSummary; sellers: SellersSummary; farmers: FarmerOutcomes } {
   const { world, metrics } = result;
   const total = metrics.total();
   checkExact(total);
   const tally = world.households.tally(world.scenario.povertyLine);
   const rates = liveRates(total);
+  const farmers = farmerOutcomes(world.households, world.scenario.farmers.map((group) => group.id), world.scenario.povertyLine);
   const values: Record<SummaryMetricName, number> = {
     ...countersInYuan(total),
     followers: Math.round(world.followers()),
@@ -67,6 +69,8 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
     households: tally.total,
     householdsAboveLineWithoutEcommerce: tally.aboveLineWithoutEcommerce,
     householdsLifted: tally.aboveLine - tally.aboveLineWithoutEcommerce,
+    incomeWithout: farmers.total.incomeWithout,
+    incomeWith: farmers.total.incomeWith,
     unitsUnsoldAtSeasonEnd: world.products.reduce((sum, product) => sum + product.unsoldAtSeasonEnd, 0),
   };
   return {
@@ -77,6 +81,7 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
       parts: Object.fromEntries(LEDGER_PARTS.map((part) => [part, fenToYuan(total[part])])) as Record<LedgerPart, number>,
     },
     sellers: summarizeSellers(result),
+    farmers,
   };
 }
 

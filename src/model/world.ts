@@ -185,8 +185,10 @@ export class World {
           const product = productById.get(production.product)!;
           // A simulated household supplies for all the real households it stands for.
           const capacity = Math.max(0, Math.round(drawSpread(uniform, production.capacity) * group.represents));
+          // Drawn after the capacity, so scenarios without a harvest keep their numbers; never below the capacity.
+          const harvest = production.harvest === undefined ? capacity : Math.max(capacity, Math.round(drawSpread(uniform, production.harvest) * group.represents));
           supplies.push({ product, supplier: product.supplierCount });
-          product.addSupplier(household, capacity);
+          product.addSupplier(household, capacity, harvest);
         }
         this.supplies.push(supplies);
         if (member < initiallyJoined) {
@@ -235,17 +237,18 @@ export class World {
     }
   }
 
-  /** Opens or closes harvest windows for the day starting at `minute` (renewing yearly stock on 1 January). */
-  updateSeasons(minute: number, firstDay: boolean): void {
+  /** Opens or closes harvest windows for the day starting at `minute` (renewing yearly stock on 1 January); offline markets settle into `flows`. */
+  updateSeasons(minute: number, firstDay: boolean, flows: Flows): void {
+    const households = this.households;
     const [month, day] = this.calendar.monthDayAt(minute);
     for (const product of this.products) {
       const open = product.isInSeasonOn(month, day);
       if (!product.seasonal) {
-        if (firstDay || (month === 1 && day === 1)) product.openSeason();
+        if (firstDay || (month === 1 && day === 1)) product.openSeason(households, flows);
       } else if (open && !product.inSeason) {
-        product.openSeason();
+        product.openSeason(households, flows);
       } else if (!open && product.inSeason) {
-        product.closeSeason();
+        product.closeSeason(households, flows);
       }
     }
   }

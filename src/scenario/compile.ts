@@ -80,6 +80,7 @@ export function compileScenario(scenario: Scenario): ModelParams {
     products: scenario.products.map((product) => ({
       ...product,
       season: product.season && { from: parseMonthDay(product.season.from)!, to: parseMonthDay(product.season.to)! },
+      offline: { ...product.offline, referenceQuantity: product.offline.referenceQuantity },
     })),
     farmers: scenario.farmers,
     shops: scenario.shops,

@@ -241,6 +241,30 @@ const product = z
       .enum(['proportional', 'equal', 'poorest-first'])
       .default('proportional')
       .describe('How units sold are allocated to supplying households: proportional to remaining capacity, equal shares, or poorest households first'),
+    offline: z
+      .strictObject({
+        demandElasticity: positive('Absolute price elasticity of demand for the produce in the market the county sells into (food in China: about 0.5, fruit 0.3-0.9)').max(10).default(0.5),
+        marketShare: share(
+          "The county's share of the supply reaching that market: the county's offline price responds to its own quantity with elasticity demandElasticity / marketShare (1: an isolated local market)",
+        )
+          .min(0.001)
+          .default(0.05),
+        referenceQuantity: count(
+          'Units a season the local market takes at the farm-gate price. Default: the whole harvest of the households who grow it (no glut without live commerce)',
+        ).optional(),
+        diversion: share(
+          'Share of units sold online whose buyers would otherwise have bought them offline from this same market: their demand leaves it (national scale: most of it; one county selling nationally: about its market share)',
+        ).default(0),
+        floorShare: share('Share of the farm-gate price below which picking and hauling do not pay: what the market will not take at that price goes unsold').default(0.15),
+        unsold: z
+          .enum(['wasted', 'carried'])
+          .default('wasted')
+          .describe('What becomes of units neither channel takes: perishables are wasted, dry goods are carried over to the next season'),
+      })
+      .prefault({})
+      .describe(
+        "The offline channel (local traders, a wholesale market): its price falls linearly with the quantity the county brings, through the farm-gate price at the reference quantity; households sell there what does not sell online, and the run's counterfactual sells the whole harvest there",
+      ),
   })
   .describe('A farm product');
 
@@ -260,7 +284,11 @@ const farmerGroup = z
       .array(
         z.strictObject({
           product: reference('product'),
-          capacity: spread('Units each (real) household can supply per season (units)', 1_000_000_000),
+          capacity: spread('Units each (real) household can ship online per season: graded, packed and committed (units)', 1_000_000_000),
+          harvest: spread(
+            "Each (real) household's whole harvest of the product a season (units; area times yield). What does not sell online goes to the offline market. Default: the capacity",
+            1_000_000_000,
+          ).optional(),
         }),
       )
       .min(1)

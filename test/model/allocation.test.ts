@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocateUnits, apportion } from '../../src/model/allocation.js';
+import { Flows } from '../../src/model/flows.js';
 
 const sum = (values: ArrayLike<number>) => Array.from(values).reduce((total, value) => total + value, 0);
 
@@ -63,7 +64,7 @@ describe('allocateUnits', () => {
 });
 
 describe('trailing-year household income', () => {
-  it('is the baseline plus the last 12 months of net income, however many months have passed', async () => {
+  it('is the baseline plus the last 12 months of gain, however many months have passed', async () => {
     const { HouseholdTable } = await import('../../src/model/households.js');
     const table = new HouseholdTable(1);
     table.persons[0] = 2;
@@ -71,7 +72,7 @@ describe('trailing-year household income', () => {
     const months: number[] = [];
     for (let month = 0; month < 30; month++) {
       const fen = (month + 1) * 1000;
-      table.creditWages(0, fen);
+      table.creditWages(0, fen, new Flows());
       months.push(fen);
       // Before closing: the open month and the 11 before it.
       const trailing = months.slice(-12).reduce((total, value) => total + value, 0);

@@ -36,10 +36,11 @@ export function formatRunReport(summary: RunSummary, runDirectory: string, wallS
   }
   lines.push(
     '',
-    `  households  ${count(m.householdsSupplying)} of ${count(m.households)} sold online`,
-    `              ${count(m.householdsAboveLine)} above the poverty line (${count(m.householdsAboveLineWithoutEcommerce)} without e-commerce)`,
-    `              earned ${yuan(m.householdNetIncome)} beyond the farm-gate value of what they sold` +
-      (m.wages > 0 ? ` (${yuan(m.wages)} of it wages)` : ''),
+    `  farmers     gained ${yuan(m.gain)} from live commerce, against selling offline only`,
+    `              premium ${yuan(m.gainPremium)} · volume ${yuan(m.gainVolume)} · spillover ${yuan(m.gainSpillover)}` +
+      (m.wages > 0 ? ` · wages ${yuan(m.wages)}` : ''),
+    `              ${count(m.householdsAboveLine)} of ${count(m.households)} households above the poverty line (${count(m.householdsAboveLineWithoutEcommerce)} without)`,
+    `              ${count(m.householdsSupplying)} sold online`,
     '',
     `  ${formatCount(summary.engine.events)} events in ${formatSeconds(wallSeconds)}  ·  results in ${style.bold(runDirectory)}`,
   );
