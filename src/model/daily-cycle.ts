@@ -31,6 +31,7 @@ export class DailyCycle {
   /** Settles and closes what is left of the last day when the run ends (or is stopped) at `now`: the seasons' offline markets clear with what is left. */
   end(now: number): void {
     this.settle();
+    this.payDividends();
     for (const product of this.world.products) product.settleOffline(this.world.households, this.metrics.today);
     if (now > this.dayStart || this.metrics.days.length === 0) this.closeDay();
   }
@@ -39,7 +40,10 @@ export class DailyCycle {
     const { world } = this;
     const newMonth = world.calendar.monthDayAt(now)[1] === 1;
     this.settle();
-    if (newMonth) this.closeShopMonths();
+    if (newMonth) {
+      this.payDividends();
+      this.closeShopMonths();
+    }
     this.closeDay();
     this.dayStart = now;
     if (newMonth) world.households.closeMonth();
@@ -83,6 +87,10 @@ export class DailyCycle {
       world.groups,
       world.products,
     );
+  }
+  /** Sellers' month end: each product's profit share of the month's net margin. */
+  private payDividends(): void {
+    for (const product of this.world.products) product.payDividend(this.world.households, this.metrics.today);
   }
   /** Shops' month end: workforce, wages (into households' income for the month) and spin-offs. */
   private closeShopMonths(): void {

@@ -135,6 +135,17 @@ export class HouseholdTable {
     flows.gain += withFen - withoutFen;
   }
 
+  /** A seller's profit share paid back: online pay beyond the counterfactual, so premium. */
+  creditDividend(household: number, fen: number, flows: Flows): void {
+    this.revenue[household]! += fen;
+    this.netIncome[household]! += fen;
+    this.premium[household]! += fen;
+    this.addGain(household, fen);
+    flows.householdNetIncome += fen;
+    flows.gainPremium += fen;
+    flows.gain += fen;
+  }
+
   creditWages(household: number, wageFen: number, flows: Flows): void {
     this.wages[household]! += wageFen;
     this.netIncome[household]! += wageFen;

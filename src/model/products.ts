@@ -39,8 +39,9 @@ export class ProductState {
   readonly capacities: number[] = [];
   readonly harvests: number[] = [];
   private remaining = new Float64Array(0);
-  /** Units each grower sold online this season. */
+  /** Units each grower sold online this season, and this month (its share of the month's profit share). */
   private soldOnline = new Float64Array(0);
+  private soldThisMonth = new Float64Array(0);
   /** Units each grower carries into the next season's offline market, with live commerce and without (dry goods). */
   private carried = new Float64Array(0);
   private carriedWithout = new Float64Array(0);
@@ -58,6 +59,8 @@ export class ProductState {
   /** Units sold and farmers' revenue (fen) since the last settlement. */
   unsettledUnits = 0;
   unsettledFarmerRevenue = 0;
+  /** The seller's margin on this product this month, losses netted against gains (fen). */
+  monthMargin = 0;
   /** Units left unsold when seasons closed (sold through other channels, not lost). */
   unsoldAtSeasonEnd = 0;
   readonly flows = new Flows();
@@ -113,6 +116,7 @@ export class ProductState {
     const count = this.capacities.length;
     this.remaining = new Float64Array(count);
     this.soldOnline = new Float64Array(count);
+    this.soldThisMonth = new Float64Array(count);
     this.carried = new Float64Array(count);
     this.carriedWithout = new Float64Array(count);
     this.active = Uint8Array.from(this.households, (household) => (activeFromStart(household) ? 1 : 0));
@@ -198,8 +202,33 @@ export class ProductState {
       if (sold === 0 && paid === 0) continue;
       this.remaining[supplier]! -= sold;
       this.soldOnline[supplier]! += sold;
+      this.soldThisMonth[supplier]! += sold;
       households.creditSales(this.households[supplier]!, sold, paid, sold * this.farmGateFen, without, flows);
     }
+  }
+
+  /**
+   * Month end: the seller pays back the product's profit share of the month's net margin (none
+   * after a month at a loss), to the suppliers in proportion to the units each sold online in
+   * the month; the money moves from the seller's margin to the farmers' revenue in `flows`, in
+   * the product's own flows, and out of a shop's cash.
+   */
+  payDividend(households: HouseholdTable, flows: Flows): void {
+    const margin = this.monthMargin;
+    this.monthMargin = 0;
+    const dividend = margin > 0 ? Math.round(margin * this.profitShare) : 0;
+    if (dividend > 0) {
+      const payments = apportion(dividend, this.soldThisMonth);
+      for (let supplier = 0; supplier < this.households.length; supplier++) {
+        if (payments[supplier] !== 0) households.creditDividend(this.households[supplier]!, payments[supplier]!, flows);
+      }
+      for (const account of [flows, this.flows]) {
+        account.farmerRevenue += dividend;
+        account.intermediaryMargin -= dividend;
+      }
+      this.shop?.noteSale(0, -dividend);
+    }
+    this.soldThisMonth.fill(0);
   }
 
   /**

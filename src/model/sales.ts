@@ -138,18 +138,19 @@ export class Seller {
 
   /**
    * The seller (the farmers' cooperative, or a shop) pays the households what it buys the units
-   * for (the farm-gate price, or the shop's contract price) and keeps the rest as its margin;
-   * out of a positive margin it pays back the product's stated profit share. A charge without
-   * units (a slot fee) comes out of the margin.
+   * for (the farm-gate price, or the shop's contract price) and keeps the rest as its margin. A
+   * charge without units (a slot fee) comes out of the margin. The product's profit share is paid
+   * at the month's end on its net margin (ProductState.payDividend), so a loss-making sale (a
+   * claim, a slot fee) offsets the gains of the others however the sales were batched.
    */
   private payOut(sale: Sale, product: ProductState, sellerNet: number, units: number): void {
     const bought = units * product.purchaseFen;
     const margin = sellerNet - bought;
-    const dividend = margin > 0 ? Math.round(margin * product.profitShare) : 0;
-    sale.farmerRevenue = bought + dividend;
-    sale.intermediaryMargin = margin - dividend;
+    sale.farmerRevenue = bought;
+    sale.intermediaryMargin = margin;
     product.unsettledUnits += units;
-    product.unsettledFarmerRevenue += sale.farmerRevenue;
+    product.unsettledFarmerRevenue += bought;
+    product.monthMargin += margin;
   }
 
   private begin(channel: SalesChannel, product: ProductState): Sale {
