@@ -68,6 +68,12 @@ export interface Snapshot {
     readonly supplying: number;
     readonly aboveLine: number;
     readonly aboveLineWithoutEcommerce: number;
+    /** The gain from live commerce so far and its parts (yuan; the spillover lands when a season's offline market clears). */
+    readonly gain: number;
+    readonly premium: number;
+    readonly volume: number;
+    readonly spillover: number;
+    readonly wages: number;
   };
   readonly stockAvailable: number;
   /** In-season products with nothing left to sell. */
@@ -159,6 +165,11 @@ export class SnapshotBuilder {
         supplying: tally.supplying,
         aboveLine: tally.aboveLine,
         aboveLineWithoutEcommerce: tally.aboveLineWithoutEcommerce,
+        gain: fenToYuan(total.gain),
+        premium: fenToYuan(total.gainPremium),
+        volume: fenToYuan(total.gainVolume),
+        spillover: fenToYuan(total.gainSpillover),
+        wages: fenToYuan(total.wages),
       },
       stockAvailable: world.stockAvailable(),
       soldOut: world.products.filter((product) => product.inSeason && product.available <= 0).map((product) => product.name),

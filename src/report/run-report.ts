@@ -6,8 +6,9 @@
 import { describeColumn } from '../experiment/data-dictionary.js';
 import type { Manifest } from '../experiment/manifest.js';
 import type { RunSummary } from '../experiment/single-run.js';
-import { formatCount, formatPercent, formatYuan } from '../format.js';
+import { formatCount, formatPercent, formatYuan, formatYuanShort } from '../format.js';
 import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../model/flows.js';
+import type { FarmerOutcome, FarmerOutcomes } from '../model/farmer-outcomes.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunCsv, readRunJson } from './run-files.js';
@@ -39,13 +40,21 @@ export function runReportHtml(directory: string, manifest: Manifest): string {
       title: 'Headline',
       reading: `${summary.simulated.start} to ${summary.simulated.reached}, seed ${summary.seed}, ${summary.engine.fidelity} fidelity.`,
       body: headlineTable([
+        ['gain', `${formatYuan(m.gain)} (premium ${formatYuan(m.gainPremium)} · volume ${formatYuan(m.gainVolume)} · spillover ${formatYuan(m.gainSpillover)} · wages ${formatYuan(m.wages)})`],
         ['gmv', formatYuan(m.gmv)],
         ['farmerRevenue', `${formatYuan(m.farmerRevenue)} (${formatPercent(m.farmerShare)} of GMV)`],
         ['orders', formatCount(m.orders)],
         ['views', formatCount(m.views)],
         ['lostOrders', `${formatCount(m.lostOrders)} orders, ${formatYuan(m.lostGmv)}`],
-        ['householdsAboveLine', `${formatCount(m.householdsAboveLine)} of ${formatCount(m.households)} (${formatCount(m.householdsAboveLineWithoutEcommerce)} without e-commerce)`],
+        ['householdsAboveLine', `${formatCount(m.householdsAboveLine)} of ${formatCount(m.households)} (${formatCount(m.householdsAboveLineWithoutEcommerce)} without live commerce)`],
       ]),
+    },
+    {
+      title: 'What live commerce changed for the farmers',
+      reading:
+        'Against the counterfactual in the same run (the same harvest sold offline only): the gain and where it came from, per household group. ' +
+        'Premium: online pay beyond the offline price; volume: units that would otherwise have gone unsold; spillover: better offline terms for everyone’s remaining harvest; wages: shop jobs. Income is yearly, all persons.',
+      body: summary.farmers ? farmersTable(summary.farmers) : '<p>This run was made before livesim computed a counterfactual.</p>',
     },
     {
       title: 'Month by month',
@@ -78,7 +87,7 @@ export function runReportHtml(directory: string, manifest: Manifest): string {
     },
     {
       title: 'Households against the poverty line',
-      reading: `Income per person per year, without e-commerce and with it (trailing year), for the simulated households; the line is ${formatYuan(povertyLine)}.`,
+      reading: `Income per person per year, without live commerce and with it (trailing year), for the simulated households; the line is ${formatYuan(povertyLine)}.`,
       body: incomeHistogram(households, povertyLine),
     },
     {
@@ -93,13 +102,35 @@ export function runReportHtml(directory: string, manifest: Manifest): string {
       reading: `Scenario ${manifest.scenario}, hash ${manifest.scenarioHash.slice(0, 16)}…, seed ${manifest.seed}; the whole resolved scenario below.`,
       body: `<details><summary>the resolved scenario (JSON)</summary><pre>${escapeHtml(JSON.stringify(manifest.resolvedScenario, null, 2))}</pre></details>`,
     },
-    dictionarySection([...HEADLINE_NAMES, 'lostGmv', 'households', 'householdsAboveLineWithoutEcommerce', ...LEDGER_PARTS, 'baselineIncomePerPerson', 'incomePerPerson', 'views', 'gmv', 'anchor']),
+    dictionarySection([...HEADLINE_NAMES, 'gainPremium', 'gainVolume', 'gainSpillover', 'wages', 'lostGmv', 'households', 'householdsAboveLineWithoutEcommerce', ...LEDGER_PARTS, 'baselineIncomePerPerson', 'incomePerPerson', 'views', 'gmv', 'anchor']),
   ];
   const warning = manifest.complete ? undefined : `This run was stopped at ${summary.simulated.reached}: its results are incomplete.`;
   return htmlPage(`livesim: ${manifest.scenario}`, `A run of livesim ${manifest.livesimVersion}, made ${manifest.createdAt}.`, warning, sections);
 }
 
-const HEADLINE_NAMES = ['gmv', 'farmerRevenue', 'orders', 'views', 'lostOrders', 'householdsAboveLine'] as const;
+const HEADLINE_NAMES = ['gain', 'gmv', 'farmerRevenue', 'orders', 'views', 'lostOrders', 'householdsAboveLine'] as const;
+
+/** One row per farmer group and one for all: households, income without and with, the gain and its parts, households above the line. */
+function farmersTable(farmers: FarmerOutcomes): string {
+  const header = ['group', 'households', 'income without', 'income with', 'gain', 'premium', 'volume', 'spillover', 'wages', 'above the line (without)'];
+  const row = (outcome: FarmerOutcome) =>
+    [
+      outcome.group,
+      formatCount(outcome.households),
+      formatYuanShort(outcome.incomeWithout),
+      formatYuanShort(outcome.incomeWith),
+      formatYuanShort(outcome.gain),
+      formatYuanShort(outcome.premium),
+      formatYuanShort(outcome.volume),
+      formatYuanShort(outcome.spillover),
+      formatYuanShort(outcome.wages),
+      `${formatCount(outcome.aboveLine)} (${formatCount(outcome.aboveLineWithout)})`,
+    ]
+      .map((cell) => `<td>${escapeHtml(cell)}</td>`)
+      .join('');
+  const rows = [...farmers.groups, ...(farmers.groups.length > 1 ? [farmers.total] : [])].map((outcome) => `<tr>${row(outcome)}</tr>`);
+  return `<table><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr>${rows.join('')}</table>`;
+}
 
 /** The headline numbers, each labelled by its name and its meaning in the data dictionary. */
 function headlineTable(rows: readonly (readonly [(typeof HEADLINE_NAMES)[number], string])[]): string {
@@ -125,8 +156,8 @@ function incomeHistogram(households: readonly Record<string, string>[], povertyL
     xAxis: { type: 'category', name: 'yuan per person per year', nameLocation: 'middle', nameGap: 30, data: labels },
     yAxis: { type: 'value', name: 'households' },
     series: [
-      { name: 'without e-commerce', type: 'bar', data: count(before), color: COLOR.grey },
-      { name: 'with e-commerce', type: 'bar', data: count(after), color: COLOR.green, markLine: { symbol: 'none', label: { formatter: 'poverty line' }, data: [{ xAxis: lineBin }] } },
+      { name: 'without live commerce', type: 'bar', data: count(before), color: COLOR.grey },
+      { name: 'with live commerce', type: 'bar', data: count(after), color: COLOR.green, markLine: { symbol: 'none', label: { formatter: 'poverty line' }, data: [{ xAxis: lineBin }] } },
     ],
   });
 }

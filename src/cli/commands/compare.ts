@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { isRunDirectory, readStoredBatch, runWithSeeds, storedBatchManifest, type StoredBatch } from '../../experiment/batch-sides.js';
-import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
+import { GAIN_METRICS, HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { SIDE_FILES, comparePaired, comparisonSummary, type SideIdentity } from '../../experiment/compare.js';
 import { comparisonCsv, formatComparison } from './compare-output.js';
 import { manifestText } from '../../experiment/manifest.js';
@@ -112,10 +112,11 @@ export function compareCommand(): Command {
         const names = options.metric.length > 0 ? options.metric : Object.keys(rowsA[0]?.metrics ?? {});
         const comparison = comparePaired(rowsA, rowsB, names);
         // By default: the headline metrics, and every metric that changed in any replicate.
+        // The farmers' gain and its parts first, then by significance.
         const shown =
           options.metric.length > 0
             ? comparison.metrics
-            : comparison.metrics.filter((metric) => (HEADLINE_METRICS as readonly string[]).includes(metric.name) || metric.delta.sd > 0 || metric.delta.mean !== 0);
+            : farmersFirst(comparison.metrics.filter((metric) => (HEADLINE_METRICS as readonly string[]).includes(metric.name) || metric.delta.sd > 0 || metric.delta.mean !== 0));
 
         const result = comparisonSummary(identify(sideA), identify(sideB), comparison, shown, ran.complete);
         if (output !== undefined) {
@@ -186,4 +187,13 @@ function identify(side: Side): SideIdentity {
 
 function describe(reference: string, overrides: readonly string[]): string {
   return overrides.length === 0 ? reference : `${reference} ${overrides.map((override) => `with ${override}`).join(', ')}`;
+}
+
+/** The gain and its parts in their catalogue order, then the rest as they came. */
+function farmersFirst<Metric extends { readonly name: string }>(metrics: readonly Metric[]): Metric[] {
+  const rank = (metric: Metric) => {
+    const index = (GAIN_METRICS as readonly string[]).indexOf(metric.name);
+    return index === -1 ? GAIN_METRICS.length : index;
+  };
+  return metrics.map((metric, index) => ({ metric, index })).sort((x, y) => rank(x.metric) - rank(y.metric) || x.index - y.index).map(({ metric }) => metric);
 }

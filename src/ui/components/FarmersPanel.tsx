@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { formatCountShort, formatPercent } from '../../format.js';
+import { formatCountShort, formatPercent, formatYuanShort } from '../../format.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { ProgressBar } from './ProgressBar.js';
 
@@ -9,11 +9,25 @@ export interface FarmersPanelProps {
   readonly colorful: boolean;
 }
 
-/** Households supplying and above the poverty line; stock-out and spoilage warnings. */
+const NO_HOUSEHOLDS: Snapshot['households'] = { total: 0, supplying: 0, aboveLine: 0, aboveLineWithoutEcommerce: 0, gain: 0, premium: 0, volume: 0, spillover: 0, wages: 0 };
+
+/** What live commerce gained the farmers and where from; households above the poverty line; stock-out and spoilage warnings. */
 export function FarmersPanel({ snapshot, width, colorful }: FarmersPanelProps) {
-  const households = snapshot?.households ?? { total: 0, supplying: 0, aboveLine: 0, aboveLineWithoutEcommerce: 0 };
+  const households = snapshot?.households ?? NO_HOUSEHOLDS;
   const share = households.total > 0 ? households.aboveLine / households.total : 0;
-  const text = `${formatCountShort(households.aboveLine)} of ${formatCountShort(households.total)} above the line (${formatCountShort(households.aboveLineWithoutEcommerce)} without e-commerce)`;
+  const text = `${formatCountShort(households.aboveLine)} of ${formatCountShort(households.total)} above the line (${formatCountShort(households.aboveLineWithoutEcommerce)} without) · ${formatCountShort(households.supplying)} sold online`;
+  // The parts that are not zero, largest first.
+  const parts = (
+    [
+      ['premium', households.premium],
+      ['volume', households.volume],
+      ['spillover', households.spillover],
+      ['wages', households.wages],
+    ] as const
+  )
+    .filter(([, yuan]) => yuan !== 0)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .map(([name, yuan]) => `${name} ${formatYuanShort(yuan)}`);
   const barWidth = Math.max(6, width - text.length - 2);
   const warnings = [
     snapshot && snapshot.soldOut.length > 0 ? `sold out: ${snapshot.soldOut.join(', ')}` : '',
@@ -26,8 +40,8 @@ export function FarmersPanel({ snapshot, width, colorful }: FarmersPanelProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate">
-        <Text bold>Farmers</Text>
-        <Text dimColor> {formatCountShort(households.supplying)} of {formatCountShort(households.total)} households paid for online sales so far (settled nightly)</Text>
+        <Text bold>Farmers</Text> gained {formatYuanShort(households.gain)} from live commerce
+        <Text dimColor>{parts.length > 0 ? `: ${parts.join(' · ')}` : ' so far (settled nightly)'}</Text>
       </Text>
       <Text wrap="truncate">
         <ProgressBar progress={share} width={barWidth} color={colorful ? 'green' : undefined} /> {text}
