@@ -41,6 +41,7 @@ export const PRIORS = {
   'offline.demandElasticity': { low: 0.3, high: 0.9, what: 'price elasticity of demand for farm produce (absolute)', source: 'RFF 2020 (food ~0.5); rural Gansu ELES (fruit 0.44); AIDS studies', confidence: 'M' },
   'offline.marketShare': { low: 0.01, high: 1, what: "a county's share of the supply of the market it sells into", source: 'county output 1-4% of national (Yichuan apples 1.2%); 1 for a whole market', confidence: 'L' },
   'offline.floorShare': { low: 0.05, high: 0.3, what: 'share of the farm-gate price below which picking and hauling do not pay', source: 'picking 0.1-0.2 yuan/jin; fruit left unpicked at 15-25% of a normal price', confidence: 'L' },
+  'pricing.passThrough': { low: 0.2, high: 1, what: 'share of a change in selling costs a seller passes on to its price', source: 'Richards, Allender & Pofahl (AAEA 2010): higher for less processed food; Nakamura & Zerom (NBER w15255): incomplete', confidence: 'L' },
   'offline.diversion': { low: 0, high: 0.95, what: 'share of online farm-produce buying that replaces offline buying of the same produce', source: 'assumption: no public figure', confidence: 'assumption' },
 } as const satisfies Record<string, Prior>;
 
@@ -216,6 +217,7 @@ export function priorFields(scenario: Scenario): PriorField[] {
       add(`${at}.referencePrice`, `${atIndex}.referencePrice`, product.referencePrice / jin, prices.retail, { what: `${product.category} online price per jin`, scale: jin, source: 'price prior (retail, per jin)' });
       add(`${at}.farmGatePrice`, `${atIndex}.farmGatePrice`, product.farmGatePrice / jin, prices.farmGate, { what: `${product.category} farm-gate price per jin`, scale: jin, source: 'price prior (farm gate, per jin)' });
     }
+    if (product.pricing.kind === 'cost-plus') add(`${at}.pricing.passThrough`, `${atIndex}.pricing.passThrough`, product.pricing.passThrough, 'pricing.passThrough');
     const offline = product.offline;
     add(`${at}.offline.demandElasticity`, `${atIndex}.offline.demandElasticity`, offline.demandElasticity, 'offline.demandElasticity');
     add(`${at}.offline.marketShare`, `${atIndex}.offline.marketShare`, offline.marketShare, 'offline.marketShare');

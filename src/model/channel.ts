@@ -1,5 +1,6 @@
 import type { AnchorState } from './anchors.js';
 import type { Flows } from './flows.js';
+import type { ProductState } from './products.js';
 import type { Sale } from './sales.js';
 
 /**
@@ -19,4 +20,6 @@ export interface SalesChannel {
   readonly groups: readonly Flows[];
   /** Called after every sale on this channel. */
   noteSale(sale: Sale, now: number): void;
+  /** The price per unit a buyer pays for `product` here (fen): the seller's price on these terms. */
+  unitPriceFen(product: ProductState): number;
 }

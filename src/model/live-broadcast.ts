@@ -17,6 +17,8 @@ export interface PlannedSlot {
 }
 
 export interface LineupSlot extends PlannedSlot {
+  /** The price per unit buyers pay for it in this broadcast (fen). */
+  readonly priceFen: number;
   /** Price response of the purchase hazard for this product in this broadcast. */
   readonly priceFactor: number;
 }
@@ -62,6 +64,8 @@ export class LiveBroadcast implements SalesChannel {
   sellerMargin = 0;
   /** Settled-sales value by product index, to split the slot fee (fen). */
   readonly gmvByProduct: Float64Array;
+  /** The price of each product in the lineup, by product index (fen). */
+  private readonly priceFenByProduct: Float64Array;
   private recentOrders = 0;
   private recentAt = 0;
   private readonly ordersPerMinute = new Float64Array(RECENT_WINDOW);
@@ -92,7 +96,14 @@ export class LiveBroadcast implements SalesChannel {
     this.welfare = series.welfare;
     this.feedShare = expectedViews > 0 ? Math.min(1, feedViews / expectedViews) : 0;
     this.peakArrivalRate = expectedViews > 0 ? expectedViews / curve.integralTo(duration) : 0;
-    this.lineup = lineup.map((slot) => ({ ...slot, priceFactor: slot.product.priceFactor(this.welfare, behaviour.priceElasticity) }));
+    this.commissionRate = anchor.commissionRate(this.welfare);
+    this.platformFeeRate = platformFeeRate(anchor.platform, this.welfare);
+    this.lineup = lineup.map((slot) => {
+      const priceFen = slot.product.unitPriceFen(this);
+      return { ...slot, priceFen, priceFactor: slot.product.priceFactor(priceFen, behaviour.priceElasticity) };
+    });
+    this.priceFenByProduct = new Float64Array(productCount);
+    for (const slot of this.lineup) this.priceFenByProduct[slot.product.index] = slot.priceFen;
     this.gmvByProduct = new Float64Array(productCount);
     this.baseHazard = behaviour.purchaseRate * anchor.spec.skill;
     this.socialStrength = behaviour.socialProof.strength;
@@ -100,8 +111,6 @@ export class LiveBroadcast implements SalesChannel {
     this.socialWindow = behaviour.socialProof.window;
     const maxPriceFactor = Math.max(...this.lineup.map((slot) => slot.priceFactor));
     this.maxHazard = this.baseHazard * maxPriceFactor * (1 + this.socialStrength);
-    this.commissionRate = anchor.commissionRate(this.welfare);
-    this.platformFeeRate = platformFeeRate(anchor.platform, this.welfare);
     this.groups = anchor.groups;
   }
 
@@ -125,6 +134,10 @@ export class LiveBroadcast implements SalesChannel {
     this.slotIndex = (this.slotIndex + 1) % count;
     this.onScreen = undefined;
     this.nextSlotAt = now + this.lineup[this.slotIndex]!.minutes;
+  }
+
+  unitPriceFen(product: ProductState): number {
+    return this.priceFenByProduct[product.index]!;
   }
 
   /** Purchase hazard per viewer-minute for the product on screen, now. */

@@ -99,6 +99,8 @@ export interface ProductParams {
   readonly season?: { readonly from: readonly [number, number]; readonly to: readonly [number, number] } | undefined;
   readonly allocation: 'proportional' | 'equal' | 'poorest-first';
   readonly offline: OfflineMarketParams;
+  /** How the seller sets its retail price on a channel (src/model/pricing.ts). */
+  readonly pricing: { readonly kind: 'fixed' } | { readonly kind: 'cost-plus'; readonly passThrough: number; readonly referenceCost: number };
 }
 
 /**

@@ -10,6 +10,7 @@ import { allocateUnits, apportion, type AllocationRule } from './allocation.js';
 import { Flows } from './flows.js';
 import type { HouseholdTable } from './households.js';
 import { OfflineMarket, type OfflineClearing } from './offline-market.js';
+import { retailPriceFen, type PriceTerms, type UnitCosts } from './pricing.js';
 import type { ProductParams } from './params.js';
 import type { ShopState } from './shops.js';
 
@@ -19,7 +20,6 @@ export class ProductState {
   readonly id: string;
   readonly name: string;
   readonly priceFen: number;
-  readonly welfarePriceFen: number;
   readonly referencePrice: number;
   readonly farmGateFen: number;
   readonly processingFen: number;
@@ -33,6 +33,8 @@ export class ProductState {
   readonly sellerShop: string | undefined;
   readonly allocation: AllocationRule;
   private readonly season: ProductParams['season'];
+  private readonly pricing: ProductParams['pricing'];
+  private readonly costs: UnitCosts;
 
   /** Growing households and each one's online capacity and whole harvest per season (units), in the same order. */
   readonly households: number[] = [];
@@ -71,11 +73,12 @@ export class ProductState {
     readonly index: number,
     spec: ProductParams,
     contractPrice: number | undefined,
+    /** Mean units in an order (a parcel's cost per unit, for cost-plus prices). */
+    unitsPerOrder: number,
   ) {
     this.id = spec.id;
     this.name = spec.name ?? spec.id;
     this.priceFen = toFen(spec.price);
-    this.welfarePriceFen = toFen(spec.price * (1 - spec.welfareDiscount));
     this.referencePrice = spec.referencePrice;
     this.farmGateFen = toFen(spec.farmGatePrice);
     this.processingFen = toFen(spec.processingCost);
@@ -89,20 +92,30 @@ export class ProductState {
     this.allocation = spec.allocation;
     this.season = spec.season;
     this.offlineSpec = spec.offline;
+    this.pricing = spec.pricing;
+    this.costs = {
+      priceFen: this.priceFen,
+      welfareDiscount: spec.welfareDiscount,
+      purchaseFen: this.purchaseFen,
+      processingFen: this.processingFen,
+      parcelFen: this.parcelFen,
+      unitsPerOrder,
+      claimRate: spec.claimRate,
+      spoilage: spec.spoilage,
+    };
   }
 
-  /** The price a buyer pays per unit (fen): the welfare price in public-welfare sales. */
-  unitPriceFen(welfare: boolean): number {
-    return welfare ? this.welfarePriceFen : this.priceFen;
+  /** The price a buyer pays per unit on a channel with these terms (fen): the seller's pricing rule, less the welfare discount in welfare sales. */
+  unitPriceFen(terms: PriceTerms): number {
+    return retailPriceFen(this.pricing, this.costs, terms);
   }
 
   /**
-   * How demand responds to the price paid relative to the market reference price: purchase
+   * How demand responds to the price paid (fen) relative to the market reference price: purchase
    * hazards and store conversions scale with (paid / reference)^-elasticity.
    */
-  priceFactor(welfare: boolean, elasticity: number): number {
-    const paid = this.unitPriceFen(welfare) / 100;
-    return Math.pow(paid / this.referencePrice, -elasticity);
+  priceFactor(paidFen: number, elasticity: number): number {
+    return Math.pow(paidFen / 100 / this.referencePrice, -elasticity);
   }
 
   addSupplier(household: number, capacity: number, harvest: number): void {

@@ -72,7 +72,7 @@ export class Seller {
       units = product.available;
       filledOrders = Math.min(orders, Math.max(1, Math.round((orders * units) / wanted)));
     }
-    const price = product.unitPriceFen(channel.welfare);
+    const price = channel.unitPriceFen(product);
     sale.lostOrders = orders - filledOrders;
     sale.lostUnits = wanted - units;
     sale.lostGmv = sale.lostUnits * price;

@@ -49,6 +49,8 @@ export class StoreState implements SalesChannel {
   /** Visits of the last trading day (for the day's flows). */
   visitsToday = 0;
   private readonly uniform: Uniform;
+  /** The price of each listed product, by product index (fen). */
+  private readonly priceFenByProduct: Float64Array;
 
   constructor(
     readonly spec: StoreParams,
@@ -67,9 +69,12 @@ export class StoreState implements SalesChannel {
     this.uniform = streams.stream(`store/${spec.id}`);
     const byId = new Map(products.map((product) => [product.id, product]));
     const totalShare = spec.products.reduce((sum, listing) => sum + listing.share, 0);
+    this.priceFenByProduct = new Float64Array(products.length);
     this.listings = spec.products.map((listing) => {
       const product = byId.get(listing.product)!;
-      const priceFactor = product.priceFactor(this.welfare, behaviour.priceElasticity);
+      const priceFen = product.unitPriceFen(this);
+      this.priceFenByProduct[product.index] = priceFen;
+      const priceFactor = product.priceFactor(priceFen, behaviour.priceElasticity);
       return { product, share: listing.share / totalShare, conversion: Math.min(1, spec.conversion * priceFactor) };
     });
     this.marketPerStore = spec.loyalty.market ?? spec.visitorsPerDay * DAYS_PER_YEAR;
@@ -119,6 +124,10 @@ export class StoreState implements SalesChannel {
 
   /** Listings keep no state per sale: the metrics count what they sold. */
   noteSale(): void {}
+
+  unitPriceFen(product: ProductState): number {
+    return this.priceFenByProduct[product.index]!;
+  }
 
   /** Visits a day the stores of this entry would draw from an uncrowded market. */
   get pull(): number {

@@ -6,13 +6,10 @@
  * as subsidised (a welfare sale someone pays for).
  */
 import type { BehaviourParams } from './params.js';
+import type { PriceTerms } from './pricing.js';
 import type { ProductState } from './products.js';
 
-export interface ChannelTerms {
-  readonly welfare: boolean;
-  /** Platform and payment fees, as a share of settled sales. */
-  readonly platformFeeRate: number;
-  readonly commissionRate: number;
+export interface ChannelTerms extends PriceTerms {
   /** The scenario says someone covers a loss: sell anyway. */
   readonly subsidised: boolean;
 }
@@ -33,7 +30,7 @@ export function meanUnitsPerOrder(units: BehaviourParams['unitsPerOrder']): numb
 
 /** Expected seller's net per unit on a channel, before paying the households (fen). */
 function expectedNetPerUnitFen(product: ProductState, terms: ChannelTerms, unitsPerOrder: number): number {
-  const settled = product.unitPriceFen(terms.welfare) * (1 - product.claimRate) * (1 - product.spoilage);
+  const settled = product.unitPriceFen(terms) * (1 - product.claimRate) * (1 - product.spoilage);
   return settled * (1 - terms.platformFeeRate - terms.commissionRate) - product.parcelFen / unitsPerOrder - product.processingFen;
 }
 

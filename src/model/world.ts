@@ -80,9 +80,10 @@ export class World {
       this.group(platform.id);
       if (platform.market) this.markets.set(platform.id, new PlatformMarket(platform.market));
     }
+    const unitsPerOrder = meanUnitsPerOrder(scenario.behaviour.unitsPerOrder);
     this.products = scenario.products.map((spec, index) => {
       const shop = scenario.shops.find((candidate) => candidate.id === spec.seller);
-      return new ProductState(index, spec, shop?.contractPrices[spec.id]);
+      return new ProductState(index, spec, shop?.contractPrices[spec.id], unitsPerOrder);
     });
     this.households = this.buildHouseholds(random);
     const platformOf = (id: string) => scenario.platforms.find((platform) => platform.id === id)!;
@@ -90,7 +91,6 @@ export class World {
       (spec, index) =>
         new AnchorState(index, spec, platformOf(spec.platform), [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random, this.markets.get(spec.platform)),
     );
-    const unitsPerOrder = meanUnitsPerOrder(scenario.behaviour.unitsPerOrder);
     this.stores = scenario.stores.map((spec) => {
       const groups = [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))];
       const store = new StoreState(spec, platformOf(spec.platform), this.products, scenario.behaviour, groups, random, this.markets.get(spec.platform));

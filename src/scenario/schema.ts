@@ -241,6 +241,21 @@ const product = z
       .enum(['proportional', 'equal', 'poorest-first'])
       .default('proportional')
       .describe('How units sold are allocated to supplying households: proportional to remaining capacity, equal shares, or poorest households first'),
+    pricing: z
+      .discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('fixed').describe('The stated price on every channel, whatever it costs to sell there') }),
+        z.strictObject({
+          kind: z.literal('cost-plus').describe('The seller passes a share of what a channel costs it on to the price'),
+          passThrough: share('Share of a change in the cost of selling a unit passed on to the price (1 keeps the margin per unit; retail food: about 0.3-0.8)').default(0.5),
+          referenceCost: yuan(
+            'What selling one unit cost the seller when it set `price`: purchase price + processing + a parcel / units per order + the share of the price lost to claims, spoilage, fees and commission, per unit',
+          ),
+        }),
+      ])
+      .prefault({ kind: 'fixed' })
+      .describe(
+        'How the seller sets its retail price on a channel: fixed, or cost-plus so that fees, commissions, logistics, cold chain and spoilage reach the price (and, through the price elasticity, demand). The welfare discount applies after either',
+      ),
     offline: z
       .strictObject({
         demandElasticity: positive('Absolute price elasticity of demand for the produce in the market the county sells into (food in China: about 0.5, fruit 0.3-0.9)').max(10).default(0.5),

@@ -56,3 +56,44 @@ describe('the market reference price', () => {
     }
   });
 });
+
+describe('prices that pass costs on', () => {
+  // Selling an apple on mei's channel costs the seller about 33.30: 16 at the farm gate, 2 of
+  // packing, 11 a parcel of 1.4 units, and 18.6% of the price in claims, spoilage, fees and commission.
+  const costPlus = { kind: 'cost-plus', passThrough: 0.6, referenceCost: 33.3 };
+  const county = (pricing: Record<string, unknown>) =>
+    tinyScenario({ ...plenty, fidelity: 'cohort', end: '2020-03-12', anchors: [{ id: 'mei', recommendedTraffic: 20_000 }], products: [{ id: 'apple', pricing }] });
+  const waived = ['platforms.taobao.feeRate=0', 'platforms.taobao.paymentFeeRate=0'];
+  const pricePerUnit = (metrics: { gmv: number; units: number }) => metrics.gmv / metrics.units;
+
+  it('keep the stated price on the channel whose costs they were set at', async () => {
+    const { summary: fixed } = await simulate(county({ kind: 'fixed' }));
+    const { summary: plus } = await simulate(county(costPlus));
+    expect(pricePerUnit(plus.metrics)).toBeCloseTo(pricePerUnit(fixed.metrics), 1);
+  });
+
+  it('under cost-plus, a fee waived lowers the price, sells more and pays the farmers more', async () => {
+    const { summary: before } = await simulate(county(costPlus));
+    const { summary: after } = await simulate(county(costPlus), { overrides: waived });
+    expect(pricePerUnit(after.metrics)).toBeLessThan(pricePerUnit(before.metrics) - 0.3);
+    expect(after.metrics.units).toBeGreaterThan(before.metrics.units);
+    expect(after.metrics.farmerRevenue).toBeGreaterThan(before.metrics.farmerRevenue);
+  });
+
+  it('under a fixed price, a fee waived only leaves the seller more', async () => {
+    const { summary: before } = await simulate(county({ kind: 'fixed' }));
+    const { summary: after } = await simulate(county({ kind: 'fixed' }), { overrides: waived });
+    expect(after.metrics.units).toBe(before.metrics.units);
+    expect(after.metrics.farmerRevenue).toBe(before.metrics.farmerRevenue);
+    expect(after.ledger.parts.intermediaryMargin).toBeGreaterThan(before.ledger.parts.intermediaryMargin);
+  });
+
+  it('pass logistics and spoilage on too, and keep the welfare discount explicit on top', async () => {
+    const { summary: base } = await simulate(county(costPlus));
+    const { summary: dearer } = await simulate(county(costPlus), { overrides: ['products.apple.logistics.perParcel=16', 'products.apple.spoilage=0.1'] });
+    expect(pricePerUnit(dearer.metrics)).toBeGreaterThan(pricePerUnit(base.metrics) + 1);
+    const { summary: welfare } = await simulate(county(costPlus), { overrides: ['anchors.mei.broadcasts.nightly.welfare=true', 'products.apple.welfareDiscount=0.2'] });
+    // Welfare: no platform fee, 2% commission (cheaper to sell, so a lower price), then 20% off.
+    expect(pricePerUnit(welfare.metrics)).toBeLessThan(0.8 * pricePerUnit(base.metrics));
+  });
+});
