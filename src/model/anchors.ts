@@ -68,11 +68,18 @@ export class AnchorState {
     this.followers = population.active > 0 ? (this.followers * stayed + this.spec.followers * started) / population.active : this.spec.followers;
   }
 
-  /** Expected views of one broadcast before night-to-night variation: followers tuning in plus feed traffic. */
+  /**
+   * Expected views of one broadcast before night-to-night variation: followers tuning in plus
+   * feed traffic, the share of its pull (`feedPull`) the platform's crowded market grants it.
+   */
   expectedViews(welfare: boolean): { fromFollowers: number; fromFeed: number } {
-    const boost = welfare ? this.platform.welfare.trafficBoost : 1;
     const crowding = this.market?.crowding ?? 1;
-    return { fromFollowers: this.followers * this.spec.tuneInShare, fromFeed: this.spec.recommendedTraffic * boost * crowding };
+    return { fromFollowers: this.followers * this.spec.tuneInShare, fromFeed: this.feedPull(welfare) * crowding };
+  }
+
+  /** Feed views a broadcast would draw from an uncrowded market: what it pulls on the platform's pool. */
+  feedPull(welfare: boolean): number {
+    return this.spec.recommendedTraffic * (welfare ? this.platform.welfare.trafficBoost : 1);
   }
 
   commissionRate(welfare: boolean): number {

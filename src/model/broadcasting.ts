@@ -103,7 +103,8 @@ export class Broadcasting {
     const { fromFollowers, fromFeed } = anchor.expectedViews(welfare);
     // Some nights draw more, some fewer (a batch: the mean of its broadcasts' nights).
     const night = nightFactor(anchor.random.audience, plan.series.audience.variability, count);
-    if (anchor.market) anchor.market.feedViewsToday += fromFeed * night * count;
+    // The market counts what broadcasts pull, as it counts stores' wanted visitors, not what crowding leaves them.
+    if (anchor.market) anchor.market.feedPullToday += anchor.feedPull(welfare) * night * count;
     const broadcast = new LiveBroadcast(
       world.broadcastsStarted++,
       anchor,

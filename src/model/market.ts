@@ -1,6 +1,6 @@
 /**
  * A platform's shared market for farm products online. Every store and anchor on the platform
- * pulls visits (a store its `visitorsPerDay`, an anchor the views its platform's feed sends it),
+ * pulls visits (a store its `visitorsPerDay`, an anchor the feed views it would draw uncrowded),
  * but they all draw from one pool, the platform's shoppers times the visits each pays farm
  * products a day. When the sellers' pull P is small next to the pool M, each gets about what it
  * pulls; as P grows toward and beyond M, each gets the share M / (M + P) of its pull, so one class
@@ -15,8 +15,8 @@ const MINUTES_PER_YEAR = 365 * 1440;
 export class PlatformMarket {
   /** Share of its pull each seller gets today (1: an uncrowded market). */
   crowding = 1;
-  /** Feed views sent to the platform's broadcasts today (pull of its anchors, for tomorrow). */
-  feedViewsToday = 0;
+  /** Feed views the platform's broadcasts pulled today, before crowding (their pull on tomorrow's market). */
+  feedPullToday = 0;
   /** (minute, shoppers) points, in time order. */
   private readonly points: readonly (readonly [number, number])[];
 
@@ -44,11 +44,11 @@ export class PlatformMarket {
     return this.shoppersAt(minute) * this.spec.visitsPerShopper * Math.pow(1 + this.spec.visitsGrowthPerYear, years);
   }
 
-  /** A new day: sets today's crowding from the sellers' pull (store visits wanted plus yesterday's feed views). */
+  /** A new day: sets today's crowding from the sellers' pull (store visits wanted plus yesterday's feed pull). */
   update(minute: number, storePull: number): void {
     const pool = this.poolAt(minute);
-    const pull = storePull + this.feedViewsToday;
+    const pull = storePull + this.feedPullToday;
     this.crowding = pool + pull > 0 ? pool / (pool + pull) : 1;
-    this.feedViewsToday = 0;
+    this.feedPullToday = 0;
   }
 }

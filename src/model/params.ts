@@ -31,7 +31,8 @@ export interface PlatformParams {
   readonly feeRate: number;
   readonly paymentFeeRate: number;
   readonly welfare: { readonly feeWaiver: boolean; readonly trafficBoost: number };
-  readonly market?: MarketParams | undefined;
+  /** The platform's pool of attention (a default one when the scenario declares none). */
+  readonly market: MarketParams;
 }
 
 /** When a series' broadcasts start. `from` and `until` bound the starts (minutes, `until` exclusive, both inside the run). */

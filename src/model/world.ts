@@ -78,7 +78,7 @@ export class World {
     this.dwell = dwellDistribution(scenario.behaviour.dwell);
     for (const platform of scenario.platforms) {
       this.group(platform.id);
-      if (platform.market) this.markets.set(platform.id, new PlatformMarket(platform.market));
+      this.markets.set(platform.id, new PlatformMarket(platform.market));
     }
     const unitsPerOrder = meanUnitsPerOrder(scenario.behaviour.unitsPerOrder);
     this.products = scenario.products.map((spec, index) => {

@@ -6,6 +6,7 @@
 import type { BroadcastSeries, Scenario } from './schema.js';
 import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
 import type { ModelParams, ScheduleParams, SeriesParams } from '../model/params.js';
+import { DEFAULT_MARKET } from './default-market.js';
 import { parseDate, parseDuration, parseMonthDay, parseTimeOfDay } from './units.js';
 
 
@@ -51,14 +52,18 @@ export function compileScenario(scenario: Scenario): ModelParams {
       socialProof: { ...behaviour.socialProof, window: parseDuration(behaviour.socialProof.window) },
       unitsPerOrder: behaviour.unitsPerOrder,
     },
-    platforms: scenario.platforms.map((platform) => ({
-      ...platform,
-      market: platform.market && {
-        visitsPerShopper: platform.market.visitsPerShopper,
-        visitsGrowthPerYear: scenario.behaviour.farmVisitsGrowthPerYear,
-        shoppers: platform.market.shoppers.map((point) => ({ minute: minuteOf(point.date), people: point.people })).sort((a, b) => a.minute - b.minute),
-      },
-    })),
+    platforms: scenario.platforms.map((platform) => {
+      // A platform without a market of its own shares the default pool: attention is never unbounded.
+      const market = platform.market ?? DEFAULT_MARKET;
+      return {
+        ...platform,
+        market: {
+          visitsPerShopper: market.visitsPerShopper,
+          visitsGrowthPerYear: scenario.behaviour.farmVisitsGrowthPerYear,
+          shoppers: market.shoppers.map((point) => ({ minute: minuteOf(point.date), people: point.people })).sort((a, b) => a.minute - b.minute),
+        },
+      };
+    }),
     anchors: scenario.anchors.map((anchor) => ({
       ...anchor,
       broadcasts: anchor.broadcasts.map(

@@ -102,7 +102,7 @@ const platform = z
       })
       .optional()
       .describe(
-        'One market for farm products on this platform: its stores and anchors share a pool of visits (shoppers x visits per shopper); each gets pool / (pool + their total pull) of what it pulls. Absent: every seller gets its full pull',
+        'One market for farm products on this platform: its stores and anchors share a pool of visits (shoppers x visits per shopper); each gets pool / (pool + their total pull) of what it pulls. Absent: the default pool, China\'s online shoppers (CNNIC) paying farm products half a visit a day',
       ),
   })
   .describe('A live-commerce platform');

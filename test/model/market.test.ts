@@ -74,4 +74,30 @@ describe("a platform's shared market", () => {
     expect(market.poolAt(0)).toBeCloseTo(500, 9);
     expect(market.poolAt(2 * year)).toBeCloseTo(500 * 1.21, 9);
   });
+
+  it('exists on every platform: one that declares none gets the default pool, never an unbounded one', async () => {
+    // A class of 2,000 stores each pulling a million visitors a day: far beyond any pool.
+    const everyone = { id: 'everyone', visitorsPerDay: 1_000_000, population: { initial: 2000, potential: 2000 } };
+    const visits = await visitsOf(platformWith([everyone], undefined));
+    // The default pool: China's online shoppers (~680 M in early 2020) paying half a visit a day.
+    const perDay = visits.everyone! / days;
+    expect(perDay).toBeLessThan(400_000_000);
+    expect(perDay).toBeGreaterThan(250_000_000);
+  });
+
+  it('lets a rival anchor take feed views from the incumbent', async () => {
+    const viewsOfMei = async (rivalTraffic: number) => {
+      const value = platformWith([], 200_000, 2000);
+      const anchors = (value.anchors as Record<string, unknown>[]).concat(
+        rivalTraffic > 0 ? [{ ...(value.anchors as Record<string, unknown>[])[0], id: 'rival', recommendedTraffic: rivalTraffic }] : [],
+      );
+      const { result } = await simulate({ ...value, anchors }, { seed: 6 });
+      return result.world.anchors.find((anchor) => anchor.id === 'mei')!.flows.views;
+    };
+    const alone = await viewsOfMei(0);
+    const rivalled = await viewsOfMei(2000);
+    // Pool 2,000 a day: alone mei's 2,000 feed views get 2,000/4,000 of the pool's share, with an equal rival 2,000/6,000.
+    expect(rivalled / alone).toBeGreaterThan(0.55);
+    expect(rivalled / alone).toBeLessThan(0.8);
+  });
 });
