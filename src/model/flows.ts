@@ -7,17 +7,49 @@ import { COUNTER_NAMES, type CounterName } from './metric-catalogue.js';
 
 export { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from './metric-catalogue.js';
 
-/** The counters, one per `counter` metric of the catalogue (money in fen). */
-// A class and an interface of the same name: the interface lists the catalogue's counters as
-// fields, the constructor creates them (in one order, so every Flows has the same shape).
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface Flows extends Record<CounterName, number> {}
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Flows {
-  constructor() {
-    for (const name of COUNTER_NAMES) this[name] = 0;
-  }
+/**
+ * The counters, one per `counter` metric of the catalogue (money in fen). Declared field by field,
+ * not created in a loop: V8 lays out an object's fields from its class, and a loop left them in a
+ * slower backing store (national-agri ran ~10% slower). `implements` makes the compiler hold the
+ * list to the catalogue, and test/model/metrics.test.ts their order.
+ */
+export class Flows implements Record<CounterName, number> {
+  broadcasts = 0;
+  welfareBroadcasts = 0;
+  broadcastsSkipped = 0;
+  views = 0;
+  orders = 0;
+  liveOrders = 0;
+  units = 0;
+  lostOrders = 0;
+  lostUnits = 0;
+  lostGmv = 0;
+  claimedOrders = 0;
+  spoiledUnits = 0;
+  stockOuts = 0;
+  followersGained = 0;
+  storeVisits = 0;
+  gmv = 0;
+  liveGmv = 0;
+  refunds = 0;
+  spoilage = 0;
+  platformFees = 0;
+  anchorCommission = 0;
+  logistics = 0;
+  processing = 0;
+  intermediaryMargin = 0;
+  farmerRevenue = 0;
+  wages = 0;
+  householdNetIncome = 0;
+  gain = 0;
+  gainPremium = 0;
+  gainVolume = 0;
+  gainSpillover = 0;
+  offlineRevenue = 0;
+  farmSalesWithout = 0;
+  unitsOffline = 0;
+  unitsUnsold = 0;
+  unitsUnsoldWithout = 0;
 
   add(other: Flows): void {
     for (const name of COUNTER_NAMES) this[name] += other[name];

@@ -9,7 +9,6 @@
 import { lognormal, poisson } from '../engine/distributions.js';
 import type { Uniform } from '../engine/random.js';
 import type { Flows } from './flows.js';
-import type { OfflineClearing } from './offline-market.js';
 import type { Spread } from './params.js';
 
 const MONTHS_PER_YEAR = 12;
@@ -90,28 +89,21 @@ export class HouseholdTable {
   }
 
   /**
-   * Records an online settlement: `units` sold for `revenueFen`. Against the counterfactual, where
-   * they would have gone offline at `withoutPriceFen` with only `withoutSoldShare` of them selling,
-   * the gain is the premium (pay beyond the offline price) plus the volume (the counterfactual
-   * value of the units that would not have sold). Adds into `flows`.
+   * Records an online settlement (ProductState.settle works the parts out and adds the flows):
+   * `units` sold for `revenueFen`, `netFen` beyond their farm-gate value; against the
+   * counterfactual, where they would have gone offline, the premium (pay beyond the offline
+   * price) and the volume (the counterfactual value of units that would not have sold), and
+   * `valueWithoutFen`, what they would have fetched offline.
    */
-  creditSales(household: number, units: number, revenueFen: number, farmGateFen: number, without: OfflineClearing, flows: Flows): void {
-    const net = revenueFen - farmGateFen;
-    const valueWithout = Math.round(units * without.price * without.soldShare);
-    const volume = Math.round(units * without.price * (1 - without.soldShare));
-    const premium = revenueFen - valueWithout - volume;
+  creditSales(household: number, units: number, revenueFen: number, netFen: number, premiumFen: number, volumeFen: number, valueWithoutFen: number): void {
     this.unitsSold[household]! += units;
     this.revenue[household]! += revenueFen;
-    this.netIncome[household]! += net;
-    this.premium[household]! += premium;
-    this.volume[household]! += volume;
-    this.farmSalesWithout[household]! += valueWithout;
-    this.addGain(household, premium + volume);
-    flows.householdNetIncome += net;
-    flows.gainPremium += premium;
-    flows.gainVolume += volume;
-    flows.farmSalesWithout += valueWithout;
-    flows.gain += premium + volume;
+    this.netIncome[household]! += netFen;
+    this.premium[household]! += premiumFen;
+    this.volume[household]! += volumeFen;
+    this.farmSalesWithout[household]! += valueWithoutFen;
+    this.gain[household]! += premiumFen + volumeFen;
+    this.monthNet[household]! += premiumFen + volumeFen;
   }
 
   /**

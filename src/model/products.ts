@@ -9,7 +9,7 @@
 import { allocateUnits, apportion, type AllocationRule } from './allocation.js';
 import { Flows } from './flows.js';
 import type { HouseholdTable } from './households.js';
-import { OfflineMarket, type OfflineClearing } from './offline-market.js';
+import { OfflineAccounts } from './offline-accounts.js';
 import { retailPriceFen, type PriceTerms, type UnitCosts } from './pricing.js';
 import type { ProductParams } from './params.js';
 import type { ShopState } from './shops.js';
@@ -41,16 +41,10 @@ export class ProductState {
   readonly capacities: number[] = [];
   readonly harvests: number[] = [];
   private remaining = new Float64Array(0);
-  /** Units each grower sold online this season, and this month (its share of the month's profit share). */
-  private soldOnline = new Float64Array(0);
+  /** Units each grower sold online this month (its share of the month's profit share). */
   private soldThisMonth = new Float64Array(0);
-  /** Units each grower carries into the next season's offline market, with live commerce and without (dry goods). */
-  private carried = new Float64Array(0);
-  private carriedWithout = new Float64Array(0);
-  /** The county's offline market for it (built once the growers are known). */
-  private offlineMarket: OfflineMarket | undefined;
-  /** The counterfactual market of the season in progress (undefined: no season open for the offline accounts). */
-  private withoutThisSeason: OfflineClearing | undefined;
+  /** Its offline market and the growers' accounts there (built once the growers are known). */
+  private offline: OfflineAccounts | undefined;
   private readonly offlineSpec: ProductParams['offline'];
   /** 1 for suppliers in the selling network (all of them, unless their group joins over time). */
   private active = new Uint8Array(0);
@@ -128,13 +122,9 @@ export class ProductState {
   finishSuppliers(activeFromStart: (household: number) => boolean): void {
     const count = this.capacities.length;
     this.remaining = new Float64Array(count);
-    this.soldOnline = new Float64Array(count);
     this.soldThisMonth = new Float64Array(count);
-    this.carried = new Float64Array(count);
-    this.carriedWithout = new Float64Array(count);
     this.active = Uint8Array.from(this.households, (household) => (activeFromStart(household) ? 1 : 0));
-    const harvest = this.harvests.reduce((sum, units) => sum + units, 0);
-    this.offlineMarket = new OfflineMarket(this.offlineSpec, this.farmGateFen, harvest);
+    this.offline = new OfflineAccounts(this.offlineSpec, this.farmGateFen, this.households, this.harvests);
   }
 
   /** A supplier joins the network: its capacity counts from now on (this season's too). */
@@ -167,7 +157,7 @@ export class ProductState {
    */
   openSeason(households: HouseholdTable, flows: Flows): void {
     this.settleOffline(households, flows);
-    this.withoutThisSeason = this.offlineMarket!.clear(sum(this.harvests) + sum(this.carriedWithout));
+    this.offline!.openSeason();
     this.unsoldAtSeasonEnd += this.available;
     let available = 0;
     for (let supplier = 0; supplier < this.capacities.length; supplier++) {
@@ -207,17 +197,41 @@ export class ProductState {
       this.allocation === 'poorest-first' ? Float64Array.from(this.households, (household) => households.baselinePerPerson[household]!) : new Float64Array(0);
     const shares = allocateUnits(this.allocation, units, this.remaining, poverty);
     const payments = apportion(revenue, shares);
-    // Sold before any season opened its accounts (cannot happen: stock exists only in season): the farm gate is the counterfactual.
-    const without = this.withoutThisSeason ?? { price: this.farmGateFen, soldShare: 1 };
-    for (let supplier = 0; supplier < this.households.length; supplier++) {
+    const without = this.offline!.counterfactual;
+    // Per unit, what it would have fetched offline without live commerce, and the value of what would not have sold.
+    const valuePerUnit = without.price * without.soldShare;
+    const unsoldValuePerUnit = without.price * (1 - without.soldShare);
+    const { remaining, soldThisMonth, farmGateFen } = this;
+    const soldOnline = this.offline!.soldOnline;
+    // Units sold this month only weigh a profit share.
+    const sharesProfit = this.profitShare > 0;
+    let netTotal = 0;
+    let premiumTotal = 0;
+    let volumeTotal = 0;
+    let withoutTotal = 0;
+    // The hot loop of a national run (thousands of suppliers, every night): the flows are added once, after it.
+    for (let supplier = 0; supplier < shares.length; supplier++) {
       const sold = shares[supplier]!;
       const paid = payments[supplier]!;
       if (sold === 0 && paid === 0) continue;
-      this.remaining[supplier]! -= sold;
-      this.soldOnline[supplier]! += sold;
-      this.soldThisMonth[supplier]! += sold;
-      households.creditSales(this.households[supplier]!, sold, paid, sold * this.farmGateFen, without, flows);
+      remaining[supplier]! -= sold;
+      soldOnline[supplier]! += sold;
+      if (sharesProfit) soldThisMonth[supplier]! += sold;
+      const net = paid - sold * farmGateFen;
+      const valueWithout = Math.round(sold * valuePerUnit);
+      const volume = Math.round(sold * unsoldValuePerUnit);
+      const premium = paid - valueWithout - volume;
+      households.creditSales(this.households[supplier]!, sold, paid, net, premium, volume, valueWithout);
+      netTotal += net;
+      premiumTotal += premium;
+      volumeTotal += volume;
+      withoutTotal += valueWithout;
     }
+    flows.householdNetIncome += netTotal;
+    flows.gainPremium += premiumTotal;
+    flows.gainVolume += volumeTotal;
+    flows.farmSalesWithout += withoutTotal;
+    flows.gain += premiumTotal + volumeTotal;
   }
 
   /**
@@ -229,6 +243,7 @@ export class ProductState {
   payDividend(households: HouseholdTable, flows: Flows): void {
     const margin = this.monthMargin;
     this.monthMargin = 0;
+    if (this.profitShare === 0) return;
     const dividend = margin > 0 ? Math.round(margin * this.profitShare) : 0;
     if (dividend > 0) {
       const payments = apportion(dividend, this.soldThisMonth);
@@ -244,54 +259,8 @@ export class ProductState {
     this.soldThisMonth.fill(0);
   }
 
-  /**
-   * The season's offline market clears: every grower brings what it did not sell online (plus
-   * what it carried over), and every one sells the same share at the market's price. Each is
-   * credited the difference from the counterfactual, where the whole harvest went to market.
-   * Called when a season closes, a year renews, or the run ends; a no-op with no season open.
-   */
+  /** The season's offline market clears (a season closes, a year renews, the run ends): see OfflineAccounts.settle. */
   settleOffline(households: HouseholdTable, flows: Flows): void {
-    const without = this.withoutThisSeason;
-    if (without === undefined) return;
-    this.withoutThisSeason = undefined;
-    const count = this.households.length;
-    let brought = 0;
-    let online = 0;
-    for (let supplier = 0; supplier < count; supplier++) {
-      brought += this.harvests[supplier]! + this.carried[supplier]! - this.soldOnline[supplier]!;
-      online += this.soldOnline[supplier]!;
-    }
-    const withIt = this.offlineMarket!.clear(brought, online);
-    const valueWith = withIt.price * withIt.soldShare;
-    const valueWithout = without.price * without.soldShare;
-    const carries = this.offlineSpec.unsold === 'carried';
-    let unsold = 0;
-    let unsoldWithout = 0;
-    for (let supplier = 0; supplier < count; supplier++) {
-      const harvest = this.harvests[supplier]!;
-      const sold = this.soldOnline[supplier]!;
-      const had = harvest + this.carried[supplier]!;
-      const hadWithout = harvest + this.carriedWithout[supplier]!;
-      const withFen = Math.round((had - sold) * valueWith);
-      const withoutFen = Math.round((hadWithout - sold) * valueWithout);
-      const volumeFen = Math.round((had - hadWithout) * valueWithout);
-      if (withFen !== 0 || withoutFen !== 0) households.creditOffline(this.households[supplier]!, withFen, withoutFen, volumeFen, flows);
-      const left = (had - sold) * (1 - withIt.soldShare);
-      const leftWithout = hadWithout * (1 - without.soldShare);
-      unsold += left;
-      unsoldWithout += leftWithout;
-      this.carried[supplier] = carries ? left : 0;
-      this.carriedWithout[supplier] = carries ? leftWithout : 0;
-      this.soldOnline[supplier] = 0;
-    }
-    flows.unitsOffline += Math.round(brought - unsold);
-    flows.unitsUnsold += Math.round(unsold);
-    flows.unitsUnsoldWithout += Math.round(unsoldWithout);
+    this.offline!.settle(households, flows);
   }
-}
-
-function sum(values: ArrayLike<number>): number {
-  let total = 0;
-  for (let index = 0; index < values.length; index++) total += values[index]!;
-  return total;
 }

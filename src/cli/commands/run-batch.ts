@@ -16,7 +16,7 @@ import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { withQueueIfAsked } from '../queue-option.js';
 
 /** Metrics in the printed table (summary.json has them all). */
-const SHOWN = [...HEADLINE_METRICS, 'broadcasts', 'views', 'conversion', 'units', 'householdNetIncome', 'householdsAboveLine', 'lostOrders'];
+const SHOWN = [...HEADLINE_METRICS, 'gainPremium', 'gainVolume', 'gainSpillover', 'householdsAboveLine', 'householdsAboveLineWithoutEcommerce', 'broadcasts', 'views', 'conversion', 'units', 'lostOrders'];
 
 export async function runBatch(loaded: LoadedScenario, options: RunOptions, terminal: Terminal): Promise<void> {
   // Redis (with --queue) must answer before the run directory is claimed.
