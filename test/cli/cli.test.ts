@@ -53,6 +53,12 @@ describe('livesim (built binary)', () => {
     expect(summary.engine.events).toBeGreaterThan(0);
     expect(summary.engine.wallSeconds).toBeGreaterThanOrEqual(0);
     expect(Object.keys(summary.metrics)).toEqual(expect.arrayContaining(['gmv', 'orders', 'units', 'broadcasts', 'views', 'farmerRevenue', 'householdsAboveLine']));
+    // What live commerce gained the farmers, named plainly, in total and per household group.
+    expect(Object.keys(summary.metrics)).toEqual(expect.arrayContaining(['gain', 'gainPremium', 'gainVolume', 'gainSpillover', 'incomeWith', 'incomeWithout']));
+    for (const outcome of [summary.farmers.total, ...summary.farmers.groups]) {
+      expect(Object.keys(outcome)).toEqual(expect.arrayContaining(['group', 'gain', 'premium', 'volume', 'spillover', 'wages', 'incomeWith', 'incomeWithout', 'aboveLine', 'aboveLineWithout']));
+    }
+    expect(summary.farmers.groups.map((outcome: { group: string }) => outcome.group)).toEqual(['village']);
     const partsInFen = Object.values(summary.ledger.parts as Record<string, number>).reduce((sum, yuan) => sum + Math.round(yuan * 100), 0);
     expect(partsInFen).toBe(Math.round(summary.ledger.gmv * 100));
     expect(stderr).not.toMatch(/error/i);

@@ -1,6 +1,6 @@
 /** The data dictionary names every metric once: summary.json's, and timeseries.csv's flows and levels. */
 import { describe, expect, it } from 'vitest';
-import { METRICS } from '../../src/experiment/data-dictionary.js';
+import { describeColumn, METRICS } from '../../src/experiment/data-dictionary.js';
 import { LEDGER_PARTS, TIMESERIES_METRICS } from '../../src/model/metric-catalogue.js';
 import { simulate, tinyScenario } from '../helpers.js';
 
@@ -14,5 +14,11 @@ describe('the data dictionary', () => {
     const summaryKeys = Object.keys(summary.metrics);
     for (const key of summaryKeys) expect(METRICS[key], key).toBeDefined();
     for (const key of Object.keys(METRICS)) expect([...summaryKeys, ...LEDGER_PARTS], key).toContain(key);
+  });
+
+  it("names a farmer group's columns by their metric, with its unit", () => {
+    expect(describeColumn('gain:orchard-village')).toMatchObject({ unit: 'yuan', kind: 'flow' });
+    expect(describeColumn('householdsAboveLine:orchard-village')).toMatchObject({ unit: 'count' });
+    expect(describeColumn('gain:orchard-village')!.meaning).toContain('one farmer group');
   });
 });

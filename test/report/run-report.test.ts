@@ -49,7 +49,7 @@ describe('reports', () => {
       expect(svgCount(page), name).toBe(CHARTS[name as keyof typeof CHARTS]);
       expect(page, name).toContain('What the figures mean');
     }
-    for (const label of ['Month by month', 'Where the money went', 'Households against the poverty line', 'Broadcasts', 'What the scenario assumed']) expect(html('run')).toContain(label);
+    for (const label of ['What live commerce changed for the farmers', 'Month by month', 'Where the money went', 'Households against the poverty line', 'Broadcasts', 'What the scenario assumed']) expect(html('run')).toContain(label);
     expect(statSync(path.join(dir, 'run', 'report.html')).size).toBeLessThan(1024 * 1024);
   });
 

@@ -90,6 +90,15 @@ describe('the dashboard', () => {
     expect(frame).toContain(`${snapshot.households.aboveLine} of ${snapshot.households.total} above the line`);
   });
 
+  it('leads the farmers panel with what live commerce gained them, and where from', () => {
+    const snapshot = snapshots.at(-1)!;
+    expect(snapshot.households.gain).toBeGreaterThan(0);
+    const frame = frameOf(snapshot);
+    expect(frame).toContain(`Farmers gained ${formatYuanShort(snapshot.households.gain)} from live commerce`);
+    // The co-op pays the farm gate (no premium); selling the apples online left the village's offline market shorter.
+    expect(frame).toContain(`spillover ${formatYuanShort(snapshot.households.spillover)}`);
+  });
+
   it('ranks anchors and products by GMV', () => {
     const frame = frameOf(snapshots.at(-1)!);
     expect(frame).toMatch(/1\. mei\s+¥/);

@@ -6,12 +6,12 @@ import type { Snapshot } from '../../src/model/snapshot.js';
 import { INITIAL_STATE, type DashboardState } from '../../src/ui/dashboard-state.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 
-/** Every snapshot of a tiny run whose apples sell out (snapshots every 30 simulated minutes). */
+/** Every snapshot of a tiny run whose apples sell out online (snapshots every 30 simulated minutes); the rest of the harvest goes offline. */
 export async function tinySnapshots(): Promise<Snapshot[]> {
   const value = tinyScenario({
     snapshotEvery: '30m',
     anchors: [{ id: 'mei', recommendedTraffic: 4000, skill: 2 }],
-    farmers: [{ id: 'village', households: 12, produces: [{ product: 'apple', capacity: { median: 20, sigma: 0.6 } }] }],
+    farmers: [{ id: 'village', households: 12, produces: [{ product: 'apple', capacity: { median: 20, sigma: 0.6 }, harvest: 400 }] }],
   });
   const run = new ModelRun(compileScenario(loadValue(value).scenario), 3);
   const snapshots: Snapshot[] = [];
