@@ -148,6 +148,8 @@ export interface ShopParams {
         readonly workersFrom: string;
         readonly ordersPerWorkerMonth: number;
         readonly wagePerMonth: number;
+        /** Share of each month's positive margin the owner takes before wages. */
+        readonly ownerShare: number;
         readonly spinOffs?: { readonly perWorkerYear: number; readonly store: string } | undefined;
       }
     | undefined;
@@ -161,6 +163,8 @@ export interface StoreParams {
   readonly opens: number;
   readonly products: readonly { readonly product: string; readonly share: number }[];
   readonly visitorsPerDay: number;
+  /** Search ranking by sales: traffic ramps from openingVisitors toward visitorsPerDay with the last year's orders. */
+  readonly ranking?: { readonly openingVisitors: number; readonly halfOrders: number } | undefined;
   readonly conversion: number;
   readonly loyalty: { readonly retention: number; readonly repeatOrdersPerYear: number; readonly churnPerYear: number; readonly market?: number | undefined };
   readonly welfare: boolean;

@@ -1,7 +1,7 @@
 /**
  * Shops that buy from farmers and sell online, and the people they employ. Each month the shop
  * hires (or lets go) workers to match the orders it handled, as far as its cash (the margin it
- * has kept, less the wages it has paid) can pay them; it pays their wages into their households,
+ * has kept, less its owner's share and the wages it has paid) can pay them; it pays their wages into their households,
  * and some workers, having learnt the trade, open shops of their own.
  */
 import { binomial } from '../engine/distributions.js';
@@ -17,9 +17,12 @@ export class ShopState {
   readonly workers: number[] = [];
   ordersThisMonth = 0;
   spinOffs = 0;
-  /** Margin the shop has kept in all (fen), and wages paid in all (fen). */
+  /** Margin the shop has kept in all (fen), what its owner took of it, and wages paid in all (fen). */
   marginFen = 0;
+  ownerFen = 0;
   wagesFen = 0;
+  /** Margin kept this month (fen): the owner's share is taken from it at the month's end. */
+  private monthMarginFen = 0;
   /** Month ends when the shop had more work than it could pay for. */
   monthsShortOfCash = 0;
   private nextCandidate = 0;
@@ -40,17 +43,21 @@ export class ShopState {
   noteSale(orders: number, marginFen: number): void {
     this.ordersThisMonth += orders;
     this.marginFen += marginFen;
+    this.monthMarginFen += marginFen;
   }
 
-  /** Margin kept so far less wages paid (fen): what the shop can pay wages from. */
+  /** Margin kept so far less what the owner took and the wages paid (fen): what the shop can pay wages from. */
   get cashFen(): number {
-    return this.marginFen - this.wagesFen;
+    return this.marginFen - this.ownerFen - this.wagesFen;
   }
 
   /** Month end: match the workforce to the month's orders, pay wages (recorded into `flows`), and let workers spin off. */
   closeMonth(households: HouseholdTable, flows: Flows): void {
     const staff = this.spec.staff;
     if (!staff) return;
+    // The owner's income first: her share of a month that made money.
+    this.ownerFen += Math.round(Math.max(0, this.monthMarginFen) * staff.ownerShare);
+    this.monthMarginFen = 0;
     const wageFen = Math.round(staff.wagePerMonth * 100);
     const wanted = Math.ceil(this.ordersThisMonth / staff.ordersPerWorkerMonth);
     // A shop hires only what its cash can pay: wages come out of the margin, never beyond it.

@@ -17,6 +17,7 @@ import { platformFeeRate } from './platform-fees.js';
 import { Population } from './population.js';
 import type { ProductState } from './products.js';
 import type { Seller } from './sales.js';
+import { SalesRank } from './sales-rank.js';
 import { unviableListing, type DroppedListing } from './viability.js';
 
 interface Listing {
@@ -49,6 +50,8 @@ export class StoreState implements SalesChannel {
   /** Visits of the last trading day (for the day's flows). */
   visitsToday = 0;
   private readonly uniform: Uniform;
+  /** Its place in the platform's search ranking, when the scenario ranks it by sales. */
+  private readonly rank: SalesRank | undefined;
   /** The price of each listed product, by product index (fen). */
   private readonly priceFenByProduct: Float64Array;
 
@@ -67,6 +70,7 @@ export class StoreState implements SalesChannel {
     this.welfare = spec.welfare;
     this.platformFeeRate = platformFeeRate(platform, spec.welfare);
     this.uniform = streams.stream(`store/${spec.id}`);
+    this.rank = spec.ranking && new SalesRank(spec.ranking);
     const byId = new Map(products.map((product) => [product.id, product]));
     const totalShare = spec.products.reduce((sum, listing) => sum + listing.share, 0);
     this.priceFenByProduct = new Float64Array(products.length);
@@ -84,8 +88,9 @@ export class StoreState implements SalesChannel {
       : new Population({ initial: 1, innovation: 0, imitation: 0 }, 1, this.uniform);
   }
 
-  /** One day of visits and orders. */
+  /** One day of visits and orders (first-time and repeat), recorded for the store's ranking. */
   trade(seller: Seller, now: number): void {
+    let orders = 0;
     const uniform = this.uniform;
     let visitsLeft = poisson(uniform, this.pull * (this.platformMarket?.crowding ?? 1));
     let repeatLeft = poisson(uniform, (this.customers * this.spec.loyalty.repeatOrdersPerYear) / DAYS_PER_YEAR);
@@ -104,8 +109,9 @@ export class StoreState implements SalesChannel {
       const firstOrders = binomial(uniform, looked, listing.conversion);
       const filled = seller.sell(this, listing.product, firstOrders, now, uniform);
       this.recruit(filled);
-      seller.sell(this, listing.product, repeat, now, uniform);
+      orders += filled + seller.sell(this, listing.product, repeat, now, uniform);
     }
+    this.rank?.closeDay(orders);
     const churn = this.spec.loyalty.churnPerYear;
     if (churn > 0 && this.customers > 0) this.customers -= binomial(uniform, this.customers, 1 - Math.exp(-churn / DAYS_PER_YEAR));
   }
@@ -129,9 +135,10 @@ export class StoreState implements SalesChannel {
     return this.priceFenByProduct[product.index]!;
   }
 
-  /** Visits a day the stores of this entry would draw from an uncrowded market. */
+  /** Visits a day the stores of this entry would draw from an uncrowded market (a ranked store: where its sales put it). */
   get pull(): number {
-    return this.population.active * this.spec.visitorsPerDay;
+    const active = this.population.active;
+    return active * (this.rank ? this.rank.visitors(this.spec.visitorsPerDay, active) : this.spec.visitorsPerDay);
   }
 
   /** Reachable customers of all the stores in this entry now. */

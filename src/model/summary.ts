@@ -24,6 +24,8 @@ export interface SellersSummary {
     readonly id: string;
     /** Margin the shop kept (yuan). */
     readonly margin: number;
+    /** What its owner took of the margin as her income (yuan). */
+    readonly ownerIncome: number;
     /** Wages it paid out of it (yuan). */
     readonly wages: number;
     /** Month ends when it could not pay for all the work its orders needed. */
@@ -125,6 +127,7 @@ function summarizeSellers(result: ModelResult): SellersSummary {
     shops: result.world.shops.map((shop) => ({
       id: shop.id,
       margin: fenToYuan(shop.marginFen),
+      ownerIncome: fenToYuan(shop.ownerFen),
       wages: fenToYuan(shop.wagesFen),
       monthsShortOfCash: shop.monthsShortOfCash,
     })),

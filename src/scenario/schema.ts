@@ -342,6 +342,7 @@ const shop = z
         workersFrom: reference('farmer group'),
         ordersPerWorkerMonth: positive('Orders one worker handles in a month (packing, sorting, customer service)').max(10_000_000),
         wagePerMonth: yuan('Wage per worker per month, paid out of the shop\'s margin into the worker\'s household'),
+        ownerShare: share("Share of each month's margin the shop's owner takes as her income before any wages are paid").default(0),
         spinOffs: z
           .strictObject({
             perWorkerYear: nonNegative('Yearly rate at which a worker opens a shop of their own'),
@@ -366,6 +367,15 @@ const store = z
       .min(1)
       .describe('Products listed'),
     visitorsPerDay: nonNegative('Visitors a day to one store from search and the platform\'s feed (visits)').max(10_000_000),
+    ranking: z
+      .strictObject({
+        openingVisitors: nonNegative('Visitors a day a new store gets before it has sold anything (visits)').max(10_000_000),
+        halfOrders: positive('Orders over the last year at which a store gets half of the way from its opening visitors to `visitorsPerDay` (orders)').max(1e10),
+      })
+      .optional()
+      .describe(
+        'The platform ranks a store by its sales: a new store starts with openingVisitors a day, and its traffic rises toward visitorsPerDay as its orders over the last 365 days grow. Absent: visitorsPerDay from the day it opens',
+      ),
     conversion: share('Share of visitors who order, at the reference price'),
     loyalty: z
       .strictObject({

@@ -118,6 +118,23 @@ describe('stores', () => {
     expect(total.tag).toBeCloseTo(summary.metrics.gmv - result.metrics.broadcasts[0]!.gmv / 100, 1);
   });
 
+  it('climb the platform’s ranking as they sell: a new store starts with its opening traffic and grows toward its full visitors', async () => {
+    const ranked = withStore({ visitorsPerDay: 2000, ranking: { openingVisitors: 100, halfOrders: 2000 } });
+    const { result } = await simulate(ranked, { seed: 3 });
+    const months = timeseriesTable(result, 'month').rows;
+    const visitsPerDay = (period: string) => {
+      const row = months.find((candidate) => candidate.period === period)!;
+      return row.values.storeVisits! / row.days;
+    };
+    expect(visitsPerDay('2020-01')).toBeLessThan(400);
+    expect(visitsPerDay('2020-12')).toBeGreaterThan(2 * visitsPerDay('2020-01'));
+    expect(visitsPerDay('2020-12')).toBeLessThan(2000);
+    // Without a ranking the store has its full traffic from the first day.
+    const { result: unranked } = await simulate(withStore({ visitorsPerDay: 2000 }), { seed: 3 });
+    const january = timeseriesTable(unranked, 'month').rows[0]!;
+    expect(january.values.storeVisits! / january.days).toBeCloseTo(2000, -2);
+  });
+
   it('as a class, multiply by adoption', async () => {
     const { summary } = await simulate(withStore({ population: { initial: 10, potential: 2000, innovation: 0.1, imitation: 0.5 } }), { seed: 3 });
     expect(summary.metrics.storesOpened).toBeGreaterThan(100);
@@ -197,6 +214,20 @@ describe('shop staff', () => {
     expect(summary.sellers.shops[0]!.monthsShortOfCash).toBe(0);
     expect(summary.metrics.spinOffs).toBeGreaterThan(0);
     expect(summary.metrics.storesOpened).toBe(summary.metrics.spinOffs);
+  });
+
+  it('are paid after the owner takes her share of the margin: a larger share, fewer workers', async () => {
+    const owned = (ownerShare: number) => {
+      const value = shopWith(150) as { shops: { staff: Record<string, unknown> }[] };
+      return { ...value, shops: [{ ...value.shops[0]!, staff: { ...value.shops[0]!.staff, ownerShare } }] };
+    };
+    const { summary: none } = await simulate(owned(0), { seed: 8 });
+    const { summary: half } = await simulate(owned(0.9), { seed: 8 });
+    const [shop] = half.sellers.shops;
+    expect(none.sellers.shops[0]!.ownerIncome).toBe(0);
+    expect(shop!.ownerIncome).toBeGreaterThan(0.8 * shop!.margin);
+    expect(shop!.ownerIncome + shop!.wages).toBeLessThanOrEqual(shop!.margin);
+    expect(half.metrics.wages).toBeLessThan(none.metrics.wages);
   });
 
   it('are hired only as far as the margin can pay them: wages never exceed what the shop kept', async () => {
