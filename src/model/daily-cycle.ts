@@ -46,7 +46,10 @@ export class DailyCycle {
     }
     this.closeDay();
     this.dayStart = now;
-    if (newMonth) world.households.closeMonth();
+    if (newMonth) {
+      world.households.closeMonth();
+      world.recruitForDemand();
+    }
     world.updateSeasons(now, false, this.metrics.today);
     for (const anchor of world.anchors) anchor.advanceAdoption();
     for (const store of world.stores) if (store.isOpen) store.population.advanceDay();

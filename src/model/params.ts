@@ -137,6 +137,8 @@ export interface FarmerGroupParams {
   readonly produces: readonly { readonly product: string; readonly capacity: Spread; readonly harvest?: Spread | undefined }[];
   readonly represents: number;
   readonly joining?: AdoptionParams | undefined;
+  /** Households join as the sellers need them: each month's lost demand brings enough growers to fill it. */
+  readonly joinsOnDemand?: { readonly initial: number } | undefined;
   readonly followsAnchors?: { readonly anchor: string; readonly householdsPerAnchor: number } | undefined;
 }
 

@@ -15,6 +15,8 @@ import type { ProductParams } from './params.js';
 import type { ShopState } from './shops.js';
 
 const toFen = (yuan: number) => Math.round(yuan * 100);
+/** Days of a non-leap year before each month. */
+const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 export class ProductState {
   readonly id: string;
@@ -180,6 +182,16 @@ export class ProductState {
   /** Whether this product has a harvest window (rather than renewing every 1 January). */
   get seasonal(): boolean {
     return this.season !== undefined;
+  }
+
+  /** Days of its harvest window in a (non-leap) year, or undefined without one. */
+  get seasonDays(): number | undefined {
+    const season = this.season;
+    if (!season) return undefined;
+    const dayOfYear = ([month, day]: readonly [number, number]) => CUMULATIVE_DAYS[month - 1]! + day;
+    const from = dayOfYear(season.from);
+    const to = dayOfYear(season.to);
+    return to >= from ? to - from + 1 : 365 - from + 1 + to;
   }
 
   /**

@@ -12,6 +12,7 @@ import type { LiveBroadcast, PlannedSlot } from './live-broadcast.js';
 import { PlatformMarket } from './market.js';
 import { platformFeeRate } from './platform-fees.js';
 import { meanUnitsPerOrder, unviableListing, type DroppedListing } from './viability.js';
+import { DemandRecruiting } from './demand-recruiting.js';
 import { Population } from './population.js';
 import { ProductState } from './products.js';
 import type { AnchorParams, FarmerGroupParams, ModelParams } from './params.js';
@@ -54,6 +55,8 @@ export class World {
   readonly shops: ShopState[];
   readonly households: HouseholdTable;
   readonly joining: JoiningGroup[] = [];
+  /** Groups that join as the sellers need them (also in `joining`). */
+  private readonly recruiting: DemandRecruiting[] = [];
   readonly plans: SeriesPlan[];
   readonly dwell: DwellDistribution;
   /** Each platform's shared market, for platforms that declare one. */
@@ -197,7 +200,17 @@ export class World {
         }
       }
       const members = Array.from({ length: group.households }, (_, index) => first + index);
-      if (group.joining) {
+      if (group.joinsOnDemand) {
+        const grown = group.produces.map((production) => {
+          const product = productById.get(production.product)!;
+          let capacity = 0;
+          for (let supplier = 0; supplier < product.supplierCount; supplier++) if (table.groupOf[product.households[supplier]!] === groupIndex) capacity += product.capacities[supplier]!;
+          return { product, meanCapacity: capacity / group.households };
+        });
+        const recruiting = new DemandRecruiting(group.households, grown, initiallyJoined);
+        this.recruiting.push(recruiting);
+        this.joining.push({ group, joined: () => recruiting.joined(), advanceDay: () => undefined, households: members, activated: initiallyJoined });
+      } else if (group.joining) {
         const population = new Population(group.joining, group.households, random.stream(`farmers/${group.id}/joining`));
         this.joining.push({ group, joined: () => population.appeared, advanceDay: () => population.advanceDay(), households: members, activated: initiallyJoined });
       } else if (group.followsAnchors) {
@@ -218,10 +231,16 @@ export class World {
   /** Simulated households of a group in the network at the start. */
   private initiallyJoined(group: FarmerGroupParams): number {
     if (group.joining) return group.joining.initial;
+    if (group.joinsOnDemand) return group.joinsOnDemand.initial;
     const follows = group.followsAnchors;
     if (!follows) return group.households;
     const anchor = this.scenario.anchors.find((candidate) => candidate.id === follows.anchor);
     return householdsFollowing(anchor?.population?.initial ?? 1, follows, group.represents);
+  }
+
+  /** Month end: groups that join on demand take in the growers the month's lost demand called for. */
+  recruitForDemand(): void {
+    for (const recruiting of this.recruiting) recruiting.closeMonth();
   }
 
   /** One day of households joining the supplier networks. */

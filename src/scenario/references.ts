@@ -82,9 +82,10 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
   });
 
   scenario.farmers.forEach((group, g) => {
+    const ways = [group.joining && '`joining`', group.joinsOnDemand && '`joinsOnDemand`', group.followsAnchors && '`followsAnchors`'].filter(Boolean);
+    if (ways.length > 1) report(['farmers', g], `a group joins the selling network one way, not by ${ways.join(' and ')}`, 'keep one: its own diffusion, the sellers\' demand, or a class of anchors');
     const follows = group.followsAnchors;
     if (!follows) return;
-    if (group.joining) report(['farmers', g, 'followsAnchors'], 'a group joins either by its own diffusion (`joining`) or with anchors (`followsAnchors`), not both');
     mustExist(follows.anchor, scenario.anchors.map((anchor) => anchor.id), ['farmers', g, 'followsAnchors', 'anchor'], 'anchor');
     const anchor = scenario.anchors.find((candidate) => candidate.id === follows.anchor);
     if (anchor && !anchor.population) report(['farmers', g, 'followsAnchors', 'anchor'], `anchor \`${anchor.id}\` is a single anchor`, 'supply follows a class of anchors: give that anchor a `population`');

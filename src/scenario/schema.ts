@@ -318,6 +318,14 @@ const farmerGroup = z
     joining: adoption('supplier households')
       .optional()
       .describe('Households join the selling network over time (potential: the whole group); absent: all supply from the start'),
+    joinsOnDemand: z
+      .strictObject({
+        initial: count('Households in the selling network at the start'),
+      })
+      .optional()
+      .describe(
+        "Households join as the sellers need their produce: at each month's end, enough more to have filled the month's lost demand for the products they grow, at their capacity (a season's capacity spread over its months)",
+      ),
     followsAnchors: z
       .strictObject({
         anchor: reference('anchor'),

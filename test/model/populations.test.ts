@@ -1,9 +1,10 @@
 /** Populations that grow: classes of anchors and stores, supplier networks, shop staff. */
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/random.js';
+import { ScenarioError } from '../../src/errors.js';
 import { Population } from '../../src/model/population.js';
 import { timeseriesTable } from '../../src/experiment/timeseries.js';
-import { simulate, tinyScenario } from '../helpers.js';
+import { loadValue, simulate, tinyScenario } from '../helpers.js';
 
 const plenty = { farmers: [{ id: 'village', households: 30, produces: [{ product: 'apple', capacity: 100_000 }] }] };
 
@@ -157,6 +158,50 @@ describe('supplier networks', () => {
     expect(summary.metrics.householdsSupplying).toBeLessThanOrEqual(summary.metrics.householdsJoined);
     // Early on, ten households' stock runs out: lost demand.
     expect(months[0]!.values.lostOrders).toBeGreaterThan(0);
+  });
+});
+
+describe('supply that follows demand', () => {
+  const county = (visitorsPerDay: number) =>
+    tinyScenario({
+      start: '2020-01-01',
+      end: '2021-01-01',
+      fidelity: 'cohort',
+      anchors: [{ id: 'mei', broadcasts: [{ id: 'nightly', schedule: { kind: 'dates', dates: ['2020-01-01T20:00'] } }] }],
+      stores: [{ id: 'shopfront', platform: 'taobao', products: [{ product: 'apple' }], visitorsPerDay, conversion: 0.02 }],
+      farmers: [{ id: 'village', households: 400, joinsOnDemand: { initial: 2 }, produces: [{ product: 'apple', capacity: 60 }] }],
+    });
+
+  it('brings in growers as the orders outrun their stock, until the lost demand is filled', async () => {
+    // About 2,000 visits a day order ~40 a day, ~20,000 apples a year: a few hundred growers' worth.
+    const { summary, result } = await simulate(county(2000), { seed: 5 });
+    const months = timeseriesTable(result, 'month').rows;
+    expect(months[0]!.values.householdsJoined).toBe(2);
+    expect(summary.metrics.householdsJoined).toBeGreaterThan(100);
+    expect(summary.metrics.householdsJoined).toBeLessThan(400);
+    // Lost demand early, little once the network has grown to it.
+    const lost = (period: string) => months.find((row) => row.period === period)!.values.lostOrders!;
+    expect(lost('2020-01')).toBeGreaterThan(10 * lost('2020-12'));
+  });
+
+  it('leaves the network as it is while its stock meets the orders', async () => {
+    const { summary } = await simulate(county(2), { seed: 5 });
+    expect(summary.metrics.lostOrders).toBe(0);
+    expect(summary.metrics.householdsJoined).toBe(2);
+  });
+
+  it('is one way of joining: a group cannot also diffuse or follow anchors', () => {
+    const value = county(10) as { farmers: Record<string, unknown>[] };
+    const both = { ...value, farmers: [{ ...value.farmers[0], joining: { initial: 2 } }] };
+    const problems = (() => {
+      try {
+        loadValue(both);
+        return [];
+      } catch (error) {
+        return error instanceof ScenarioError ? error.problems.map((problem) => problem.message) : [String(error)];
+      }
+    })();
+    expect(problems.join('\n')).toMatch(/joins the selling network one way, not by `joining` and `joinsOnDemand`/);
   });
 });
 
