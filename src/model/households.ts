@@ -38,12 +38,12 @@ export class HouseholdTable {
   readonly persons: Int32Array;
   /** Real households this one stands for. */
   readonly represents: Int32Array;
-  /** Income per person per year without e-commerce (yuan). */
+  /** Income per person per year without live commerce (yuan), the modelled harvest sold offline included. */
   readonly baselinePerPerson: Float64Array;
   /** 1 once the household supplies (or works for) the online channel. */
   readonly joined: Uint8Array;
   readonly unitsSold: Float64Array;
-  /** Money received from e-commerce sales (fen). */
+  /** Money received for online sales, profit shares included (fen). */
   readonly revenue: Float64Array;
   /** Wages from shops (fen). */
   readonly wages: Float64Array;

@@ -115,7 +115,7 @@ export const METRIC_CATALOGUE = {
   householdsLifted: atEnd('count', 'Households above the line only thanks to live commerce'),
   incomeWithout: atEnd('yuan per year', 'The households’ income over a year without live commerce (their baseline, which includes selling the modelled harvest offline)'),
   incomeWith: atEnd('yuan per year', 'The same plus their gain from live commerce over the trailing year: what the poverty line is measured on'),
-  unitsUnsoldAtSeasonEnd: { ...atEnd('count', 'Units left when harvest windows closed or years renewed (sold through other channels)'), kind: 'flow', overTime: 'sum' },
+  unitsUnsoldAtSeasonEnd: { ...atEnd('count', 'Online capacity left when harvest windows closed or years renewed (it went to the offline market with the rest of the harvest)'), kind: 'flow', overTime: 'sum' },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;
 
 type Catalogue = typeof METRIC_CATALOGUE;

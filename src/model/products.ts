@@ -59,7 +59,7 @@ export class ProductState {
   unsettledFarmerRevenue = 0;
   /** The seller's margin on this product this month, losses netted against gains (fen). */
   monthMargin = 0;
-  /** Units left unsold when seasons closed (sold through other channels, not lost). */
+  /** Online capacity left unsold when seasons closed (it goes to the offline market, not lost). */
   unsoldAtSeasonEnd = 0;
   readonly flows = new Flows();
   /** The shop selling it, when a shop does. */
