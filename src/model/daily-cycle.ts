@@ -71,22 +71,9 @@ export class DailyCycle {
   }
   private closeDay(): void {
     const { world } = this;
-    const households = world.households.tally(this.povertyLine);
     this.metrics.closeDay(
       world.calendar.dayLabel(this.dayStart),
-      {
-        followers: Math.round(world.followers()),
-        anchorsActive: world.anchorsActive(),
-        anchorsAppeared: world.anchorsAppeared(),
-        storesActive: world.storesActive(),
-        storesOpened: world.storesOpened(),
-        stockAvailable: world.stockAvailable(),
-        householdsJoined: households.joined,
-        householdsSupplying: households.supplying,
-        householdsAboveLine: households.aboveLine,
-        workers: world.workers(),
-        spinOffs: world.spinOffs(),
-      },
+      world.levels(this.povertyLine),
       world.groups,
       world.products,
     );

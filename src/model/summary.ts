@@ -52,17 +52,7 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
   const farmers = farmerOutcomes(world.households, world.scenario.farmers.map((group) => group.id), world.scenario.povertyLine);
   const values: Record<SummaryMetricName, number> = {
     ...countersInYuan(total),
-    followers: Math.round(world.followers()),
-    anchorsActive: world.anchorsActive(),
-    anchorsAppeared: world.anchorsAppeared(),
-    storesActive: world.storesActive(),
-    storesOpened: world.storesOpened(),
-    stockAvailable: world.stockAvailable(),
-    householdsJoined: tally.joined,
-    householdsSupplying: tally.supplying,
-    householdsAboveLine: tally.aboveLine,
-    workers: world.workers(),
-    spinOffs: world.spinOffs(),
+    ...world.levels(world.scenario.povertyLine),
     peakConcurrentViewers: metrics.days.reduce((max, day) => Math.max(max, day.levels.peakConcurrentViewers), 0),
     conversion: round6(rates.conversion),
     gmvPerThousandViews: rates.gmvPerThousandViews,

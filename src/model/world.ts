@@ -8,6 +8,7 @@ import { ArrivalCurve, dwellDistribution, type DwellDistribution } from './audie
 import { Calendar } from './calendar.js';
 import { Flows } from './flows.js';
 import { HouseholdTable, drawPersons, drawSpread } from './households.js';
+import type { DayLevels } from './metrics.js';
 import type { LiveBroadcast, PlannedSlot } from './live-broadcast.js';
 import { PlatformMarket } from './market.js';
 import { platformFeeRate } from './platform-fees.js';
@@ -278,6 +279,24 @@ export class World {
       const storePull = this.stores.reduce((sum, store) => sum + (store.spec.platform === platform && store.isOpen ? store.pull : 0), 0);
       market.update(minute, storePull);
     }
+  }
+
+  /** The catalogue's day-end levels as they stand now (the day's peak of viewers aside: the metrics keep it). */
+  levels(povertyLine: number): Omit<DayLevels, 'peakConcurrentViewers'> {
+    const households = this.households.tally(povertyLine);
+    return {
+      followers: Math.round(this.followers()),
+      anchorsActive: this.anchorsActive(),
+      anchorsAppeared: this.anchorsAppeared(),
+      storesActive: this.storesActive(),
+      storesOpened: this.storesOpened(),
+      stockAvailable: this.stockAvailable(),
+      householdsJoined: households.joined,
+      householdsSupplying: households.supplying,
+      householdsAboveLine: households.aboveLine,
+      workers: this.workers(),
+      spinOffs: this.spinOffs(),
+    };
   }
 
   /** Units still available across products. */
