@@ -3,8 +3,8 @@
  * at each month's end, the month's lost demand for the products the group grows (units ordered
  * that no stock could fill) brings in enough more households to have filled it, each bringing
  * its capacity spread over its season's months. So how many growers sell is set by the orders
- * the sellers must fill, not by an assumed diffusion. (Two groups joining on demand for the same
- * product would each answer the whole shortfall: give a product one such group.)
+ * the sellers must fill, not by an assumed diffusion. A product has at most one such group (the
+ * scenario's validation says so), which answers its whole shortfall.
  */
 import type { ProductState } from './products.js';
 

@@ -84,6 +84,12 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
   scenario.farmers.forEach((group, g) => {
     const ways = [group.joining && '`joining`', group.joinsOnDemand && '`joinsOnDemand`', group.followsAnchors && '`followsAnchors`'].filter(Boolean);
     if (ways.length > 1) report(['farmers', g], `a group joins the selling network one way, not by ${ways.join(' and ')}`, 'keep one: its own diffusion, the sellers\' demand, or a class of anchors');
+    if (group.joinsOnDemand) {
+      for (const production of group.produces) {
+        const first = scenario.farmers.findIndex((other) => other.joinsOnDemand && other.produces.some((grown) => grown.product === production.product));
+        if (first !== g) report(['farmers', g, 'joinsOnDemand'], `\`${production.product}\` already has a group that joins on demand (\`${scenario.farmers[first]!.id}\`): both would answer its whole shortfall`, 'let one group join on demand for a product');
+      }
+    }
     const follows = group.followsAnchors;
     if (!follows) return;
     mustExist(follows.anchor, scenario.anchors.map((anchor) => anchor.id), ['farmers', g, 'followsAnchors', 'anchor'], 'anchor');

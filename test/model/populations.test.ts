@@ -190,18 +190,18 @@ describe('supply that follows demand', () => {
     expect(summary.metrics.householdsJoined).toBe(2);
   });
 
-  it('is one way of joining: a group cannot also diffuse or follow anchors', () => {
-    const value = county(10) as { farmers: Record<string, unknown>[] };
-    const both = { ...value, farmers: [{ ...value.farmers[0], joining: { initial: 2 } }] };
-    const problems = (() => {
+  it('is one way of joining: a group cannot also diffuse or follow anchors, and a product has one such group', () => {
+    const problemsOf = (value: unknown) => {
       try {
-        loadValue(both);
-        return [];
+        loadValue(value);
+        return '';
       } catch (error) {
-        return error instanceof ScenarioError ? error.problems.map((problem) => problem.message) : [String(error)];
+        return error instanceof ScenarioError ? error.problems.map((problem) => problem.message).join('\n') : String(error);
       }
-    })();
-    expect(problems.join('\n')).toMatch(/joins the selling network one way, not by `joining` and `joinsOnDemand`/);
+    };
+    const value = county(10) as { farmers: Record<string, unknown>[] };
+    expect(problemsOf({ ...value, farmers: [{ ...value.farmers[0], joining: { initial: 2 } }] })).toMatch(/joins the selling network one way, not by `joining` and `joinsOnDemand`/);
+    expect(problemsOf({ ...value, farmers: [value.farmers[0], { ...value.farmers[0], id: 'hamlet' }] })).toMatch(/`apple` already has a group that joins on demand \(`village`\)/);
   });
 });
 
