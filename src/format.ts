@@ -58,11 +58,14 @@ export function formatSignedPercent(share: number, digits = 1): string {
  * as percentages, counts and other quantities short (397.5bn, 13.0k, 0.0312).
  */
 export function formatMetric(name: string, value: number): string {
+  if (isMoneyMetric(name)) return formatYuanShort(value);
   const unit = catalogueEntry(name)?.unit;
-  if (unit === 'yuan' || unit === 'yuan per year') return formatYuanShort(value);
   if (unit === 'share' || unit === 'orders per view') return formatPercent(value, 2);
   return formatQuantity(value);
 }
 
-/** Whether a metric is money (yuan). */
-export const isMoneyMetric = (name: string): boolean => ['yuan', 'yuan per year'].includes(catalogueEntry(name)?.unit ?? '');
+/** Whether a metric is money (yuan, or yuan a year). */
+export function isMoneyMetric(name: string): boolean {
+  const unit = catalogueEntry(name)?.unit;
+  return unit === 'yuan' || unit === 'yuan per year';
+}

@@ -5,9 +5,6 @@ import { estimate, type Estimate } from './statistics.js';
 /** Metrics a batch reports its precision on (`--precision`); what live commerce gained the farmers first. */
 export const HEADLINE_METRICS = ['gain', 'gmv', 'orders', 'farmerRevenue'] as const;
 
-/** The farmers' gain and its parts: what a comparison shows first. */
-export const GAIN_METRICS = ['gain', 'gainPremium', 'gainVolume', 'gainSpillover'] as const;
-
 export function estimatesByMetric(rows: readonly BatchRow[]): Record<string, Estimate> {
   const first = rows[0];
   if (!first) return {};

@@ -108,7 +108,7 @@ export function householdsCsv(result: ModelResult): string {
       yuanCell(households.netIncome[household]!),
       yuanCell(households.offlineRevenue[household]!),
       yuanCell(households.farmSalesWithout[household]!),
-      yuanCell(households.gain[household]!),
+      yuanCell(households.gainOf(household)),
       yuanCell(households.premium[household]!),
       yuanCell(households.volume[household]!),
       yuanCell(households.spillover[household]!),

@@ -31,42 +31,31 @@ export interface FarmerOutcomes {
   readonly groups: readonly FarmerOutcome[];
 }
 
-interface Tally {
-  households: number;
-  incomeWithout: number;
-  incomeWith: number;
-  gain: number;
-  premium: number;
-  volume: number;
-  spillover: number;
-  wages: number;
-  aboveLine: number;
-  aboveLineWithout: number;
-}
-
-const emptyTally = (): Tally => ({ households: 0, incomeWithout: 0, incomeWith: 0, gain: 0, premium: 0, volume: 0, spillover: 0, wages: 0, aboveLine: 0, aboveLineWithout: 0 });
+/** What is added up per group (money in fen); the gain is derived from its parts. */
+const TALLIED = ['households', 'incomeWithout', 'incomeWith', 'premium', 'volume', 'spillover', 'wages', 'aboveLine', 'aboveLineWithout'] as const;
+type Tally = Record<(typeof TALLIED)[number], number>;
+const emptyTally = (): Tally => Object.fromEntries(TALLIED.map((key) => [key, 0])) as Tally;
 
 export function farmerOutcomes(table: HouseholdTable, groupIds: readonly string[], povertyLine: number): FarmerOutcomes {
   const tallies = groupIds.map(emptyTally);
-  const total = emptyTally();
   for (let household = 0; household < table.size; household++) {
+    const tally = tallies[table.groupOf[household]!]!;
     const weight = table.represents[household]!;
     const persons = table.persons[household]! * weight;
     const withoutPerPerson = table.baselinePerPerson[household]!;
     const withPerPerson = table.incomePerPerson(household);
-    for (const tally of [tallies[table.groupOf[household]!]!, total]) {
-      tally.households += weight;
-      tally.incomeWithout += withoutPerPerson * persons;
-      tally.incomeWith += withPerPerson * persons;
-      tally.gain += table.gain[household]!;
-      tally.premium += table.premium[household]!;
-      tally.volume += table.volume[household]!;
-      tally.spillover += table.spillover[household]!;
-      tally.wages += table.wages[household]!;
-      if (withPerPerson >= povertyLine) tally.aboveLine += weight;
-      if (withoutPerPerson >= povertyLine) tally.aboveLineWithout += weight;
-    }
+    tally.households += weight;
+    tally.incomeWithout += withoutPerPerson * persons;
+    tally.incomeWith += withPerPerson * persons;
+    tally.premium += table.premium[household]!;
+    tally.volume += table.volume[household]!;
+    tally.spillover += table.spillover[household]!;
+    tally.wages += table.wages[household]!;
+    if (withPerPerson >= povertyLine) tally.aboveLine += weight;
+    if (withoutPerPerson >= povertyLine) tally.aboveLineWithout += weight;
   }
+  const total = emptyTally();
+  for (const tally of tallies) for (const key of TALLIED) total[key] += tally[key];
   return { total: outcome('all', total), groups: tallies.map((tally, index) => outcome(groupIds[index]!, tally)) };
 }
 
@@ -76,7 +65,8 @@ function outcome(group: string, tally: Tally): FarmerOutcome {
     households: tally.households,
     incomeWithout: Math.round(tally.incomeWithout),
     incomeWith: Math.round(tally.incomeWith),
-    gain: fenToYuan(tally.gain),
+    // The gain is its parts, each a whole number of fen, so their sum is exact.
+    gain: fenToYuan(tally.premium + tally.volume + tally.spillover + tally.wages),
     premium: fenToYuan(tally.premium),
     volume: fenToYuan(tally.volume),
     spillover: fenToYuan(tally.spillover),

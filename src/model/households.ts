@@ -49,8 +49,6 @@ export class HouseholdTable {
   readonly wages: Float64Array;
   /** Sales revenue beyond the farm-gate value of the same units, plus wages (fen). */
   readonly netIncome: Float64Array;
-  /** Gain from live commerce against the counterfactual (fen): premium + volume + spillover + wages. */
-  readonly gain: Float64Array;
   /** Online pay beyond what the same units would have fetched offline without live commerce (fen). */
   readonly premium: Float64Array;
   /** The counterfactual value of units that, without live commerce, would have gone unsold (fen). */
@@ -77,7 +75,6 @@ export class HouseholdTable {
     this.revenue = new Float64Array(size);
     this.wages = new Float64Array(size);
     this.netIncome = new Float64Array(size);
-    this.gain = new Float64Array(size);
     this.premium = new Float64Array(size);
     this.volume = new Float64Array(size);
     this.spillover = new Float64Array(size);
@@ -102,7 +99,6 @@ export class HouseholdTable {
     this.premium[household]! += premiumFen;
     this.volume[household]! += volumeFen;
     this.farmSalesWithout[household]! += valueWithoutFen;
-    this.gain[household]! += premiumFen + volumeFen;
     this.monthNet[household]! += premiumFen + volumeFen;
   }
 
@@ -147,8 +143,13 @@ export class HouseholdTable {
     flows.gain += wageFen;
   }
 
+  /** A household's gain from live commerce against the counterfactual (fen): premium + volume + spillover + wages. */
+  gainOf(household: number): number {
+    return this.premium[household]! + this.volume[household]! + this.spillover[household]! + this.wages[household]!;
+  }
+
+  /** Counts a gain (fen) toward the household's trailing year. */
   private addGain(household: number, fen: number): void {
-    this.gain[household]! += fen;
     this.monthNet[household]! += fen;
   }
 

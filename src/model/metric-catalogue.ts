@@ -148,6 +148,9 @@ export function catalogueEntry(name: string): CatalogueEntry | undefined {
   return Object.hasOwn(METRIC_CATALOGUE, name) ? entryOf(name as MetricName) : undefined;
 }
 
+/** The farmers' gain from live commerce and its parts (wages, the fourth, is a counter of its own): what comparisons show first. */
+export const GAIN_METRICS = ['gain', 'gainPremium', 'gainVolume', 'gainSpillover'] as const satisfies readonly CounterName[];
+
 /** What each ledger part is called in reports and on the dashboard. */
 export const LEDGER_LABELS: Readonly<Record<LedgerPart, string>> = {
   refunds: 'refunds',

@@ -47,7 +47,6 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
   const { world, metrics } = result;
   const total = metrics.total();
   checkExact(total);
-  const tally = world.households.tally(world.scenario.povertyLine);
   const rates = liveRates(total);
   const farmers = farmerOutcomes(world.households, world.scenario.farmers.map((group) => group.id), world.scenario.povertyLine);
   const values: Record<SummaryMetricName, number> = {
@@ -58,9 +57,10 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
     gmvPerThousandViews: rates.gmvPerThousandViews,
     averageOrderValue: total.orders > 0 ? fenToYuan(total.gmv / total.orders) : 0,
     farmerShare: ratio(total.farmerRevenue, total.gmv),
-    households: tally.total,
-    householdsAboveLineWithoutEcommerce: tally.aboveLineWithoutEcommerce,
-    householdsLifted: tally.aboveLine - tally.aboveLineWithoutEcommerce,
+    // The same household counts as the farmers' outcomes: one pass over the households, not two.
+    households: farmers.total.households,
+    householdsAboveLineWithoutEcommerce: farmers.total.aboveLineWithout,
+    householdsLifted: farmers.total.aboveLine - farmers.total.aboveLineWithout,
     incomeWithout: farmers.total.incomeWithout,
     incomeWith: farmers.total.incomeWith,
     unitsUnsoldAtSeasonEnd: world.products.reduce((sum, product) => sum + product.unsoldAtSeasonEnd, 0),

@@ -2,7 +2,8 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
 import { isRunDirectory, readStoredBatch, runWithSeeds, storedBatchManifest, type StoredBatch } from '../../experiment/batch-sides.js';
-import { GAIN_METRICS, HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
+import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
+import { GAIN_METRICS } from '../../model/metric-catalogue.js';
 import { SIDE_FILES, comparePaired, comparisonSummary, type SideIdentity } from '../../experiment/compare.js';
 import { comparisonCsv, formatComparison } from './compare-output.js';
 import { manifestText } from '../../experiment/manifest.js';
