@@ -5,6 +5,7 @@
 import type { RandomStreams, Uniform } from '../engine/random.js';
 import { Flows } from './flows.js';
 import type { PlatformMarket } from './market.js';
+import type { NicheAudience } from './niche.js';
 import type { AnchorParams, PlatformParams } from './params.js';
 import { Population } from './population.js';
 
@@ -36,6 +37,8 @@ export class AnchorState {
     streams: RandomStreams,
     /** The platform's shared market, when it declares one: feed traffic shrinks as sellers crowd it. */
     readonly market?: PlatformMarket,
+    /** The niche whose pool its feed traffic shares with the other anchors in it, when it declares one. */
+    readonly niche?: NicheAudience,
   ) {
     this.id = spec.id;
     this.name = spec.name ?? spec.id;
@@ -70,10 +73,10 @@ export class AnchorState {
 
   /**
    * Expected views of one broadcast before night-to-night variation: followers tuning in plus
-   * feed traffic, the share of its pull (`feedPull`) the platform's crowded market grants it.
+   * feed traffic, the share of its pull (`feedPull`) the platform's crowded market and its niche grant it.
    */
   expectedViews(welfare: boolean): { fromFollowers: number; fromFeed: number } {
-    const crowding = this.market?.crowding ?? 1;
+    const crowding = (this.market?.crowding ?? 1) * (this.niche?.crowding ?? 1);
     return { fromFollowers: this.followers * this.spec.tuneInShare, fromFeed: this.feedPull(welfare) * crowding };
   }
 

@@ -8,6 +8,7 @@
  * The visits a shopper pays farm products may grow by a yearly rate of their own (the scenario's
  * `behaviour.farmVisitsGrowthPerYear`): farm produce gaining a share of online shopping.
  */
+import { DatedSeries } from './dated-series.js';
 import type { MarketParams } from './params.js';
 
 const MINUTES_PER_YEAR = 365 * 1440;
@@ -17,25 +18,15 @@ export class PlatformMarket {
   crowding = 1;
   /** Feed views the platform's broadcasts pulled today, before crowding (their pull on tomorrow's market). */
   feedPullToday = 0;
-  /** (minute, shoppers) points, in time order. */
-  private readonly points: readonly (readonly [number, number])[];
+  private readonly shoppers: DatedSeries;
 
   constructor(private readonly spec: MarketParams) {
-    this.points = spec.shoppers.map((point) => [point.minute, point.people] as const);
+    this.shoppers = new DatedSeries(spec.shoppers.map((point) => [point.minute, point.people] as const));
   }
 
   /** The platform's shoppers at `minute`: linear between the stated dates, flat before the first and after the last. */
   shoppersAt(minute: number): number {
-    const points = this.points;
-    if (minute <= points[0]![0]) return points[0]![1];
-    for (let index = 1; index < points.length; index++) {
-      const [at, people] = points[index]!;
-      if (minute <= at) {
-        const [before, peopleBefore] = points[index - 1]!;
-        return peopleBefore + ((people - peopleBefore) * (minute - before)) / (at - before);
-      }
-    }
-    return points[points.length - 1]![1];
+    return this.shoppers.at(minute);
   }
 
   /** Visits a day the platform's shoppers pay farm products at `minute` (the pool M). */

@@ -25,6 +25,13 @@ export interface MarketParams {
   readonly visitsGrowthPerYear: number;
 }
 
+/** An audience inside a platform's market that only the anchors who declare it reach (src/model/niche.ts). */
+export interface NicheParams {
+  readonly id: string;
+  /** Feed views a day in the niche's pool at minutes of the run, in time order. */
+  readonly views: readonly { readonly minute: number; readonly views: number }[];
+}
+
 export interface PlatformParams {
   readonly id: string;
   readonly name?: string | undefined;
@@ -33,6 +40,7 @@ export interface PlatformParams {
   readonly welfare: { readonly feeWaiver: boolean; readonly trafficBoost: number };
   /** The platform's pool of attention (a default one when the scenario declares none). */
   readonly market: MarketParams;
+  readonly niches: readonly NicheParams[];
 }
 
 /** When a series' broadcasts start. `from` and `until` bound the starts (minutes, `until` exclusive, both inside the run). */
@@ -75,6 +83,8 @@ export interface AnchorParams {
   readonly followers: number;
   readonly tuneInShare: number;
   readonly recommendedTraffic: number;
+  /** The platform niche whose pool the anchor's feed traffic shares (undefined: the platform's market only). */
+  readonly niche?: string | undefined;
   readonly skill: number;
   readonly followGain: number;
   readonly commission: { readonly rate: number; readonly slotFee: number; readonly welfareRate: number; readonly welfareSlotFee: number };

@@ -5,12 +5,13 @@
 import type { RandomStreams, Uniform } from '../engine/random.js';
 import { AnchorState } from './anchors.js';
 import { ArrivalCurve, dwellDistribution, type DwellDistribution } from './audience.js';
-import { Calendar } from './calendar.js';
+import { Calendar, MINUTES_PER_DAY } from './calendar.js';
 import { Flows } from './flows.js';
 import { HouseholdTable, drawPersons, drawSpread } from './households.js';
 import type { DayLevels } from './metrics.js';
 import type { LiveBroadcast, PlannedSlot } from './live-broadcast.js';
 import { PlatformMarket } from './market.js';
+import { NicheAudience } from './niche.js';
 import { platformFeeRate } from './platform-fees.js';
 import { meanUnitsPerOrder, unviableListing, type DroppedListing } from './viability.js';
 import { DemandRecruiting } from './demand-recruiting.js';
@@ -62,6 +63,8 @@ export class World {
   readonly dwell: DwellDistribution;
   /** Each platform's shared market, for platforms that declare one. */
   readonly markets = new Map<string, PlatformMarket>();
+  /** Each platform's niches, by platform and niche id. */
+  private readonly niches = new Map<string, Map<string, NicheAudience>>();
   /** Flows by group: each platform, and each tag. */
   readonly groups = new Map<string, Flows>();
   /** Broadcasts on air, in the order they started. */
@@ -83,6 +86,7 @@ export class World {
     for (const platform of scenario.platforms) {
       this.group(platform.id);
       this.markets.set(platform.id, new PlatformMarket(platform.market));
+      this.niches.set(platform.id, new Map(platform.niches.map((niche) => [niche.id, new NicheAudience(niche)])));
     }
     const unitsPerOrder = meanUnitsPerOrder(scenario.behaviour.unitsPerOrder);
     this.products = scenario.products.map((spec, index) => {
@@ -93,7 +97,7 @@ export class World {
     const platformOf = (id: string) => scenario.platforms.find((platform) => platform.id === id)!;
     this.anchors = scenario.anchors.map(
       (spec, index) =>
-        new AnchorState(index, spec, platformOf(spec.platform), [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random, this.markets.get(spec.platform)),
+        new AnchorState(index, spec, platformOf(spec.platform), [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))], random, this.markets.get(spec.platform), spec.niche === undefined ? undefined : this.niches.get(spec.platform)!.get(spec.niche)),
     );
     this.stores = scenario.stores.map((spec) => {
       const groups = [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))];
@@ -273,11 +277,21 @@ export class World {
     }
   }
 
-  /** A new day in every shared market: crowding from the stores' pull and the anchors' feed views of the day before. */
+  /**
+   * A new day in every shared market: crowding from the stores' pull and the anchors' feed views
+   * of the day before; in every niche, from the feed pull its anchors plan for the day.
+   */
   updateMarkets(minute: number): void {
     for (const [platform, market] of this.markets) {
       const storePull = this.stores.reduce((sum, store) => sum + (store.spec.platform === platform && store.isOpen ? store.pull : 0), 0);
       market.update(minute, storePull);
+    }
+    for (const niches of this.niches.values()) {
+      for (const niche of niches.values()) {
+        let pull = 0;
+        for (const plan of this.plans) if (plan.anchor.niche === niche) pull += plannedBroadcasts(plan, minute) * plan.anchor.feedPull(plan.series.welfare);
+        niche.update(minute, pull);
+      }
     }
   }
 
@@ -337,4 +351,22 @@ export class World {
 /** Simulated households supplying a class of anchors of `anchors` members, each bringing `householdsPerAnchor` real ones. */
 function householdsFollowing(anchors: number, follows: { readonly householdsPerAnchor: number }, represents: number): number {
   return Math.ceil((anchors * follows.householdsPerAnchor) / represents);
+}
+
+/**
+ * Broadcasts a series plans for the day starting at `midnight` (an anchor class's all count):
+ * its precomputed starts that day, or for a class's rate schedule the expected number.
+ */
+function plannedBroadcasts(plan: SeriesPlan, midnight: number): number {
+  const schedule = plan.series.schedule;
+  const active = plan.anchor.active;
+  if (plan.anchor.population && schedule.kind === 'rate') {
+    const inWindow = midnight + MINUTES_PER_DAY > schedule.from && midnight < schedule.until;
+    return inWindow ? active * schedule.perDay : 0;
+  }
+  let count = 0;
+  for (let index = plan.next; index < plan.starts.length && plan.starts[index]! < midnight + MINUTES_PER_DAY; index++) {
+    if (plan.starts[index]! >= midnight) count++;
+  }
+  return count * active;
 }

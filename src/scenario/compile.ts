@@ -62,6 +62,13 @@ export function compileScenario(scenario: Scenario): ModelParams {
           visitsGrowthPerYear: scenario.behaviour.farmVisitsGrowthPerYear,
           shoppers: market.shoppers.map((point) => ({ minute: minuteOf(point.date), people: point.people })).sort((a, b) => a.minute - b.minute),
         },
+        niches: platform.niches.map((niche) => ({
+          id: niche.id,
+          views:
+            typeof niche.viewsPerDay === 'number'
+              ? [{ minute: 0, views: niche.viewsPerDay }]
+              : niche.viewsPerDay.map((point) => ({ minute: minuteOf(point.date), views: point.views })).sort((a, b) => a.minute - b.minute),
+        })),
       };
     }),
     anchors: scenario.anchors.map((anchor) => ({

@@ -20,15 +20,16 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
   const report = (path: Path, message: string, hint?: string) =>
     context.addIssue({ code: 'custom', path, message, params: hint === undefined ? {} : { hint } });
 
-  const ids = (list: readonly { id: string }[], listName: string) => {
+  const ids = (list: readonly { id: string }[], listName: string | Path) => {
     const seen = new Set<string>();
     list.forEach((item, index) => {
-      if (seen.has(item.id)) report([listName, index, 'id'], `duplicate id \`${item.id}\``, 'ids must be unique within a list');
+      if (seen.has(item.id)) report([...(typeof listName === 'string' ? [listName] : listName), index, 'id'], `duplicate id \`${item.id}\``, 'ids must be unique within a list');
       seen.add(item.id);
     });
     return [...seen];
   };
   const platformIds = ids(scenario.platforms, 'platforms');
+  scenario.platforms.forEach((platform, p) => ids(platform.niches, ['platforms', p, 'niches']));
   ids(scenario.anchors, 'anchors');
   const productIds = ids(scenario.products, 'products');
   ids(scenario.farmers, 'farmers');
@@ -48,6 +49,10 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
 
   scenario.anchors.forEach((anchor, a) => {
     mustExist(anchor.platform, platformIds, ['anchors', a, 'platform'], 'platform');
+    if (anchor.niche !== undefined) {
+      const platform = scenario.platforms.find((candidate) => candidate.id === anchor.platform);
+      if (platform) mustExist(anchor.niche, platform.niches.map((niche) => niche.id), ['anchors', a, 'niche'], 'niche');
+    }
     anchor.broadcasts.forEach((series, s) => {
       const base: Path = ['anchors', a, 'broadcasts', s];
       series.lineup.forEach((slot, l) => mustExist(slot.product, productIds, [...base, 'lineup', l, 'product'], 'product'));

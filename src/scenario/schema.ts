@@ -104,6 +104,26 @@ const platform = z
       .describe(
         'One market for farm products on this platform: its stores and anchors share a pool of visits (shoppers x visits per shopper); each gets pool / (pool + their total pull) of what it pulls. Absent: the default pool, China\'s online shoppers (CNNIC) paying farm products half a visit a day',
       ),
+    niches: z
+      .array(
+        z.strictObject({
+          id: id('niche'),
+          name: z.string().optional().describe('Display name'),
+          viewsPerDay: z
+            .union([
+              count('Feed views a day the niche\'s audience gives its live rooms (views)').max(10_000_000_000),
+              z
+                .array(z.strictObject({ date: date('When the figure holds'), views: count('Feed views a day (views)').max(10_000_000_000) }))
+                .min(1)
+                .describe('The pool over time, linear between the dates and flat outside them'),
+            ])
+            .describe('The niche\'s pool of feed views a day: a number, or a series of dated figures'),
+        }),
+      )
+      .default([])
+      .describe(
+        "Audiences inside the platform's market that only some anchors reach (the viewers who look for one county's produce, the farm live rooms): the anchors that declare a niche share its pool, each getting pool / (pool + their planned pull of the day) of its feed pull",
+      ),
   })
   .describe('A live-commerce platform');
 
@@ -168,6 +188,10 @@ const anchor = z
     platform: reference('platform'),
     followers: count('Followers at the start (people)').max(10_000_000_000),
     tuneInShare: share('Share of followers who watch a given broadcast'),
+    niche: z
+      .string()
+      .optional()
+      .describe("A niche of the anchor's platform (`platforms[].niches`) whose pool its feed traffic shares with the other anchors in it. Absent: the platform's market only"),
     recommendedTraffic: nonNegative('Views per broadcast the platform sends from its recommendation feed (views)').max(10_000_000_000).default(0),
     skill: positive('Selling skill: multiplies the purchase hazard (1 = typical)').max(100).default(1),
     followGain: share('Share of viewers arriving from the feed who start following').default(0.01),
