@@ -21,13 +21,21 @@ function column(row: TimeseriesRow, metric: string): number {
 
 const sum = (rows: readonly TimeseriesRow[], metric: string) => rows.reduce((total, row) => total + column(row, metric), 0);
 
+/** A sum over rows, divided by the figure's `per` level at the last of them (0 when that is 0). */
+function sumPer(rows: readonly TimeseriesRow[], metric: string, per: string | undefined): number {
+  const total = sum(rows, metric);
+  if (per === undefined) return total;
+  const level = rows.length === 0 ? 0 : column(rows[rows.length - 1]!, per);
+  return level === 0 ? 0 : total / level;
+}
+
 /** The target's metric in one run. */
 export function measureTarget(target: Figure, table: TimeseriesTable): number {
   const rows = inPeriod(table.rows, target.period);
   const { metric } = target;
   switch (target.aggregate) {
     case 'sum':
-      return sum(rows, metric);
+      return sumPer(rows, metric, target.per);
     case 'last':
       return rows.length === 0 ? 0 : column(rows[rows.length - 1]!, metric);
     case 'max':
@@ -43,9 +51,9 @@ export function measureTarget(target: Figure, table: TimeseriesTable): number {
       return denominator === 0 ? 0 : sum(rows, metric) / denominator;
     }
     case 'years-rising': {
-      const byYear = new Map<string, number>();
-      for (const row of rows) byYear.set(row.period.slice(0, 4), (byYear.get(row.period.slice(0, 4)) ?? 0) + column(row, metric));
-      const years = [...byYear.values()];
+      const byYear = new Map<string, TimeseriesRow[]>();
+      for (const row of rows) byYear.set(row.period.slice(0, 4), [...(byYear.get(row.period.slice(0, 4)) ?? []), row]);
+      const years = [...byYear.values()].map((months) => sumPer(months, metric, target.per));
       return years.slice(1).filter((value, index) => value > years[index]!).length;
     }
     case 'per-broadcast': {
@@ -88,7 +96,7 @@ export interface TargetVerdict {
 
 /** The aggregate and months a figure reads, in words. */
 function describeMeasure(figure: Figure): string {
-  const months = figure.period ? ` ${figure.period.from}..${figure.period.to}` : ' whole run';
+  const months = (figure.period ? ` ${figure.period.from}..${figure.period.to}` : ' whole run') + (figure.per ? ` per ${figure.per}` : '');
   const over = figure.aggregate === 'ratio' && figure.denominator ? ` / ${figure.denominator.from}..${figure.denominator.to}` : '';
   return `${figure.aggregate}${months}${over}`;
 }

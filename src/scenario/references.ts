@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { Scenario } from './schema.js';
 import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
-import { TIMESERIES_METRICS } from '../model/metric-catalogue.js';
+import { DAY_LEVEL_NAMES, TIMESERIES_METRICS } from '../model/metric-catalogue.js';
 import { valueAtPath } from './dotted-path.js';
 import { hintFor } from './suggest.js';
 import { isDuration, parseDate, parseDuration } from './units.js';
@@ -146,6 +146,12 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
       report([...path, 'aim'], 'an aim must lie inside the target\'s range');
     }
     if (target.aggregate === 'ratio' && !target.denominator) report([...path, 'denominator'], 'a ratio needs the months of its denominator');
+    if (target.per !== undefined) {
+      mustExist(target.per, DAY_LEVEL_NAMES, [...path, 'per'], 'day-end level');
+      if (target.aggregate !== 'sum' && target.aggregate !== 'years-rising') {
+        report([...path, 'per'], `\`per\` divides a sum: it goes with \`sum\` or \`years-rising\`, not \`${target.aggregate}\``);
+      }
+    }
     if (target.aggregate === 'products-sold') {
       if (!target.products?.length) report([...path, 'products'], 'products-sold needs the list of products');
       target.products?.forEach((product, p) => mustExist(product, productIds, [...path, 'products', p], 'product'));

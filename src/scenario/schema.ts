@@ -445,6 +445,12 @@ const figureFields = {
       'How the metric is read off the months of `period`: their sum, the last value, the largest, the mean, the sum per day, the sum per broadcast aired, the ratio of sums over `period` and `denominator`, the number of calendar years whose sum exceeds the year before, or the number of `products` with units sold (an input: the lineup sets it)',
     ),
   period: period.optional(),
+  per: z
+    .string()
+    .optional()
+    .describe(
+      'For `sum` and `years-rising`: divide each sum by this day-end level at the end of its months (e.g. farmerRevenue per householdsSupplying: what a supplying household was paid)',
+    ),
   denominator: period.optional().describe('For `ratio`: the months of the denominator'),
   products: z.array(reference('product')).optional().describe('For `products-sold`: the products that must sell'),
   expected: z.number().optional().describe('The figure (with `tolerance`)'),

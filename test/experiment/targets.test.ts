@@ -27,6 +27,8 @@ describe('reading a target off the monthly timeseries', () => {
     ['a sum per day', { aggregate: 'per-day', period: { from: '2019-01', to: '2019-02' } }, 60 / 59],
     ['a ratio of two periods', { aggregate: 'ratio', period: { from: '2019-01', to: '2019-12' }, denominator: { from: '2018-01', to: '2018-12' } }, 2],
     ['calendar years that beat the one before', { aggregate: 'years-rising' }, 1],
+    ['a sum per a level at the end of its months', { aggregate: 'sum', per: 'workers', period: { from: '2019-01', to: '2019-12' } }, 60 / 3],
+    ['calendar years whose sum per a level beat the one before', { aggregate: 'years-rising', per: 'broadcasts', metric: 'workers' }, 1],
     ['products that sold', { aggregate: 'products-sold', products: ['apple', 'pear'], period: { from: '2019-01', to: '2020-12' } }, 1],
   ] as const)('%s', (_label, fields, expected) => {
     expect(measureTarget(target(fields as Partial<Target>), table)).toBeCloseTo(expected, 10);
