@@ -4,16 +4,21 @@
  * the objective changes only with the parameters and the fit is deterministic for a seed.
  * Objective: the sum over reproduced targets of (distance from the target in tolerances)^2;
  * inputs (figures the scenario sets) are never fitted. A fit never has more free parameters than
- * reproduced targets, and reports, for each target, which parameters move it at the fit.
+ * reproduced targets, and reports what it can claim: the identification at the fit (which
+ * parameters move which targets, which targets are fitted exactly), its goodness and an interval
+ * for each parameter (identification.ts, fit-quality.ts).
  */
 import { UsageError } from '../errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { valueAtPath } from '../scenario/dotted-path.js';
-import type { FreeParameter, Target } from '../scenario/schema.js';
+import type { FreeParameter } from '../scenario/schema.js';
 import { measureTargets } from './check.js';
 import { nelderMead } from './nelder-mead.js';
 import { replicateSeeds } from './replicates.js';
 import { estimate } from './statistics.js';
+import { fitQuality, sensitivityMatrix, type FitQuality, type ReplicateValues } from './fit-quality.js';
+import { identify, type Identification } from './identification.js';
+import { ParameterSpace } from './parameter-space.js';
 import { judgeTarget, targetDistance, type TargetVerdict } from './targets.js';
 import type { RemoteRunner } from './worker-pool.js';
 
@@ -37,37 +42,15 @@ interface FittedParameter extends FreeParameter {
 export interface Fit {
   readonly objective: number;
   readonly verdicts: readonly TargetVerdict[];
-}
-
-/** How much a target moves when one free parameter moves by a tenth of its bounds, at the fit. */
-interface TargetSensitivity {
-  readonly target: string;
-  /** Change in the target's distance (in tolerances, or range half-widths), per parameter path. */
-  readonly moves: readonly { readonly path: string; readonly change: number }[];
-  /** The only parameter that moves it noticeably, when just one does: a target owned by one knob proves little. */
-  readonly soleMover: string | undefined;
-}
-
-/** A move smaller than this (in tolerances per tenth of a parameter's bounds) counts as not moving the target. */
-const NOTICEABLE_MOVE = 0.1;
-
-/**
- * What moves each target at the fit: for each free parameter (nudged in `moved`, in the order of
- * `paths`), how far the target's distance changed from the fit's; a sole mover when only one
- * parameter moves it noticeably.
- */
-export function targetSensitivities(targets: readonly Target[], paths: readonly string[], at: Fit, moved: readonly Fit[]): TargetSensitivity[] {
-  return targets.map((target, t) => {
-    const base = targetDistance(target, at.verdicts[t]!.simulated.mean);
-    const moves = moved.map((fitAt, index) => ({ path: paths[index]!, change: Math.abs(targetDistance(target, fitAt.verdicts[t]!.simulated.mean) - base) }));
-    const noticeable = moves.filter((move) => move.change >= NOTICEABLE_MOVE);
-    return { target: target.id, moves, soleMover: noticeable.length === 1 ? noticeable[0]!.path : undefined };
-  });
+  /** Per reproduced target, its value in each replicate. */
+  readonly values: ReplicateValues;
 }
 
 export interface CalibrationResult {
   readonly parameters: readonly FittedParameter[];
-  readonly sensitivities: readonly TargetSensitivity[];
+  /** At the fit: which parameters move which targets, and which targets are fitted exactly. */
+  readonly identification: Identification;
+  readonly quality: FitQuality;
   readonly before: Fit;
   readonly after: Fit;
   readonly evaluations: number;
@@ -98,28 +81,17 @@ export async function calibrate(loaded: LoadedScenario, reload: (overrides: stri
   const seeds = replicateSeeds(options.rootSeed, options.replicates);
   const valueOf = (parameter: FreeParameter) => Number(valueAtPath(loaded.scenario, parameter.path));
   const before = free.map(valueOf);
-  // Parameters spanning an order of magnitude or more are searched on a log scale.
-  const logScale = free.map((parameter) => parameter.min > 0 && parameter.max / parameter.min >= 4);
-  const toValues = (point: readonly number[]) =>
-    point.map((x, index) => {
-      const { min, max } = free[index]!;
-      return logScale[index] ? min * Math.pow(max / min, x) : min + x * (max - min);
-    });
-  const toPoint = (values: readonly number[]) =>
-    values.map((value, index) => {
-      const { min, max } = free[index]!;
-      return logScale[index] ? Math.log(value / min) / Math.log(max / min) : (value - min) / (max - min);
-    });
-  const overridesFor = (values: readonly number[]) => values.map((value, index) => `${free[index]!.path}=${value}`);
+  const space = new ParameterSpace(free);
 
   let stopped = false;
-  const fit = async (values: readonly number[]): Promise<Fit> => {
-    const candidate = reload(overridesFor(values));
+  const fit = async (parameters: readonly number[]): Promise<Fit> => {
+    const candidate = reload(space.overrides(parameters));
     const measured = await measureTargets(candidate, seeds, { signal: options.signal, remote: options.remote });
     if (measured.runs < seeds.length) stopped = true;
-    const verdicts = fitted.map(({ target, index }) => judgeTarget(target, estimate(measured.values[index]!)));
+    const values = fitted.map(({ index }) => measured.values[index]!);
+    const verdicts = fitted.map(({ target }, t) => judgeTarget(target, estimate(values[t]!)));
     const objective = targets.reduce((sum, target, index) => sum + targetDistance(target, verdicts[index]!.simulated.mean) ** 2, 0);
-    return { objective, verdicts };
+    return { objective, verdicts, values };
   };
 
   const start = await fit(before);
@@ -129,7 +101,7 @@ export async function calibrate(loaded: LoadedScenario, reload: (overrides: stri
   const cache = new Map<string, number>([[before.map(roundParameter).join(','), start.objective]]);
   const minimum = await nelderMead(
     async (point) => {
-      const values = toValues(point).map(roundParameter);
+      const values = space.toValues(point).map(roundParameter);
       const key = values.join(',');
       const known = cache.get(key);
       if (known !== undefined) return known;
@@ -141,22 +113,35 @@ export async function calibrate(loaded: LoadedScenario, reload: (overrides: stri
       options.onEvaluation?.(evaluations, objective, bestObjective);
       return objective;
     },
-    toPoint(before),
+    space.toPoint(before),
     { budget: options.budget - 1, step: 0.1 },
   );
-  const best = minimum.value < start.objective ? toValues(minimum.point).map(roundParameter) : before;
+  const best = minimum.value < start.objective ? space.toValues(minimum.point).map(roundParameter) : before;
   const after = best === before ? start : await fit(best);
   // Finite differences at the fit: each parameter a tenth of its bounds up (down at the top).
   const moved: Fit[] = [];
-  for (let index = 0; index < free.length && !stopped && !options.signal?.aborted; index++) {
-    const point = toPoint(best);
-    point[index] = point[index]! + (point[index]! > 0.9 ? -0.1 : 0.1);
-    moved.push(await fit(toValues(point)));
-  }
-  const sensitivities = targetSensitivities(targets, free.map((parameter) => parameter.path), after, moved);
+  for (let index = 0; index < free.length && !stopped && !options.signal?.aborted; index++) moved.push(await fit(space.nudged(best, index)));
+  const paths = free.map((parameter) => parameter.path);
+  const means = (at: Fit) => at.verdicts.map((verdict) => verdict.simulated.mean);
+  const complete = moved.length === free.length;
+  const matrix = complete ? sensitivityMatrix(targets, means(after), moved.map(means), free.map((_, index) => space.nudgeOf(best, index))) : [];
+  const identification = identify(
+    targets.map((target) => target.id),
+    complete ? paths : [],
+    matrix,
+  );
+  const quality = fitQuality(
+    targets,
+    space,
+    best,
+    after.values,
+    complete ? moved.map((at) => at.values) : [],
+    options.rootSeed,
+  );
   return {
     parameters: free.map((parameter, index) => ({ ...parameter, before: before[index]!, after: best[index]! })),
-    sensitivities,
+    identification,
+    quality,
     before: start,
     after,
     evaluations,

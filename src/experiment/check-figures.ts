@@ -4,14 +4,36 @@
  * expected figure in words. The terminal table and the HTML report both read these.
  */
 import { formatQuantity } from '../format.js';
+import { VALIDATION_RELATIONS } from '../scenario/schema.js';
 import type { TargetVerdict } from './targets.js';
 
-/** The kinds of figure, in the order they are shown, with the words for a figure that passes or not. */
+/**
+ * Where a checked figure stands, in the order shown, with the words for a figure that passes or
+ * not. Only reproduced targets and independent validation figures count as evidence.
+ */
 export const FIGURE_SECTIONS = [
-  { kind: 'reproduced', title: 'reproduced by the mechanisms', pass: 'pass', fail: 'FAIL' },
-  { kind: 'input', title: 'inputs: the scenario sets these (not calibration)', pass: 'as set', fail: 'FAIL' },
-  { kind: 'validation', title: 'validation: public figures not used in fitting', pass: 'within', fail: 'outside' },
+  { id: 'reproduced', title: 'reproduced by the mechanisms', pass: 'pass', fail: 'FAIL' },
+  { id: 'fitted-exactly', title: 'fitted exactly: as many knobs as targets (checked, not evidence)', pass: 'pass', fail: 'FAIL' },
+  { id: 'input', title: 'inputs: the scenario sets these (not calibration)', pass: 'as set', fail: 'FAIL' },
+  { id: 'validation', title: 'validation: independent public figures, not used in fitting', pass: 'within', fail: 'outside' },
+  { id: 'validation-dependent', title: 'validation, not independent of the targets or inputs (not counted)', pass: 'within', fail: 'outside' },
 ] as const;
+
+export type FigureSection = (typeof FIGURE_SECTIONS)[number]['id'];
+
+/** What places a figure in a section (a verdict, or the JSON of one, with nulls for what is absent). */
+interface Standing {
+  readonly kind: TargetVerdict['kind'];
+  readonly fit?: TargetVerdict['fit'] | null;
+  readonly relation?: TargetVerdict['relation'] | null;
+}
+
+/** The section a figure is shown in. */
+export function sectionOf(figure: Standing): FigureSection {
+  if (figure.kind === 'validation') return figure.relation != null && !VALIDATION_RELATIONS[figure.relation].independent ? 'validation-dependent' : 'validation';
+  if (figure.kind === 'input') return 'input';
+  return figure.fit === 'fitted-exactly' ? 'fitted-exactly' : 'reproduced';
+}
 
 /** One figure as --json prints it (targets and validation figures share these fields). */
 export function checkedFigure(verdict: TargetVerdict & { readonly scenario: string }) {
@@ -26,6 +48,9 @@ export function checkedFigure(verdict: TargetVerdict & { readonly scenario: stri
     simulated: { mean: verdict.simulated.mean, ci95: verdict.simulated.ci95 },
     relativeError: verdict.relativeError,
     pass: verdict.pass,
+    ...(verdict.kind === 'validation'
+      ? { relation: verdict.relation ?? null, independent: sectionOf(verdict) === 'validation' }
+      : { fit: verdict.fit ?? (verdict.kind === 'input' ? 'input' : null) }),
   };
 }
 
@@ -40,7 +65,7 @@ export function describeExpected(figure: Pick<TargetVerdict, 'expected'> & { rea
 }
 
 /** The verdict in words: pass / FAIL, as set, within / outside. */
-export function verdictWord(figure: Pick<TargetVerdict, 'kind' | 'pass'>): string {
-  const section = FIGURE_SECTIONS.find((candidate) => candidate.kind === figure.kind)!;
+export function verdictWord(figure: Standing & { readonly pass: boolean }): string {
+  const section = FIGURE_SECTIONS.find((candidate) => candidate.id === sectionOf(figure))!;
   return figure.pass ? section.pass : section.fail;
 }

@@ -5,6 +5,7 @@
  * the block of an earlier one.
  */
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { fitClaims } from './fit-report.js';
 import type { CalibrationResult } from './calibrate.js';
 import type { TargetVerdict } from './targets.js';
 
@@ -53,10 +54,7 @@ function fitComment(result: CalibrationResult): string[] {
       (parameter) => `#   ${parameter.path}: ${parameter.before} -> ${parameter.after}  (bounds ${parameter.min}-${parameter.max}, prior ${parameter.prior})`,
     ),
     ...result.after.verdicts.map((verdict) => `#   ${describeVerdict(verdict)}`),
-    ...result.sensitivities.map(
-      (sensitivity) =>
-        `#   moves ${sensitivity.target}: ${sensitivity.moves.map((move) => `${move.path} ${move.change.toFixed(2)}`).join(', ')}${sensitivity.soleMover ? ' (one parameter alone)' : ''}`,
-    ),
+    ...fitClaims(result).map((line) => `#   ${line}`),
     END,
   ];
 }

@@ -34,7 +34,7 @@ export function estimate(values: readonly number[]): Estimate {
 }
 
 /** The `share` quantile of sorted values, linearly interpolated. */
-function quantile(sorted: readonly number[], share: number): number {
+export function quantile(sorted: readonly number[], share: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * share;
   const below = Math.floor(position);

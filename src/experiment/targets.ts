@@ -3,7 +3,8 @@
  * same table as timeseries.csv), and judged on the 95% interval of their mean over replicates:
  * a figure passes only when the whole interval lies inside its tolerance or range.
  */
-import type { Figure, Target } from '../scenario/schema.js';
+import type { Figure, Target, ValidationRelation } from '../scenario/schema.js';
+import type { TargetFit } from './identification.js';
 import type { Estimate } from './statistics.js';
 import type { TimeseriesTable, TimeseriesRow } from './timeseries.js';
 
@@ -92,6 +93,10 @@ export interface TargetVerdict {
   readonly relativeError: number;
   /** The whole 95% interval lies inside the tolerance or range. */
   readonly pass: boolean;
+  /** A target's standing in the fit: reproduced, fitted exactly by its own knobs (identification.ts), or an input; undefined when not measured. */
+  readonly fit?: TargetFit | 'input' | undefined;
+  /** A validation figure's declared relation to the targets and inputs. */
+  readonly relation?: ValidationRelation | undefined;
 }
 
 /** The aggregate and months a figure reads, in words. */
@@ -141,9 +146,25 @@ export function judgeTarget(target: Figure, simulated: Estimate, kind: FigureKin
 export function targetDistance(target: Target, mean: number): number {
   if (target.range) {
     const [low, high] = target.range;
-    const halfWidth = Math.max((high - low) / 2, Math.abs(high) * 0.01, 1e-9);
-    return (mean - (target.aim ?? (low + high) / 2)) / halfWidth;
+    return (mean - (target.aim ?? (low + high) / 2)) / toleranceScale(target);
   }
-  const expected = target.expected!;
-  return (mean - expected) / Math.max(Math.abs(expected) * target.tolerance!, 1e-9);
+  return (mean - target.expected!) / toleranceScale(target);
+}
+
+/** A target's unit of distance in its metric's units: its tolerance, or its range's half-width. */
+export function toleranceScale(target: Target): number {
+  if (target.range) {
+    const [low, high] = target.range;
+    return Math.max((high - low) / 2, Math.abs(high) * 0.01, 1e-9);
+  }
+  return Math.max(Math.abs(target.expected!) * target.tolerance!, 1e-9);
+}
+
+/** How far a mean misses a target, in its units of distance: 0 inside a range, else from the nearest end (or the figure). */
+export function targetMiss(target: Target, mean: number): number {
+  if (target.range) {
+    const [low, high] = target.range;
+    return mean < low ? (mean - low) / toleranceScale(target) : mean > high ? (mean - high) / toleranceScale(target) : 0;
+  }
+  return targetDistance(target, mean);
 }

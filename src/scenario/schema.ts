@@ -470,9 +470,30 @@ const target = z
   })
   .describe('A calibration target: passes when the 95% interval of its mean over replicates lies inside the tolerance or range');
 
+/**
+ * How a validation figure stands to what was fitted, declared before any fit: only the first
+ * three are independent evidence; the others are reported apart and never counted.
+ */
+export const VALIDATION_RELATIONS = {
+  'later-period': { independent: true, meaning: 'the quantity of a target, in months after those the targets cover' },
+  'other-quantity': { independent: true, meaning: 'a quantity no target measures (another metric, platform or group)' },
+  'other-scale': { independent: true, meaning: 'a scale no target fixes: per broadcast, per household, one night' },
+  'inside-targets': { independent: false, meaning: 'an interpolation between targets, a slice of one, or a range containing one' },
+  'informed-inputs': { independent: false, meaning: 'its source set one of the scenario\'s inputs' },
+} as const;
+
+export type ValidationRelation = keyof typeof VALIDATION_RELATIONS;
+
 const validationFigure = z
   .strictObject({
     ...figureFields,
+    relation: z
+      .enum(Object.keys(VALIDATION_RELATIONS) as [ValidationRelation, ...ValidationRelation[]])
+      .describe(
+        `How the figure stands to the targets and inputs: ${Object.entries(VALIDATION_RELATIONS)
+          .map(([name, relation]) => `${name}: ${relation.meaning}${relation.independent ? '' : ' (not independent)'}`)
+          .join('; ')}`,
+      ),
     tolerance: share('Allowed relative error around `expected`').default(0.25),
     confidence: z.enum(['H', 'M', 'L']).optional().describe('H: official statistics or the company\'s release; M: reputable press; L: trade press or estimate'),
   })

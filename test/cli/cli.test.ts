@@ -157,6 +157,29 @@ describe('livesim (built binary)', () => {
     expect(missed.stdout).toMatch(/orders\s+orders sum whole run\s+5000 ±90%\s+.*FAIL/);
   });
 
+  it('check tells a target fitted exactly by its own knob from evidence, and counts only independent validation figures', () => {
+    const figure = { metric: 'orders', aggregate: 'sum', expected: 30, tolerance: 0.9, source: 'made up' };
+    const dir = writeFiles({
+      'fitted.yaml': tinyScenario({
+        targets: [{ id: 'orders', ...figure }],
+        validation: [
+          { id: 'same-orders', relation: 'inside-targets', ...figure },
+          { id: 'gmv', relation: 'other-quantity', ...figure, metric: 'gmv', expected: 1000 },
+        ],
+        calibration: { free: [{ path: 'behaviour.purchaseRate', min: 0.001, max: 0.0065, prior: 'conversion' }] },
+      }),
+    });
+    const json = JSON.parse(livesim(['check', 'fitted.yaml', '--replicates', '4', '--json'], { cwd: dir }).stdout);
+    expect(json.results[0]).toMatchObject({ target: 'orders', kind: 'reproduced', fit: 'fitted-exactly' });
+    expect(json.validation.map((entry: { relation: string; independent: boolean }) => [entry.relation, entry.independent])).toEqual([
+      ['inside-targets', false],
+      ['other-quantity', true],
+    ]);
+    const { stdout } = livesim(['check', 'fitted.yaml', '--replicates', '4'], { cwd: dir });
+    expect(stdout).toContain('fitted exactly: as many knobs as targets (checked, not evidence)');
+    expect(stdout).toMatch(/0\/0 reproduced targets pass, fitted exactly 1\/1 \(not evidence\); validation \d\/1 independent figures within tolerance \(\d\/1 more not independent\)/);
+  });
+
   it('calibrate writes the fitted scenario and prints the fit', () => {
     const dir = writeFiles({
       'fit.yaml': tinyScenario({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, targetSensitivities, type Fit } from '../../src/experiment/calibrate.js';
-import { estimate } from '../../src/experiment/statistics.js';
-import { judgeTarget } from '../../src/experiment/targets.js';
+import { calibrate } from '../../src/experiment/calibrate.js';
+import { identify } from '../../src/experiment/identification.js';
+import { fitQuality, sensitivityMatrix } from '../../src/experiment/fit-quality.js';
+import { ParameterSpace } from '../../src/experiment/parameter-space.js';
 import { checkScenario } from '../../src/experiment/check.js';
 import { fittedScenarioText } from '../../src/experiment/fitted-file.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -53,24 +54,61 @@ describe('livesim calibrate', () => {
     await expect(calibrate(load(asInput)([]), load(asInput), { replicates: 2, budget: 4, rootSeed: 5 })).rejects.toThrow(/for 0 reproduced targets/);
   });
 
-  it('says which free parameters move each target at the fit, and when one alone does', async () => {
+  it('says which free parameters move each target at the fit, and that one knob for one target is a fit with no evidence in it', async () => {
     const result = await fit();
-    expect(result.sensitivities).toHaveLength(1);
-    expect(result.sensitivities[0]!.moves[0]!.path).toBe('behaviour.purchaseRate');
-    expect(result.sensitivities[0]!.moves[0]!.change).toBeGreaterThan(1);
-    expect(result.sensitivities[0]!.soleMover).toBe('behaviour.purchaseRate');
+    expect(result.identification.parameters).toEqual(['behaviour.purchaseRate']);
+    expect(result.identification.matrix[0]![0]!).toBeGreaterThan(1);
+    expect(result.identification.fit).toEqual(['fitted-exactly']);
+    expect(result.identification.degreesOfFreedom).toBe(0);
+    // Goodness and intervals come from the same runs: a miss in tolerances against its noise, and each parameter's interval.
+    expect(result.quality.residuals).toHaveLength(1);
+    expect(result.quality.intervals[0]!.linearised![0]).toBeLessThan(result.parameters[0]!.after);
+    expect(result.quality.intervals[0]!.linearised![1]).toBeGreaterThan(result.parameters[0]!.after);
+    expect(result.quality.intervals[0]!.bootstrap).toBeDefined();
   });
 
-  it('names a sole mover only when one parameter alone moves a target noticeably', () => {
+  it('calls targets fitted exactly when their group has as many knobs as targets, and reproduced when it has fewer', () => {
+    // t0 moved by a alone; t1 and t2 both moved by b alone: b answers to two targets.
+    const identification = identify(['t0', 't1', 't2'], ['a', 'b'], [
+      [2, 0],
+      [0, 1],
+      [0.05, -3],
+    ]);
+    expect(identification.fit).toEqual(['fitted-exactly', 'reproduced', 'reproduced']);
+    expect(identification.degreesOfFreedom).toBe(1);
+    expect(identification.conditionNumber).toBeGreaterThan(1);
+    // Two knobs that move the targets alike cannot be told apart: an infinite condition number, no correlations.
+    const alike = identify(['t0', 't1'], ['a', 'b'], [
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(alike.conditionNumber).toBe(Number.POSITIVE_INFINITY);
+    expect(alike.correlations).toBeUndefined();
+  });
+
+  it('measures moves as signed changes in tolerances per tenth of the bounds', () => {
     const target = (id: string) => ({ id, metric: 'orders', aggregate: 'sum' as const, expected: 100, tolerance: 0.1, kind: 'reproduced' as const, source: 'test' });
-    const fitWith = (...means: number[]): Fit => ({ objective: 0, verdicts: means.map((mean, t) => judgeTarget(target(`t${t}`), estimate([mean]))) });
-    const targets = [target('t0'), target('t1')];
-    // At the fit both targets are met; nudging `a` moves only t0, nudging `b` moves both.
-    const [first, second] = targetSensitivities(targets, ['a', 'b'], fitWith(100, 100), [fitWith(150, 100), fitWith(150, 150)]);
-    expect(first!.moves).toEqual([{ path: 'a', change: 5 }, { path: 'b', change: 5 }]);
-    expect(first!.soleMover).toBeUndefined();
-    expect(second!.moves.map((move) => move.change)).toEqual([0, 5]);
-    expect(second!.soleMover).toBe('b');
+    // Nudging a (upwards) moves t0 from 100 to 150: +5 tolerances; nudging b downwards moves t1 from 100 to 90: +1 per upward tenth.
+    expect(sensitivityMatrix([target('t0'), target('t1')], [100, 100], [[150, 100], [100, 90]], [0.1, -0.1])).toEqual([
+      [5, 0],
+      [0, 1],
+    ]);
+  });
+
+  it('bootstraps the fit over replicate seeds, deterministically for a root seed', () => {
+    const space = new ParameterSpace([{ path: 'x', min: 0, max: 1, prior: 'conversion' }]);
+    const target = { id: 't', metric: 'orders', aggregate: 'sum' as const, expected: 100, tolerance: 0.1, kind: 'reproduced' as const, source: 'test' };
+    const at = [[98, 102, 99, 101]];
+    const moved = [[[108, 112, 109, 111]]];
+    const first = fitQuality([target], space, [0.5], at, moved, 3);
+    expect(fitQuality([target], space, [0.5], at, moved, 3)).toEqual(first);
+    // One tolerance (10) per tenth of the box: the linearised interval is a tenth either side.
+    expect(first.intervals[0]!.linearised).toEqual([0.4, 0.6]);
+    const [low, high] = first.intervals[0]!.bootstrap!;
+    expect(low).toBeLessThan(0.5);
+    expect(high).toBeGreaterThan(0.5);
+    expect(high - low).toBeLessThan(0.05);
+    expect(first.residuals[0]).toMatchObject({ miss: 0, consistent: true });
   });
 
   it('moves the free parameters so that the targets are met', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { EXIT, UsageError } from '../../errors.js';
 import { calibrate, type CalibrationResult } from '../../experiment/calibrate.js';
+import { fitClaims } from '../../experiment/fit-report.js';
 import { fittedScenarioText } from '../../experiment/fitted-file.js';
 import { checkPriors } from '../../experiment/priors.js';
 import { checkWritableTarget, writeFileSafely } from '../../files/safe-write.js';
@@ -110,15 +111,11 @@ export function formatCalibration(result: CalibrationResult, style: Style): stri
     lines.push(`  ${before.target.padEnd(26)}  ${cell(before).padEnd(20)}  ${cell(after)}`);
   });
   lines.push('', `  objective ${result.before.objective.toPrecision(4)} -> ${result.after.objective.toPrecision(4)}`, '');
-  if (result.sensitivities.length > 0) {
-    lines.push('  what moves each target at the fit (change in tolerances when a parameter moves a tenth of its bounds)');
-    for (const sensitivity of result.sensitivities) {
-      const moves = [...sensitivity.moves].sort((a, b) => b.change - a.change).map((move) => `${move.path} ${move.change.toFixed(2)}`);
-      lines.push(`    ${sensitivity.target}: ${moves.join(', ')}`);
-      if (sensitivity.soleMover) lines.push(style.yellow(`    ⚠ ${sensitivity.target} is moved by ${sensitivity.soleMover} alone: it proves little about the mechanisms`));
-    }
-    lines.push('');
+  lines.push('  what the fit can claim (moves: change in tolerances when a parameter moves a tenth of its bounds)');
+  for (const line of fitClaims(result)) {
+    lines.push(/fitted exactly|a real miss|degrees of freedom: .* = (-|0\b)/.test(line) ? style.yellow(`    ${line}`) : `    ${line}`);
   }
+  lines.push('');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,16 +1,16 @@
 /** `livesim check`: do the presets reproduce the article's figures? */
 import { Command } from 'commander';
 import { EXIT, UsageError } from '../../errors.js';
-import { checkScenario, type CheckReport } from '../../experiment/check.js';
-import { FIGURE_SECTIONS, checkedFigure, describeExpected, verdictWord } from '../../experiment/check-figures.js';
+import { IDENTIFY_REPLICATES, checkScenario, type CheckReport } from '../../experiment/check.js';
+import { FIGURE_SECTIONS, checkedFigure, describeExpected, sectionOf, verdictWord } from '../../experiment/check-figures.js';
 import type { TargetVerdict } from '../../experiment/targets.js';
-import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
+import { scenarioVariants, type LoadedScenario } from '../../scenario/load.js';
 import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
 import { openOption, reportOption, type ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
-import { eachWith, refuseOversized } from '../resource-guard.js';
+import { refuseOversized } from '../resource-guard.js';
 import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
 import { parseCount, parseSeed } from '../options.js';
@@ -60,8 +60,14 @@ export function checkCommand(): Command {
       await withQueueIfAsked(options, terminal, async (remote) => {
         const names = options.all ? presetNames() : references;
         if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
-        const loaded = names.map((name) => loadScenario(name)).filter((scenario) => !options.all || scenario.scenario.targets.length > 0);
-        refuseOversized(eachWith(loaded.filter((scenario) => scenario.scenario.targets.length > 0), options.replicates), options);
+        const variants = names.map((name) => scenarioVariants(name)).filter(({ base }) => !options.all || base.scenario.targets.length > 0);
+        const loaded = variants.map(({ base }) => base);
+        // Each free parameter is also nudged on IDENTIFY_REPLICATES of the seeds.
+        const withTargets = loaded.filter((scenario) => scenario.scenario.targets.length > 0);
+        refuseOversized(
+          withTargets.map((scenario) => ({ loaded: scenario, runs: options.replicates + scenario.scenario.calibration.free.length * IDENTIFY_REPLICATES })),
+          options,
+        );
         const createdAt = new Date();
         const rootSeed = options.seed ?? loaded[0]?.scenario.seed ?? 1;
         const output = RunOutput.claimIfAsked(options, 'check', rootSeed, createdAt, terminal);
@@ -70,7 +76,7 @@ export function checkCommand(): Command {
         const stopListening = control.onStop(() => terminal.err('stopping: keeping the replicates that finished (Ctrl+C again to quit at once)\n'));
         const reports: CheckReport[] = [];
         try {
-          for (const scenario of loaded) {
+          for (const { base: scenario, variant } of variants) {
             if (scenario.scenario.targets.length === 0) {
               terminal.err(`${scenario.scenario.name}: no targets to check\n`);
               continue;
@@ -80,6 +86,7 @@ export function checkCommand(): Command {
             const report = await checkScenario(scenario, {
               replicates: options.replicates,
               rootSeed: options.seed ?? scenario.scenario.seed,
+              variant,
               signal: control.signal,
               jobs: options.jobs,
               remote,
@@ -110,12 +117,8 @@ export function checkCommand(): Command {
           terminal.out(jsonText(output === undefined ? result : { ...result, runDirectory: output.shown }));
         } else {
           const style = terminal.outStyle;
-          const reproduced = verdicts.filter((verdict) => verdict.kind === 'reproduced');
-          const inputs = verdicts.filter((verdict) => verdict.kind === 'input');
+          const tally = checkTally(verdicts, validation);
           const failed = verdicts.filter((verdict) => !verdict.pass).length;
-          const tally = `${reproduced.filter((verdict) => verdict.pass).length}/${reproduced.length} reproduced targets pass` +
-            (inputs.length > 0 ? `, inputs ${inputs.filter((verdict) => verdict.pass).length}/${inputs.length} as set` : '') +
-            (validation.length > 0 ? `; validation ${validation.filter((verdict) => verdict.pass).length}/${validation.length} within tolerance` : '');
           terminal.out(failed === 0 && complete ? style.green(`${tally}\n`) : style.red(`${tally}${complete ? '' : ' (stopped early)'}\n`));
         }
         process.exitCode = !complete ? control.exitCode : pass ? EXIT.ok : EXIT.failure;
@@ -143,26 +146,44 @@ function checkManifest(loaded: readonly LoadedScenario[], run: { rootSeed: numbe
   });
 }
 
+/** The last line of a check: targets that pass, by standing, and validation within, counting independent figures only. */
+export function checkTally(verdicts: readonly TargetVerdict[], validation: readonly TargetVerdict[]): string {
+  const inSection = (figures: readonly TargetVerdict[], section: string) => figures.filter((figure) => sectionOf(figure) === section);
+  const passing = (figures: readonly TargetVerdict[]) => figures.filter((figure) => figure.pass).length;
+  const reproduced = inSection(verdicts, 'reproduced');
+  const exact = inSection(verdicts, 'fitted-exactly');
+  const inputs = inSection(verdicts, 'input');
+  const independent = inSection(validation, 'validation');
+  const dependent = inSection(validation, 'validation-dependent');
+  return (
+    `${passing(reproduced)}/${reproduced.length} reproduced targets pass` +
+    (exact.length > 0 ? `, fitted exactly ${passing(exact)}/${exact.length} (not evidence)` : '') +
+    (inputs.length > 0 ? `, inputs ${passing(inputs)}/${inputs.length} as set` : '') +
+    (validation.length > 0 ? `; validation ${passing(independent)}/${independent.length} independent figures within tolerance` : '') +
+    (dependent.length > 0 ? ` (${passing(dependent)}/${dependent.length} more not independent)` : '')
+  );
+}
+
 export function formatReport(report: CheckReport, style: Style): string {
   const all = [...report.verdicts, ...report.validation];
-  const rowOf = (verdict: TargetVerdict, section: (typeof FIGURE_SECTIONS)[number]) => [
+  const rowOf = (verdict: TargetVerdict) => [
     verdict.target,
     `${verdict.metric} ${verdict.measures}`,
     describeExpected(verdict),
     `${formatQuantity(verdict.simulated.mean)} [${formatQuantity(verdict.simulated.ci95[0])}, ${formatQuantity(verdict.simulated.ci95[1])}]`,
     verdict.relativeError === 0 ? '0.0%' : formatSignedPercent(verdict.relativeError),
-    verdict.pass ? style.green(verdictWord(verdict)) : section.kind === 'validation' ? style.yellow(verdictWord(verdict)) : style.red(verdictWord(verdict)),
+    verdict.pass ? style.green(verdictWord(verdict)) : verdict.kind === 'validation' ? style.yellow(verdictWord(verdict)) : style.red(verdictWord(verdict)),
   ];
   const header = ['figure', 'measures', 'expected', 'simulated mean [95% CI]', 'error', ''];
-  const rows = FIGURE_SECTIONS.flatMap((section) => all.filter((verdict) => verdict.kind === section.kind).map((verdict) => rowOf(verdict, section)));
+  const rows = all.map(rowOf);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => visibleLength(row[column]!))));
   const line = (cells: string[]) => `  ${cells.map((cell, column) => cell + ' '.repeat(widths[column]! - visibleLength(cell))).join('  ')}`.trimEnd();
   const title = `${style.bold(report.scenario)}  ${report.replicates} replicates from seed ${report.rootSeed}, ${formatSeconds(report.secondsPerReplicate)} each`;
   const lines = [title, line(header)];
   for (const section of FIGURE_SECTIONS) {
-    const members = all.filter((verdict) => verdict.kind === section.kind);
+    const members = all.filter((verdict) => sectionOf(verdict) === section.id);
     if (members.length === 0) continue;
-    lines.push(style.dim(`  ${section.title}`), ...members.map((verdict) => line(rowOf(verdict, section))));
+    lines.push(style.dim(`  ${section.title}`), ...members.map((verdict) => line(rowOf(verdict))));
   }
   return [...lines, ''].join('\n') + '\n';
 }
