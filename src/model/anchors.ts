@@ -77,7 +77,9 @@ export class AnchorState {
    */
   expectedViews(welfare: boolean): { fromFollowers: number; fromFeed: number } {
     const crowding = (this.market?.crowding ?? 1) * (this.niche?.crowding ?? 1);
-    return { fromFollowers: this.followers * this.spec.tuneInShare, fromFeed: this.feedPull(welfare) * crowding };
+    // A traffic shock or promotion brings more (or fewer) of the platform's shoppers, followers included.
+    const traffic = this.market?.trafficFactor ?? 1;
+    return { fromFollowers: this.followers * this.spec.tuneInShare * traffic, fromFeed: this.feedPull(welfare) * crowding * traffic };
   }
 
   /** Feed views a broadcast would draw from an uncrowded market: what it pulls on the platform's pool. */

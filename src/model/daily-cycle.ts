@@ -26,6 +26,7 @@ export class DailyCycle {
     this.world.updateSeasons(0, true, this.metrics.today);
     this.openStores(0);
     this.world.updateMarkets(0);
+    this.world.applyShocks(0);
   }
 
   /** Settles and closes what is left of the last day when the run ends (or is stopped) at `now`: the seasons' offline markets clear with what is left. */
@@ -56,6 +57,7 @@ export class DailyCycle {
     world.advanceJoining();
     this.openStores(now);
     world.updateMarkets(now);
+    world.applyShocks(now);
     this.broadcasting.planDay(now);
   }
   tradeInStores(now: number): void {

@@ -40,8 +40,8 @@ export class DemandRecruiting {
   closeMonth(): void {
     let needed = 0;
     this.grown.forEach(({ product, meanCapacity }, index) => {
-      const lost = product.flows.lostUnits - this.lostSeen[index]!;
-      this.lostSeen[index] = product.flows.lostUnits;
+      const lost = product.shortUnits - this.lostSeen[index]!;
+      this.lostSeen[index] = product.shortUnits;
       const perMonth = meanCapacity / seasonMonths(product);
       if (lost > 0 && perMonth > 0) needed = Math.max(needed, Math.ceil(lost / perMonth));
     });

@@ -100,7 +100,8 @@ export class LiveBroadcast implements SalesChannel {
     this.platformFeeRate = platformFeeRate(anchor.platform, this.welfare);
     this.lineup = lineup.map((slot) => {
       const priceFen = slot.product.unitPriceFen(this);
-      return { ...slot, priceFen, priceFactor: slot.product.priceFactor(priceFen, behaviour.priceElasticity) };
+      // Today's demand shocks on the product (1 without any) scale its hazard like its price does.
+      return { ...slot, priceFen, priceFactor: slot.product.priceFactor(priceFen, behaviour.priceElasticity) * slot.product.shock.demand };
     });
     this.priceFenByProduct = new Float64Array(productCount);
     for (const slot of this.lineup) this.priceFenByProduct[slot.product.index] = slot.priceFen;

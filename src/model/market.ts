@@ -16,6 +16,8 @@ const MINUTES_PER_YEAR = 365 * 1440;
 export class PlatformMarket {
   /** Share of its pull each seller gets today (1: an uncrowded market). */
   crowding = 1;
+  /** Today's traffic shocks and promotions, multiplied (src/model/shocks.ts): scales views and visits, not the pull. */
+  trafficFactor = 1;
   /** Feed views the platform's broadcasts pulled today, before crowding (their pull on tomorrow's market). */
   feedPullToday = 0;
   private readonly shoppers: DatedSeries;

@@ -32,6 +32,27 @@ export interface NicheParams {
   readonly views: readonly { readonly minute: number; readonly views: number }[];
 }
 
+/**
+ * A shock, its effects spelled out with neutral values for those it does not have (src/model/shocks.ts).
+ * Active from `from` to `until` (minutes, exclusive), or on `days` (month, day) every year.
+ */
+export interface ShockParams {
+  readonly id: string;
+  readonly from: number;
+  readonly until: number;
+  readonly days: readonly (readonly [number, number])[] | undefined;
+  /** Platform ids it reaches; undefined: all. */
+  readonly platforms: readonly string[] | undefined;
+  /** Product ids it reaches; undefined: all. */
+  readonly products: readonly string[] | undefined;
+  readonly traffic: number;
+  readonly demand: number;
+  readonly capacity: number;
+  readonly costMultiplier: number;
+  readonly spoilage: number;
+  readonly loss: number;
+}
+
 export interface PlatformParams {
   readonly id: string;
   readonly name?: string | undefined;
@@ -202,4 +223,5 @@ export interface ModelParams {
   readonly farmers: readonly FarmerGroupParams[];
   readonly shops: readonly ShopParams[];
   readonly stores: readonly StoreParams[];
+  readonly shocks: readonly ShockParams[];
 }

@@ -13,6 +13,7 @@ import { OfflineAccounts } from './offline-accounts.js';
 import { retailPriceFen, type PriceTerms, type UnitCosts } from './pricing.js';
 import type { ProductParams } from './params.js';
 import type { ShopState } from './shops.js';
+import { ProductShock } from './shocks.js';
 
 const toFen = (yuan: number) => Math.round(yuan * 100);
 /** Days of a non-leap year before each month. */
@@ -53,6 +54,10 @@ export class ProductState {
 
   /** Units that can still be sold this season. */
   available = 0;
+  /** Units ordered that no stock could fill, over the run (lost demand that more growers would have met; not orders a shock kept from shipping). */
+  shortUnits = 0;
+  /** Today's shock terms: demand, shipping capacity, parcel cost, extra spoilage (src/model/shocks.ts). */
+  readonly shock = new ProductShock();
   inSeason = false;
   /** Units sold and farmers' revenue (fen) since the last settlement. */
   unsettledUnits = 0;
@@ -137,6 +142,20 @@ export class ProductState {
       this.remaining[supplier] = this.capacities[supplier]!;
       this.available += this.capacities[supplier]!;
     }
+  }
+
+  /**
+   * A supply shock: each supplier's online stock left this season shrinks by `share` (whole
+   * units). Applied at midnight, after settlement, so no sold unit is still unallocated.
+   */
+  loseStock(share: number): void {
+    let lost = 0;
+    for (let supplier = 0; supplier < this.remaining.length; supplier++) {
+      const units = Math.round(this.remaining[supplier]! * share);
+      this.remaining[supplier] = this.remaining[supplier]! - units;
+      lost += units;
+    }
+    this.available = Math.max(0, this.available - lost);
   }
 
   get supplierCount(): number {

@@ -59,9 +59,13 @@ export class Seller {
   }
 
   /** `orders` buyers on `channel` order `product` now; returns how many of the orders stock could fill. */
-  sell(channel: SalesChannel, product: ProductState, orders: number, now: number, uniform: Uniform): number {
-    if (orders <= 0) return 0;
+  sell(channel: SalesChannel, product: ProductState, ordered: number, now: number, uniform: Uniform): number {
+    if (ordered <= 0) return 0;
     const sale = this.begin(channel, product);
+    // A logistics shock ships only a share of the orders: the rest are lost demand, though not for want of stock.
+    const orders = product.shock.capacity < 1 ? binomial(uniform, ordered, product.shock.capacity) : ordered;
+    const unshipped = ordered - orders;
+    const unshippedUnits = unshipped > 0 ? this.drawUnits(uniform, unshipped) : 0;
     const wanted = this.drawUnits(uniform, orders);
     let units = wanted;
     let filledOrders = orders;
@@ -73,9 +77,10 @@ export class Seller {
       filledOrders = Math.min(orders, Math.max(1, Math.round((orders * units) / wanted)));
     }
     const price = channel.unitPriceFen(product);
-    sale.lostOrders = orders - filledOrders;
-    sale.lostUnits = wanted - units;
+    sale.lostOrders = orders - filledOrders + unshipped;
+    sale.lostUnits = wanted - units + unshippedUnits;
     sale.lostGmv = sale.lostUnits * price;
+    product.shortUnits += wanted - units;
     if (units > 0) {
       product.available -= units;
       sale.stockOut = product.available <= 0;
@@ -98,7 +103,9 @@ export class Seller {
     const gross = units * price;
     const claimed = product.claimRate > 0 ? binomial(uniform, orders, product.claimRate) : 0;
     const claimedUnits = claimed === orders ? units : Math.round((units * claimed) / orders);
-    const spoiled = product.spoilage > 0 ? binomial(uniform, units - claimedUnits, product.spoilage) : 0;
+    // Delays in transit (a logistics shock) spoil a further share of what ships.
+    const spoilage = product.shock.spoilage > 0 ? 1 - (1 - product.spoilage) * (1 - product.shock.spoilage) : product.spoilage;
+    const spoiled = spoilage > 0 ? binomial(uniform, units - claimedUnits, spoilage) : 0;
     sale.claimedOrders = claimed;
     sale.spoiledUnits = spoiled;
     sale.gmv = gross;
@@ -107,7 +114,7 @@ export class Seller {
     const settled = gross - sale.refunds - sale.spoilage;
     sale.platformFees = Math.round(settled * channel.platformFeeRate);
     sale.anchorCommission = Math.round(settled * channel.commissionRate);
-    sale.logistics = orders * product.parcelFen;
+    sale.logistics = orders * (product.shock.parcelFactor === 1 ? product.parcelFen : Math.round(product.parcelFen * product.shock.parcelFactor));
     sale.processing = units * product.processingFen;
     const sellerNet = settled - sale.platformFees - sale.anchorCommission - sale.logistics - sale.processing;
     this.payOut(sale, product, sellerNet, units);

@@ -92,7 +92,8 @@ export class StoreState implements SalesChannel {
   trade(seller: Seller, now: number): void {
     let orders = 0;
     const uniform = this.uniform;
-    let visitsLeft = poisson(uniform, this.pull * (this.platformMarket?.crowding ?? 1));
+    const market = this.platformMarket;
+    let visitsLeft = poisson(uniform, this.pull * (market?.crowding ?? 1) * (market?.trafficFactor ?? 1));
     let repeatLeft = poisson(uniform, (this.customers * this.spec.loyalty.repeatOrdersPerYear) / DAYS_PER_YEAR);
     this.visits += visitsLeft;
     this.visitsToday = visitsLeft;
@@ -106,7 +107,7 @@ export class StoreState implements SalesChannel {
       visitsLeft -= looked;
       repeatLeft -= repeat;
       shareLeft -= listing.share;
-      const firstOrders = binomial(uniform, looked, listing.conversion);
+      const firstOrders = binomial(uniform, looked, Math.min(1, listing.conversion * listing.product.shock.demand));
       const filled = seller.sell(this, listing.product, firstOrders, now, uniform);
       this.recruit(filled);
       orders += filled + seller.sell(this, listing.product, repeat, now, uniform);

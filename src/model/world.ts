@@ -19,6 +19,7 @@ import { Population } from './population.js';
 import { ProductState } from './products.js';
 import type { AnchorParams, FarmerGroupParams, ModelParams } from './params.js';
 import { broadcastStarts } from './schedule.js';
+import { ShockSchedule } from './shocks.js';
 import { ShopState } from './shops.js';
 import { StoreState } from './stores.js';
 
@@ -63,6 +64,8 @@ export class World {
   readonly dwell: DwellDistribution;
   /** Each platform's shared market, for platforms that declare one. */
   readonly markets = new Map<string, PlatformMarket>();
+  /** The scenario's shocks on the timeline. */
+  private readonly shocks: ShockSchedule;
   /** Each platform's niches, by platform and niche id. */
   private readonly niches = new Map<string, Map<string, NicheAudience>>();
   /** Flows by group: each platform, and each tag. */
@@ -82,6 +85,7 @@ export class World {
     random: RandomStreams,
   ) {
     this.calendar = new Calendar(scenario.startMs, scenario.endMs);
+    this.shocks = new ShockSchedule(scenario.shocks, this.calendar);
     this.dwell = dwellDistribution(scenario.behaviour.dwell);
     for (const platform of scenario.platforms) {
       this.group(platform.id);
@@ -293,6 +297,11 @@ export class World {
         niche.update(minute, pull);
       }
     }
+  }
+
+  /** Today's shocks: traffic on the markets, demand, logistics and supply on the products. */
+  applyShocks(minute: number): void {
+    this.shocks.applyDay(minute, this.markets, this.products);
   }
 
   /** The catalogue's day-end levels as they stand now (the day's peak of viewers aside: the metrics keep it). */

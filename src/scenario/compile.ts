@@ -5,7 +5,8 @@
  */
 import type { BroadcastSeries, Scenario } from './schema.js';
 import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
-import type { ModelParams, ScheduleParams, SeriesParams } from '../model/params.js';
+import type { ModelParams, ScheduleParams, SeriesParams, ShockParams } from '../model/params.js';
+import { productsInScope } from './shock-checks.js';
 import { DEFAULT_MARKET } from './default-market.js';
 import { parseDate, parseDuration, parseMonthDay, parseTimeOfDay } from './units.js';
 
@@ -97,5 +98,25 @@ export function compileScenario(scenario: Scenario): ModelParams {
     farmers: scenario.farmers,
     shops: scenario.shops,
     stores: scenario.stores.map((store) => ({ ...store, opens: store.opens === undefined ? 0 : Math.max(0, minuteOf(store.opens)) })),
+    shocks: scenario.shocks.map((shock): ShockParams => {
+      const neutral = { traffic: 1, demand: 1, capacity: 1, costMultiplier: 1, spoilage: 0, loss: 0 };
+      const scope = { products: productsInScope(shock, scenario.products), platforms: undefined };
+      if (shock.kind === 'promotion') {
+        const platforms = shock.platforms.length > 0 ? shock.platforms : undefined;
+        return { id: shock.id, from: 0, until: 0, days: shock.on.map((day) => parseMonthDay(day)!), ...scope, platforms, ...neutral, traffic: shock.traffic, demand: shock.demand };
+      }
+      // Inclusive last day: active until the midnight after it.
+      const dates = { from: minuteOf(shock.from), until: minuteOf(shock.to) + MINUTES_PER_DAY, days: undefined };
+      switch (shock.kind) {
+        case 'traffic':
+          return { id: shock.id, ...dates, ...scope, platforms: shock.platforms.length > 0 ? shock.platforms : undefined, ...neutral, traffic: shock.multiplier };
+        case 'demand':
+          return { id: shock.id, ...dates, ...scope, ...neutral, demand: shock.multiplier };
+        case 'logistics':
+          return { id: shock.id, ...dates, ...scope, ...neutral, capacity: shock.capacity, costMultiplier: shock.costMultiplier, spoilage: shock.spoilage };
+        case 'supply':
+          return { id: shock.id, ...dates, ...scope, ...neutral, loss: shock.loss };
+      }
+    }),
   };
 }

@@ -7,6 +7,7 @@ import type { Scenario } from './schema.js';
 import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
 import { DAY_LEVEL_NAMES, TIMESERIES_METRICS } from '../model/metric-catalogue.js';
 import { valueAtPath } from './dotted-path.js';
+import { checkShocks } from './shock-checks.js';
 import { hintFor } from './suggest.js';
 import { isDuration, parseDate, parseDuration } from './units.js';
 
@@ -125,6 +126,9 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
       }
     }
   });
+
+  ids(scenario.shocks, 'shocks');
+  checkShocks(scenario, report, mustExist, { platforms: platformIds, products: productIds });
 
   const groups = [...platformIds, ...scenario.anchors.flatMap((anchor) => anchor.tags), ...scenario.stores.flatMap((store) => store.tags)];
   const metrics = [...TIMESERIES_METRICS, ...groups.map((group) => `gmv:${group}`), ...productIds.map((product) => `units:${product}`)];

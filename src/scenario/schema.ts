@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { count, date, duration, id, monthDay, nonNegative, positive, reference, share, spread, timeOfDay, yuan } from './fields.js';
 import { checkReferences } from './references.js';
+import { PRODUCT_CATEGORIES, shock } from './shock-schema.js';
 
 const dwell = z
   .discriminatedUnion('kind', [
@@ -225,7 +226,7 @@ const product = z
     unit: z.string().default('unit').describe('What one unit is, e.g. "5-jin box"'),
     unitWeightJin: positive('Weight of one unit (jin, 0.5 kg)').optional(),
     category: z
-      .enum(['navel-orange', 'apple', 'millet', 'black-fungus', 'fresh-shiitake', 'honey', 'fresh-fruit', 'processed', 'other'])
+      .enum(PRODUCT_CATEGORIES)
       .default('other')
       .describe('What kind of product, for checking prices against the priors (per-jin prices need unitWeightJin)'),
     price: positive('Retail price per unit (yuan)').max(1_000_000),
@@ -577,6 +578,7 @@ export const scenarioSchema = z
     farmers: z.array(farmerGroup).min(1).describe('Farmer households supplying the products'),
     shops: z.array(shop).default([]).describe('Shops and intermediaries (products name one as their seller)'),
     stores: z.array(store).default([]).describe('Online stores selling through listings, outside broadcasts'),
+    shocks: z.array(shock).default([]).describe('Shocks on a timeline: traffic, demand, logistics, supply, promotion days'),
     targets: z.array(target).default([]).describe('Figures this scenario is calibrated to (livesim check)'),
     validation: z
       .array(validationFigure)

@@ -1,0 +1,77 @@
+/**
+ * What a shock must satisfy beyond its fields: its names exist, its days lie in the run, and no
+ * two shocks of a kind touch the same platform or product on the same day (which would leave
+ * open whether they multiply or replace each other: say both in one shock).
+ */
+import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
+import type { Scenario } from './schema.js';
+import type { Shock } from './shock-schema.js';
+import { parseDate, parseMonthDay } from './units.js';
+
+type Path = (string | number)[];
+type Report = (path: Path, message: string, hint?: string) => void;
+type MustExist = (value: string, known: readonly string[], path: Path, what: string) => void;
+
+/** The products a shock's scope names (its products, and those of its categories); undefined: all. */
+export function productsInScope(shock: Shock, products: Scenario['products']): string[] | undefined {
+  if (shock.kind === 'traffic' || shock.kind === 'promotion') return undefined;
+  if (shock.products.length === 0 && shock.categories.length === 0) return undefined;
+  return products.filter((product) => shock.products.includes(product.id) || shock.categories.includes(product.category)).map((product) => product.id);
+}
+
+/** The platforms a shock's scope names; undefined: all (shocks on products reach every platform). */
+function platformsInScope(shock: Shock): string[] | undefined {
+  return (shock.kind === 'traffic' || shock.kind === 'promotion') && shock.platforms.length > 0 ? shock.platforms : undefined;
+}
+
+const intersect = (a: readonly string[] | undefined, b: readonly string[] | undefined) => a === undefined || b === undefined || a.some((item) => b.includes(item));
+
+/** The days a shock covers, as day numbers of the Unix epoch; promotions: their month-days. */
+function daysOf(shock: Shock): { range?: readonly [number, number]; monthDays?: readonly string[] } {
+  if (shock.kind === 'promotion') return { monthDays: shock.on };
+  const from = parseDate(shock.from);
+  const to = parseDate(shock.to);
+  if (from === undefined || to === undefined) return {};
+  return { range: [Math.floor(from / MS_PER_MINUTE / MINUTES_PER_DAY), Math.floor(to / MS_PER_MINUTE / MINUTES_PER_DAY)] };
+}
+
+function shareADay(a: Shock, b: Shock): boolean {
+  const first = daysOf(a);
+  const second = daysOf(b);
+  if (first.monthDays && second.monthDays) return first.monthDays.some((day) => second.monthDays!.includes(day));
+  if (first.range && second.range) return first.range[0] <= second.range[1] && second.range[0] <= first.range[1];
+  return false;
+}
+
+export function checkShocks(scenario: Scenario, report: Report, mustExist: MustExist, known: { platforms: readonly string[]; products: readonly string[] }): void {
+  const start = parseDate(scenario.start);
+  const end = parseDate(scenario.end);
+  scenario.shocks.forEach((shock, index) => {
+    const path: Path = ['shocks', index];
+    if (shock.kind === 'traffic' || shock.kind === 'promotion') shock.platforms.forEach((platform, p) => mustExist(platform, known.platforms, [...path, 'platforms', p], 'platform'));
+    else shock.products.forEach((product, p) => mustExist(product, known.products, [...path, 'products', p], 'product'));
+    if (shock.kind !== 'promotion') {
+      const from = parseDate(shock.from);
+      const to = parseDate(shock.to);
+      if (from !== undefined && to !== undefined && to < from) report([...path, 'to'], `the shock ends (${shock.to}) before it starts (${shock.from})`);
+      if (from !== undefined && start !== undefined && end !== undefined && (from < start || from >= end)) {
+        report([...path, 'from'], `the shock starts (${shock.from}) outside the run (${scenario.start} to ${scenario.end})`, 'a shock must start inside the run');
+      }
+      if (to !== undefined && start !== undefined && end !== undefined && (to < start || to >= end)) {
+        report([...path, 'to'], `the shock ends (${shock.to}) outside the run (${scenario.start} to ${scenario.end}, exclusive)`, 'end it on the run\'s last day at the latest');
+      }
+    } else {
+      shock.on.forEach((day, d) => {
+        if (parseMonthDay(day) === undefined) report([...path, 'on', d], `not a day of the year: ${day}`);
+      });
+    }
+    const products = productsInScope(shock, scenario.products);
+    if (products !== undefined && products.length === 0) report(path, 'the shock names no product the scenario has', 'name products by id, or categories some product has');
+    for (let before = 0; before < index; before++) {
+      const other = scenario.shocks[before]!;
+      if (other.kind !== shock.kind || !shareADay(other, shock)) continue;
+      if (!intersect(platformsInScope(other), platformsInScope(shock)) || !intersect(productsInScope(other, scenario.products), products)) continue;
+      report(path, `overlaps shock \`${other.id}\`: both are ${shock.kind} shocks on the same days and the same platforms or products`, 'say both in one shock, or split their days or scopes');
+    }
+  });
+}
