@@ -39,7 +39,7 @@ interface FittedParameter extends FreeParameter {
   readonly after: number;
 }
 
-export interface Fit {
+interface Fit {
   readonly objective: number;
   readonly verdicts: readonly TargetVerdict[];
   /** Per reproduced target, its value in each replicate. */

@@ -18,7 +18,7 @@ import { targetDistance, targetMiss, toleranceScale } from './targets.js';
 /** A fit's measurements: per reproduced target, its value in each replicate (same seeds everywhere). */
 export type ReplicateValues = readonly (readonly number[])[];
 
-export interface TargetResidual {
+interface TargetResidual {
   readonly target: string;
   /** Miss in tolerances (0 inside a range). */
   readonly miss: number;
@@ -28,7 +28,7 @@ export interface TargetResidual {
   readonly consistent: boolean;
 }
 
-export interface ParameterInterval {
+interface ParameterInterval {
   readonly path: string;
   readonly value: number;
   /** Linearised: the values that keep the targets within about their tolerances (undefined when S'S is singular). */

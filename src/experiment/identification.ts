@@ -11,7 +11,7 @@
 import { Matrix, SVD, inverse } from 'ml-matrix';
 
 /** A move smaller than this (in tolerances per tenth of a parameter's bounds) counts as not moving the target. */
-export const NOTICEABLE_MOVE = 0.1;
+const NOTICEABLE_MOVE = 0.1;
 
 export type TargetFit = 'reproduced' | 'fitted-exactly';
 

@@ -14,6 +14,8 @@ export class AnchorState {
   readonly name: string;
   /** Followers of one anchor (for a class: the mean over its active anchors). */
   followers: number;
+  /** Today's broadcasts shocks, multiplied: scales a class's rate-scheduled broadcasts (src/model/shocks.ts). */
+  broadcastFactor = 1;
   /** For a class of anchors: how many there are. */
   readonly population: Population | undefined;
   readonly flows = new Flows();

@@ -74,7 +74,7 @@ export class Broadcasting {
       // Same window as a single anchor's series: nothing before `from` or after `until`.
       if (midnight + MINUTES_PER_DAY <= schedule.from || midnight >= schedule.until) continue;
       const uniform = anchor.random.schedule;
-      let left = poisson(uniform, anchor.active * schedule.perDay);
+      let left = poisson(uniform, anchor.active * schedule.perDay * anchor.broadcastFactor);
       const [earliest, latest] = schedule.between;
       const window = (latest - earliest) / population.batches;
       for (let batch = 0; batch < population.batches && left > 0; batch++) {

@@ -25,8 +25,8 @@ export class DailyCycle {
   begin(): void {
     this.world.updateSeasons(0, true, this.metrics.today);
     this.openStores(0);
-    this.world.updateMarkets(0);
     this.world.applyShocks(0);
+    this.world.updateMarkets(0);
   }
 
   /** Settles and closes what is left of the last day when the run ends (or is stopped) at `now`: the seasons' offline markets clear with what is left. */
@@ -56,8 +56,8 @@ export class DailyCycle {
     for (const store of world.stores) if (store.isOpen) store.population.advanceDay();
     world.advanceJoining();
     this.openStores(now);
-    world.updateMarkets(now);
     world.applyShocks(now);
+    world.updateMarkets(now);
     this.broadcasting.planDay(now);
   }
   tradeInStores(now: number): void {

@@ -45,7 +45,10 @@ export interface ShockParams {
   readonly platforms: readonly string[] | undefined;
   /** Product ids it reaches; undefined: all. */
   readonly products: readonly string[] | undefined;
+  /** Anchor (class) ids it reaches; undefined: all. */
+  readonly anchors: readonly string[] | undefined;
   readonly traffic: number;
+  readonly broadcasts: number;
   readonly demand: number;
   readonly capacity: number;
   readonly costMultiplier: number;

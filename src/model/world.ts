@@ -301,7 +301,7 @@ export class World {
 
   /** Today's shocks: traffic on the markets, demand, logistics and supply on the products. */
   applyShocks(minute: number): void {
-    this.shocks.applyDay(minute, this.markets, this.products);
+    this.shocks.applyDay(minute, this.markets, this.products, this.anchors);
   }
 
   /** The catalogue's day-end levels as they stand now (the day's peak of viewers aside: the metrics keep it). */
@@ -371,7 +371,7 @@ function plannedBroadcasts(plan: SeriesPlan, midnight: number): number {
   const active = plan.anchor.active;
   if (plan.anchor.population && schedule.kind === 'rate') {
     const inWindow = midnight + MINUTES_PER_DAY > schedule.from && midnight < schedule.until;
-    return inWindow ? active * schedule.perDay : 0;
+    return inWindow ? active * schedule.perDay * plan.anchor.broadcastFactor : 0;
   }
   let count = 0;
   for (let index = plan.next; index < plan.starts.length && plan.starts[index]! < midnight + MINUTES_PER_DAY; index++) {

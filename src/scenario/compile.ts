@@ -99,8 +99,8 @@ export function compileScenario(scenario: Scenario): ModelParams {
     shops: scenario.shops,
     stores: scenario.stores.map((store) => ({ ...store, opens: store.opens === undefined ? 0 : Math.max(0, minuteOf(store.opens)) })),
     shocks: scenario.shocks.map((shock): ShockParams => {
-      const neutral = { traffic: 1, demand: 1, capacity: 1, costMultiplier: 1, spoilage: 0, loss: 0 };
-      const scope = { products: productsInScope(shock, scenario.products), platforms: undefined };
+      const neutral = { traffic: 1, broadcasts: 1, demand: 1, capacity: 1, costMultiplier: 1, spoilage: 0, loss: 0 };
+      const scope = { products: productsInScope(shock, scenario.products), platforms: undefined, anchors: undefined };
       if (shock.kind === 'promotion') {
         const platforms = shock.platforms.length > 0 ? shock.platforms : undefined;
         return { id: shock.id, from: 0, until: 0, days: shock.on.map((day) => parseMonthDay(day)!), ...scope, platforms, ...neutral, traffic: shock.traffic, demand: shock.demand };
@@ -110,6 +110,8 @@ export function compileScenario(scenario: Scenario): ModelParams {
       switch (shock.kind) {
         case 'traffic':
           return { id: shock.id, ...dates, ...scope, platforms: shock.platforms.length > 0 ? shock.platforms : undefined, ...neutral, traffic: shock.multiplier };
+        case 'broadcasts':
+          return { id: shock.id, ...dates, ...scope, anchors: shock.anchors.length > 0 ? shock.anchors : undefined, ...neutral, broadcasts: shock.multiplier };
         case 'demand':
           return { id: shock.id, ...dates, ...scope, ...neutral, demand: shock.multiplier };
         case 'logistics':

@@ -31,7 +31,7 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
   };
   const platformIds = ids(scenario.platforms, 'platforms');
   scenario.platforms.forEach((platform, p) => ids(platform.niches, ['platforms', p, 'niches']));
-  ids(scenario.anchors, 'anchors');
+  const anchorIds = ids(scenario.anchors, 'anchors');
   const productIds = ids(scenario.products, 'products');
   ids(scenario.farmers, 'farmers');
   const shopIds = ids(scenario.shops, 'shops');
@@ -128,7 +128,7 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
   });
 
   ids(scenario.shocks, 'shocks');
-  checkShocks(scenario, report, mustExist, { platforms: platformIds, products: productIds });
+  checkShocks(scenario, report, mustExist, { platforms: platformIds, products: productIds, anchors: anchorIds });
 
   const groups = [...platformIds, ...scenario.anchors.flatMap((anchor) => anchor.tags), ...scenario.stores.flatMap((store) => store.tags)];
   const metrics = [...TIMESERIES_METRICS, ...groups.map((group) => `gmv:${group}`), ...productIds.map((product) => `units:${product}`)];

@@ -14,7 +14,7 @@ type MustExist = (value: string, known: readonly string[], path: Path, what: str
 
 /** The products a shock's scope names (its products, and those of its categories); undefined: all. */
 export function productsInScope(shock: Shock, products: Scenario['products']): string[] | undefined {
-  if (shock.kind === 'traffic' || shock.kind === 'promotion') return undefined;
+  if (shock.kind === 'traffic' || shock.kind === 'promotion' || shock.kind === 'broadcasts') return undefined;
   if (shock.products.length === 0 && shock.categories.length === 0) return undefined;
   return products.filter((product) => shock.products.includes(product.id) || shock.categories.includes(product.category)).map((product) => product.id);
 }
@@ -22,6 +22,11 @@ export function productsInScope(shock: Shock, products: Scenario['products']): s
 /** The platforms a shock's scope names; undefined: all (shocks on products reach every platform). */
 function platformsInScope(shock: Shock): string[] | undefined {
   return (shock.kind === 'traffic' || shock.kind === 'promotion') && shock.platforms.length > 0 ? shock.platforms : undefined;
+}
+
+/** The anchor classes a broadcasts shock names; undefined: all. */
+function anchorsInScope(shock: Shock): string[] | undefined {
+  return shock.kind === 'broadcasts' && shock.anchors.length > 0 ? shock.anchors : undefined;
 }
 
 const intersect = (a: readonly string[] | undefined, b: readonly string[] | undefined) => a === undefined || b === undefined || a.some((item) => b.includes(item));
@@ -43,13 +48,19 @@ function shareADay(a: Shock, b: Shock): boolean {
   return false;
 }
 
-export function checkShocks(scenario: Scenario, report: Report, mustExist: MustExist, known: { platforms: readonly string[]; products: readonly string[] }): void {
+export function checkShocks(scenario: Scenario, report: Report, mustExist: MustExist, known: { platforms: readonly string[]; products: readonly string[]; anchors: readonly string[] }): void {
   const start = parseDate(scenario.start);
   const end = parseDate(scenario.end);
   scenario.shocks.forEach((shock, index) => {
     const path: Path = ['shocks', index];
     if (shock.kind === 'traffic' || shock.kind === 'promotion') shock.platforms.forEach((platform, p) => mustExist(platform, known.platforms, [...path, 'platforms', p], 'platform'));
-    else shock.products.forEach((product, p) => mustExist(product, known.products, [...path, 'products', p], 'product'));
+    else if (shock.kind === 'broadcasts') {
+      shock.anchors.forEach((anchor, a) => {
+        mustExist(anchor, known.anchors, [...path, 'anchors', a], 'anchor');
+        const spec = scenario.anchors.find((candidate) => candidate.id === anchor);
+        if (spec && !spec.population) report([...path, 'anchors', a], `\`${anchor}\` is a single anchor: a broadcasts shock acts on classes of anchors (with a population)`);
+      });
+    } else shock.products.forEach((product, p) => mustExist(product, known.products, [...path, 'products', p], 'product'));
     if (shock.kind !== 'promotion') {
       const from = parseDate(shock.from);
       const to = parseDate(shock.to);
@@ -71,6 +82,7 @@ export function checkShocks(scenario: Scenario, report: Report, mustExist: MustE
       const other = scenario.shocks[before]!;
       if (other.kind !== shock.kind || !shareADay(other, shock)) continue;
       if (!intersect(platformsInScope(other), platformsInScope(shock)) || !intersect(productsInScope(other, scenario.products), products)) continue;
+      if (!intersect(anchorsInScope(other), anchorsInScope(shock))) continue;
       report(path, `overlaps shock \`${other.id}\`: both are ${shock.kind} shocks on the same days and the same platforms or products`, 'say both in one shock, or split their days or scopes');
     }
   });

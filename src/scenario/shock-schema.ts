@@ -1,6 +1,7 @@
 /**
  * Shocks on a timeline: a date range (or, for a promotion, days that recur every year) and what
- * changes in it — a platform's traffic, the demand for some products, their logistics (how many
+ * changes in it — a platform's traffic, how often classes of anchors go live, the demand for
+ * some products, their logistics (how many
  * orders can ship, at what parcel cost, with how much extra spoilage) or their supply (a share of
  * the stock lost on the first day). Scopes name platforms or products and product categories;
  * none means all. Overlaps, dates outside the run and unknown names are refused with the others'
@@ -40,6 +41,12 @@ export const shock = z
       ...dated,
       ...platformScope,
       multiplier: multiplier("Multiplies the platform's broadcast views and store visits"),
+    }),
+    z.strictObject({
+      kind: z.literal('broadcasts'),
+      ...dated,
+      anchors: z.array(reference('anchor')).default([]).describe('Anchor classes it affects (none listed: all)'),
+      multiplier: multiplier("Multiplies the daily rate of anchor classes' rate-scheduled broadcasts (farmers going live more, or less)"),
     }),
     z.strictObject({
       kind: z.literal('demand'),

@@ -76,10 +76,37 @@ describe('shocks on a timeline', () => {
     expect(onDay(shocked, '2020-03-11').storeVisits).toBe(onDay(base, '2020-03-11').storeVisits);
   });
 
+  it('broadcasts: multiplies how often a class of anchors goes live', async () => {
+    const classOfAnchors = (shocks: Record<string, unknown>[]) => ({
+        ...county(shocks),
+        anchors: [
+          {
+            id: 'villagers',
+            kind: 'peasant',
+            platform: 'taobao',
+            followers: 100,
+            tuneInShare: 0.2,
+            recommendedTraffic: 100,
+            population: { initial: 200, potential: 200 },
+            broadcasts: [{ id: 'evenings', schedule: { kind: 'rate', perDay: 0.5 }, duration: '1h', lineup: [{ product: 'apple', slot: '30m' }] }],
+          },
+        ],
+      });
+    const broadcastsInside = async (shocks: Record<string, unknown>[]) =>
+      (await simulate(classOfAnchors(shocks), { seed: 11 })).result.metrics.days.filter((row) => during(row.day)).reduce((sum, row) => sum + row.flows.broadcasts, 0);
+    const base = await broadcastsInside([]);
+    const doubled = await broadcastsInside([{ id: 'go-live', kind: 'broadcasts', ...dates, multiplier: 2 }]);
+    // 200 anchors at 0.5 a day over 5 days: about 500, then about 1,000.
+    expect(base).toBeGreaterThan(400);
+    expect(doubled / base).toBeGreaterThan(1.75);
+    expect(doubled / base).toBeLessThan(2.25);
+  });
+
   it.each([
     ['overlapping shocks of one kind', [{ id: 'a', kind: 'traffic', ...dates, multiplier: 2 }, { id: 'b', kind: 'traffic', from: '2020-03-14', to: '2020-03-16', multiplier: 2 }], 'shocks.1', /overlaps shock `a`/],
     ['a shock outside the run', [{ id: 'late', kind: 'demand', from: '2020-03-19', to: '2020-04-02', multiplier: 2 }], 'shocks.0.to', /outside the run/],
     ['an unknown product', [{ id: 'x', kind: 'supply', ...dates, products: ['aple'], loss: 0.2 }], 'shocks.0.products.0', /unknown product `aple`/],
+    ['a broadcasts shock on a single anchor', [{ id: 'x', kind: 'broadcasts', ...dates, anchors: ['mei'], multiplier: 2 }], 'shocks.0.anchors.0', /single anchor/],
     ['an absurd multiplier', [{ id: 'x', kind: 'traffic', ...dates, multiplier: 1e9 }], 'shocks.0.multiplier', /too large/],
   ])('refuses %s, at its path', (_label, shocks, path, message) => {
     try {
