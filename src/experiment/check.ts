@@ -50,7 +50,9 @@ export async function checkScenario(
   const seeds = replicateSeeds(options.rootSeed, options.replicates);
   const { values, validationValues, runs, seconds } = await measureTargets(loaded, seeds, options);
   const complete = runs === seeds.length;
-  const fits = complete && options.variant ? await fitsOfTargets(loaded, options.variant, values, seeds, options) : undefined;
+  // The nudges are not the check's replicates: they run without its progress callback.
+  const { onOutcome: _progress, ...quiet } = options;
+  const fits = complete && options.variant ? await fitsOfTargets(loaded, options.variant, values, seeds, quiet) : undefined;
   return {
     scenario: loaded.scenario.name,
     rootSeed: options.rootSeed,
