@@ -28,6 +28,9 @@ export class AnchorState {
     readonly dwell: Uniform;
     readonly viewers: Uniform;
     readonly orders: Uniform;
+    /** Breakout nights, and how well each broadcast sells: streams of their own, so adding them moves no other draw. */
+    readonly breakouts: Uniform;
+    readonly sales: Uniform;
   };
 
   constructor(
@@ -53,6 +56,8 @@ export class AnchorState {
       dwell: stream('dwell'),
       viewers: stream('viewers'),
       orders: stream('orders'),
+      breakouts: stream('breakouts'),
+      sales: stream('sales'),
     };
     const population = spec.population;
     this.population = population && new Population(population, population.potential, stream('population'));

@@ -10,7 +10,7 @@ import { MINUTES_PER_DAY } from './calendar.js';
 import { LiveBroadcast } from './live-broadcast.js';
 import type { Metrics } from './metrics.js';
 import type { BehaviourParams } from './params.js';
-import { nightFactor } from './night.js';
+import { breakoutFactor, nightFactor } from './night.js';
 import type { Seller } from './sales.js';
 import type { ViewerProcess } from './viewer-process.js';
 import type { SeriesPlan, World } from './world.js';
@@ -102,7 +102,10 @@ export class Broadcasting {
     const welfare = plan.series.welfare;
     const { fromFollowers, fromFeed } = anchor.expectedViews(welfare);
     // Some nights draw more, some fewer (a batch: the mean of its broadcasts' nights).
-    const night = nightFactor(anchor.random.audience, plan.series.audience.variability, count);
+    const series = plan.series;
+    const night = nightFactor(anchor.random.audience, series.audience.variability, count) * breakoutFactor(anchor.random.breakouts, series.audience.breakout, count);
+    // How well this broadcast (a batch: the mean of its broadcasts) sells per viewer.
+    const selling = nightFactor(anchor.random.sales, series.salesVariability, count);
     // The market counts what broadcasts pull, as it counts stores' wanted visitors, not what crowding leaves them.
     if (anchor.market) anchor.market.feedPullToday += anchor.feedPull(welfare) * night * count;
     const broadcast = new LiveBroadcast(
@@ -117,6 +120,7 @@ export class Broadcasting {
       fromFeed * night * count,
       this.behaviour,
       count,
+      selling,
     );
     broadcast.advanceSlot(now);
     world.live.add(broadcast);

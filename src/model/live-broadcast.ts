@@ -90,6 +90,8 @@ export class LiveBroadcast implements SalesChannel {
      * audiences add up; social proof is per broadcast.
      */
     readonly count = 1,
+    /** How well it sells per viewer: a factor on its purchase hazard (1: a typical broadcast). */
+    selling = 1,
   ) {
     const duration = series.duration;
     this.end = start + duration;
@@ -106,7 +108,7 @@ export class LiveBroadcast implements SalesChannel {
     this.priceFenByProduct = new Float64Array(productCount);
     for (const slot of this.lineup) this.priceFenByProduct[slot.product.index] = slot.priceFen;
     this.gmvByProduct = new Float64Array(productCount);
-    this.baseHazard = behaviour.purchaseRate * anchor.spec.skill;
+    this.baseHazard = behaviour.purchaseRate * anchor.spec.skill * selling;
     this.socialStrength = behaviour.socialProof.strength;
     this.socialHalf = behaviour.socialProof.halfSaturation;
     this.socialWindow = behaviour.socialProof.window;

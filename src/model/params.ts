@@ -15,6 +15,8 @@ export interface BehaviourParams {
   readonly priceElasticity: number;
   readonly socialProof: { readonly strength: number; readonly halfSaturation: number; readonly window: number };
   readonly unitsPerOrder: { readonly kind: 'fixed'; readonly units: number } | { readonly kind: 'shifted-poisson'; readonly mean: number };
+  /** Sigma of a mean-1 lognormal demand factor drawn for each calendar year. */
+  readonly yearlyDemandNoise: number;
 }
 
 export interface MarketParams {
@@ -61,6 +63,8 @@ export interface PlatformParams {
   readonly name?: string | undefined;
   readonly feeRate: number;
   readonly paymentFeeRate: number;
+  /** Sigma of a mean-1 lognormal factor on the platform's traffic, drawn each day. */
+  readonly trafficNoise: number;
   readonly welfare: { readonly feeWaiver: boolean; readonly trafficBoost: number };
   /** The platform's pool of attention (a default one when the scenario declares none). */
   readonly market: MarketParams;
@@ -89,7 +93,15 @@ export interface SeriesParams {
   readonly subsidised: boolean;
   readonly lineup: readonly { readonly product: string; readonly minutes: number }[];
   /** Arrival curve: ramp-up minutes, half-life minutes (undefined: no decay), night-to-night spread. */
-  readonly audience: { readonly rampUp: number; readonly halfLife: number | undefined; readonly variability: number };
+  readonly audience: {
+    readonly rampUp: number;
+    readonly halfLife: number | undefined;
+    readonly variability: number;
+    /** Rare nights with many times the usual audience (a spread: a number or a lognormal median and sigma). */
+    readonly breakout?: { readonly chance: number; readonly multiplier: Spread } | undefined;
+  };
+  /** Sigma of a mean-1 lognormal factor on each broadcast's purchase hazard. */
+  readonly salesVariability: number;
 }
 
 interface AdoptionParams {

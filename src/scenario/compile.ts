@@ -52,6 +52,7 @@ export function compileScenario(scenario: Scenario): ModelParams {
       priceElasticity: behaviour.priceElasticity,
       socialProof: { ...behaviour.socialProof, window: parseDuration(behaviour.socialProof.window) },
       unitsPerOrder: behaviour.unitsPerOrder,
+      yearlyDemandNoise: behaviour.yearlyDemandNoise,
     },
     platforms: scenario.platforms.map((platform) => {
       // A platform without a market of its own shares the default pool: attention is never unbounded.
@@ -86,7 +87,9 @@ export function compileScenario(scenario: Scenario): ModelParams {
             rampUp: parseDuration(series.audience.rampUp),
             halfLife: series.audience.halfLife === 'none' ? undefined : parseDuration(series.audience.halfLife),
             variability: series.audience.variability,
+            breakout: series.audience.breakout,
           },
+          salesVariability: series.salesVariability,
         }),
       ),
     })),

@@ -52,6 +52,11 @@ const behaviour = z
       .prefault({})
       .describe('Recent sales shown on screen raise the purchase hazard: lift = strength * r / (r + halfSaturation)'),
     unitsPerOrder: unitsPerOrder.prefault({ kind: 'shifted-poisson', mean: 1.3 }),
+    yearlyDemandNoise: nonNegative(
+      'Year-to-year spread of the demand for farm products online: sigma of a mean-1 lognormal factor drawn for each calendar year, on every purchase hazard and store conversion',
+    )
+      .max(3)
+      .default(0),
     farmVisitsGrowthPerYear: nonNegative(
       "Yearly growth of the visits a platform's shopper pays farm products (farm produce gaining a share of online shopping); used by platforms with a `market`",
     ).default(0),
@@ -85,6 +90,9 @@ const platform = z
     id: id('platform'),
     name: z.string().optional().describe('Display name'),
     feeRate: share('Commission or technical fee the platform takes of settled sales').default(0),
+    trafficNoise: nonNegative("Day-to-day spread of the platform's traffic: sigma of a mean-1 lognormal factor drawn each day, on its broadcasts' views and its stores' visits")
+      .max(3)
+      .default(0),
     paymentFeeRate: share('Payment processing fee on settled sales').default(0.006),
     welfare: z
       .strictObject({
@@ -167,6 +175,11 @@ const broadcastSeries = z
     welfare: z.boolean().default(false).describe('Public-welfare broadcast: welfare commission, fee waiver, traffic boost, welfare discount'),
     subsidised,
     lineup: z.array(lineupSlot).min(1).describe('Products shown in turn, cycling through the broadcast'),
+    salesVariability: nonNegative(
+      'Broadcast-to-broadcast spread of how well a broadcast sells per viewer (the pitch, the product, the night): sigma of a lognormal factor with mean 1 on its purchase hazard',
+    )
+      .max(3)
+      .default(0),
     audience: z
       .strictObject({
         rampUp: duration('Arrivals rise linearly from 20% to their peak over this time', { allowZero: true }).default('10m'),
@@ -175,6 +188,13 @@ const broadcastSeries = z
           .default('none')
           .describe('After the ramp-up, the arrival rate halves every this long (none = stays at its peak)'),
         variability: nonNegative('Night-to-night spread of audience size: sigma of a lognormal factor with median 1').default(0.3),
+        breakout: z
+          .strictObject({
+            chance: share('Chance that a broadcast breaks out: promoted by the platform, a festival night, or gone viral'),
+            multiplier: spread('How many times its usual audience a breakout draws (a number, or a lognormal median and sigma)', 1000),
+          })
+          .optional()
+          .describe('Rare nights with many times the usual audience: the heavy tail of audience sizes'),
       })
       .prefault({})
       .describe('Shape of viewer arrivals over a broadcast (a non-homogeneous Poisson process)'),
@@ -585,7 +605,16 @@ export const scenarioSchema = z
       .default([])
       .describe('Public figures beyond the targets, not used by calibrate: livesim check reports them apart'),
     calibration: z
-      .strictObject({ free: z.array(freeParameter).default([]).describe('Parameters livesim calibrate may fit') })
+      .strictObject({
+        free: z.array(freeParameter).default([]).describe('Parameters livesim calibrate may fit'),
+        replicates: z
+          .number()
+          .int()
+          .min(2)
+          .max(1000)
+          .default(10)
+          .describe('Replicates livesim check runs for this scenario unless --replicates says otherwise: more when its figures are noisy, so the interval of their mean can show a pass'),
+      })
       .prefault({})
       .describe('How this scenario is fitted to its targets'),
     sweep: sweep.optional(),

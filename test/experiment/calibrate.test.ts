@@ -11,7 +11,7 @@ import { loadScenarioText } from '../../src/scenario/load.js';
 import { stringify } from 'yaml';
 import { tinyScenario } from '../helpers.js';
 
-describe('livesim check on every preset (10 replicates)', () => {
+describe('livesim check on every preset (its own replicates)', () => {
   const presets = presetNames().filter((name) => loadScenario(name).scenario.targets.length > 0);
 
   it('covers the five presets of the article', () => {
@@ -20,7 +20,7 @@ describe('livesim check on every preset (10 replicates)', () => {
 
   it.each(presets)('%s reproduces its targets, and carries validation figures of its own', async (name) => {
     const loaded = loadScenario(name);
-    const report = await checkScenario(loaded, { replicates: 10, rootSeed: loaded.scenario.seed });
+    const report = await checkScenario(loaded, { replicates: loaded.scenario.calibration.replicates, rootSeed: loaded.scenario.seed });
     expect(report.complete).toBe(true);
     for (const verdict of report.verdicts) expect(verdict.pass, `${verdict.target}: ${verdict.simulated.mean} ${verdict.simulated.ci95.join('..')}`).toBe(true);
     expect(report.verdicts.filter((verdict) => verdict.kind === 'reproduced').length).toBeGreaterThan(0);

@@ -19,11 +19,9 @@ import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
 import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
-const DEFAULT_REPLICATES = 10;
-
 const EXAMPLES = `
 Examples:
-  $ livesim check --all                       every preset with targets, 10 replicates each
+  $ livesim check --all                       every preset with targets, each with its own replicates
   $ livesim check weiya-welfare --replicates 3
   $ livesim check my-county.yaml --seed 7 --json
   $ livesim check --all --report              and a page of charts: runs/check-<seed>-<time>/report.html
@@ -33,7 +31,7 @@ interface CheckOptions extends ReportOptions, QueueOptions {
   readonly all?: boolean;
   readonly out?: string;
   readonly force?: boolean;
-  readonly replicates: number;
+  readonly replicates?: number;
   readonly jobs?: number;
   readonly seed?: number;
   readonly json?: boolean;
@@ -44,7 +42,7 @@ export function checkCommand(): Command {
     .description("run scenarios' replicates; a target passes when the 95% interval of its mean lies inside its tolerance; validation figures are reported apart")
     .argument('[scenarios...]', 'preset names or scenario files')
     .option('--all', 'every preset that has targets')
-    .option('--replicates <n>', `replicates per scenario (default ${DEFAULT_REPLICATES})`, parseCount, DEFAULT_REPLICATES)
+    .option('--replicates <n>', "replicates per scenario (default: the scenario's calibration.replicates, 10 unless it says)", parseCount)
     .option('--seed <n>', "root seed the replicate seeds derive from (default: each scenario's own)", parseSeed)
     .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--json', 'print the results as JSON on stdout')
@@ -58,6 +56,7 @@ export function checkCommand(): Command {
       const terminal = detectTerminal(command.optsWithGlobals());
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
+        const replicatesOf = (scenario: LoadedScenario) => options.replicates ?? scenario.scenario.calibration.replicates;
         const names = options.all ? presetNames() : references;
         if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
         const variants = names.map((name) => scenarioVariants(name)).filter(({ base }) => !options.all || base.scenario.targets.length > 0);
@@ -65,7 +64,7 @@ export function checkCommand(): Command {
         // Each free parameter is also nudged on IDENTIFY_REPLICATES of the seeds.
         const withTargets = loaded.filter((scenario) => scenario.scenario.targets.length > 0);
         refuseOversized(
-          withTargets.map((scenario) => ({ loaded: scenario, runs: options.replicates + scenario.scenario.calibration.free.length * IDENTIFY_REPLICATES })),
+          withTargets.map((scenario) => ({ loaded: scenario, runs: replicatesOf(scenario) + scenario.scenario.calibration.free.length * IDENTIFY_REPLICATES })),
           options,
         );
         const createdAt = new Date();
@@ -84,14 +83,14 @@ export function checkCommand(): Command {
             const started = performance.now();
             let done = 0;
             const report = await checkScenario(scenario, {
-              replicates: options.replicates,
+              replicates: replicatesOf(scenario),
               rootSeed: options.seed ?? scenario.scenario.seed,
               variant,
               signal: control.signal,
               jobs: options.jobs,
               remote,
               onOutcome: () =>
-                terminal.err(`check ${scenario.scenario.name}: ${++done}/${options.replicates} replicates (${formatSeconds((performance.now() - started) / 1000)})\n`),
+                terminal.err(`check ${scenario.scenario.name}: ${++done}/${replicatesOf(scenario)} replicates (${formatSeconds((performance.now() - started) / 1000)})\n`),
             });
             reports.push(report);
             if (!options.json) terminal.out(formatReport(report, terminal.outStyle));
@@ -108,7 +107,7 @@ export function checkCommand(): Command {
         const result = { pass, complete, results: verdicts.map(checkedFigure), validation: validation.map(checkedFigure) };
         if (output !== undefined) {
           await output.write(
-            { 'summary.json': jsonText(result), [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: options.replicates, complete, createdAt, wallSeconds: (performance.now() - started) / 1000, remote }) },
+            { 'summary.json': jsonText(result), [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: Math.max(...withTargets.map(replicatesOf)), complete, createdAt, wallSeconds: (performance.now() - started) / 1000, remote }) },
             terminal,
           );
           terminal.err(`results in ${output.shown}\n`);
