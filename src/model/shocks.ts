@@ -1,14 +1,13 @@
 /**
  * Shocks on the run's timeline, applied at each midnight: a platform's traffic (its broadcasts'
- * views and its stores' visits), how often classes of anchors go live, the demand for products (purchase hazards and store
- * conversions), their logistics (the share of orders that can ship, the parcel cost, extra
+ * views and its stores' visits), how often classes of anchors go live, the demand for products
+ * (purchase hazards and store conversions), their logistics (the share of orders that can ship, the parcel cost, extra
  * spoilage in transit) and their supply (a share of the online stock lost on the shock's first
  * day: what the sellers could collect and pack; the harvest itself still goes to the offline
  * market). Shocks of different kinds that meet multiply; a promotion acts on its days every year.
  */
 import type { AnchorState } from './anchors.js';
-import type { Calendar } from './calendar.js';
-import { MINUTES_PER_DAY } from './calendar.js';
+import { MINUTES_PER_DAY, type Calendar } from './calendar.js';
 import type { PlatformMarket } from './market.js';
 import type { ShockParams } from './params.js';
 import type { ProductState } from './products.js';

@@ -19,7 +19,7 @@ import { Population } from './population.js';
 import { ProductState } from './products.js';
 import type { AnchorParams, FarmerGroupParams, ModelParams } from './params.js';
 import { broadcastStarts } from './schedule.js';
-import { nightFactor } from './night.js';
+import { CommonNoise } from './common-noise.js';
 import { ShockSchedule } from './shocks.js';
 import { ShopState } from './shops.js';
 import { StoreState } from './stores.js';
@@ -67,10 +67,8 @@ export class World {
   readonly markets = new Map<string, PlatformMarket>();
   /** The scenario's shocks on the timeline. */
   private readonly shocks: ShockSchedule;
-  /** Streams of the common noise: each platform's daily traffic, and the demand of each calendar year. */
-  private readonly noise: { readonly traffic: ReadonlyMap<string, Uniform>; readonly demandYears: Uniform };
-  /** This calendar year's demand factor (1 without yearly noise). */
-  private demandYear = 1;
+  /** Day-to-day traffic and year-to-year demand noise. */
+  private readonly noise: CommonNoise;
   /** Each platform's niches, by platform and niche id. */
   private readonly niches = new Map<string, Map<string, NicheAudience>>();
   /** Flows by group: each platform, and each tag. */
@@ -91,16 +89,13 @@ export class World {
   ) {
     this.calendar = new Calendar(scenario.startMs, scenario.endMs);
     this.shocks = new ShockSchedule(scenario.shocks, this.calendar);
-    this.noise = {
-      traffic: new Map(scenario.platforms.map((platform) => [platform.id, random.stream(`platform/${platform.id}/traffic-noise`)])),
-      demandYears: random.stream('world/demand-years'),
-    };
     this.dwell = dwellDistribution(scenario.behaviour.dwell);
     for (const platform of scenario.platforms) {
       this.group(platform.id);
       this.markets.set(platform.id, new PlatformMarket(platform.market));
       this.niches.set(platform.id, new Map(platform.niches.map((niche) => [niche.id, new NicheAudience(niche)])));
     }
+    this.noise = new CommonNoise(scenario, this.markets, this.calendar, random);
     const unitsPerOrder = meanUnitsPerOrder(scenario.behaviour.unitsPerOrder);
     this.products = scenario.products.map((spec, index) => {
       const shop = scenario.shops.find((candidate) => candidate.id === spec.seller);
@@ -308,18 +303,10 @@ export class World {
     }
   }
 
-  /** Today's shocks: traffic on the markets, demand, logistics and supply on the products. */
+  /** Today's shocks and common noise: traffic on the markets, broadcasts of anchor classes, demand, logistics and supply on the products. */
   applyShocks(minute: number): void {
     this.shocks.applyDay(minute, this.markets, this.products, this.anchors);
-    for (const platform of this.scenario.platforms) {
-      if (platform.trafficNoise > 0) this.markets.get(platform.id)!.trafficFactor *= nightFactor(this.noise.traffic.get(platform.id)!, platform.trafficNoise);
-    }
-    const sigma = this.scenario.behaviour.yearlyDemandNoise;
-    if (sigma > 0) {
-      const [month, day] = this.calendar.monthDayAt(minute);
-      if (minute === 0 || (month === 1 && day === 1)) this.demandYear = nightFactor(this.noise.demandYears, sigma);
-      for (const product of this.products) product.shock.demand *= this.demandYear;
-    }
+    this.noise.applyDay(minute, this.products);
   }
 
   /** The catalogue's day-end levels as they stand now (the day's peak of viewers aside: the metrics keep it). */
