@@ -65,11 +65,15 @@ export function checkShocks(scenario: Scenario, report: Report, mustExist: MustE
       const from = parseDate(shock.from);
       const to = parseDate(shock.to);
       if (from !== undefined && to !== undefined && to < from) report([...path, 'to'], `the shock ends (${shock.to}) before it starts (${shock.from})`);
-      if (from !== undefined && start !== undefined && end !== undefined && (from < start || from >= end)) {
-        report([...path, 'from'], `the shock starts (${shock.from}) outside the run (${scenario.start} to ${scenario.end})`, 'a shock must start inside the run');
-      }
-      if (to !== undefined && start !== undefined && end !== undefined && (to < start || to >= end)) {
-        report([...path, 'to'], `the shock ends (${shock.to}) outside the run (${scenario.start} to ${scenario.end}, exclusive)`, 'end it on the run\'s last day at the latest');
+      else if (from !== undefined && to !== undefined && start !== undefined && end !== undefined) {
+        const run = `the run (${scenario.start} to ${scenario.end}, exclusive)`;
+        if (to < start || from >= end) {
+          report(path, `the shock (${shock.from} to ${shock.to}) lies outside ${run}`, 'move it into the run; to run a shorter period than a preset\'s shocks, drop them too: --set shocks=[]');
+        } else if (from < start) {
+          report([...path, 'from'], `the shock starts (${shock.from}) before ${run}`, 'start it on the run\'s first day at the earliest');
+        } else if (to >= end) {
+          report([...path, 'to'], `the shock ends (${shock.to}) after ${run}`, 'end it on the run\'s last day at the latest');
+        }
       }
     } else {
       shock.on.forEach((day, d) => {

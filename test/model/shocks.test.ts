@@ -60,6 +60,19 @@ describe('shocks on a timeline', () => {
     expect(spoiledShare(base)).toBeLessThan(0.06);
   });
 
+  it('keeps the books: every fen of GMV in one part under every kind of shock at once', async () => {
+    const { ledgerPartsInFen } = await import('../helpers.js');
+    const all = [
+      { id: 'surge', kind: 'traffic', ...dates, multiplier: 1.5 },
+      { id: 'hoarding', kind: 'demand', ...dates, multiplier: 1.3 },
+      { id: 'lockdown', kind: 'logistics', ...dates, capacity: 0.5, costMultiplier: 1.7, spoilage: 0.1 },
+      { id: 'roads-closed', kind: 'supply', ...dates, loss: 0.3 },
+      { id: 'festival', kind: 'promotion', on: ['03-17'], traffic: 2, demand: 1.2 },
+    ];
+    const { summary } = await simulate(county(all), { seed: 11 });
+    expect(ledgerPartsInFen(summary.ledger.parts)).toBe(Math.round(summary.ledger.gmv * 100));
+  });
+
   it('supply: loses a share of the online stock on its first day', async () => {
     const stockOn = (run: { days: { day: string; levels: { stockAvailable: number } }[] }, day: string) => run.days.find((row) => row.day === day)!.levels.stockAvailable;
     const base = await flowsOf([]);
@@ -104,7 +117,8 @@ describe('shocks on a timeline', () => {
 
   it.each([
     ['overlapping shocks of one kind', [{ id: 'a', kind: 'traffic', ...dates, multiplier: 2 }, { id: 'b', kind: 'traffic', from: '2020-03-14', to: '2020-03-16', multiplier: 2 }], 'shocks.1', /overlaps shock `a`/],
-    ['a shock outside the run', [{ id: 'late', kind: 'demand', from: '2020-03-19', to: '2020-04-02', multiplier: 2 }], 'shocks.0.to', /outside the run/],
+    ['a shock that ends after the run', [{ id: 'late', kind: 'demand', from: '2020-03-19', to: '2020-04-02', multiplier: 2 }], 'shocks.0.to', /after the run/],
+    ['a shock wholly outside the run', [{ id: 'later', kind: 'demand', from: '2020-05-01', to: '2020-05-02', multiplier: 2 }], 'shocks.0', /lies outside the run/],
     ['an unknown product', [{ id: 'x', kind: 'supply', ...dates, products: ['aple'], loss: 0.2 }], 'shocks.0.products.0', /unknown product `aple`/],
     ['a broadcasts shock on a single anchor', [{ id: 'x', kind: 'broadcasts', ...dates, anchors: ['mei'], multiplier: 2 }], 'shocks.0.anchors.0', /single anchor/],
     ['an absurd multiplier', [{ id: 'x', kind: 'traffic', ...dates, multiplier: 1e9 }], 'shocks.0.multiplier', /too large/],

@@ -78,7 +78,8 @@ describe('reports', () => {
 
   it('draw a check’s targets apart from its validation figures', () => {
     const page = html('check');
-    expect(page).toContain('Targets: reproduced by the mechanisms, and inputs');
+    expect(page).toContain('Targets: reproduced by the mechanisms, fitted exactly, and inputs');
+    expect(page).toContain('fitted exactly');
     expect(page).toContain('Validation: public figures not used in fitting');
     expect(page).toContain('weiya.turnover');
     expect(JSON.parse(readFileSync(path.join(dir, 'check', 'summary.json'), 'utf8')).results.length).toBeGreaterThan(0);
