@@ -155,6 +155,8 @@ describe('livesim (built binary)', () => {
     const missed = livesim(['check', 'missed.yaml', '--replicates', '2'], { cwd: dir });
     expect(missed.code).toBe(1);
     expect(missed.stdout).toMatch(/orders\s+orders sum whole run\s+5000 ±90%\s+.*FAIL/);
+    // --set, as in every command: the same scenario, off its fit, misses.
+    expect(livesim(['check', 'met.yaml', '--replicates', '2', '--set', 'behaviour.purchaseRate=0.0001'], { cwd: dir }).code).toBe(1);
   });
 
   it('check tells a target fitted exactly by its own knob from evidence, and counts only independent validation figures', () => {

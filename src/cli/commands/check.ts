@@ -13,7 +13,7 @@ import { RunOutput } from '../run-output.js';
 import { refuseOversized } from '../resource-guard.js';
 import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
-import { parseCount, parseSeed } from '../options.js';
+import { collect, parseCount, parseSeed } from '../options.js';
 import { keepWhatIsComputed } from '../stop-control.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
@@ -23,6 +23,7 @@ const EXAMPLES = `
 Examples:
   $ livesim check --all                       every preset with targets, each with its own replicates
   $ livesim check weiya-welfare --replicates 3
+  $ livesim check weiya-welfare --set behaviour.purchaseRate=0.001   does the target hold off the fit?
   $ livesim check my-county.yaml --seed 7 --json
   $ livesim check --all --report              and a page of charts: runs/check-<seed>-<time>/report.html
 `;
@@ -32,6 +33,7 @@ interface CheckOptions extends ReportOptions, QueueOptions {
   readonly out?: string;
   readonly force?: boolean;
   readonly replicates?: number;
+  readonly set: string[];
   readonly jobs?: number;
   readonly seed?: number;
   readonly json?: boolean;
@@ -42,6 +44,7 @@ export function checkCommand(): Command {
     .description("run scenarios' replicates; a target passes when the 95% interval of its mean lies inside its tolerance; validation figures are reported apart")
     .argument('[scenarios...]', 'preset names or scenario files')
     .option('--all', 'every preset that has targets')
+    .option('--set <path=value>', 'override a field in every scenario checked (repeatable)', collect, [])
     .option('--replicates <n>', "replicates per scenario (default: the scenario's calibration.replicates, 10 unless it says)", parseCount)
     .option('--seed <n>', "root seed the replicate seeds derive from (default: each scenario's own)", parseSeed)
     .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
@@ -59,7 +62,7 @@ export function checkCommand(): Command {
         const replicatesOf = (scenario: LoadedScenario) => options.replicates ?? scenario.scenario.calibration.replicates;
         const names = options.all ? presetNames() : references;
         if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
-        const variants = names.map((name) => scenarioVariants(name)).filter(({ base }) => !options.all || base.scenario.targets.length > 0);
+        const variants = names.map((name) => scenarioVariants(name, { overrides: options.set })).filter(({ base }) => !options.all || base.scenario.targets.length > 0);
         const loaded = variants.map(({ base }) => base);
         // Each free parameter is also nudged on IDENTIFY_REPLICATES of the seeds.
         const withTargets = loaded.filter((scenario) => scenario.scenario.targets.length > 0);
