@@ -35,6 +35,7 @@ export const PRIORS = {
   'smallAnchor.broadcastsPerDay': { low: 0.1, high: 1, what: 'broadcasts a day by a small anchor', source: '"about 2-3 h, often daily"', confidence: 'M' },
   'staff.ordersPerWorkerMonth': { low: 100, high: 1500, what: 'orders one worker handles a month (packing, sorting, customer service)', source: 'assumption', confidence: 'assumption' },
   'market.visitsPerShopper': { low: 0.02, high: 2, what: "visits a platform's shopper pays farm-product stores and broadcasts a day", source: 'assumption: no public figure', confidence: 'assumption' },
+  'market.visitsGrowthHalfLife': { low: 1, high: 20, what: 'years over which the growth of farm-product visits halves', source: 'assumption: MOFCOM\'s yearly growth of farm online retail slowed from +53% (2017) to +27% (2019)', confidence: 'assumption' },
   'market.visitsGrowthPerYear': { low: 0, high: 0.3, what: "yearly growth of the visits a shopper pays farm products", source: 'assumption: no public series', confidence: 'assumption' },
   'store.visitorsPerDay': { low: 10, high: 50000, what: 'visitors a day to one farm-product store from search and feeds', source: 'assumption: no public traffic figure for a single shop', confidence: 'assumption' },
   'staff.spinOffsPerWorkerYear': { low: 0, high: 0.3, what: 'yearly rate at which a worker opens a shop', source: 'assumption', confidence: 'assumption' },

@@ -34,7 +34,7 @@ export class PlatformMarket {
   /** Visits a day the platform's shoppers pay farm products at `minute` (the pool M). */
   poolAt(minute: number): number {
     const years = minute / MINUTES_PER_YEAR;
-    return this.shoppersAt(minute) * this.spec.visitsPerShopper * Math.pow(1 + this.spec.visitsGrowthPerYear, years);
+    return this.shoppersAt(minute) * this.spec.visitsPerShopper * visitsGrowthFactor(this.spec.visitsGrowthPerYear, this.spec.visitsGrowthHalfLife, years);
   }
 
   /** A new day: sets today's crowding from the sellers' pull (store visits wanted plus yesterday's feed pull). */
@@ -44,4 +44,15 @@ export class PlatformMarket {
     this.crowding = pool + pull > 0 ? pool / (pool + pull) : 1;
     this.feedPullToday = 0;
   }
+}
+
+/**
+ * How much the visits a shopper pays farm products have grown after `years`: (1 + g)^years at a
+ * constant rate; with a half-life H, the continuous rate ln(1 + g) halves every H years, so the
+ * factor is exp(ln(1 + g) · H / ln 2 · (1 − 2^(−years / H))) — growth that slows as the habit
+ * matures, and stops at a ceiling of (1 + g)^(H / ln 2).
+ */
+export function visitsGrowthFactor(growthPerYear: number, halfLife: number | undefined, years: number): number {
+  if (halfLife === undefined) return Math.pow(1 + growthPerYear, years);
+  return Math.exp(((Math.log(1 + growthPerYear) * halfLife) / Math.LN2) * (1 - Math.pow(2, -years / halfLife)));
 }

@@ -25,6 +25,8 @@ export interface MarketParams {
   readonly visitsPerShopper: number;
   /** Yearly growth of the visits each shopper pays farm products (farm produce gaining a share of online shopping). */
   readonly visitsGrowthPerYear: number;
+  /** Years over which that growth rate halves (undefined: it never slows). */
+  readonly visitsGrowthHalfLife?: number | undefined;
 }
 
 /** An audience inside a platform's market that only the anchors who declare it reach (src/model/niche.ts). */

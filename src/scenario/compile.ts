@@ -62,6 +62,7 @@ export function compileScenario(scenario: Scenario): ModelParams {
         market: {
           visitsPerShopper: market.visitsPerShopper,
           visitsGrowthPerYear: scenario.behaviour.farmVisitsGrowthPerYear,
+          visitsGrowthHalfLife: scenario.behaviour.farmVisitsGrowthHalfLife,
           shoppers: market.shoppers.map((point) => ({ minute: minuteOf(point.date), people: point.people })).sort((a, b) => a.minute - b.minute),
         },
         niches: platform.niches.map((niche) => ({

@@ -57,6 +57,11 @@ const behaviour = z
     )
       .max(3)
       .default(0),
+    farmVisitsGrowthHalfLife: positive(
+      'Years over which the yearly growth of farm-product visits halves, as buying farm produce online matures (absent: it never slows)',
+    )
+      .max(1000)
+      .optional(),
     farmVisitsGrowthPerYear: nonNegative(
       "Yearly growth of the visits a platform's shopper pays farm products (farm produce gaining a share of online shopping); used by platforms with a `market`",
     ).default(0),

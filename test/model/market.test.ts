@@ -101,3 +101,17 @@ describe("a platform's shared market", () => {
     expect(rivalled / alone).toBeLessThan(0.8);
   });
 });
+
+describe('farm-product visits whose growth slows', () => {
+  it('compound at a constant rate without a half-life, and halve their rate every half-life with one', async () => {
+    const { visitsGrowthFactor } = await import('../../src/model/market.js');
+    expect(visitsGrowthFactor(0.2, undefined, 2)).toBeCloseTo(1.44, 12);
+    // With a half-life of 2 years, the second year grows more slowly than the first.
+    const first = visitsGrowthFactor(0.3, 2, 1);
+    const second = visitsGrowthFactor(0.3, 2, 2) / first;
+    expect(first).toBeLessThan(1.3);
+    expect(second).toBeLessThan(first);
+    // Far out it levels off at (1 + g)^(H / ln 2).
+    expect(visitsGrowthFactor(0.3, 2, 1000)).toBeCloseTo(Math.pow(1.3, 2 / Math.LN2), 6);
+  });
+});
