@@ -11,6 +11,7 @@ import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
 import { openOption, reportOption, type ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
 import { refuseOversized } from '../resource-guard.js';
+import { formatTable } from '../table.js';
 import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
 import { collect, parseCount, parseSeed } from '../options.js';
@@ -96,7 +97,7 @@ export function checkCommand(): Command {
                 terminal.err(`check ${scenario.scenario.name}: ${++done}/${replicatesOf(scenario)} replicates (${formatSeconds((performance.now() - started) / 1000)})\n`),
             });
             reports.push(report);
-            if (!options.json) terminal.out(formatReport(report, terminal.outStyle));
+            if (!options.json) terminal.out(formatReport(report, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
             if (!report.complete) break;
           }
         } finally {
@@ -166,8 +167,11 @@ export function checkTally(verdicts: readonly TargetVerdict[], validation: reado
   );
 }
 
-export function formatReport(report: CheckReport, style: Style): string {
-  const all = [...report.verdicts, ...report.validation];
+/** A check's table, cut to `width` on a terminal: the measures column shrunk, then the error and measures columns left out. */
+export function formatReport(report: CheckReport, style: Style, width = Number.POSITIVE_INFINITY): string {
+  const sections = FIGURE_SECTIONS.map((section) => ({ section, members: [...report.verdicts, ...report.validation].filter((verdict) => sectionOf(verdict) === section.id) })).filter(
+    ({ members }) => members.length > 0,
+  );
   const rowOf = (verdict: TargetVerdict) => [
     verdict.target,
     `${verdict.metric} ${verdict.measures}`,
@@ -177,17 +181,18 @@ export function formatReport(report: CheckReport, style: Style): string {
     verdict.pass ? style.green(verdictWord(verdict)) : verdict.kind === 'validation' ? style.yellow(verdictWord(verdict)) : style.red(verdictWord(verdict)),
   ];
   const header = ['figure', 'measures', 'expected', 'simulated mean [95% CI]', 'error', ''];
-  const rows = all.map(rowOf);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => visibleLength(row[column]!))));
-  const line = (cells: string[]) => `  ${cells.map((cell, column) => cell + ' '.repeat(widths[column]! - visibleLength(cell))).join('  ')}`.trimEnd();
+  const [head, ...rows] = formatTable(
+    header,
+    sections.flatMap(({ members }) => members.map(rowOf)),
+    { width, indent: '  ', shrink: 1, optional: [4, 1] },
+  );
   const title = `${style.bold(report.scenario)}  ${report.replicates} replicates from seed ${report.rootSeed}, ${formatSeconds(report.secondsPerReplicate)} each`;
-  const lines = [title, line(header)];
-  for (const section of FIGURE_SECTIONS) {
-    const members = all.filter((verdict) => sectionOf(verdict) === section.id);
-    if (members.length === 0) continue;
-    lines.push(style.dim(`  ${section.title}`), ...members.map((verdict) => line(rowOf(verdict))));
+  const lines = [title, head!];
+  let next = 0;
+  for (const { section, members } of sections) {
+    lines.push(style.dim(`  ${section.title}`), ...rows.slice(next, next + members.length));
+    next += members.length;
   }
   return [...lines, ''].join('\n') + '\n';
 }
 
-const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').length;
