@@ -79,6 +79,18 @@ export function writeFiles(files: Record<string, unknown>): string {
   return dir;
 }
 
+/** tinyScenario from 1 March 2020 in cohort fidelity, with a store beside the anchor and stock to spare (three weeks unless `overrides` say). */
+export function storeCounty(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return tinyScenario({
+    start: '2020-03-01',
+    end: '2020-03-21',
+    fidelity: 'cohort',
+    farmers: [{ id: 'village', households: 30, produces: [{ product: 'apple', capacity: 1_000_000 }] }],
+    stores: [{ id: 'shop', platform: 'taobao', products: [{ product: 'apple' }], visitorsPerDay: 2000, conversion: 0.03 }],
+    ...overrides,
+  });
+}
+
 /** Runs a scenario value to its end; returns the run's summary and raw result. */
 export async function simulate(value: unknown, options: { seed?: number; overrides?: string[] } = {}) {
   const { ScenarioRun } = await import('../src/experiment/single-run.js');

@@ -125,9 +125,10 @@ export async function calibrate(loaded: LoadedScenario, reload: (overrides: stri
   const means = (at: Fit) => at.verdicts.map((verdict) => verdict.simulated.mean);
   const complete = moved.length === free.length;
   const matrix = complete ? sensitivityMatrix(targets, means(after), moved.map(means), free.map((_, index) => space.nudgeOf(best, index))) : [];
+  // Stopped before every nudge ran: no matrix, but the degrees of freedom still count every knob.
   const identification = identify(
     targets.map((target) => target.id),
-    complete ? paths : [],
+    paths,
     matrix,
   );
   const quality = fitQuality(

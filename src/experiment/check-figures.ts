@@ -35,6 +35,17 @@ export function sectionOf(figure: Standing): FigureSection {
   return figure.fit === 'fitted-exactly' ? 'fitted-exactly' : 'reproduced';
 }
 
+/** Per section, how many figures it holds and how many of them pass (or lie within). */
+export function sectionTally(figures: readonly (Standing & { readonly pass: boolean })[]): Record<FigureSection, { readonly pass: number; readonly total: number }> {
+  const tally = Object.fromEntries(FIGURE_SECTIONS.map((section) => [section.id, { pass: 0, total: 0 }])) as Record<FigureSection, { pass: number; total: number }>;
+  for (const figure of figures) {
+    const counts = tally[sectionOf(figure)];
+    counts.total++;
+    if (figure.pass) counts.pass++;
+  }
+  return tally;
+}
+
 /** One figure as --json prints it (targets and validation figures share these fields). */
 export function checkedFigure(verdict: TargetVerdict & { readonly scenario: string }) {
   return {

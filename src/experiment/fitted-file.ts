@@ -54,7 +54,7 @@ function fitComment(result: CalibrationResult): string[] {
       (parameter) => `#   ${parameter.path}: ${parameter.before} -> ${parameter.after}  (bounds ${parameter.min}-${parameter.max}, prior ${parameter.prior})`,
     ),
     ...result.after.verdicts.map((verdict) => `#   ${describeVerdict(verdict)}`),
-    ...fitClaims(result).map((line) => `#   ${line}`),
+    ...fitClaims(result).map((claim) => `#   ${claim.text}`),
     END,
   ];
 }

@@ -13,6 +13,11 @@ import type { MarketParams } from './params.js';
 
 const MINUTES_PER_YEAR = 365 * 1440;
 
+/** The share of its pull each seller gets from a pool of `pool` when the sellers pull `pull` in all: pool / (pool + pull), 1 when neither. */
+export function shareOfPull(pool: number, pull: number): number {
+  return pool + pull > 0 ? pool / (pool + pull) : 1;
+}
+
 export class PlatformMarket {
   /** Share of its pull each seller gets today (1: an uncrowded market). */
   crowding = 1;
@@ -41,7 +46,7 @@ export class PlatformMarket {
   update(minute: number, storePull: number): void {
     const pool = this.poolAt(minute);
     const pull = storePull + this.feedPullToday;
-    this.crowding = pool + pull > 0 ? pool / (pool + pull) : 1;
+    this.crowding = shareOfPull(pool, pull);
     this.feedPullToday = 0;
   }
 }

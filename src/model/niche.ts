@@ -9,6 +9,7 @@
  * rival's pull.
  */
 import { DatedSeries } from './dated-series.js';
+import { shareOfPull } from './market.js';
 import type { NicheParams } from './params.js';
 
 export class NicheAudience {
@@ -28,6 +29,6 @@ export class NicheAudience {
   /** A new day: today's crowding from the pull the niche's anchors plan for it. */
   update(minute: number, plannedPull: number): void {
     const pool = this.poolAt(minute);
-    this.crowding = pool + plannedPull > 0 ? pool / (pool + plannedPull) : 1;
+    this.crowding = shareOfPull(pool, plannedPull);
   }
 }

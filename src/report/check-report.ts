@@ -4,7 +4,7 @@
  * share one axis; the reproduced targets and inputs apart from the validation figures, then a
  * table of every figure as the terminal prints it.
  */
-import { describeExpected, sectionOf, verdictWord, type CheckedFigure, type FigureSection } from '../experiment/check-figures.js';
+import { describeExpected, sectionOf, sectionTally, verdictWord, type CheckedFigure } from '../experiment/check-figures.js';
 import type { Manifest } from '../experiment/manifest.js';
 import { formatQuantity, formatSignedPercent } from '../format.js';
 import { dictionarySection } from './dictionary-section.js';
@@ -26,21 +26,17 @@ const EDGE = { low: -100, high: 400 };
 
 export function checkReportHtml(directory: string, manifest: Manifest): string {
   const summary = readRunJson<CheckSummary>(directory, 'summary.json', SUMMARY_KEYS.check);
-  const passing = (figures: readonly CheckedFigure[]) => figures.filter((figure) => figure.pass).length;
-  const inSection = (figures: readonly CheckedFigure[], section: FigureSection) => figures.filter((figure) => sectionOf(figure) === section);
-  const reproduced = inSection(summary.results, 'reproduced');
-  const exact = inSection(summary.results, 'fitted-exactly');
-  const inputs = inSection(summary.results, 'input');
-  const independent = inSection(summary.validation, 'validation');
+  const { reproduced, 'fitted-exactly': exact, input: inputs } = sectionTally(summary.results);
+  const { validation: independent } = sectionTally(summary.validation);
   const sections: Section[] = [
     {
       title: 'Targets: reproduced by the mechanisms, fitted exactly, and inputs',
-      reading: `${passing(reproduced)}/${reproduced.length} reproduced targets pass${exact.length > 0 ? `; ${passing(exact)}/${exact.length} fitted exactly (as many knobs as targets: checked, not evidence)` : ''}${inputs.length > 0 ? `; ${passing(inputs)}/${inputs.length} inputs as set` : ''}. Each figure's allowed region (shaded bar), the simulated mean (dot: green passes, red misses) and its 95% interval (line), as its distance from the figure in % (a range: from its middle; beyond −100% or +400%: at the edge); a target passes when its whole interval lies in the region.`,
+      reading: `${reproduced.pass}/${reproduced.total} reproduced targets pass${exact.total > 0 ? `; ${exact.pass}/${exact.total} fitted exactly (as many knobs as targets: checked, not evidence)` : ''}${inputs.total > 0 ? `; ${inputs.pass}/${inputs.total} inputs as set` : ''}. Each figure's allowed region (shaded bar), the simulated mean (dot: green passes, red misses) and its 95% interval (line), as its distance from the figure in % (a range: from its middle; beyond −100% or +400%: at the edge); a target passes when its whole interval lies in the region.`,
       body: errorChart(summary.results, 'target'),
     },
     {
       title: 'Validation: public figures not used in fitting',
-      reading: `${passing(independent)}/${independent.length} independent figures within their tolerance; ${summary.validation.length - independent.length} more are not independent of the targets or inputs (see each one's standing in the table) and are not counted. Reported as they came out, never tuned to: amber dots fall outside.`,
+      reading: `${independent.pass}/${independent.total} independent figures within their tolerance; ${summary.validation.length - independent.total} more are not independent of the targets or inputs (see each one's standing in the table) and are not counted. Reported as they came out, never tuned to: amber dots fall outside.`,
       body: summary.validation.length > 0 ? errorChart(summary.validation, 'validation') : '<p>No validation figures in these scenarios.</p>',
     },
     { title: 'Every figure', reading: 'As `livesim check` prints it: what each measures, the expected figure, and the simulated mean with its 95% interval.', body: figureTable([...summary.results, ...summary.validation]) },

@@ -1,19 +1,10 @@
 /** Shocks on a timeline: traffic, demand, logistics, supply and promotion days, each pinned on a small scenario. */
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/errors.js';
-import { loadValue, simulate, tinyScenario } from '../helpers.js';
+import { loadValue, simulate, storeCounty } from '../helpers.js';
 
 /** Twenty days of nightly broadcasts and a store, with stock to spare; shocks on 10-14 March. */
-function county(shocks: Record<string, unknown>[]) {
-  return tinyScenario({
-    start: '2020-03-01',
-    end: '2020-03-21',
-    fidelity: 'cohort',
-    farmers: [{ id: 'village', households: 30, produces: [{ product: 'apple', capacity: 100_000 }] }],
-    stores: [{ id: 'shop', platform: 'taobao', products: [{ product: 'apple' }], visitorsPerDay: 2000, conversion: 0.03 }],
-    shocks,
-  });
-}
+const county = (shocks: Record<string, unknown>[]) => storeCounty({ shocks });
 
 const during = (day: string) => day >= '2020-03-10' && day <= '2020-03-14';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/random.js';
 import { breakoutFactor } from '../../src/model/night.js';
-import { simulate, tinyScenario } from '../helpers.js';
+import { simulate, storeCounty } from '../helpers.js';
 
 const spreadOf = (values: readonly number[]) => {
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
@@ -21,16 +21,7 @@ describe('breakout nights', () => {
 });
 
 /** Two months of nightly broadcasts and a store, with stock to spare. */
-function county(overrides: Record<string, unknown>) {
-  return tinyScenario({
-    start: '2020-03-01',
-    end: '2020-05-01',
-    fidelity: 'cohort',
-    farmers: [{ id: 'village', households: 30, produces: [{ product: 'apple', capacity: 1_000_000 }] }],
-    stores: [{ id: 'shop', platform: 'taobao', products: [{ product: 'apple' }], visitorsPerDay: 2000, conversion: 0.03 }],
-    ...overrides,
-  });
-}
+const county = (overrides: Record<string, unknown>) => storeCounty({ end: '2020-05-01', ...overrides });
 
 describe('broadcasts that sell better or worse per viewer', () => {
   it('spread GMV per view from broadcast to broadcast: no longer one straight line against views', async () => {

@@ -112,9 +112,7 @@ export function formatCalibration(result: CalibrationResult, style: Style): stri
   });
   lines.push('', `  objective ${result.before.objective.toPrecision(4)} -> ${result.after.objective.toPrecision(4)}`, '');
   lines.push('  what the fit can claim (moves: change in tolerances when a parameter moves a tenth of its bounds)');
-  for (const line of fitClaims(result)) {
-    lines.push(/fitted exactly|a real miss|degrees of freedom: .* = (-|0\b)/.test(line) ? style.yellow(`    ${line}`) : `    ${line}`);
-  }
+  for (const claim of fitClaims(result)) lines.push(claim.warning ? style.yellow(`    ${claim.text}`) : `    ${claim.text}`);
   lines.push('');
   return `${lines.join('\n')}\n`;
 }

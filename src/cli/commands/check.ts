@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { EXIT, UsageError } from '../../errors.js';
 import { IDENTIFY_REPLICATES, checkScenario, type CheckReport } from '../../experiment/check.js';
-import { FIGURE_SECTIONS, checkedFigure, describeExpected, sectionOf, verdictWord } from '../../experiment/check-figures.js';
+import { FIGURE_SECTIONS, checkedFigure, describeExpected, sectionOf, sectionTally, verdictWord } from '../../experiment/check-figures.js';
 import type { TargetVerdict } from '../../experiment/targets.js';
 import { scenarioVariants, type LoadedScenario } from '../../scenario/load.js';
 import { manifestText } from '../../experiment/manifest.js';
@@ -151,19 +151,14 @@ function checkManifest(loaded: readonly LoadedScenario[], run: { rootSeed: numbe
 
 /** The last line of a check: targets that pass, by standing, and validation within, counting independent figures only. */
 export function checkTally(verdicts: readonly TargetVerdict[], validation: readonly TargetVerdict[]): string {
-  const inSection = (figures: readonly TargetVerdict[], section: string) => figures.filter((figure) => sectionOf(figure) === section);
-  const passing = (figures: readonly TargetVerdict[]) => figures.filter((figure) => figure.pass).length;
-  const reproduced = inSection(verdicts, 'reproduced');
-  const exact = inSection(verdicts, 'fitted-exactly');
-  const inputs = inSection(verdicts, 'input');
-  const independent = inSection(validation, 'validation');
-  const dependent = inSection(validation, 'validation-dependent');
+  const { reproduced, 'fitted-exactly': exact, input } = sectionTally(verdicts);
+  const { validation: independent, 'validation-dependent': dependent } = sectionTally(validation);
   return (
-    `${passing(reproduced)}/${reproduced.length} reproduced targets pass` +
-    (exact.length > 0 ? `, fitted exactly ${passing(exact)}/${exact.length} (not evidence)` : '') +
-    (inputs.length > 0 ? `, inputs ${passing(inputs)}/${inputs.length} as set` : '') +
-    (validation.length > 0 ? `; validation ${passing(independent)}/${independent.length} independent figures within tolerance` : '') +
-    (dependent.length > 0 ? ` (${passing(dependent)}/${dependent.length} more not independent)` : '')
+    `${reproduced.pass}/${reproduced.total} reproduced targets pass` +
+    (exact.total > 0 ? `, fitted exactly ${exact.pass}/${exact.total} (not evidence)` : '') +
+    (input.total > 0 ? `, inputs ${input.pass}/${input.total} as set` : '') +
+    (validation.length > 0 ? `; validation ${independent.pass}/${independent.total} independent figures within tolerance` : '') +
+    (dependent.total > 0 ? ` (${dependent.pass}/${dependent.total} more not independent)` : '')
   );
 }
 
