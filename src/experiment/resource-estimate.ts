@@ -47,7 +47,8 @@ export function estimateResources(params: ModelParams): ResourceEstimate {
       // A class's rate schedule is simulated in daily batches.
       const simulated = anchor.population && schedule.kind === 'rate' ? Math.min(count, (anchor.population.batches * span) / MINUTES_PER_DAY) : count;
       const boost = series.welfare ? (platform?.welfare.trafficBoost ?? 1) : 1;
-      const viewsEach = anchor.followers * anchor.tuneInShare + anchor.recommendedTraffic * boost;
+      const followers = Math.max(anchor.followers, ...(anchor.followerPath ?? []).map((point) => point.followers));
+      const viewsEach = followers * anchor.tuneInShare + anchor.recommendedTraffic * boost;
       // Purchases are drawn by thinning at the hazard's bound (social proof at its strongest).
       const purchaseChances = behaviour.purchaseRate * anchor.skill * (1 + behaviour.socialProof.strength) * 2 * Math.min(meanDwell, series.duration);
       broadcasts += simulated;

@@ -3,6 +3,7 @@
  * its commission terms, and its own random streams.
  */
 import type { RandomStreams, Uniform } from '../engine/random.js';
+import { DatedSeries } from './dated-series.js';
 import { Flows } from './flows.js';
 import type { PlatformMarket } from './market.js';
 import type { NicheAudience } from './niche.js';
@@ -14,6 +15,9 @@ export class AnchorState {
   readonly name: string;
   /** Followers of one anchor (for a class: the mean over its active anchors). */
   followers: number;
+  /** Where the dated follower counts stood at the last midnight (`followerPath`), when the scenario gives them. */
+  private pathFollowers: number | undefined;
+  private readonly followerPath: DatedSeries | undefined;
   /** Today's broadcasts shocks, multiplied: scales a class's rate-scheduled broadcasts (src/model/shocks.ts). */
   broadcastFactor = 1;
   /** For a class of anchors: how many there are. */
@@ -47,7 +51,9 @@ export class AnchorState {
   ) {
     this.id = spec.id;
     this.name = spec.name ?? spec.id;
-    this.followers = spec.followers;
+    this.followerPath = spec.followerPath && new DatedSeries(spec.followerPath.map((point) => [point.minute, point.followers] as const));
+    this.pathFollowers = this.followerPath?.at(0);
+    this.followers = this.pathFollowers ?? spec.followers;
     const stream = (purpose: string) => streams.stream(`anchor/${spec.id}/${purpose}`);
     this.random = {
       schedule: stream('schedule'),
@@ -68,14 +74,24 @@ export class AnchorState {
     return this.population?.active ?? 1;
   }
 
-  /** A day of adoption for a class of anchors; newcomers start with the scenario's follower count. */
-  advanceAdoption(): void {
+  /**
+   * A new day at `minute`: a following that grows outside the simulated broadcasts moves with its
+   * dated counts (what the broadcasts gained stays on top), and a class of anchors adopts;
+   * newcomers start with the scenario's follower count (today's, for dated counts).
+   */
+  advanceDay(minute: number): void {
+    if (this.followerPath) {
+      const today = this.followerPath.at(minute);
+      this.followers += today - this.pathFollowers!;
+      this.pathFollowers = today;
+    }
     const population = this.population;
     if (!population) return;
     const before = population.active;
     const { started, stopped } = population.advanceDay();
     const stayed = before - stopped;
-    this.followers = population.active > 0 ? (this.followers * stayed + this.spec.followers * started) / population.active : this.spec.followers;
+    const newcomers = this.pathFollowers ?? this.spec.followers;
+    this.followers = population.active > 0 ? (this.followers * stayed + newcomers * started) / population.active : newcomers;
   }
 
   /**

@@ -52,7 +52,7 @@ export class DailyCycle {
       world.recruitForDemand();
     }
     world.updateSeasons(now, false, this.metrics.today);
-    for (const anchor of world.anchors) anchor.advanceAdoption();
+    for (const anchor of world.anchors) anchor.advanceDay(now);
     for (const store of world.stores) if (store.isOpen) store.population.advanceDay();
     world.advanceJoining();
     this.openStores(now);

@@ -118,7 +118,10 @@ export interface AnchorParams {
   readonly name?: string | undefined;
   readonly kind: 'celebrity' | 'peasant' | 'shop-owner';
   readonly platform: string;
+  /** Followers at the start (the first dated count when `followerPath` is given). */
   readonly followers: number;
+  /** Dated follower counts of a following that grows outside the simulated broadcasts. */
+  readonly followerPath?: readonly { readonly minute: number; readonly followers: number }[] | undefined;
   readonly tuneInShare: number;
   readonly recommendedTraffic: number;
   /** The platform niche whose pool the anchor's feed traffic shares (undefined: the platform's market only). */

@@ -76,6 +76,7 @@ export function compileScenario(scenario: Scenario): ModelParams {
     }),
     anchors: scenario.anchors.map((anchor) => ({
       ...anchor,
+      ...followerFields(anchor.followers, minuteOf),
       broadcasts: anchor.broadcasts.map(
         (series, index): SeriesParams => ({
           label: series.id ?? `${anchor.id}/${index + 1}`,
@@ -125,4 +126,14 @@ export function compileScenario(scenario: Scenario): ModelParams {
       }
     }),
   };
+}
+
+/** An anchor's followers: a number, or dated counts (the start is then the first count; the model follows the path). */
+function followerFields(
+  followers: Scenario['anchors'][number]['followers'],
+  minuteOf: (text: string) => number,
+): { followers: number; followerPath: { minute: number; followers: number }[] | undefined } {
+  if (typeof followers === 'number') return { followers, followerPath: undefined };
+  const path = followers.map((point) => ({ minute: minuteOf(point.date), followers: point.followers })).sort((a, b) => a.minute - b.minute);
+  return { followers: path[0]!.followers, followerPath: path };
 }

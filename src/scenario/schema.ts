@@ -212,7 +212,17 @@ const anchor = z
     name: z.string().optional().describe('Display name'),
     kind: z.enum(['celebrity', 'peasant', 'shop-owner']).describe('What sort of anchor'),
     platform: reference('platform'),
-    followers: count('Followers at the start (people)').max(10_000_000_000),
+    followers: z
+      .union([
+        count('Followers at the start (people)').max(10_000_000_000),
+        z
+          .array(z.strictObject({ date: date('When the count was published'), followers: count('Followers then (people)').max(10_000_000_000) }))
+          .min(1)
+          .describe(
+            'A following that grows outside the simulated broadcasts (an anchor\'s regular shows): dated public counts, linear between the dates and flat outside them; followers gained in the simulated broadcasts add to it',
+          ),
+      ])
+      .describe('Followers at the start (people), or a series of dated counts'),
     tuneInShare: share('Share of followers who watch a given broadcast'),
     niche: z
       .string()
