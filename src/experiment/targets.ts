@@ -39,6 +39,12 @@ export function measureTarget(target: Figure, table: TimeseriesTable): number {
       return sumPer(rows, metric, target.per);
     case 'last':
       return rows.length === 0 ? 0 : column(rows[rows.length - 1]!, metric);
+    case 'change': {
+      // A level's growth over the months: its last value minus its value at the end of the month before them.
+      if (rows.length === 0) return 0;
+      const before = table.rows.filter((row) => row.period < rows[0]!.period);
+      return column(rows[rows.length - 1]!, metric) - (before.length === 0 ? 0 : column(before[before.length - 1]!, metric));
+    }
     case 'max':
       return Math.max(0, ...rows.map((row) => column(row, metric)));
     case 'mean':

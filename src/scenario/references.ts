@@ -150,6 +150,12 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
       report([...path, 'aim'], 'an aim must lie inside the target\'s range');
     }
     if (target.aggregate === 'ratio' && !target.denominator) report([...path, 'denominator'], 'a ratio needs the months of its denominator');
+    if (target.aggregate === 'change') {
+      if (!target.period) report([...path, 'period'], 'a change needs its months: it compares the level at their end with the level just before them');
+      if (!(DAY_LEVEL_NAMES as readonly string[]).includes(target.metric)) {
+        report([...path, 'metric'], `a change reads a day-end level (one of ${DAY_LEVEL_NAMES.join(', ')}), not \`${target.metric}\``, 'for a flow, use `sum` over the months');
+      }
+    }
     if (target.per !== undefined) {
       mustExist(target.per, DAY_LEVEL_NAMES, [...path, 'per'], 'day-end level');
       if (target.aggregate !== 'sum' && target.aggregate !== 'years-rising') {

@@ -475,10 +475,10 @@ const figureFields = {
   id: z.string().min(1).describe('Figure id (targets: from calibration.md)'),
   metric: z.string().min(1).describe('A timeseries.csv column, e.g. gmv, welfareBroadcasts, householdsSupplying, gmv:jd-poverty'),
   aggregate: z
-    .enum(['sum', 'last', 'max', 'mean', 'per-day', 'per-broadcast', 'ratio', 'years-rising', 'products-sold'])
+    .enum(['sum', 'last', 'change', 'max', 'mean', 'per-day', 'per-broadcast', 'ratio', 'years-rising', 'products-sold'])
     .default('sum')
     .describe(
-      'How the metric is read off the months of `period`: their sum, the last value, the largest, the mean, the sum per day, the sum per broadcast aired, the ratio of sums over `period` and `denominator`, the number of calendar years whose sum exceeds the year before, or the number of `products` with units sold (an input: the lineup sets it)',
+      'How the metric is read off the months of `period`: their sum, the last value, how much a day-end level grew over them (the last value minus the value at the end of the month before; 0 before the run), the largest, the mean, the sum per day, the sum per broadcast aired, the ratio of sums over `period` and `denominator`, the number of calendar years whose sum exceeds the year before, or the number of `products` with units sold (an input: the lineup sets it)',
     ),
   period: period.optional(),
   per: z

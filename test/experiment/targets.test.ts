@@ -22,6 +22,8 @@ describe('reading a target off the monthly timeseries', () => {
     ['sum over a period', { aggregate: 'sum', period: { from: '2019-01', to: '2019-12' } }, 60],
     ['the last value', { metric: 'workers', aggregate: 'last' }, 3],
     ['the largest value', { metric: 'workers', aggregate: 'max' }, 4],
+    ['how much a level grew over the months', { metric: 'workers', aggregate: 'change', period: { from: '2019-01', to: '2019-02' } }, 3 - 2],
+    ['how much a level grew from the run\'s start', { metric: 'workers', aggregate: 'change', period: { from: '2018-11', to: '2019-01' } }, 4],
     ['the mean of months', { metric: 'workers', aggregate: 'mean', period: { from: '2018-11', to: '2019-02' } }, 2.5],
     ['a sum per broadcast aired', { aggregate: 'per-broadcast', metric: 'workers' }, 13 / 10],
     ['a sum per day', { aggregate: 'per-day', period: { from: '2019-01', to: '2019-02' } }, 60 / 59],

@@ -136,6 +136,13 @@ describe('scenario errors', () => {
     expect(problems).toContainEqual(expect.objectContaining({ path: 'end', message: expect.stringMatching(/must come after the start/) }));
   });
 
+  it('a change read off a flow, or without its months', () => {
+    const figure = { id: 'grew', metric: 'gmv', aggregate: 'change', range: [0, 1], source: 's' };
+    const problems = problemsOf(tinyScenario({ targets: [figure] }));
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'targets.0.metric', message: expect.stringMatching(/a change reads a day-end level/), hint: 'for a flow, use `sum` over the months' }));
+    expect(problems).toContainEqual(expect.objectContaining({ path: 'targets.0.period', message: expect.stringMatching(/a change needs its months/) }));
+  });
+
   it('a product nobody produces, and a shop without a contract price', () => {
     const value = tinyScenario({ shops: [{ id: 'shop', contractPrices: {} }] }) as { products: Record<string, unknown>[] };
     value.products.push({ id: 'pear', price: 30, referencePrice: 30, farmGatePrice: 10, seller: 'shop' });
