@@ -52,8 +52,8 @@ export class AnchorState {
     this.id = spec.id;
     this.name = spec.name ?? spec.id;
     this.followerPath = spec.followerPath && new DatedSeries(spec.followerPath.map((point) => [point.minute, point.followers] as const));
-    this.pathFollowers = this.followerPath?.at(0);
-    this.followers = this.pathFollowers ?? spec.followers;
+    this.pathFollowers = this.followerPath && spec.followers;
+    this.followers = spec.followers;
     const stream = (purpose: string) => streams.stream(`anchor/${spec.id}/${purpose}`);
     this.random = {
       schedule: stream('schedule'),

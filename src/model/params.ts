@@ -118,7 +118,7 @@ export interface AnchorParams {
   readonly name?: string | undefined;
   readonly kind: 'celebrity' | 'peasant' | 'shop-owner';
   readonly platform: string;
-  /** Followers at the start (the first dated count when `followerPath` is given). */
+  /** Followers when the run starts (with `followerPath`: the dated counts' value then). */
   readonly followers: number;
   /** Dated follower counts of a following that grows outside the simulated broadcasts. */
   readonly followerPath?: readonly { readonly minute: number; readonly followers: number }[] | undefined;

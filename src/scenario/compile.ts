@@ -5,6 +5,7 @@
  */
 import type { BroadcastSeries, Scenario } from './schema.js';
 import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
+import { DatedSeries } from '../model/dated-series.js';
 import type { ModelParams, ScheduleParams, SeriesParams, ShockParams } from '../model/params.js';
 import { productsInScope } from './shock-checks.js';
 import { DEFAULT_MARKET } from './default-market.js';
@@ -128,12 +129,12 @@ export function compileScenario(scenario: Scenario): ModelParams {
   };
 }
 
-/** An anchor's followers: a number, or dated counts (the start is then the first count; the model follows the path). */
+/** An anchor's followers: a number, or dated counts (the start is then their value when the run starts; the model follows them). */
 function followerFields(
   followers: Scenario['anchors'][number]['followers'],
   minuteOf: (text: string) => number,
 ): { followers: number; followerPath: { minute: number; followers: number }[] | undefined } {
   if (typeof followers === 'number') return { followers, followerPath: undefined };
-  const path = followers.map((point) => ({ minute: minuteOf(point.date), followers: point.followers })).sort((a, b) => a.minute - b.minute);
-  return { followers: path[0]!.followers, followerPath: path };
+  const path = followers.map((point) => ({ minute: minuteOf(point.date), followers: point.followers }));
+  return { followers: new DatedSeries(path.map((point) => [point.minute, point.followers] as const)).at(0), followerPath: path };
 }
