@@ -7,9 +7,10 @@ import type { RemoteRunner } from '../experiment/worker-pool.js';
 import { MANIFEST } from '../experiment/run-layout.js';
 import { DEFAULT_METRICS } from '../experiment/sensitivity.js';
 import { scenarioVariants, type LoadedScenario } from '../scenario/load.js';
-import { collect, parseCount, parseSeed } from './options.js';
-import { openOption, reportOption, type ReportOptions } from './report-options.js';
-import { queueOption, type QueueOptions } from './queue-option.js';
+import { collect, parseCount } from './options.js';
+import { withSharedOptions } from './shared-options.js';
+import type { ReportOptions } from './report-options.js';
+import type { QueueOptions } from './queue-option.js';
 
 export interface DesignOptions extends ReportOptions, QueueOptions {
   readonly replicates: number;
@@ -27,21 +28,18 @@ export interface DesignOptions extends ReportOptions, QueueOptions {
 
 /** Adds the options every design command takes; `kind` names its run directories. */
 export function withDesignOptions(command: Command, kind: string): Command {
-  return command
-    .option('--replicates <n>', 'replicates per design point (the same seeds at every point)', parseCount, 2)
-    .option('--param <path[=lo..hi]>', 'a parameter to vary, over its prior or the range given (repeatable; default: every one with a prior)', collect, [])
-    .option('--metric <name>', `a metric (repeatable; default: ${DEFAULT_METRICS.join(', ')})`, collect, [])
-    .option('--seed <n>', "root seed of the design and the replicates (default: the scenario's own)", parseSeed)
-    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
-    .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
-    .addOption(queueOption())
-    .option('--out <dir>', `run directory (default: runs/<scenario>-${kind}-<seed>-<time>)`)
-    .option('--force', 'run even when the estimated work is over the limits, and replace the run already in --out')
-    .addOption(reportOption())
-    .addOption(openOption())
-    .option('--json', 'print the result as JSON on stdout')
-    .option('-q, --quiet', 'no progress on stderr')
-    .option('--no-ui', 'plain progress lines even on a terminal');
+  return withSharedOptions(
+    command
+      .option('--replicates <n>', 'replicates per design point (the same seeds at every point)', parseCount, 2)
+      .option('--param <path[=lo..hi]>', 'a parameter to vary, over its prior or the range given (repeatable; default: every one with a prior)', collect, [])
+      .option('--metric <name>', `a metric (repeatable; default: ${DEFAULT_METRICS.join(', ')})`, collect, []),
+    {
+      help: {
+        seed: "root seed of the design and the replicates (default: the scenario's own)",
+        out: `run directory (default: runs/<scenario>-${kind}-<seed>-<time>)`,
+      },
+    },
+  );
 }
 
 /** The scenario, the parameters to vary (both ends of each range checked), the metrics and the root seed. */

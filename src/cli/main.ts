@@ -22,7 +22,10 @@ const { reportError } = await import('./report-error.js');
 const { detectTerminal } = await import('./terminal.js');
 
 try {
-  await (await buildProgram(process.argv)).parseAsync(process.argv);
+  const program = await buildProgram(process.argv);
+  // Bare `livesim` asks what it can do: the help, on stdout, as `livesim --help` prints it.
+  if (process.argv.slice(2).every((arg) => arg === '--no-color')) program.outputHelp();
+  else await program.parseAsync(process.argv);
 } catch (error) {
   process.exitCode = reportError(error, detectTerminal({ color: !process.argv.includes('--no-color') }));
 }

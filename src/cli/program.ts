@@ -1,6 +1,7 @@
 /** The livesim command line: one file per command under commands/. */
 import { Command } from 'commander';
 import { VERSION } from '../paths.js';
+import { HELP } from './help.js';
 
 /**
  * Each command's module, loaded only when that command runs (or for the full help): a command's
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   queue: async () => (await import('./commands/queue.js')).queueCommand(),
   show: async () => (await import('./commands/show.js')).showCommand(),
   schema: async () => (await import('./commands/schema.js')).schemaCommand(),
+  completion: async () => (await import('./commands/completion.js')).completionCommand(),
 };
 
 /** The commands `args` (argv after the script) needs: the one named, none for --version alone, all otherwise (help, mistakes). */
@@ -51,6 +53,7 @@ Examples:
   $ livesim run demo-county --report             and a page of charts: report.html
   $ livesim worker --queue redis://host:6379     run jobs for coordinators on other machines
   $ livesim sweep demo-county --vary anchors.li-orchard.skill=1,2 --queue redis://host:6379
+  $ livesim completion bash >> ~/.bashrc         complete commands, options and presets with Tab
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 stopped (Ctrl+C; partial results kept).
 Set NO_COLOR (or pass --no-color) for plain output.
@@ -63,7 +66,8 @@ export async function buildProgram(argv: readonly string[] = process.argv): Prom
     .option('--no-color', 'no colours in output (also: NO_COLOR=1)')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(add --help for usage)')
+    .configureHelp(HELP)
     .exitOverride();
-  for (const name of commandsFor(argv.slice(2))) program.addCommand((await COMMANDS[name]!()).exitOverride());
+  for (const name of commandsFor(argv.slice(2))) program.addCommand((await COMMANDS[name]!()).configureHelp(HELP).exitOverride());
   return program;
 }

@@ -30,6 +30,8 @@ export interface CalibrationOptions {
   readonly signal?: AbortSignal | undefined;
   /** Run the replicates on a job queue instead of here. */
   readonly remote?: RemoteRunner | undefined;
+  /** Replicates run at once here (default: one per core). */
+  readonly jobs?: number | undefined;
   /** Called after each evaluation. */
   readonly onEvaluation?: ((evaluation: number, objective: number, best: number) => void) | undefined;
 }
@@ -86,7 +88,7 @@ export async function calibrate(loaded: LoadedScenario, reload: (overrides: stri
   let stopped = false;
   const fit = async (parameters: readonly number[]): Promise<Fit> => {
     const candidate = reload(space.overrides(parameters));
-    const measured = await measureTargets(candidate, seeds, { signal: options.signal, remote: options.remote });
+    const measured = await measureTargets(candidate, seeds, { signal: options.signal, remote: options.remote, jobs: options.jobs });
     if (measured.runs < seeds.length) stopped = true;
     const values = fitted.map(({ index }) => measured.values[index]!);
     const verdicts = fitted.map(({ target }, t) => judgeTarget(target, estimate(values[t]!)));

@@ -4,6 +4,7 @@
  * The fitted file's header and `livesim calibrate`'s report print the same lines.
  */
 import type { CalibrationResult } from './calibrate.js';
+import type { TargetVerdict } from './targets.js';
 
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -49,4 +50,35 @@ export function fitClaims(result: CalibrationResult): FitClaim[] {
     say(`${interval.path} ${interval.value}: ${linearised}; ${bootstrap}`);
   }
   return lines;
+}
+
+/** A fit as `calibrate --json` prints it: the parameters, each target before and after, the identification and the goodness. */
+export function calibrationJson(result: CalibrationResult) {
+  const { identification, quality } = result;
+  const figure = (verdict: TargetVerdict) => ({ metric: verdict.metric, measures: verdict.measures, expected: verdict.expected, tolerance: verdict.tolerance ?? null, simulated: verdict.simulated.mean, relativeError: verdict.relativeError, pass: verdict.pass });
+  return {
+    complete: result.complete,
+    rootSeed: result.rootSeed,
+    replicates: result.replicates,
+    evaluations: result.evaluations,
+    objective: { before: result.before.objective, after: result.after.objective },
+    parameters: result.parameters.map((parameter, p) => ({
+      path: parameter.path,
+      before: parameter.before,
+      after: parameter.after,
+      bounds: [parameter.min, parameter.max],
+      interval: { linearised: quality.intervals[p]?.linearised ?? null, bootstrap: quality.intervals[p]?.bootstrap ?? null },
+    })),
+    targets: result.after.verdicts.map((after, t) => ({ target: after.target, fit: identification.fit[identification.targets.indexOf(after.target)] ?? null, before: figure(result.before.verdicts[t]!), after: figure(after) })),
+    identification: {
+      degreesOfFreedom: identification.degreesOfFreedom,
+      // Infinity (a knob that moves nothing) has no JSON: null.
+      conditionNumber: Number.isFinite(identification.conditionNumber) ? identification.conditionNumber : null,
+      targets: identification.targets,
+      parameters: identification.parameters,
+      sensitivity: identification.matrix,
+      correlations: identification.correlations ?? null,
+    },
+    goodness: { chiSquare: quality.chiSquare, degreesOfFreedom: quality.degreesOfFreedom, residuals: quality.residuals },
+  };
 }

@@ -195,6 +195,17 @@ describe('livesim (built binary)', () => {
     expect(stdout).toContain('fitted scenario written to fitted.yaml');
     expect(readFileSync(path.join(dir, 'fitted.yaml'), 'utf8')).toMatch(/^# livesim calibrate: the fit/);
     expect(livesim(['validate', 'fitted.yaml'], { cwd: dir }).code).toBe(0);
+    // --json: the fit for machines, nothing else on stdout; --quiet: no progress.
+    const json = livesim(['calibrate', 'fit.yaml', '--budget', '4', '--replicates', '2', '--out', 'again.yaml', '--json', '--quiet', '--jobs', '1'], { cwd: dir });
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      complete: true,
+      fittedScenario: 'again.yaml',
+      parameters: [{ path: 'behaviour.purchaseRate', bounds: [0.001, 0.0065] }],
+      targets: [{ target: 'orders', fit: 'fitted-exactly' }],
+      identification: { degreesOfFreedom: 0 },
+    });
   });
 
   it('run --replicates: a batch with per-metric means and intervals, one row per replicate', () => {

@@ -1,9 +1,11 @@
 /** `livesim calibrate`: fit a scenario's free parameters to its targets and write the fitted file. */
 import path from 'node:path';
 import { Command } from 'commander';
+import { withSharedOptions } from '../shared-options.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { calibrate, type CalibrationResult } from '../../experiment/calibrate.js';
-import { fitClaims } from '../../experiment/fit-report.js';
+import { calibrationJson, fitClaims } from '../../experiment/fit-report.js';
+import { jsonText } from '../../experiment/run-layout.js';
 import { fittedScenarioText } from '../../experiment/fitted-file.js';
 import { checkPriors } from '../../experiment/priors.js';
 import { checkWritableTarget, writeFileSafely } from '../../files/safe-write.js';
@@ -11,12 +13,12 @@ import { PACKAGE_ROOT, displayPath } from '../../paths.js';
 import { scenarioVariants } from '../../scenario/load.js';
 import { resolveScenarioReference } from '../../scenario/presets.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';
-import { collect, parseCount, parseSeed } from '../options.js';
+import { parseCount } from '../options.js';
 import { holdSignalsWhile, keepWhatIsComputed } from '../stop-control.js';
 import { refuseOversized } from '../resource-guard.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
-import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
+import { withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
 const EXAMPLES = `
 Examples:
@@ -31,19 +33,18 @@ interface CalibrateOptions extends QueueOptions {
   readonly out?: string;
   readonly set: string[];
   readonly force?: boolean;
+  readonly jobs?: number;
+  readonly json?: boolean;
+  readonly quiet?: boolean;
 }
 
 export function calibrateCommand(): Command {
-  return new Command('calibrate')
+  return withSharedOptions(
+    new Command('calibrate')
     .description('fit the parameters a scenario marks as free to its targets (Nelder-Mead, common random numbers)')
     .argument('<scenario>', 'preset name or scenario file with `targets` and `calibration.free`')
     .option('--replicates <n>', 'replicates per candidate', parseCount, 4)
     .option('--budget <k>', 'most candidate parameter sets to evaluate', parseCount, 40)
-    .option('--seed <n>', "root seed of the replicates (default: the scenario's own)", parseSeed)
-    .option('--out <file>', 'where to write the fitted scenario (default: <name>.fitted.yaml here)')
-    .option('--set <path=value>', 'override a field first (repeatable)', collect, [])
-    .option('--force', 'run even when the estimated work is over the limits')
-    .addOption(queueOption())
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: CalibrateOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
@@ -75,7 +76,9 @@ export function calibrateCommand(): Command {
             rootSeed: options.seed ?? scenario.seed,
             signal: control.signal,
             remote,
+            jobs: options.jobs,
             onEvaluation: (evaluation, objective, best) =>
+              options.quiet ||
               terminal.err(`calibrate ${scenario.name}: evaluation ${evaluation}/${options.budget}  objective ${objective.toPrecision(4)}  best ${best.toPrecision(4)}\n`),
           });
         } finally {
@@ -85,11 +88,28 @@ export function calibrateCommand(): Command {
           () => writeFileSafely(out, withSchemaFrom(fittedScenarioText(source, result), path.dirname(scenarioFile), path.dirname(out))),
           () => terminal.err('stopping once the fitted scenario is written\n'),
         );
-        terminal.out(formatCalibration(result, terminal.outStyle));
-        terminal.out(`fitted scenario written to ${displayPath(out)}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
+        if (options.json) terminal.out(jsonText({ ...calibrationJson(result), fittedScenario: displayPath(out) }));
+        else {
+          terminal.out(formatCalibration(result, terminal.outStyle));
+          terminal.out(`fitted scenario written to ${displayPath(out)}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
+        }
         process.exitCode = result.complete ? EXIT.ok : control.exitCode;
       });
-    });
+    }),
+    {
+      help: {
+        set: 'override a field first (repeatable)',
+        seed: "root seed of the replicates (default: the scenario's own)",
+        out: 'where to write the fitted scenario (default: <name>.fitted.yaml here)',
+        force: 'run even when the estimated work is over the limits',
+      },
+      leaveOut: {
+        ui: 'its progress is a line per evaluation: there is no live view to turn off',
+        report: 'calibrate writes a scenario file, not a run directory',
+        open: 'calibrate writes a scenario file, not a run directory',
+      },
+    },
+  );
 }
 
 export function formatCalibration(result: CalibrationResult, style: Style): string {

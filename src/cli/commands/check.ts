@@ -1,5 +1,6 @@
 /** `livesim check`: do the presets reproduce the article's figures? */
 import { Command } from 'commander';
+import { withSharedOptions } from '../shared-options.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { IDENTIFY_REPLICATES, checkScenario, type CheckReport } from '../../experiment/check.js';
 import { FIGURE_SECTIONS, checkedFigure, describeExpected, sectionOf, sectionTally, verdictWord } from '../../experiment/check-figures.js';
@@ -8,17 +9,18 @@ import { scenarioVariants, type LoadedScenario } from '../../scenario/load.js';
 import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
-import { openOption, reportOption, type ReportOptions } from '../report-options.js';
+import type { ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
 import { refuseOversized } from '../resource-guard.js';
 import { formatTable } from '../table.js';
 import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
-import { collect, parseCount, parseSeed } from '../options.js';
-import { keepWhatIsComputed } from '../stop-control.js';
+import { parseCount } from '../options.js';
+import type { StopControl } from '../stop-control.js';
+import { withBatchProgress } from '../batch-progress.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
-import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
+import { withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
 const EXAMPLES = `
 Examples:
@@ -38,23 +40,18 @@ interface CheckOptions extends ReportOptions, QueueOptions {
   readonly jobs?: number;
   readonly seed?: number;
   readonly json?: boolean;
+  readonly quiet?: boolean;
+  /** False for --no-ui. */
+  readonly ui: boolean;
 }
 
 export function checkCommand(): Command {
-  return new Command('check')
+  return withSharedOptions(
+    new Command('check')
     .description("run scenarios' replicates; a target passes when the 95% interval of its mean lies inside its tolerance; validation figures are reported apart")
     .argument('[scenarios...]', 'preset names or scenario files')
     .option('--all', 'every preset that has targets')
-    .option('--set <path=value>', 'override a field in every scenario checked (repeatable)', collect, [])
     .option('--replicates <n>', "replicates per scenario (default: the scenario's calibration.replicates, 10 unless it says)", parseCount)
-    .option('--seed <n>', "root seed the replicate seeds derive from (default: each scenario's own)", parseSeed)
-    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
-    .option('--json', 'print the results as JSON on stdout')
-    .addOption(queueOption())
-    .option('--out <dir>', 'also write the results into a run directory (default with --report: runs/check-<seed>-<time>)')
-    .option('--force', 'run even when the estimated work is over the limits, and replace the run already in --out')
-    .addOption(reportOption())
-    .addOption(openOption())
     .addHelpText('after', EXAMPLES)
     .action(async (references: string[], options: CheckOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
@@ -75,33 +72,31 @@ export function checkCommand(): Command {
         const rootSeed = options.seed ?? loaded[0]?.scenario.seed ?? 1;
         const output = RunOutput.claimIfAsked(options, 'check', rootSeed, createdAt, terminal);
         const started = performance.now();
-        const control = keepWhatIsComputed();
-        const stopListening = control.onStop(() => terminal.err('stopping: keeping the replicates that finished (Ctrl+C again to quit at once)\n'));
         const reports: CheckReport[] = [];
-        try {
-          for (const { base: scenario, variant } of variants) {
-            if (scenario.scenario.targets.length === 0) {
-              terminal.err(`${scenario.scenario.name}: no targets to check\n`);
-              continue;
-            }
-            const started = performance.now();
-            let done = 0;
-            const report = await checkScenario(scenario, {
-              replicates: replicatesOf(scenario),
+        let control: StopControl | undefined;
+        for (const { base: scenario, variant } of variants) {
+          if (scenario.scenario.targets.length === 0) {
+            terminal.err(`${scenario.scenario.name}: no targets to check\n`);
+            continue;
+          }
+          const planned = replicatesOf(scenario);
+          let done = 0;
+          const checked = await withBatchProgress(terminal, { title: `check ${scenario.scenario.name}`, quiet: options.quiet, ui: options.ui, json: options.json }, (signal, progress) =>
+            checkScenario(scenario, {
+              replicates: planned,
               rootSeed: options.seed ?? scenario.scenario.seed,
               variant,
-              signal: control.signal,
+              signal,
               jobs: options.jobs,
               remote,
-              onOutcome: () =>
-                terminal.err(`check ${scenario.scenario.name}: ${++done}/${replicatesOf(scenario)} replicates (${formatSeconds((performance.now() - started) / 1000)})\n`),
-            });
-            reports.push(report);
-            if (!options.json) terminal.out(formatReport(report, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
-            if (!report.complete) break;
-          }
-        } finally {
-          stopListening();
+              onOutcome: () => progress(++done, planned),
+            }),
+          );
+          control = checked.control;
+          const report = checked.result;
+          reports.push(report);
+          if (!options.json) terminal.out(formatReport(report, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
+          if (!report.complete) break;
         }
         const verdicts = reports.flatMap((report) => report.verdicts.map((verdict) => ({ scenario: report.scenario, ...verdict })));
         const validation = reports.flatMap((report) => report.validation.map((verdict) => ({ scenario: report.scenario, ...verdict })));
@@ -124,9 +119,17 @@ export function checkCommand(): Command {
           const failed = verdicts.filter((verdict) => !verdict.pass).length;
           terminal.out(failed === 0 && complete ? style.green(`${tally}\n`) : style.red(`${tally}${complete ? '' : ' (stopped early)'}\n`));
         }
-        process.exitCode = !complete ? control.exitCode : pass ? EXIT.ok : EXIT.failure;
+        process.exitCode = !complete ? (control?.exitCode ?? EXIT.ok) : pass ? EXIT.ok : EXIT.failure;
       });
-    });
+    }),
+    {
+      help: {
+        set: 'override a field in every scenario checked (repeatable)',
+        seed: "root seed the replicate seeds derive from (default: each scenario's own)",
+        out: 'also write the results into a run directory (default with --report: runs/check-<seed>-<time>)',
+      },
+    },
+  );
 }
 
 /** A check's manifest: the scenarios checked (each resolved), the root seed, the replicates per scenario. */

@@ -1,5 +1,6 @@
 /** `livesim compare`: what changes from A to B, replicate by replicate with common random numbers. */
 import { Command, Option } from 'commander';
+import { withSharedOptions } from '../shared-options.js';
 import { UsageError } from '../../errors.js';
 import { isRunDirectory, readStoredBatch, runWithSeeds, storedBatchManifest, type StoredBatch } from '../../experiment/batch-sides.js';
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
@@ -10,15 +11,15 @@ import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
 import { replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
-import { openOption, reportOption, type ReportOptions } from '../report-options.js';
+import type { ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
 import { eachWith, refuseOversized } from '../resource-guard.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
-import { collect, parseCount, parseSeed } from '../options.js';
+import { collect, parseCount } from '../options.js';
 import { detectTerminal } from '../terminal.js';
-import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
+import { withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
 interface CompareOptions extends ReportOptions, QueueOptions {
   readonly replicates: number;
@@ -51,26 +52,16 @@ with the same replicate seeds (common random numbers); stored batches pair by se
 type Side = { readonly label: string; readonly loaded?: LoadedScenario; readonly stored?: StoredBatch };
 
 export function compareCommand(): Command {
-  return new Command('compare')
+  return withSharedOptions(
+    new Command('compare')
     .description('compare two scenarios (or stored batches) metric by metric, with paired 95% intervals')
     .argument('<a>', 'preset, scenario file or run directory (A, the baseline)')
     .argument('<b>', 'preset, scenario file or run directory (B, the change)')
     .option('--replicates <n>', 'replicates per scenario', parseCount, 10)
-    .option('--seed <n>', "root seed of the replicate seeds (default: A's scenario seed)", parseSeed)
-    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--metric <name>', 'compare this metric (repeatable; default: the headline metrics and every metric that changed)', collect, [])
-    .option('--set <path=value>', 'override a field in both scenarios (repeatable)', collect, [])
     .option('--set-a <path=value>', 'override a field in A only (repeatable)', collect, [])
     .option('--set-b <path=value>', 'override a field in B only (repeatable)', collect, [])
-    .option('--json', 'print the comparison as JSON on stdout')
     .addOption(new Option('--format <format>', 'how to print the comparison').choices(['table', 'markdown', 'csv']).default('table'))
-    .addOption(queueOption())
-    .option('--out <dir>', 'also write the comparison into a run directory (default with --report: runs/compare-<a>-<b>-<seed>-<time>)')
-    .option('--force', 'run even when the estimated work is over the limits, and replace the run already in --out')
-    .addOption(reportOption())
-    .addOption(openOption())
-    .option('-q, --quiet', 'no progress on stderr')
-    .option('--no-ui', 'plain progress lines even on a terminal')
     .addHelpText('after', EXAMPLES)
     .action(async (a: string, b: string, options: CompareOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
@@ -149,7 +140,15 @@ export function compareCommand(): Command {
           process.exitCode = control.exitCode;
         }
       });
-    });
+    }),
+    {
+      help: {
+        set: 'override a field in both scenarios (repeatable)',
+        seed: "root seed of the replicate seeds (default: A's scenario seed)",
+        out: 'also write the comparison into a run directory (default with --report: runs/compare-<a>-<b>-<seed>-<time>)',
+      },
+    },
+  );
 }
 
 const nameOf = (side: Side) => side.loaded?.scenario.name ?? side.stored!.scenario;

@@ -1,14 +1,15 @@
 /** `livesim run`: run a scenario, show progress, write the run directory, report. */
 import { Command } from 'commander';
+import { withSharedOptions } from '../shared-options.js';
 import { loadScenario } from '../../scenario/load.js';
 import { DEFAULT_PRESET } from '../../scenario/presets.js';
-import { collect, parseCount, parsePace, parseSeed, parseShare } from '../options.js';
+import { parseCount, parsePace, parseShare } from '../options.js';
 import { detectTerminal } from '../terminal.js';
 import { runBatch } from './run-batch.js';
 import { runSingle } from './run-single.js';
 import { refuseOversized } from '../resource-guard.js';
-import { openOption, reportOption, type ReportOptions } from '../report-options.js';
-import { queueOption, type QueueOptions } from '../queue-option.js';
+import type { ReportOptions } from '../report-options.js';
+import type { QueueOptions } from '../queue-option.js';
 import { UsageError } from '../../errors.js';
 
 export interface RunOptions extends ReportOptions, QueueOptions {
@@ -46,24 +47,14 @@ incomplete), Ctrl+C stops and exits 130, +/- change the pace, ? lists the keys.
 `;
 
 export function runCommand(): Command {
-  return new Command('run')
+  return withSharedOptions(
+    new Command('run')
     .description('run a scenario and write its results to a run directory')
     .argument('[scenario]', 'preset name or scenario file (YAML or JSON)', DEFAULT_PRESET)
-    .option('--seed <n>', "root random seed (default: the scenario's own)", parseSeed)
-    .option('--set <path=value>', 'override a field after loading (repeatable)', collect, [])
-    .option('--out <dir>', 'run directory (default: runs/<scenario>-<seed>-<time>)')
-    .option('--json', 'print the summary as JSON on stdout and nothing else there')
-    .option('-q, --quiet', 'no progress on stderr')
-    .option('--no-ui', 'no live dashboard: plain progress lines on stderr')
     .option('--pace <duration>', 'watching mode: simulated time per wall-clock second (e.g. 1d, 10m)', parsePace)
     .option('--replicates <n>', 'run n replicates (seeds derived from the root seed), in parallel', parseCount)
-    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--precision <share>', 'add replicates until the 95% intervals of GMV, orders and farmer revenue are within this share of their means', parseShare)
     .option('--max-replicates <n>', 'most replicates --precision may run', parseCount, 100)
-    .addOption(queueOption())
-    .addOption(reportOption())
-    .addOption(openOption())
-    .option('--force', 'run even when the estimated events or memory are over the limits, and replace a run already in --out')
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: RunOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
@@ -74,7 +65,17 @@ export function runCommand(): Command {
       const runs = !batch ? 1 : options.precision === undefined ? (options.replicates ?? 3) : options.maxReplicates;
       refuseOversized([{ loaded, runs }], batch ? options : { ...options, jobs: 1 });
       await (batch ? runBatch(loaded, options, terminal) : runSingle(loaded, options, terminal));
-    });
+    }),
+    {
+      help: {
+        seed: "root random seed (default: the scenario's own)",
+        json: 'print the summary as JSON on stdout and nothing else there',
+        ui: 'no live dashboard: plain progress lines on stderr',
+        jobs: 'replicates run at once, on worker threads, with --replicates (default: one per core)',
+        force: 'run even when the estimated events or memory are over the limits, and replace a run already in --out',
+      },
+    },
+  );
 }
 
 

@@ -2,20 +2,21 @@
 import { manifestText } from '../../experiment/manifest.js';
 import path from 'node:path';
 import { Command } from 'commander';
+import { withSharedOptions } from '../shared-options.js';
 import { MANIFEST, SWEEP_CSV, jsonText } from '../../experiment/run-layout.js';
 import type { Estimate } from '../../experiment/statistics.js';
 import { loadCases, parseVary, runSweep, sweepCases, sweepSummary, type SweepCase } from '../../experiment/sweep.js';
 import { formatQuantity, formatSeconds } from '../../format.js';
 import { scenarioVariants } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
-import { collect, parseCount, parseSeed } from '../options.js';
+import { collect, parseCount } from '../options.js';
 import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
-import { openOption, reportOption, type ReportOptions } from '../report-options.js';
+import type { ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
 import { eachWith, refuseOversized, refuseTooManyRuns } from '../resource-guard.js';
-import { queueOption, withQueueIfAsked, type QueueOptions } from '../queue-option.js';
+import { withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
 interface SweepOptions extends ReportOptions, QueueOptions {
   readonly vary: string[];
@@ -42,23 +43,13 @@ Every case runs with the same replicate seeds; sweep.csv gets one row per case a
 `;
 
 export function sweepCommand(): Command {
-  return new Command('sweep')
+  return withSharedOptions(
+    new Command('sweep')
     .description('run a scenario over a grid of parameter values (or the cases of its sweep: block), with replicates')
     .argument('<scenario>', 'preset name or scenario file')
     .option('--vary <path=values>', 'vary a parameter: path=v1,v2,v3 or path=from..to:step (repeatable; all combinations)', collect, [])
     .option('--replicates <n>', 'replicates per case (default: the sweep block\'s, or 5)', parseCount)
-    .option('--seed <n>', "root seed of the replicate seeds (default: the scenario's own)", parseSeed)
-    .option('--jobs <n>', 'replicates run at once, on worker threads (default: one per core)', parseCount)
     .option('--metric <name>', 'a metric for the summary table (repeatable)', collect, [])
-    .option('--set <path=value>', 'override a field in every case (repeatable)', collect, [])
-    .addOption(queueOption())
-    .option('--out <dir>', 'run directory (default: runs/<scenario>-sweep-<seed>-<time>)')
-    .option('--force', 'run even when the estimated work is over the limits, and replace the run already in --out')
-    .addOption(reportOption())
-    .addOption(openOption())
-    .option('--json', 'print the summary as JSON on stdout')
-    .option('-q, --quiet', 'no progress on stderr')
-    .option('--no-ui', 'plain progress lines even on a terminal')
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: SweepOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
@@ -117,7 +108,14 @@ export function sweepCommand(): Command {
           process.exitCode = control.exitCode;
         }
       });
-    });
+    }),
+    {
+      help: {
+        set: 'override a field in every case (repeatable)',
+        out: 'run directory (default: runs/<scenario>-sweep-<seed>-<time>)',
+      },
+    },
+  );
 }
 
 /** The largest mean GMV and farmer revenue over the cases (for `livesim runs`). */
