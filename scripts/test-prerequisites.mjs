@@ -5,6 +5,7 @@
  * machine without them stops at once with the command to run instead of failing minutes in.
  */
 import { spawnSync } from 'node:child_process';
+import process from 'node:process';
 
 const PREREQUISITES = [
   { command: 'script', pkg: 'bsdutils', why: 'the dashboard and signal tests run livesim in a pseudo-terminal' },
