@@ -5,9 +5,13 @@ import { entryExists, isEntry, listEntries } from '../files/safe-read.js';
 import { printable } from '../printable.js';
 import { readManifest, type Manifest } from './manifest.js';
 import { MANIFEST } from './run-layout.js';
+import { shortIds } from './run-reference.js';
 
 export interface StoredRun {
+  /** The run's directory name. */
   readonly id: string;
+  /** The few hex digits that name it among the runs listed with it (run-reference.ts). */
+  readonly shortId: string;
   readonly directory: string;
   readonly kind: Manifest['kind'];
   readonly scenario: string;
@@ -48,6 +52,7 @@ export function listRuns(root: string): { runs: StoredRun[]; skipped: string[] }
     }
     runs.push({
       id,
+      shortId: '',
       directory,
       kind: manifest.kind,
       scenario: manifest.scenario,
@@ -60,5 +65,7 @@ export function listRuns(root: string): { runs: StoredRun[]; skipped: string[] }
       farmerRevenue: manifest.headline.farmerRevenue,
     });
   }
-  return { runs: runs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)), skipped };
+  const ids = shortIds(runs.map((run) => run.directory));
+  const named = runs.map((run) => ({ ...run, shortId: ids.get(run.directory)! }));
+  return { runs: named.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)), skipped };
 }

@@ -235,6 +235,28 @@ describe('livesim (built binary)', () => {
     const stored = livesim(['compare', 'runs/a', 'runs/b', '--metric', 'orders', '--format', 'markdown'], { cwd: dir });
     expect(stored.code).toBe(0);
     expect(stored.stdout).toMatch(/\| orders \| .* \| yes \|/);
+    // The ids runs shows, and the handles, name the same runs: @1 is the newest (b).
+    const [newest, older] = runs as { shortId: string }[];
+    expect(newest!.shortId).toMatch(/^[0-9a-f]{4,}$/);
+    const byHandle = livesim(['compare', '@2', '@1', '--metric', 'orders', '--json'], { cwd: dir });
+    const byId = livesim(['compare', older!.shortId, newest!.shortId, '--metric', 'orders', '--json'], { cwd: dir });
+    expect(JSON.parse(byHandle.stdout).metrics).toEqual(JSON.parse(byId.stdout).metrics);
+    expect(livesim(['report', '@latest'], { cwd: dir }).stdout.trim()).toBe(path.join('runs', 'b', 'report.html'));
+    expect(livesim(['report', '@3'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('there are 2 runs in runs/') });
+  });
+
+  it('compare of two single runs compares them directly and says there is no interval; a single run against a batch is refused with what to do', () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    livesim(['run', 'county.yaml', '--out', 'runs/one', '--quiet'], { cwd: dir });
+    livesim(['run', 'county.yaml', '--out', 'runs/two', '--seed', '9', '--quiet'], { cwd: dir });
+    const singles = livesim(['compare', 'runs/one', 'runs/two', '--metric', 'orders'], { cwd: dir });
+    expect(singles.code).toBe(0);
+    expect(singles.stdout).toContain('single runs: one outcome each, so the difference has no interval');
+    expect(singles.stdout).toMatch(/orders\s+\S+\s+\S+/);
+    expect(singles.stderr).toContain('--replicates 10');
+    const mixed = livesim(['compare', 'runs/one', 'county.yaml'], { cwd: dir });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('county.yaml is not a single run, and a single run can only be compared with another');
   });
 
   it('sweep writes sweep.csv and a table of means per case', () => {

@@ -2,6 +2,7 @@
 import { toCsv } from '../../experiment/csv.js';
 import type { Comparison, MetricComparison } from '../../experiment/compare.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';
+import { SINGLE_RUNS_NOTE, type SingleDifference } from '../../experiment/compare-single.js';
 import type { Style } from '../style.js';
 import { formatTable } from '../table.js';
 
@@ -35,6 +36,22 @@ export function formatComparison(
   // Too wide for the terminal: the metric names are cut, then A's and B's means left out (B − A stays).
   const lines = formatTable(header, rows, { width, right: [1, 2, 3, 4, 5], shrink: 0, optional: [1, 2], indent: '  ' });
   return `${intro}${lines.map((line, index) => (index > 0 ? line.replace(/ yes$/, ` ${style.green('yes')}`) : line)).join('\n')}\n`;
+}
+
+/** Two single runs: A, B and the difference, with the plain note that there is no interval. */
+export function formatSingleComparison(labelA: string, labelB: string, metrics: readonly SingleDifference[], format: 'table' | 'markdown', width = Number.POSITIVE_INFINITY): string {
+  const rows = metrics.map((metric) => [metric.name, formatQuantity(metric.a), formatQuantity(metric.b), signed(metric.delta), metric.relative === null ? '—' : formatSignedPercent(metric.relative)]);
+  const header = ['metric', 'A', 'B', 'B − A', 'relative'];
+  const intro = `A: ${labelA}\nB: ${labelB}\n${SINGLE_RUNS_NOTE}\n\n`;
+  if (format === 'markdown') {
+    const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    return `${intro}${[line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')}\n`;
+  }
+  return `${intro}${formatTable(header, rows, { width, right: [1, 2, 3, 4], shrink: 0, optional: [1, 2], indent: '  ' }).join('\n')}\n`;
+}
+
+export function singleComparisonCsv(metrics: readonly SingleDifference[]): string {
+  return toCsv(['metric', 'a', 'b', 'delta', 'relative'], metrics.map((metric) => [metric.name, metric.a, metric.b, metric.delta, metric.relative ?? '']));
 }
 
 export function comparisonCsv(metrics: readonly MetricComparison[]): string {

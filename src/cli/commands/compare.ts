@@ -6,7 +6,12 @@ import { isRunDirectory, readStoredBatch, runWithSeeds, storedBatchManifest, typ
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { GAIN_METRICS } from '../../model/metric-catalogue.js';
 import { SIDE_FILES, comparePaired, comparisonSummary, type SideIdentity } from '../../experiment/compare.js';
-import { comparisonCsv, formatComparison } from './compare-output.js';
+import { comparisonCsv, formatComparison, formatSingleComparison, singleComparisonCsv } from './compare-output.js';
+import { SINGLE_RUNS_HINT, SINGLE_RUNS_NOTE, compareSingleRuns, readSingleRun, type SingleRunSide } from '../../experiment/compare-single.js';
+import { listRuns, type StoredRun } from '../../experiment/run-index.js';
+import { RUNS_ROOT, runDirectoryOf } from '../../experiment/run-reference.js';
+import { readManifest } from '../../experiment/manifest.js';
+import type { Terminal } from '../terminal.js';
 import { manifestText } from '../../experiment/manifest.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
@@ -67,10 +72,20 @@ export function compareCommand(): Command {
       const terminal = detectTerminal(command.optsWithGlobals());
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
-        const side = (reference: string, extra: string[], label: string) =>
-          isRunDirectory(reference)
-            ? { label: `${label} (stored: ${reference})`, storedAt: reference, seeds: storedBatchManifest(reference).seeds }
+        // A side may name a stored run by its path, its id or a handle (@latest, @2).
+        let stored: readonly StoredRun[] | undefined;
+        const storedRuns = () => (stored ??= listRuns(RUNS_ROOT).runs);
+        const [dirA, dirB] = [runDirectoryOf(a, storedRuns), runDirectoryOf(b, storedRuns)];
+        if (isSingleRun(dirA) || isSingleRun(dirB)) {
+          compareSingles(a, dirA, b, dirB, options, terminal);
+          return;
+        }
+        const side = (reference: string, extra: string[], label: string) => {
+          const directory = runDirectoryOf(reference, storedRuns);
+          return directory !== undefined && isRunDirectory(directory)
+            ? { label: `${label} (stored: ${directory})`, storedAt: directory, seeds: storedBatchManifest(directory).seeds }
             : { label, loaded: loadScenario(reference, { overrides: [...options.set, ...extra] }) };
+        };
         const [openA, openB] = [side(a, options.setA, describe(a, options.setA)), side(b, options.setB, describe(b, options.setB))];
 
         // Seeds: those of a stored batch, or derived from the root seed.
@@ -149,6 +164,36 @@ export function compareCommand(): Command {
       },
     },
   );
+}
+
+const isSingleRun = (directory: string | undefined) => directory !== undefined && isRunDirectory(directory) && readManifest(directory).kind === 'run';
+
+/** Two single runs: their difference, said to have no interval, and how to get one. A single run against anything else is refused. */
+function compareSingles(a: string, dirA: string | undefined, b: string, dirB: string | undefined, options: CompareOptions, terminal: Terminal): void {
+  for (const [reference, directory] of [
+    [a, dirA],
+    [b, dirB],
+  ] as const) {
+    if (!isSingleRun(directory)) throw new UsageError(`${reference} is not a single run, and a single run can only be compared with another`, SINGLE_RUNS_HINT);
+  }
+  if (options.setA.length + options.setB.length + options.set.length > 0) throw new UsageError('--set, --set-a and --set-b change scenarios: stored runs are compared as they are', SINGLE_RUNS_HINT);
+  const [sideA, sideB] = [readSingleRun(dirA!), readSingleRun(dirB!)];
+  for (const name of options.metric) {
+    if (!(name in sideA.metrics)) throw new UsageError(`no metric \`${name}\``, `metrics: ${Object.keys(sideA.metrics).join(', ')}`);
+  }
+  const all = compareSingleRuns(sideA, sideB, options.metric.length > 0 ? options.metric : undefined);
+  const shown = options.metric.length > 0 ? all : farmersFirst(all.filter((metric) => (HEADLINE_METRICS as readonly string[]).includes(metric.name) || metric.delta !== 0));
+  const label = (side: SingleRunSide) => `${side.scenario}, seed ${side.seed} (stored: ${side.directory})`;
+  if (options.json) {
+    terminal.out(jsonText({ kind: 'single-runs', note: SINGLE_RUNS_NOTE, a: { directory: sideA.directory, scenario: sideA.scenario, seed: sideA.seed }, b: { directory: sideB.directory, scenario: sideB.scenario, seed: sideB.seed }, metrics: shown }));
+    return;
+  }
+  if (options.format === 'csv') {
+    terminal.out(singleComparisonCsv(shown));
+    return;
+  }
+  terminal.out(formatSingleComparison(label(sideA), label(sideB), shown, options.format, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
+  terminal.err(`${SINGLE_RUNS_HINT}\n`);
 }
 
 const nameOf = (side: Side) => side.loaded?.scenario.name ?? side.stored!.scenario;

@@ -7,12 +7,28 @@ import { displayPath } from '../../paths.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 
+const RUNS_HELP = `
+Examples:
+  $ livesim runs
+  $ livesim compare @2 @1                 the run before the newest against the newest
+  $ livesim report 3fa9                   a run by the id runs shows (any unique prefix)
+  $ livesim runs --json | jq '.[0].directory'
+
+A run is named by its directory, by its id, or counting back from the newest: @latest (= @1),
+@2, @3, … Every command that takes a run takes all three.
+`;
+
+/** When a run was made: month, day and time this year, the date before. */
+function shortTime(createdAt: string): string {
+  return createdAt.slice(0, 4) === String(new Date().getFullYear()) ? createdAt.slice(5, 16).replace('T', ' ') : createdAt.slice(0, 10);
+}
+
 export function runsCommand(): Command {
   return new Command('runs')
     .description('list the stored runs (newest first) with their scenario, seed, replicates and headline results')
     .option('--dir <dir>', 'where the runs are', 'runs')
     .option('--json', 'print the list as JSON on stdout')
-    .addHelpText('after', '\nExamples:\n  $ livesim runs\n  $ livesim runs --json | jq \'.[0].directory\'\n  $ livesim compare $(livesim runs --json | jq -r \'.[1].directory, .[0].directory\')\n')
+    .addHelpText('after', RUNS_HELP)
     .action((options: { dir: string; json?: boolean }, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       const { runs, skipped } = listRuns(options.dir);
@@ -26,22 +42,24 @@ export function runsCommand(): Command {
         return;
       }
       const style = terminal.outStyle;
-      const header = ['id', 'kind', 'scenario', 'seed', 'replicates', 'when', 'complete', 'GMV', 'farmers', '--set'];
+      const header = ['id', 'scenario', 'kind', 'seed', 'reps', 'when', 'done', 'GMV', 'farmers', 'directory', '--set'];
       const rows = runs.map((run) => [
-        run.id,
-        run.kind,
+        run.shortId,
         run.scenario,
+        run.kind,
         String(run.seed),
         String(run.replicates),
-        run.createdAt.slice(0, 16).replace('T', ' '),
+        shortTime(run.createdAt),
         run.complete ? 'yes' : 'no',
         run.kind === 'check' ? '—' : formatYuanShort(run.gmv),
         run.kind === 'check' ? '—' : formatYuanShort(run.farmerRevenue),
+        displayPath(run.directory),
         run.overrides.join(' '),
       ]);
       const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
-      // Too wide for the terminal: the id is cut first, then the --set, kind and time are left out.
-      const [head, ...lines] = formatTable(header, rows, { width, right: [7, 8], shrink: 0, optional: [9, 1, 5] });
+      // Too wide for the terminal: the scenario is cut first, then the --set, directory, kind and
+      // time are left out; never the id, which is what compare and report take.
+      const [head, ...lines] = formatTable(header, rows, { width, right: [3, 4, 7, 8], shrink: 1, optional: [10, 9, 2, 5] });
       terminal.out(`${style.bold(head!)}\n${lines.join('\n')}\n`);
     });
 }
