@@ -27,7 +27,7 @@ const HANDLE = /^@(latest|\d+)$/;
 const SHORT_ID = /^[0-9a-f]{4,64}$/;
 
 /** Whether `reference` is written as a run (a handle or a short id) rather than a path or a preset. */
-export const looksLikeRunReference = (reference: string) => HANDLE.test(reference) || SHORT_ID.test(reference);
+const looksLikeRunReference = (reference: string) => HANDLE.test(reference) || SHORT_ID.test(reference);
 
 /**
  * The directory `reference` names among `runs` (newest first): a handle, or a short id (any
