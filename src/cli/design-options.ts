@@ -53,7 +53,7 @@ export function designSetup(reference: string, options: DesignOptions): {
   const { base, variant: load } = scenarioVariants(reference, { overrides: options.set });
   const params = chooseRanges(base.scenario, options.param);
   if (params.length === 0) throw new UsageError(`${base.scenario.name} has no parameter with a prior to vary`, 'name some: --param path=low..high');
-  checkRangesLoad(params, load);
+  checkRangesLoad(params, (overrides) => load(overrides, '--param'));
   return { base, params, metrics: options.metric.length > 0 ? options.metric : DEFAULT_METRICS, rootSeed: options.seed ?? base.scenario.seed, load };
 }
 

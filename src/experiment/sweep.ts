@@ -28,10 +28,20 @@ export function parseVary(expression: string): Sweep['vary'][number] {
   if (equals <= 0) throw new UsageError(`--vary expects path=values, got ${JSON.stringify(expression)}`, 'for example: --vary anchors.li-orchard.skill=0.8,1,1.2 or --vary behaviour.purchaseRate=0.001..0.003:0.001');
   const pathText = expression.slice(0, equals);
   const text = expression.slice(equals + 1);
-  const range = /^(-?[\d.]+(?:e-?\d+)?)\.\.(-?[\d.]+(?:e-?\d+)?):([\d.]+(?:e-?\d+)?)$/.exec(text);
+  const number = '(-?[\\d.]+(?:e-?\\d+)?)';
+  const range = new RegExp(`^${number}\\.\\.${number}:([\\d.]+(?:e-?\\d+)?)$`).exec(text);
   if (range) return { path: pathText, from: Number(range[1]), to: Number(range[2]), step: Number(range[3]) };
+  if (new RegExp(`^${number}\\.\\.${number}$`).test(text)) {
+    throw new UsageError(`--vary ${expression}: a range needs a step`, `write from..to:step, e.g. --vary ${pathText}=${text}:${stepFor(text)}, or list the values: --vary ${pathText}=1,2,3`);
+  }
   // Each value read as --set reads it; anything but a number or true/false is text.
   return { path: pathText, values: text.split(',').map(sweepValue) };
+}
+
+/** A step that cuts `from..to` into four, for the hint. */
+function stepFor(range: string): number {
+  const [from, to] = range.split('..').map(Number) as [number, number];
+  return Number(((to - from) / 4).toPrecision(2)) || 1;
 }
 
 function sweepValue(text: string): SweepValue {

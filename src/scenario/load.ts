@@ -42,8 +42,8 @@ export function loadScenario(reference: string, options: LoadOptions = {}): Load
 /** A scenario as its file says, and the variants of it that a sweep, a design or a fit runs. */
 export interface ScenarioVariants {
   readonly base: LoadedScenario;
-  /** The scenario with these overrides too (after the options' own). */
-  readonly variant: (overrides: readonly string[]) => LoadedScenario;
+  /** The scenario with these overrides too (after the options' own); `flag` names the option they came with, for messages (default --set). */
+  readonly variant: (overrides: readonly string[], flag?: string) => LoadedScenario;
   /** The named file's text as it was read (calibrate writes its fit into it). */
   readonly text: string;
 }
@@ -62,7 +62,7 @@ export function scenarioVariants(reference: string, options: LoadOptions = {}): 
   const base = resolveScenario(sources, options.overrides ?? []);
   const { sweep: _sweep, ...oneCase } = sources.merged;
   const cases = { ...sources, merged: oneCase };
-  return { base, variant: (overrides) => resolveScenario(cases, [...(options.overrides ?? []), ...overrides]), text };
+  return { base, variant: (overrides, flag) => resolveScenario(cases, options.overrides ?? [], { overrides, flag }), text };
 }
 
 /**
@@ -97,13 +97,14 @@ function readSources(source: SourceFile, directory: string, defaultName: string,
 }
 
 /** The sources with `overrides` applied, validated and hashed. */
-function resolveScenario(sources: ScenarioSources, overrides: readonly string[]): LoadedScenario {
+function resolveScenario(sources: ScenarioSources, setOverrides: readonly string[], more: { readonly overrides: readonly string[]; readonly flag?: string | undefined } = { overrides: [] }): LoadedScenario {
   const { files } = sources;
   const merged = structuredClone(sources.merged);
   const applied: AppliedOverride[] = [];
   const overrideProblems: ScenarioProblem[] = [];
-  for (const expression of overrides) {
-    const result = applyOverride(merged, parseOverride(expression));
+  const overrides = [...setOverrides, ...more.overrides];
+  for (const [index, expression] of overrides.entries()) {
+    const result = applyOverride(merged, parseOverride(expression, index < setOverrides.length ? '--set' : more.flag));
     if ('message' in result) overrideProblems.push(result);
     else applied.push(result);
   }

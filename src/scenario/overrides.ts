@@ -15,23 +15,25 @@ import { hintFor } from './suggest.js';
 export interface Override {
   /** The expression as typed, for messages. */
   readonly expression: string;
+  /** The option it came with (--set, --vary, --param), for messages. */
+  readonly flag: string;
   readonly segments: readonly string[];
   readonly value: unknown;
 }
 
-export function parseOverride(expression: string): Override {
+export function parseOverride(expression: string, flag = '--set'): Override {
   const equals = expression.indexOf('=');
   const pathText = equals < 0 ? '' : expression.slice(0, equals).trim();
   if (equals < 0 || pathText === '') {
-    throw new UsageError(`--set expects path=value, got ${JSON.stringify(expression)}`, 'for example: --set behaviour.purchaseRate=0.003');
+    throw new UsageError(`${flag} expects path=value, got ${JSON.stringify(expression)}`, `for example: ${flag} behaviour.purchaseRate=0.003`);
   }
   const segments = pathText.split('.');
   if (segments.some((segment) => segment === '')) {
-    throw new UsageError(`--set path ${JSON.stringify(pathText)} has an empty segment`, 'separate keys with single dots: anchors.0.skill');
+    throw new UsageError(`${flag} path ${JSON.stringify(pathText)} has an empty segment`, 'separate keys with single dots: anchors.0.skill');
   }
   const forbidden = segments.find(isForbiddenKey);
-  if (forbidden !== undefined) throw new UsageError(`--set path ${JSON.stringify(pathText)} names \`${forbidden}\``, FORBIDDEN_KEY_HINT);
-  return { expression, segments, value: parseOverrideValue(expression.slice(equals + 1)) };
+  if (forbidden !== undefined) throw new UsageError(`${flag} path ${JSON.stringify(pathText)} names \`${forbidden}\``, FORBIDDEN_KEY_HINT);
+  return { expression, flag, segments, value: parseOverrideValue(expression.slice(equals + 1)) };
 }
 
 /** YAML rules for the value: `3` is a number, `true` a boolean, `[a, b]` a list, anything else (`@x`, `*alias` included) text. */
@@ -49,7 +51,7 @@ export function parseOverrideValue(text: string): unknown {
  * problem if its path does not lead anywhere.
  */
 export function applyOverride(scenario: PlainObject, override: Override): AppliedOverride | ScenarioProblem {
-  const label = `--set ${override.expression}`;
+  const label = `${override.flag} ${override.expression}`;
   const resolved: PathKey[] = [];
   let container: unknown = scenario;
   for (let index = 0; index < override.segments.length; index++) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { ScenarioError, UsageError } from '../../src/errors.js';
 import { loadCases, parseVary, runSweep, sweepCases } from '../../src/experiment/sweep.js';
-import { loadScenarioText } from '../../src/scenario/load.js';
-import { loadValue, tinyScenario } from '../helpers.js';
+import { loadScenarioText, scenarioVariants } from '../../src/scenario/load.js';
+import { loadValue, tinyScenario, writeFiles } from '../helpers.js';
 
 describe('sweep cases', () => {
   it('are every combination of the varied values, the first varying slowest', () => {
@@ -20,6 +20,25 @@ describe('sweep cases', () => {
   it('take ranges from..to:step, ends included, without floating-point crumbs', () => {
     const cases = sweepCases({ vary: [parseVary('rate=0.1..0.5:0.1')], cases: [] });
     expect(cases.map((item) => item.values.rate)).toEqual([0.1, 0.2, 0.3, 0.4, 0.5]);
+  });
+
+  it('a range without a step is refused with the :step it needs', () => {
+    expect(() => parseVary('behaviour.purchaseRate=1..3')).toThrow(UsageError);
+    expect(() => parseVary('behaviour.purchaseRate=1..3')).toThrow('a range needs a step');
+    try {
+      parseVary('behaviour.purchaseRate=1..3');
+    } catch (error) {
+      expect((error as UsageError).hint).toContain('behaviour.purchaseRate=1..3:0.5');
+    }
+  });
+
+  it('an unknown path is blamed on --vary, the option it came with, not on --set', async () => {
+    const { variant } = scenarioVariants(writeFiles({ 'tiny.yaml': tinyScenario() }) + '/tiny.yaml');
+    const cases = sweepCases({ vary: [parseVary('foo=1,2')], cases: [] });
+    await expect(loadCases(cases, (overrides) => variant(overrides, '--vary'))).rejects.toThrow(ScenarioError);
+    await expect(loadCases(cases, (overrides) => variant(overrides, '--vary'))).rejects.toSatisfy((error: ScenarioError) =>
+      error.problems.some((problem) => problem.file === '--vary foo=1' && problem.message.includes('unknown field `foo`')),
+    );
   });
 
   it('can be listed explicitly, and there must be some', () => {

@@ -63,7 +63,9 @@ export function sweepCommand(): Command {
         const rootSeed = options.seed ?? base.scenario.seed;
         refuseTooManyRuns(cases.length * replicates, options);
         // Every case is loaded (and checked) before the guard and before anything is claimed.
-        const loaded = await loadCases(cases, variant, (done, total) => {
+        // A case's values are overrides: a problem with one names where it came from.
+        const flag = options.vary.length > 0 ? '--vary' : 'sweep:';
+        const loaded = await loadCases(cases, (overrides) => variant(overrides, flag), (done, total) => {
           if (!options.quiet) terminal.err(`sweep ${base.scenario.name}: loaded ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} cases\n`);
         });
         refuseOversized(eachWith(loaded, replicates), options);
