@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   worker: async () => (await import('./commands/worker.js')).workerCommand(),
   queue: async () => (await import('./commands/queue.js')).queueCommand(),
   show: async () => (await import('./commands/show.js')).showCommand(),
+  init: async () => (await import('./commands/init.js')).initCommand(),
   schema: async () => (await import('./commands/schema.js')).schemaCommand(),
   completion: async () => (await import('./commands/completion.js')).completionCommand(),
 };
@@ -41,7 +42,7 @@ Examples:
   $ livesim run                          run the default preset (demo-county)
   $ livesim run demo-county --seed 42    the same scenario with another seed
   $ livesim list                         the presets
-  $ livesim show demo-county > mine.yaml a scenario of your own to edit
+  $ livesim init mine.yaml               a scenario of your own to edit (from demo-county)
   $ livesim validate mine.yaml           check it
   $ livesim run mine.yaml --set anchors.li-orchard.skill=1.5 --json
   $ livesim run demo-county --replicates 20      means and 95% intervals over 20 replicates

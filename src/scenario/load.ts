@@ -175,7 +175,7 @@ function readText(file: string): string {
 
 
 /** A file name made fit to name run directories: unsafe characters become dashes. */
-function safeName(fileName: string): string {
+export function safeName(fileName: string): string {
   const cleaned = fileName.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[^A-Za-z0-9]+/, '').slice(0, 80).replace(/[.-]+$/, '');
   return cleaned === '' ? 'scenario' : cleaned;
 }

@@ -12,7 +12,7 @@ export function showCommand(): Command {
     .argument('<scenario>', 'preset name or scenario file')
     .option('--set <path=value>', 'override a field after loading (repeatable)', collect, [])
     .option('--json', 'print JSON instead of YAML')
-    .addHelpText('after', '\nExamples:\n  $ livesim show demo-county\n  $ livesim show demo-county > my-county.yaml   start a scenario of your own\n')
+    .addHelpText('after', '\nExamples:\n  $ livesim show demo-county\n  $ livesim show my-county.yaml --set seed=3 --json\n\nTo start a scenario of your own, keeping the preset\'s comments and sources: livesim init my-county.yaml\n')
     .action((reference: string, options: { set: string[]; json?: boolean }, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       const loaded = loadScenario(reference, { overrides: options.set });
