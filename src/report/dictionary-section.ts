@@ -9,7 +9,7 @@ export function dictionarySection(names: readonly string[]): Section {
   });
   return {
     title: 'What the figures mean',
-    reading: 'From livesim’s data dictionary: `livesim metrics` prints every metric and column, and the README’s “Data dictionary” links it.',
+    reading: 'From livesim’s data dictionary: `livesim metrics` prints every metric and column, and docs/guide.md explains it.',
     body: `<details><summary>${rows.length} figures on this page</summary><table class="dictionary"><tr><th>name</th><th>unit</th><th>kind</th><th>meaning</th></tr>${rows
       .map((cells) => `<tr>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
       .join('')}</table></details>`,

@@ -576,7 +576,7 @@ const freeParameter = z
     path: z.string().min(1).describe('Dotted path of the parameter, as for --set (ids allowed for list items)'),
     min: z.number().describe('Lower bound'),
     max: z.number().describe('Upper bound'),
-    prior: z.string().min(1).describe('The prior that bounds it (an id in livesim\'s priors table, see README)'),
+    prior: z.string().min(1).describe('The prior that bounds it (an id in livesim\'s priors table, see docs/sources.md)'),
   })
   .describe('A parameter `livesim calibrate` may fit, within bounds inside its prior');
 

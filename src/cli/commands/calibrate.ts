@@ -53,7 +53,7 @@ export function calibrateCommand(): Command {
         // The file's text is kept as read: the fit takes minutes, and is written into this text.
         const { base: loaded, variant, text: source } = scenarioVariants(reference, { overrides: options.set });
         const { scenario } = loaded;
-        if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see README)');
+        if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see docs/scenarios.md)');
         if (scenario.calibration.free.length === 0) throw new UsageError(`${scenario.name} marks no parameters as free`, 'list them under `calibration: { free: [...] }`');
         // A fit may only search inside the public priors.
         const outside = checkPriors(scenario).filter((violation) => scenario.calibration.free.some((parameter) => violation.path.startsWith(parameter.path) || violation.path.startsWith('calibration.free')));
