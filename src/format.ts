@@ -11,21 +11,24 @@ export function formatYuan(value: number, decimals = false): string {
   return `${value < 0 ? '-' : ''}¥${text}`;
 }
 
-/** ¥5.6M, ¥12.3k, ¥980 */
-export function formatYuanShort(value: number): string {
-  const magnitude = Math.abs(value);
-  const sign = value < 0 ? '-' : '';
-  if (magnitude >= 1e9) return `${sign}¥${(magnitude / 1e9).toFixed(2)}bn`;
-  if (magnitude >= 1e6) return `${sign}¥${(magnitude / 1e6).toFixed(2)}M`;
-  if (magnitude >= 1e4) return `${sign}¥${(magnitude / 1e3).toFixed(1)}k`;
-  return `${sign}¥${grouped.format(Math.round(magnitude))}`;
+const groupedDecimals = (value: number, digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+
+/** Short with a suffix, grouped the one way: 980, 12.3k, 5.60M, 1,493.63bn. */
+function short(magnitude: number, whole: (value: number) => string): string {
+  if (magnitude >= 1e9) return `${groupedDecimals(magnitude / 1e9, 2)}bn`;
+  if (magnitude >= 1e6) return `${groupedDecimals(magnitude / 1e6, 2)}M`;
+  if (magnitude >= 1e4) return `${groupedDecimals(magnitude / 1e3, 1)}k`;
+  return whole(magnitude);
 }
 
+/** ¥5.60M, ¥12.3k, ¥980 */
+export function formatYuanShort(value: number): string {
+  return `${value < 0 ? '-' : ''}¥${short(Math.abs(value), (magnitude) => grouped.format(Math.round(magnitude)))}`;
+}
+
+/** 8,045, 12.3k, 3.47M */
 export function formatCountShort(value: number): string {
-  if (value >= 1e9) return `${(value / 1e9).toFixed(2)}bn`;
-  if (value >= 1e6) return `${(value / 1e6).toFixed(2)}M`;
-  if (value >= 1e4) return `${(value / 1e3).toFixed(1)}k`;
-  return formatCount(value);
+  return `${value < 0 ? '-' : ''}${short(Math.abs(value), (magnitude) => grouped.format(magnitude))}`;
 }
 
 export const formatPercent = (share: number, digits = 1): string => `${(share * 100).toFixed(digits)}%`;
@@ -38,14 +41,14 @@ export function formatSeconds(seconds: number): string {
   return `${minutes}m${String(Math.round(seconds - minutes * 60)).padStart(2, '0')}s`;
 }
 
-/** A measured quantity of any size, short: 397.5bn, 560.0M, 13.0k, 96.4, 0.0312. */
+/** A measured quantity of any size, short: 397.5bn, 560.0M, 13.0k, 4,050, 96.4, 0.0312. */
 export function formatQuantity(value: number): string {
   const magnitude = Math.abs(value);
   const sign = value < 0 ? '-' : '';
-  if (magnitude >= 1e9) return `${sign}${(magnitude / 1e9).toFixed(1)}bn`;
+  if (magnitude >= 1e9) return `${sign}${groupedDecimals(magnitude / 1e9, 1)}bn`;
   if (magnitude >= 1e6) return `${sign}${(magnitude / 1e6).toFixed(1)}M`;
   if (magnitude >= 1e4) return `${sign}${(magnitude / 1e3).toFixed(1)}k`;
-  if (magnitude >= 100 || Number.isInteger(value)) return `${sign}${magnitude.toFixed(0)}`;
+  if (magnitude >= 100 || Number.isInteger(value)) return `${sign}${grouped.format(magnitude)}`;
   return `${sign}${Number(magnitude.toPrecision(3))}`;
 }
 
@@ -62,6 +65,23 @@ export function formatMetric(name: string, value: number): string {
   const unit = catalogueEntry(name)?.unit;
   if (unit === 'share' || unit === 'orders per view') return formatPercent(value, 2);
   return formatQuantity(value);
+}
+
+/** A change in a metric, signed, in the metric's own unit: +¥28.6k, -665, +0.09 pp (a share's change is in percentage points). */
+export function formatMetricChange(name: string, delta: number): string {
+  const sign = delta > 0 ? '+' : delta < 0 ? '-' : '';
+  if (isMoneyMetric(name)) return `${sign}${formatYuanShort(Math.abs(delta))}`;
+  const unit = catalogueEntry(name)?.unit;
+  if (unit === 'share' || unit === 'orders per view') return `${sign}${(Math.abs(delta) * 100).toFixed(2)} pp`;
+  return `${sign}${formatQuantity(Math.abs(delta))}`;
+}
+
+/**
+ * A relative change, signed. Below -100% it is shown as -100%: a change relative to A cannot take
+ * away more than all of A, and an interval's end below it is the noise of the ratio, not a value.
+ */
+export function formatRelativeChange(share: number, digits = 1): string {
+  return formatSignedPercent(Math.max(-1, share), digits);
 }
 
 /** Whether a metric is money (yuan, or yuan a year). */

@@ -48,7 +48,7 @@ export const PRIORS = {
 
 type PriorId = keyof typeof PRIORS;
 
-/** Retail and farm-gate prices per jin by category, where calibration.md has them. */
+/** Retail and farm-gate prices per jin by category, where the shared calibration notes have them (docs/sources.md). */
 const PRICE_PRIORS: Partial<Record<Product['category'], { retail: [number, number]; farmGate: [number, number] }>> = {
   'navel-orange': { retail: [5, 10], farmGate: [2.8, 3.0] },
   apple: { retail: [6, 10], farmGate: [3.0, 3.3] },

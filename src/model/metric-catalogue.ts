@@ -7,7 +7,7 @@
  * reporters. Over replicates every metric aggregates the same way: the mean, with a t interval.
  *
  * The hot path (a sale adding into a dozen `Flows`) keeps its adds spelled out for speed;
- * test/model/metric-catalogue.test.ts holds them to this table.
+ * test/model/metrics.test.ts holds them to this table.
  */
 
 export type MetricUnit =

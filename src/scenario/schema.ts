@@ -472,7 +472,7 @@ const period = z
 
 /** What a figure measures and how close the simulation must come: shared by targets and validation figures. */
 const figureFields = {
-  id: z.string().min(1).describe('Figure id (targets: from calibration.md)'),
+  id: z.string().min(1).describe('Figure id (the figures and their sources: docs/sources.md)'),
   metric: z.string().min(1).describe('A timeseries.csv column, e.g. gmv, welfareBroadcasts, householdsSupplying, gmv:jd-poverty'),
   aggregate: z
     .enum(['sum', 'last', 'change', 'max', 'mean', 'per-day', 'per-broadcast', 'ratio', 'years-rising', 'products-sold'])

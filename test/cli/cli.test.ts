@@ -154,7 +154,7 @@ describe('livesim (built binary)', () => {
     expect(met.stderr).toContain('6/6 replicates');
     const missed = livesim(['check', 'missed.yaml', '--replicates', '2'], { cwd: dir });
     expect(missed.code).toBe(1);
-    expect(missed.stdout).toMatch(/orders\s+orders sum whole run\s+5000 ±90%\s+.*FAIL/);
+    expect(missed.stdout).toMatch(/orders\s+orders sum whole run\s+5,000 ±90%\s+.*FAIL/);
     // --set, as in every command: the same scenario, off its fit, misses.
     expect(livesim(['check', 'met.yaml', '--replicates', '2', '--set', 'behaviour.purchaseRate=0.0001'], { cwd: dir }).code).toBe(1);
   });

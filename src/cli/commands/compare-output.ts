@@ -1,15 +1,13 @@
 /** How `livesim compare` prints a comparison: a table that fits the terminal, Markdown, or CSV. */
 import { toCsv } from '../../experiment/csv.js';
 import type { Comparison, MetricComparison } from '../../experiment/compare.js';
-import { formatQuantity, formatSignedPercent } from '../../format.js';
+import { formatMetric, formatMetricChange, formatRelativeChange } from '../../format.js';
 import { SINGLE_RUNS_NOTE, type SingleDifference } from '../../experiment/compare-single.js';
 import type { Style } from '../style.js';
-import { formatTable } from '../table.js';
+import { fitLine, formatTable } from '../table.js';
 
 const relativeCell = (metric: MetricComparison) =>
-  metric.relative === null ? '—' : `${formatSignedPercent(metric.relative.mean)} [${formatSignedPercent(metric.relative.ci95[0])}, ${formatSignedPercent(metric.relative.ci95[1])}]`;
-
-const signed = (value: number) => `${value > 0 ? '+' : ''}${formatQuantity(value)}`;
+  metric.relative === null ? '—' : `${formatRelativeChange(metric.relative.mean)} [${formatRelativeChange(metric.relative.ci95[0])}, ${formatRelativeChange(metric.relative.ci95[1])}]`;
 
 export function formatComparison(
   labelA: string,
@@ -21,14 +19,14 @@ export function formatComparison(
 ): string {
   const rows = comparison.metrics.map((metric) => [
     metric.name,
-    formatQuantity(metric.a.mean),
-    formatQuantity(metric.b.mean),
-    signed(metric.delta.mean),
+    formatMetric(metric.name, metric.a.mean),
+    formatMetric(metric.name, metric.b.mean),
+    formatMetricChange(metric.name, metric.delta.mean),
     relativeCell(metric),
     metric.significant ? 'yes' : 'no',
   ]);
   const header = ['metric', 'A', 'B', 'B − A', 'relative [95% CI]', 'significant'];
-  const intro = `A: ${labelA}\nB: ${labelB}\n${comparison.replicates} paired replicates (common random numbers); significant: the 95% interval of B − A excludes 0\n\n`;
+  const intro = introLines(labelA, labelB, `${comparison.replicates} paired replicates (common random numbers); significant: the 95% interval of B − A excludes 0`, width);
   if (format === 'markdown') {
     const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
     return `${intro}${[line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')}\n`;
@@ -40,9 +38,9 @@ export function formatComparison(
 
 /** Two single runs: A, B and the difference, with the plain note that there is no interval. */
 export function formatSingleComparison(labelA: string, labelB: string, metrics: readonly SingleDifference[], format: 'table' | 'markdown', width = Number.POSITIVE_INFINITY): string {
-  const rows = metrics.map((metric) => [metric.name, formatQuantity(metric.a), formatQuantity(metric.b), signed(metric.delta), metric.relative === null ? '—' : formatSignedPercent(metric.relative)]);
+  const rows = metrics.map((metric) => [metric.name, formatMetric(metric.name, metric.a), formatMetric(metric.name, metric.b), formatMetricChange(metric.name, metric.delta), metric.relative === null ? '—' : formatRelativeChange(metric.relative)]);
   const header = ['metric', 'A', 'B', 'B − A', 'relative'];
-  const intro = `A: ${labelA}\nB: ${labelB}\n${SINGLE_RUNS_NOTE}\n\n`;
+  const intro = introLines(labelA, labelB, SINGLE_RUNS_NOTE, width);
   if (format === 'markdown') {
     const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
     return `${intro}${[line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')}\n`;
@@ -52,6 +50,11 @@ export function formatSingleComparison(labelA: string, labelB: string, metrics: 
 
 export function singleComparisonCsv(metrics: readonly SingleDifference[]): string {
   return toCsv(['metric', 'a', 'b', 'delta', 'relative'], metrics.map((metric) => [metric.name, metric.a, metric.b, metric.delta, metric.relative ?? '']));
+}
+
+/** Who A and B are and how to read the table, each wrapped to the width. */
+function introLines(labelA: string, labelB: string, reading: string, width: number): string {
+  return `${[...fitLine(`A: ${labelA}`, width, '   '), ...fitLine(`B: ${labelB}`, width, '   '), ...fitLine(reading, width)].join('\n')}\n\n`;
 }
 
 export function comparisonCsv(metrics: readonly MetricComparison[]): string {

@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import { COLUMNS, METRICS, PATTERN_COLUMNS, type MetricEntry } from '../../experiment/data-dictionary.js';
 import { jsonText } from '../../experiment/run-layout.js';
-import { formatTable } from '../table.js';
+import { fitLine, formatTable } from '../table.js';
+import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
 
 const SECTIONS: readonly { readonly title: string; readonly rows: () => readonly (readonly [string, MetricEntry, string?])[] }[] = [
@@ -22,12 +23,16 @@ export function metricsCommand(): Command {
         terminal.out(jsonText(Object.fromEntries(SECTIONS.flatMap((section) => section.rows().map(([name, entry]) => [name, entry])))));
         return;
       }
-      const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
-      const blocks = SECTIONS.map((section) => {
-        const rows = section.rows().map(([name, entry, files]) => [name, entry.unit, entry.kind, files ? `${entry.meaning} [${files}]` : entry.meaning]);
-        const [head, ...lines] = formatTable(['name', 'unit', 'kind', 'meaning'], rows, { width, shrink: 3 });
-        return `${terminal.outStyle.bold(section.title)}\n${head}\n${lines.join('\n')}\n`;
-      });
-      terminal.out(blocks.join('\n'));
+      terminal.out(formatDictionary(terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
     });
+}
+
+/** The dictionary as tables whose meanings wrap to the width (never cut). */
+export function formatDictionary(style: Style, width: number): string {
+  const blocks = SECTIONS.map((section) => {
+    const rows = section.rows().map(([name, entry, files]) => [name, entry.unit, entry.kind, files ? `${entry.meaning} [${files}]` : entry.meaning]);
+    const [head, ...lines] = formatTable(['name', 'unit', 'kind', 'meaning'], rows, { width, shrink: 3, wrap: true, detail: 3 });
+    return `${fitLine(style.bold(section.title), width).join('\n')}\n${head}\n${lines.join('\n')}\n`;
+  });
+  return blocks.join('\n');
 }

@@ -4,7 +4,7 @@ import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { batchSummary, runReplicateBatch, type BatchSummary } from '../../experiment/replicated-run.js';
 import { REPLICATES_TIMESERIES, replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
 import { MANIFEST, REPLICATES_CSV, jsonText } from '../../experiment/run-layout.js';
-import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
+import { formatMetric, formatPercent, formatSeconds } from '../../format.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { formatTable } from '../table.js';
@@ -80,7 +80,7 @@ async function runBatchWith(loaded: LoadedScenario, options: RunOptions, termina
   }
 }
 
-function formatBatchReport(summary: BatchSummary, directory: string, wallSeconds: number, style: Style, width = Number.POSITIVE_INFINITY): string {
+export function formatBatchReport(summary: BatchSummary, directory: string, wallSeconds: number, style: Style, width = Number.POSITIVE_INFINITY): string {
   const status = summary.complete ? style.green('complete') : style.yellow('stopped early (incomplete)');
   const precision =
     'precision' in summary ? `  precision ${formatPercent(summary.precision as number, 1)} ${summary.precisionReached ? 'reached' : style.yellow('not reached')}` : '';
@@ -91,7 +91,8 @@ function formatBatchReport(summary: BatchSummary, directory: string, wallSeconds
     if (!estimate) continue;
     const half = (estimate.ci95[1] - estimate.ci95[0]) / 2;
     const relative = estimate.mean !== 0 ? formatPercent(half / Math.abs(estimate.mean)) : '—';
-    rows.push([metric, formatQuantity(estimate.mean), `[${formatQuantity(estimate.ci95[0])}, ${formatQuantity(estimate.ci95[1])}]`, relative, formatQuantity(estimate.sd)]);
+    const value = (number: number) => formatMetric(metric, number);
+    rows.push([metric, value(estimate.mean), `[${value(estimate.ci95[0])}, ${value(estimate.ci95[1])}]`, relative, value(estimate.sd)]);
   }
   // Too wide for the terminal: the sd goes first, then the ± column.
   lines.push(...formatTable(['metric', 'mean', '95% interval', '±', 'sd'], rows, { width, indent: '  ', right: [1, 3], optional: [4, 3] }));

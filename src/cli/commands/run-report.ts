@@ -4,15 +4,26 @@ import type { RunSummary } from '../../experiment/single-run.js';
 import { formatCount, formatCountShort, formatPercent, formatSeconds, formatYuan, formatYuanShort } from '../../format.js';
 import type { Style } from '../style.js';
 
-/** Exact below ten million, short above (national runs count in billions). */
-const count = (value: number) => (value < 1e7 ? formatCount(value) : formatCountShort(value));
-const yuan = (value: number) => (Math.abs(value) < 1e7 ? formatYuan(value) : formatYuanShort(value));
+/**
+ * Counts and money exact for a run whose numbers are all below ten million, short for a bigger
+ * one (national runs count in billions): decided once per report, so a line never reads
+ * "3,473,000 of 30.00M".
+ */
+function numbersFor(summary: RunSummary) {
+  const m = summary.metrics;
+  const short = Math.max(Math.abs(m.gmv), m.views, m.orders, m.households, ...Object.values(summary.ledger.parts).map(Math.abs)) >= 1e7;
+  return {
+    count: (value: number) => (short ? formatCountShort(value) : formatCount(value)),
+    yuan: (value: number) => (short ? formatYuanShort(value) : formatYuan(value)),
+  };
+}
 
 /** `2019-11-25` for a midnight, `2019-11-28 20:11` otherwise. */
 const shortTime = (label: string) => (label.endsWith(' 00:00') ? label.slice(0, 10) : label);
 
 export function formatRunReport(summary: RunSummary, runDirectory: string, wallSeconds: number, style: Style): string {
   const m = summary.metrics;
+  const { count, yuan } = numbersFor(summary);
   const period = `${shortTime(summary.simulated.start)} → ${shortTime(summary.simulated.end)}`;
   const header = `${style.bold(summary.scenario)}  seed ${summary.seed}  ${summary.engine.fidelity}  ${period}`;
   const lines = summary.complete
@@ -50,6 +61,7 @@ export function formatRunReport(summary: RunSummary, runDirectory: string, wallS
 /** What a reader must not miss: demand that met no stock, broadcasts cancelled or at a loss, products not worth selling, shops short of cash. */
 function sellerWarnings(summary: RunSummary, style: Style): string[] {
   const m = summary.metrics;
+  const { count, yuan } = numbersFor(summary);
   const sellers = summary.sellers;
   const warnings: string[] = [];
   if (m.lostOrders > 0) warnings.push(`sold out: ${count(m.lostOrders)} orders (${yuan(m.lostGmv)}) met no stock`);

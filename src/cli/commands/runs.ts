@@ -1,7 +1,8 @@
 /** `livesim runs`: the runs stored under runs/. */
 import { Command } from 'commander';
 import { jsonText } from '../../experiment/run-layout.js';
-import { listRuns } from '../../experiment/run-index.js';
+import { listRuns, type StoredRun } from '../../experiment/run-index.js';
+import type { Style } from '../style.js';
 import { formatYuanShort } from '../../format.js';
 import { displayPath } from '../../paths.js';
 import { formatTable } from '../table.js';
@@ -41,25 +42,28 @@ export function runsCommand(): Command {
         terminal.err(`no runs in ${options.dir} yet (livesim run writes them there)\n`);
         return;
       }
-      const style = terminal.outStyle;
-      const header = ['id', 'scenario', 'kind', 'seed', 'reps', 'when', 'done', 'GMV', 'farmers', 'directory', '--set'];
-      const rows = runs.map((run) => [
-        run.shortId,
-        run.scenario,
-        run.kind,
-        String(run.seed),
-        String(run.replicates),
-        shortTime(run.createdAt),
-        run.complete ? 'yes' : 'no',
-        run.kind === 'check' ? '—' : formatYuanShort(run.gmv),
-        run.kind === 'check' ? '—' : formatYuanShort(run.farmerRevenue),
-        displayPath(run.directory),
-        run.overrides.join(' '),
-      ]);
-      const width = terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY;
-      // Too wide for the terminal: the scenario is cut first, then the --set, directory, kind and
-      // time are left out; never the id, which is what compare and report take.
-      const [head, ...lines] = formatTable(header, rows, { width, right: [3, 4, 7, 8], shrink: 1, optional: [10, 9, 2, 5] });
-      terminal.out(`${style.bold(head!)}\n${lines.join('\n')}\n`);
+      terminal.out(formatRuns(runs, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
     });
+}
+
+/** The stored runs, newest first, as a table that fits `width` (never without its id). */
+export function formatRuns(runs: readonly StoredRun[], style: Style, width: number): string {
+  const header = ['id', 'scenario', 'kind', 'seed', 'reps', 'when', 'done', 'GMV', 'farmers', 'directory', '--set'];
+  const rows = runs.map((run) => [
+    run.shortId,
+    run.scenario,
+    run.kind,
+    String(run.seed),
+    String(run.replicates),
+    shortTime(run.createdAt),
+    run.complete ? 'yes' : 'no',
+    run.kind === 'check' ? '—' : formatYuanShort(run.gmv),
+    run.kind === 'check' ? '—' : formatYuanShort(run.farmerRevenue),
+    displayPath(run.directory),
+    run.overrides.join(' '),
+  ]);
+  // Too wide for the terminal: the scenario is cut first, then the --set, directory, kind and
+  // time are left out; never the id, which is what compare and report take.
+  const [head, ...lines] = formatTable(header, rows, { width, right: [3, 4, 7, 8], shrink: 1, optional: [10, 9, 2, 5] });
+  return `${style.bold(head!)}\n${lines.join('\n')}\n`;
 }

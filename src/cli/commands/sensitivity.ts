@@ -6,12 +6,12 @@ import { morrisDesign, oatDesign } from '../../experiment/designs.js';
 import { replicateSeeds } from '../../experiment/replicates.js';
 import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
 import { morrisEffects, oatEffects, planDesign, runDesign, type DesignRun, type MetricEffects } from '../../experiment/sensitivity.js';
-import { formatPercent, formatQuantity, formatSeconds } from '../../format.js';
+import { formatMetric, formatMetricChange, formatPercent, formatQuantity, formatSeconds } from '../../format.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { designManifest, designSetup, withDesignOptions, type DesignOptions } from '../design-options.js';
 import { parseCount } from '../options.js';
 import type { Style } from '../style.js';
-import { formatTable } from '../table.js';
+import { fitLine, formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 import { RunOutput } from '../run-output.js';
 import { eachWith, refuseOversized } from '../resource-guard.js';
@@ -86,22 +86,22 @@ export function sensitivityCommand(): Command {
 }
 
 /** One table per metric, ranked by μ*, with a plain reading of the largest effects. */
-function formatEffects(scenario: string, method: string, metrics: readonly MetricEffects[], style: Style, width: number): string {
-  const lines = [`${style.bold(scenario)}  sensitivity (${method === 'oat' ? 'one at a time: high minus low' : 'Morris elementary effects'}) over the priors' ranges`];
+export function formatEffects(scenario: string, method: string, metrics: readonly MetricEffects[], style: Style, width: number): string {
+  const lines = fitLine(`${style.bold(scenario)}  sensitivity (${method === 'oat' ? 'one at a time: high minus low' : 'Morris elementary effects'}) over the priors' ranges`, width);
   for (const metric of metrics) {
-    lines.push('', `  ${style.bold(metric.name)}  (${method === 'oat' ? 'at the base' : 'mean over the design'}: ${formatQuantity(metric.reference)})`);
+    lines.push('', `  ${style.bold(metric.name)}  (${method === 'oat' ? 'at the base' : 'mean over the design'}: ${formatMetric(metric.name, metric.reference)})`);
     const rows = metric.effects.map((effect) => [
       effect.param,
       `${formatQuantity(effect.low)}..${formatQuantity(effect.high)}`,
-      formatQuantity(effect.muStar),
-      formatQuantity(effect.mu),
-      formatQuantity(effect.sigma),
+      formatMetric(metric.name, effect.muStar),
+      formatMetricChange(metric.name, effect.mu),
+      formatMetric(metric.name, effect.sigma),
       metric.reference !== 0 ? `±${formatPercent(effect.muStar / Math.abs(metric.reference))}` : '—',
     ]);
     lines.push(...formatTable(['parameter', 'range', 'μ*', 'μ', 'σ', 'of mean'], rows, { width, indent: '    ', right: [2, 3, 4, 5], shrink: 0, optional: [1, 4] }));
     const top = metric.effects[0];
     if (top && top.muStar > 0 && metric.reference !== 0) {
-      lines.push(`    raising ${top.param} over its range moves ${metric.name} by ${top.mu >= 0 ? '+' : '−'}${formatPercent(Math.abs(top.mu) / Math.abs(metric.reference))} on average`);
+      lines.push(...fitLine(`    raising ${top.param} over its range moves ${metric.name} by ${top.mu >= 0 ? '+' : '−'}${formatPercent(Math.abs(top.mu) / Math.abs(metric.reference))} on average`, width, '    '));
     }
   }
   return `${lines.join('\n')}\n`;

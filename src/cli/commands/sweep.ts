@@ -6,12 +6,12 @@ import { withSharedOptions } from '../shared-options.js';
 import { MANIFEST, SWEEP_CSV, jsonText } from '../../experiment/run-layout.js';
 import type { Estimate } from '../../experiment/statistics.js';
 import { loadCases, parseVary, runSweep, sweepCases, sweepSummary, type SweepCase } from '../../experiment/sweep.js';
-import { formatQuantity, formatSeconds } from '../../format.js';
+import { formatMetric, formatSeconds } from '../../format.js';
 import { scenarioVariants } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { collect, parseCount } from '../options.js';
 import type { Style } from '../style.js';
-import { formatTable } from '../table.js';
+import { fitLine, formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 import type { ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
@@ -146,18 +146,19 @@ export function formatSweep(
       const estimate = byCase[index]![metric];
       if (!estimate) return '—';
       const half = (estimate.ci95[1] - estimate.ci95[0]) / 2;
-      return `${formatQuantity(estimate.mean)} ±${formatQuantity(half)}`;
+      return `${formatMetric(metric, estimate.mean)} ±${formatMetric(metric, half)}`;
     }),
   ]);
-  // Too wide for the terminal: the case names are cut, then the metrics on the right left out (all are in sweep.csv).
+  // Too wide for the terminal: the case names are cut, then each case becomes a block of lines;
+  // no metric is left out.
   const metricColumns = metrics.map((_, index) => 1 + parameters.length + index);
-  const table = formatTable(header, rows, { width, indent: '  ', right: metricColumns, shrink: 0, optional: [...metricColumns].reverse().slice(0, -1) });
+  const table = formatTable(header, rows, { width, indent: '  ', right: metricColumns, shrink: 0 });
   return [
-    `${style.bold(scenario)}  sweep of ${cases.length} cases × ${replicates} replicates (same seeds in every case); mean ±95% half-width`,
+    ...fitLine(`${style.bold(scenario)}  sweep of ${cases.length} cases × ${replicates} replicates (same seeds in every case); mean ±95% half-width`, width),
     '',
     ...table,
     '',
-    `  ${formatSeconds(wallSeconds)}  ·  one row per case and replicate in ${style.bold(path.join(directory, 'sweep.csv'))}`,
+    ...fitLine(`  ${formatSeconds(wallSeconds)}  ·  one row per case and replicate in ${style.bold(path.join(directory, 'sweep.csv'))}`, width, '  '),
     '',
   ].join('\n');
 }

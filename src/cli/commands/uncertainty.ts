@@ -11,7 +11,7 @@ import { withBatchProgress } from '../batch-progress.js';
 import { designManifest, designSetup, withDesignOptions, type DesignOptions } from '../design-options.js';
 import { parseCount } from '../options.js';
 import type { Style } from '../style.js';
-import { formatTable } from '../table.js';
+import { fitLine, formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
 import { RunOutput } from '../run-output.js';
 import { eachWith, refuseOversized } from '../resource-guard.js';
@@ -81,13 +81,13 @@ export function uncertaintyCommand(): Command {
     });
 }
 
-function formatBands(scenario: string, samples: number, params: number, metricBands: readonly Band[], targets: ReturnType<typeof targetShares>, style: Style, width: number): string {
-  const lines = [`${style.bold(scenario)}  across the priors: ${samples} parameter sets of ${params} parameters (Latin hypercube)`, ''];
+export function formatBands(scenario: string, samples: number, params: number, metricBands: readonly Band[], targets: ReturnType<typeof targetShares>, style: Style, width: number): string {
+  const lines = [...fitLine(`${style.bold(scenario)}  across the priors: ${samples} parameter sets of ${params} parameters (Latin hypercube)`, width), ''];
   const rows = metricBands.map((band) => [band.name, formatMetric(band.name, band.base), formatMetric(band.name, band.median), `${formatMetric(band.name, band.low)} – ${formatMetric(band.name, band.high)}`]);
   lines.push(...formatTable(['metric', 'as fitted', 'median', '5-95% of the priors'], rows, { width, indent: '  ', right: [1, 2], shrink: 0 }));
   if (targets.length > 0) {
     lines.push('', '  targets still met across the priors');
-    for (const target of targets) lines.push(`    ${target.target}: ${formatPercent(target.share, 0)} of the parameter sets${target.base ? '' : ' (not met as fitted with these replicates)'}`);
+    for (const target of targets) lines.push(...fitLine(`    ${target.target}: ${formatPercent(target.share, 0)} of the parameter sets${target.base ? '' : ' (not met as fitted with these replicates)'}`, width, '      '));
   }
   return `${lines.join('\n')}\n`;
 }
