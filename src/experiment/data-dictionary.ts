@@ -10,6 +10,8 @@ import { METRIC_CATALOGUE, type MetricKind, type MetricUnit } from '../model/met
 export interface MetricEntry {
   readonly unit: MetricUnit;
   readonly kind: MetricKind;
+  /** Its name in words (the catalogue's metrics have one; other columns are read from their names). */
+  readonly label?: string;
   readonly meaning: string;
 }
 
@@ -84,8 +86,34 @@ export function describeColumn(name: string): MetricEntry | undefined {
   return METRICS[name] ?? COLUMNS[name] ?? ledgerPart ?? ofGroup ?? PATTERN_COLUMNS.find((column) => column.test.test(name))?.entry;
 }
 
-/** A metric's axis title: its name and unit ("gmv (yuan)"). */
+/** An identifier in words: `baselineIncomePerPerson` → "baseline income per person". */
+const words = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+
+/**
+ * A metric's or column's name in words, for chart labels and titles: the catalogue's label
+ * ("GMV", "households above the poverty line"), a pattern's parts in words ("GMV: alibaba",
+ * "logistics"), a parameter path's last two parts ("li-orchard skill"), or the name split into words.
+ */
+export function labelOf(name: string): string {
+  const own = METRICS[name]?.label;
+  if (own !== undefined) return own;
+  if (name.startsWith('ledger.')) return labelOf(name.slice('ledger.'.length));
+  const colon = name.indexOf(':');
+  if (colon > 0 && METRICS[name.slice(0, colon)]) return `${labelOf(name.slice(0, colon))}: ${name.slice(colon + 1)}`;
+  if (name.includes('.')) return name.split('.').slice(-2).map(words).join(' ');
+  return words(name);
+}
+
+/** A label as a title: its first letter up ("GMV" stays as it is). */
+export const titleOf = (name: string) => {
+  const label = labelOf(name);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+};
+
+/** A metric's axis title: its label and unit ("GMV (yuan)", "conversion (%)"); counts and plain numbers go without one. */
 export function axisTitle(name: string): string {
   const unit = describeColumn(name)?.unit;
-  return unit === undefined || unit === 'number' || unit === 'text' ? name : `${name} (${unit})`;
+  const label = labelOf(name);
+  if (unit === 'share' || unit === 'orders per view') return `${label} (%)`;
+  return unit === undefined || unit === 'number' || unit === 'text' || unit === 'count' ? label : `${label} (${unit})`;
 }

@@ -32,6 +32,8 @@ export type MetricKind = 'flow' | 'level' | 'rate' | 'key';
 export interface CatalogueEntry {
   readonly unit: MetricUnit;
   readonly kind: Exclude<MetricKind, 'key'>;
+  /** Its name in words, for chart labels and titles (`gmv`'s is "GMV", `householdsAboveLine`'s "households above the poverty line"). */
+  readonly label: string;
   readonly meaning: string;
   /**
    * How a period's value comes from its days: `sum` (flows), `last` (a level at the period's
@@ -49,73 +51,73 @@ export interface CatalogueEntry {
 }
 
 // Each helper keeps its literal `recorded` (and `ledgerPart`), so the name lists below are typed.
-const counter = (unit: MetricUnit, meaning: string) => ({ unit, kind: 'flow', meaning, overTime: 'sum', recorded: 'counter' }) as const;
-const ledger = (meaning: string) => ({ ...counter('yuan', `Ledger: ${meaning}`), ledgerPart: true }) as const;
-const dayEnd = (meaning: string, overTime: 'last' | 'max' = 'last') => ({ unit: 'count', kind: 'level', meaning, overTime, recorded: 'day-end' }) as const;
-const atEnd = (unit: MetricUnit, meaning: string) => ({ unit, kind: 'level', meaning, overTime: 'last', recorded: 'summary' }) as const;
-const rate = (unit: MetricUnit, meaning: string) => ({ unit, kind: 'rate', meaning, overTime: 'recomputed', recorded: 'summary' }) as const;
+const counter = (unit: MetricUnit, label: string, meaning: string) => ({ unit, kind: 'flow', label, meaning, overTime: 'sum', recorded: 'counter' }) as const;
+const ledger = (label: string, meaning: string) => ({ ...counter('yuan', label, `Ledger: ${meaning}`), ledgerPart: true }) as const;
+const dayEnd = (label: string, meaning: string, overTime: 'last' | 'max' = 'last') => ({ unit: 'count', kind: 'level', label, meaning, overTime, recorded: 'day-end' }) as const;
+const atEnd = (unit: MetricUnit, label: string, meaning: string) => ({ unit, kind: 'level', label, meaning, overTime: 'last', recorded: 'summary' }) as const;
+const rate = (unit: MetricUnit, label: string, meaning: string) => ({ unit, kind: 'rate', label, meaning, overTime: 'recomputed', recorded: 'summary' }) as const;
 
 export const METRIC_CATALOGUE = {
-  broadcasts: counter('count', 'Broadcasts that went on air (a batch of a class counts each of its broadcasts)'),
-  welfareBroadcasts: counter('count', 'Of those, public-welfare broadcasts'),
-  broadcastsSkipped: counter('count', 'Broadcasts that did not go on air: nothing in their lineup in season and in stock'),
-  views: counter('count', 'Viewer arrivals at broadcasts (views, not unique people)'),
-  orders: counter('count', 'Orders filled, in broadcasts and stores'),
-  liveOrders: counter('count', 'Orders filled during broadcasts'),
-  units: counter('count', 'Units sold'),
-  lostOrders: counter('count', 'Orders wanted that no stock could fill (lost demand)'),
-  lostUnits: counter('count', 'Units wanted that no stock could fill'),
-  lostGmv: counter('yuan', 'What the lost demand would have paid'),
-  claimedOrders: counter('count', 'Orders refunded after a defect or quality claim'),
-  spoiledUnits: counter('count', 'Units that spoiled in transit and were refunded'),
-  stockOuts: counter('count', 'Sales that emptied a product’s stock'),
-  followersGained: counter('count', 'New followers from feed viewers'),
-  storeVisits: counter('count', 'Visits to stores’ listings'),
-  gmv: counter('yuan', 'Gross merchandise value: units times the price paid'),
-  liveGmv: counter('yuan', 'GMV of broadcasts'),
-  refunds: ledger('GMV refunded on claims'),
-  spoilage: ledger('GMV refunded for spoiled units'),
-  platformFees: ledger('platform and payment fees on settled sales'),
-  anchorCommission: ledger('anchors’ commission and slot fees'),
-  logistics: ledger('express delivery, a parcel per order'),
-  processing: ledger('processing and packing per unit'),
-  intermediaryMargin: ledger('what the sellers (cooperatives, shops) keep; negative: a loss'),
-  farmerRevenue: ledger('what the households are paid online (the seller’s purchase price, plus any profit share)'),
-  wages: counter('yuan', 'Wages shops paid their workers, out of their margin'),
-  householdNetIncome: counter('yuan', 'Households’ online sales beyond the farm-gate value of the same units, plus wages (the measure before the counterfactual)'),
-  gain: counter('yuan', 'What live commerce changed for the households: income with it less income without it (the same harvest sold offline only); premium + volume + spillover + wages'),
-  gainPremium: counter('yuan', 'Gain: online pay beyond what the same units would have fetched offline without live commerce'),
-  gainVolume: counter('yuan', 'Gain: the counterfactual value of units that, without live commerce, would have gone unsold'),
-  gainSpillover: counter('yuan', 'Gain: better offline terms for every grower’s remaining harvest, online sales having taken supply off the local market'),
-  offlineRevenue: counter('yuan', 'What the harvest not sold online fetched on the offline market'),
-  farmSalesWithout: counter('yuan', 'Counterfactual: what the whole harvest would have fetched offline without live commerce'),
-  unitsOffline: counter('count', 'Units sold on the offline market'),
-  unitsUnsold: counter('count', 'Units neither channel took (wasted, or carried over for dry goods)'),
-  unitsUnsoldWithout: counter('count', 'Counterfactual: units the offline market alone would not have taken'),
+  broadcasts: counter('count', 'broadcasts', 'Broadcasts that went on air (a batch of a class counts each of its broadcasts)'),
+  welfareBroadcasts: counter('count', 'welfare broadcasts', 'Of those, public-welfare broadcasts'),
+  broadcastsSkipped: counter('count', 'broadcasts not aired', 'Broadcasts that did not go on air: nothing in their lineup in season and in stock'),
+  views: counter('count', 'views', 'Viewer arrivals at broadcasts (views, not unique people)'),
+  orders: counter('count', 'orders', 'Orders filled, in broadcasts and stores'),
+  liveOrders: counter('count', 'orders in broadcasts', 'Orders filled during broadcasts'),
+  units: counter('count', 'units sold', 'Units sold'),
+  lostOrders: counter('count', 'lost orders', 'Orders wanted that no stock could fill (lost demand)'),
+  lostUnits: counter('count', 'lost units', 'Units wanted that no stock could fill'),
+  lostGmv: counter('yuan', 'lost demand', 'What the lost demand would have paid'),
+  claimedOrders: counter('count', 'orders refunded on claims', 'Orders refunded after a defect or quality claim'),
+  spoiledUnits: counter('count', 'units spoiled', 'Units that spoiled in transit and were refunded'),
+  stockOuts: counter('count', 'stock-outs', 'Sales that emptied a product’s stock'),
+  followersGained: counter('count', 'followers gained', 'New followers from feed viewers'),
+  storeVisits: counter('count', 'store visits', 'Visits to stores’ listings'),
+  gmv: counter('yuan', 'GMV', 'Gross merchandise value: units times the price paid'),
+  liveGmv: counter('yuan', 'GMV in broadcasts', 'GMV of broadcasts'),
+  refunds: ledger('refunds', 'GMV refunded on claims'),
+  spoilage: ledger('spoilage', 'GMV refunded for spoiled units'),
+  platformFees: ledger('platform fees', 'platform and payment fees on settled sales'),
+  anchorCommission: ledger('anchors’ commission', 'anchors’ commission and slot fees'),
+  logistics: ledger('logistics', 'express delivery, a parcel per order'),
+  processing: ledger('processing', 'processing and packing per unit'),
+  intermediaryMargin: ledger('sellers’ margin', 'what the sellers (cooperatives, shops) keep; negative: a loss'),
+  farmerRevenue: ledger('farmers’ revenue', 'what the households are paid online (the seller’s purchase price, plus any profit share)'),
+  wages: counter('yuan', 'wages', 'Wages shops paid their workers, out of their margin'),
+  householdNetIncome: counter('yuan', 'households’ net income', 'Households’ online sales beyond the farm-gate value of the same units, plus wages (the measure before the counterfactual)'),
+  gain: counter('yuan', 'farmers’ gain from live commerce', 'What live commerce changed for the households: income with it less income without it (the same harvest sold offline only); premium + volume + spillover + wages'),
+  gainPremium: counter('yuan', 'gain: price premium', 'Gain: online pay beyond what the same units would have fetched offline without live commerce'),
+  gainVolume: counter('yuan', 'gain: volume', 'Gain: the counterfactual value of units that, without live commerce, would have gone unsold'),
+  gainSpillover: counter('yuan', 'gain: spillover', 'Gain: better offline terms for every grower’s remaining harvest, online sales having taken supply off the local market'),
+  offlineRevenue: counter('yuan', 'offline sales', 'What the harvest not sold online fetched on the offline market'),
+  farmSalesWithout: counter('yuan', 'offline sales without live commerce', 'Counterfactual: what the whole harvest would have fetched offline without live commerce'),
+  unitsOffline: counter('count', 'units sold offline', 'Units sold on the offline market'),
+  unitsUnsold: counter('count', 'units unsold', 'Units neither channel took (wasted, or carried over for dry goods)'),
+  unitsUnsoldWithout: counter('count', 'units unsold without live commerce', 'Counterfactual: units the offline market alone would not have taken'),
 
-  followers: dayEnd('Followers across anchors (a class counts each active anchor)'),
-  anchorsActive: dayEnd('Anchors active (classes count every member)'),
-  anchorsAppeared: dayEnd('Anchors who ever started'),
-  storesActive: dayEnd('Stores active'),
-  storesOpened: dayEnd('Stores ever opened'),
-  stockAvailable: dayEnd('Units still available across products'),
-  householdsJoined: dayEnd('Households in the selling network (supplying or working for a shop)'),
-  householdsSupplying: dayEnd('Households that have sold at least one unit online'),
-  householdsAboveLine: dayEnd('Households whose income per person over the trailing year is at or above the poverty line'),
-  workers: dayEnd('Shop workers employed'),
-  spinOffs: dayEnd('Shops opened by shop workers so far'),
-  peakConcurrentViewers: dayEnd('Most viewers watching at once, across all broadcasts (the period’s maximum)', 'max'),
+  followers: dayEnd('followers', 'Followers across anchors (a class counts each active anchor)'),
+  anchorsActive: dayEnd('active anchors', 'Anchors active (classes count every member)'),
+  anchorsAppeared: dayEnd('anchors who started', 'Anchors who ever started'),
+  storesActive: dayEnd('active stores', 'Stores active'),
+  storesOpened: dayEnd('stores opened', 'Stores ever opened'),
+  stockAvailable: dayEnd('stock available', 'Units still available across products'),
+  householdsJoined: dayEnd('households in the network', 'Households in the selling network (supplying or working for a shop)'),
+  householdsSupplying: dayEnd('households selling online', 'Households that have sold at least one unit online'),
+  householdsAboveLine: dayEnd('households above the poverty line', 'Households whose income per person over the trailing year is at or above the poverty line'),
+  workers: dayEnd('shop workers', 'Shop workers employed'),
+  spinOffs: dayEnd('spin-off shops', 'Shops opened by shop workers so far'),
+  peakConcurrentViewers: dayEnd('peak viewers at once', 'Most viewers watching at once, across all broadcasts (the period’s maximum)', 'max'),
 
-  conversion: rate('orders per view', 'Broadcast orders per view'),
-  gmvPerThousandViews: rate('yuan per 1,000 views', 'Broadcast GMV per thousand views'),
-  averageOrderValue: rate('yuan per order', 'GMV per order'),
-  farmerShare: rate('share', 'Farmers’ online revenue as a share of GMV'),
-  households: atEnd('count', 'Real households (simulated ones times how many each represents)'),
-  householdsAboveLineWithoutEcommerce: atEnd('count', 'Households above the line without live commerce (on their baseline income)'),
-  householdsLifted: atEnd('count', 'Households above the line only thanks to live commerce'),
-  incomeWithout: atEnd('yuan per year', 'The households’ income over a year without live commerce (their baseline, which includes selling the modelled harvest offline)'),
-  incomeWith: atEnd('yuan per year', 'The same plus their gain from live commerce over the trailing year: what the poverty line is measured on'),
-  unitsUnsoldAtSeasonEnd: { ...atEnd('count', 'Online capacity left when harvest windows closed or years renewed (it went to the offline market with the rest of the harvest)'), kind: 'flow', overTime: 'sum' },
+  conversion: rate('orders per view', 'conversion', 'Broadcast orders per view'),
+  gmvPerThousandViews: rate('yuan per 1,000 views', 'GMV per 1,000 views', 'Broadcast GMV per thousand views'),
+  averageOrderValue: rate('yuan per order', 'average order value', 'GMV per order'),
+  farmerShare: rate('share', 'farmers’ share of GMV', 'Farmers’ online revenue as a share of GMV'),
+  households: atEnd('count', 'households', 'Real households (simulated ones times how many each represents)'),
+  householdsAboveLineWithoutEcommerce: atEnd('count', 'households above the line without live commerce', 'Households above the line without live commerce (on their baseline income)'),
+  householdsLifted: atEnd('count', 'households lifted above the line', 'Households above the line only thanks to live commerce'),
+  incomeWithout: atEnd('yuan per year', 'income without live commerce', 'The households’ income over a year without live commerce (their baseline, which includes selling the modelled harvest offline)'),
+  incomeWith: atEnd('yuan per year', 'income with live commerce', 'The same plus their gain from live commerce over the trailing year: what the poverty line is measured on'),
+  unitsUnsoldAtSeasonEnd: { ...atEnd('count', 'online capacity left at season end', 'Online capacity left when harvest windows closed or years renewed (it went to the offline market with the rest of the harvest)'), kind: 'flow', overTime: 'sum' },
 } as const satisfies Readonly<Record<string, CatalogueEntry>>;
 
 type Catalogue = typeof METRIC_CATALOGUE;

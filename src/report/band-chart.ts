@@ -3,9 +3,11 @@
  * comparison) its median as a line and its 5-95% band shaded. The band is drawn as two stacked,
  * invisible lines (the 5% line, then the band's height) with the upper one filled.
  */
-import { axisTitle } from '../experiment/data-dictionary.js';
+import type { YAXisComponentOption } from 'echarts';
 import type { MonthlyBand } from '../experiment/replicate-timeseries.js';
+import { metricAxis } from './metric-axis.js';
 import { svgChart } from './svg-chart.js';
+import { lineWithPartialMonths, monthCoverage, monthLabelInterval, periodLabels } from './time-axis.js';
 
 export interface BandSeries {
   readonly name: string;
@@ -13,24 +15,43 @@ export interface BandSeries {
   readonly bands: readonly MonthlyBand[];
 }
 
-export function bandChart(metric: string, series: readonly BandSeries[]): string {
+/** The scenario's period (start, end exclusive), to tell its partial months. */
+export interface RunSpan {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** A run's span from its manifest's resolved scenario. */
+export function spanOf(resolvedScenario: unknown): RunSpan | undefined {
+  const scenario = resolvedScenario as { start?: unknown; end?: unknown } | undefined;
+  return typeof scenario?.start === 'string' && typeof scenario.end === 'string' ? { start: scenario.start, end: scenario.end } : undefined;
+}
+
+export function bandChart(metric: string, series: readonly BandSeries[], span?: RunSpan): string {
   const periods = [...new Set(series.flatMap((item) => item.bands.map((band) => band.period)))].sort();
+  const coverage = span ? monthCoverage(periods, span.start, span.end) : periods.map((period) => ({ period, days: 1, of: 1 }));
+  const partial = coverage.map((item) => item.days < item.of);
   const at = (item: BandSeries) => {
     const byPeriod = new Map(item.bands.map((band) => [band.period, band]));
-    return periods.map((period) => byPeriod.get(period));
+    // A partial month's band is not drawn: its dot is (lineWithPartialMonths).
+    return periods.map((period, index) => (partial[index] ? undefined : byPeriod.get(period)));
+  };
+  const medians = (item: BandSeries) => {
+    const byPeriod = new Map(item.bands.map((band) => [band.period, band.median]));
+    return periods.map((period) => byPeriod.get(period) ?? Number.NaN);
   };
   return svgChart({
-    legend: { top: 0, data: series.map((item) => item.name) },
+    legend: { top: 0, data: [...series.map((item) => item.name), ...(partial.some(Boolean) ? ['partial month'] : [])] },
     grid: { left: 20, right: 30, top: 40, bottom: 40, containLabel: true },
-    xAxis: { type: 'category', name: 'month', nameLocation: 'middle', nameGap: 26, data: periods, boundaryGap: false },
-    yAxis: { type: 'value', name: axisTitle(metric) },
+    xAxis: { type: 'category', name: 'month', nameLocation: 'middle', nameGap: 30, data: periodLabels(coverage), boundaryGap: false, axisLabel: { interval: monthLabelInterval(coverage.length) } },
+    yAxis: metricAxis(metric) as YAXisComponentOption,
     series: series.flatMap((item, index) => {
       const bands = at(item);
       const hidden = { type: 'line' as const, stack: `band-${index}`, symbol: 'none', lineStyle: { opacity: 0 }, silent: true };
       return [
         { ...hidden, name: `${item.name} 5%`, data: bands.map((band) => band?.low ?? null) },
         { ...hidden, name: `${item.name} 5-95%`, data: bands.map((band) => (band ? band.high - band.low : null)), areaStyle: { color: item.color, opacity: 0.18 } },
-        { type: 'line' as const, name: item.name, symbol: 'none', color: item.color, lineStyle: { width: 2 }, data: bands.map((band) => band?.median ?? null) },
+        ...lineWithPartialMonths({ name: item.name, color: item.color, data: medians(item) }, coverage).map((part) => (part.type === 'line' ? { ...part, symbol: 'none', lineStyle: { width: 2 } } : part)),
       ];
     }),
   });

@@ -3,12 +3,15 @@
  * interval, and the months as a median with a 5-95% band) and of a sweep (each metric against
  * the swept parameter: case means with their 95% band, one line per value of the other parameters).
  */
-import { axisTitle } from '../experiment/data-dictionary.js';
+import type { YAXisComponentOption } from 'echarts';
+import { labelOf, titleOf } from '../experiment/data-dictionary.js';
+import { formatMetric } from '../format.js';
+import { metricAxis } from './metric-axis.js';
 import type { Manifest } from '../experiment/manifest.js';
 import type { BatchSummary } from '../experiment/replicated-run.js';
 import type { SweepSummary } from '../experiment/sweep.js';
 import { REPLICATES_TIMESERIES, monthlyBands } from '../experiment/replicate-timeseries.js';
-import { bandChart } from './band-chart.js';
+import { bandChart, spanOf } from './band-chart.js';
 import { dictionarySection } from './dictionary-section.js';
 import { htmlPage, type Section } from './html-page.js';
 import { readOptionalCsv, readRunCsv, readRunJson } from './run-files.js';
@@ -22,7 +25,6 @@ const SHOWN = ['gmv', 'farmerRevenue', 'farmerShare', 'orders', 'householdsAbove
 const MONTHLY = ['gmv', 'farmerRevenue', 'lostGmv'];
 
 
-const round = (value: number) => Number(value.toPrecision(4));
 
 export function replicatesReportHtml(directory: string, manifest: Manifest): string {
   const summary = readRunJson<BatchSummary>(directory, 'summary.json', SUMMARY_KEYS.replicates);
@@ -31,13 +33,13 @@ export function replicatesReportHtml(directory: string, manifest: Manifest): str
     const estimate = summary.metrics[name]!;
     const values = rows.map((row) => Number(row[name])).filter(Number.isFinite);
     return {
-      title: name,
-      reading: `Each replicate's ${name} (dots); the mean ${round(estimate.mean)} as a line, its 95% interval ${round(estimate.ci95[0])} – ${round(estimate.ci95[1])} shaded.`,
+      title: titleOf(name),
+      reading: `Each replicate's ${labelOf(name)} (dots); the mean ${formatMetric(name, estimate.mean)} as a line, its 95% interval ${formatMetric(name, estimate.ci95[0])} – ${formatMetric(name, estimate.ci95[1])} shaded.`,
       body: svgChart(
         {
           grid: { left: 20, right: 60, top: 30, bottom: 40, containLabel: true },
           xAxis: { type: 'value', name: 'replicate', nameLocation: 'middle', nameGap: 26, min: 0, max: values.length + 1, minInterval: 1 },
-          yAxis: { type: 'value', name: axisTitle(name), scale: true },
+          yAxis: metricAxis(name, { scale: true }) as YAXisComponentOption,
           series: [
             {
               type: 'scatter',
@@ -56,9 +58,9 @@ export function replicatesReportHtml(directory: string, manifest: Manifest): str
   const months = readOptionalCsv(directory, REPLICATES_TIMESERIES);
   const monthly: Section[] = months
     ? MONTHLY.map((name) => ({
-        title: `${name}, month by month`,
-        reading: `The median ${name} over the ${rows.length} replicates each month (line), and the band holding 90% of them (5-95%).`,
-        body: bandChart(name, [{ name: 'median', color: COLOR.blue, bands: monthlyBands(months, name) }]),
+        title: `${titleOf(name)}, month by month`,
+        reading: `The median ${labelOf(name)} over the ${rows.length} replicates each month (line), and the band holding 90% of them (5-95%); a month the run covers only in part is a hollow dot.`,
+        body: bandChart(name, [{ name: 'median', color: COLOR.blue, bands: monthlyBands(months, name) }], spanOf(manifest.resolvedScenario)),
       }))
     : [];
   return htmlPage(
@@ -78,9 +80,9 @@ export function sweepReportHtml(directory: string, manifest: Manifest): string {
   const swept = parameters.length > 0 && summary.cases.every((item) => parameters.every((parameter) => parameter in item.values)) ? parameters[0] : undefined;
   const others = parameters.slice(1);
   const sections: Section[] = SHOWN.filter((name) => summary.cases[0]?.metrics[name]).map((name) => ({
-    title: name,
+    title: titleOf(name),
     reading:
-      `Each case's mean ${name} (line) with its 95% interval (band), over the same replicate seeds, against ${swept ?? 'the case'}` +
+      `Each case's mean ${labelOf(name)} (line) with its 95% interval (band), over the same replicate seeds, against ${swept ?? 'the case'}` +
       (others.length > 0 ? `; one line per value of ${others.join(', ')}.` : '.'),
     body: swept === undefined ? caseBars(summary.cases, name) : sweepLines(summary.cases, name, swept, others),
   }));
@@ -92,7 +94,8 @@ export function sweepReportHtml(directory: string, manifest: Manifest): string {
   );
 }
 
-const shortName = (parameter: string) => parameter.split('.').slice(-2).join('.');
+/** A parameter path in words: its last two parts (`anchors.li-orchard.skill` → "li-orchard skill"). */
+const shortName = (parameter: string) => labelOf(parameter);
 
 /** The metric against the swept parameter: a numeric one on a value axis, any other as categories. */
 function sweepLines(cases: readonly SweepCase[], name: string, swept: string, others: readonly string[]): string {
@@ -106,7 +109,7 @@ function sweepLines(cases: readonly SweepCase[], name: string, swept: string, ot
     xAxis: numeric
       ? { type: 'value', name: shortName(swept), nameLocation: 'middle', nameGap: 26, scale: true }
       : { type: 'category', name: shortName(swept), nameLocation: 'middle', nameGap: 26, data: xValues.map(String), boundaryGap: false },
-    yAxis: { type: 'value', name: axisTitle(name), scale: true },
+    yAxis: metricAxis(name, { scale: true }) as YAXisComponentOption,
     series: groups.flatMap((group, index) => {
       const members = cases.filter((item) => groupOf(item) === group && item.metrics[name]);
       if (numeric) members.sort((a, b) => Number(a.values[swept]) - Number(b.values[swept]));
@@ -127,7 +130,7 @@ function caseBars(cases: readonly SweepCase[], name: string): string {
   return svgChart(
     {
       grid: { left: 20, right: 60, top: 10, bottom: 40, containLabel: true },
-      xAxis: { type: 'value', name: axisTitle(name), nameLocation: 'middle', nameGap: 26 },
+      xAxis: metricAxis(name, { nameLocation: 'middle', nameGap: 26 }),
       yAxis: { type: 'category', data: cases.map((item) => item.name) },
       series: [
         { type: 'bar', color: COLOR.blue, data: cases.map((item) => item.metrics[name]?.mean ?? null) },

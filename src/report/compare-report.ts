@@ -6,8 +6,9 @@
 import { SIDE_FILES, type ComparisonSummary } from '../experiment/compare.js';
 import type { Manifest } from '../experiment/manifest.js';
 import { monthlyBands } from '../experiment/replicate-timeseries.js';
-import { formatSignedPercent } from '../format.js';
-import { bandChart } from './band-chart.js';
+import { formatRelativeChange } from '../format.js';
+import { bandChart, spanOf } from './band-chart.js';
+import { labelOf, titleOf } from '../experiment/data-dictionary.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readOptionalCsv, readRunJson } from './run-files.js';
@@ -32,12 +33,16 @@ export function compareReportHtml(directory: string, manifest: Manifest): string
       body: forestPlot(summary),
     },
     ...MONTHLY.filter(() => sides.a && sides.b).map((name) => ({
-      title: `${name}, month by month`,
-      reading: `A’s and B’s median ${name} each month over the replicates (lines), with the bands holding 90% of them.`,
-      body: bandChart(name, [
-        { name: 'A', color: COLORS.a, bands: monthlyBands(sides.a!, name) },
-        { name: 'B', color: COLORS.b, bands: monthlyBands(sides.b!, name) },
-      ]),
+      title: `${titleOf(name)}, month by month`,
+      reading: `A’s and B’s median ${labelOf(name)} each month over the replicates (lines), with the bands holding 90% of them; a month the run covers only in part is a hollow dot.`,
+      body: bandChart(
+        name,
+        [
+          { name: 'A', color: COLORS.a, bands: monthlyBands(sides.a!, name) },
+          { name: 'B', color: COLORS.b, bands: monthlyBands(sides.b!, name) },
+        ],
+        spanOf(manifest.resolvedScenario),
+      ),
     })),
   ];
   return htmlPage(
@@ -54,12 +59,13 @@ function forestPlot(summary: ComparisonSummary): string {
     .sort((x, y) => Number(y.significant) - Number(x.significant) || Math.abs(y.delta.relative!.mean) - Math.abs(x.delta.relative!.mean))
     // The category axis draws its first entry at the bottom: reverse, so the first row is on top.
     .reverse();
-  const percent = (value: number) => value * 100;
+  // A change cannot take away more than all of A: an interval's end below -100% is drawn at it.
+  const percent = (value: number) => Math.max(-100, value * 100);
   return svgChart(
     {
       grid: { left: 20, right: 90, top: 10, bottom: 40, containLabel: true },
       xAxis: { type: 'value', name: 'B − A, % of A', nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', data: rows.map((metric) => metric.name) },
+      yAxis: { type: 'category', data: rows.map((metric) => labelOf(metric.name)) },
       series: [
         // The intervals are lines, which ECharts does not size the axis to.
         extentPoints([0, ...rows.flatMap((metric) => metric.delta.relative!.ci95.map(percent))]),
@@ -90,7 +96,7 @@ function forestPlot(summary: ComparisonSummary): string {
           silent: true,
           data: rows.map((metric, index) => ({
             value: [percent(metric.delta.relative!.ci95[1]), index],
-            label: { show: true, position: 'right', distance: 6, formatter: formatSignedPercent(metric.delta.relative!.mean), color: '#444', fontSize: 11, textBorderColor: '#fff', textBorderWidth: 3 },
+            label: { show: true, position: 'right', distance: 6, formatter: formatRelativeChange(metric.delta.relative!.mean), color: '#444', fontSize: 11, textBorderColor: '#fff', textBorderWidth: 3 },
           })),
           markLine: { symbol: 'none', silent: true, lineStyle: { color: '#222', type: 'solid' }, label: { show: false }, data: [{ xAxis: 0 }] },
         },

@@ -5,8 +5,10 @@
 import type { Manifest } from '../experiment/manifest.js';
 import type { MetricEffects } from '../experiment/sensitivity.js';
 import type { Band } from '../experiment/uncertainty.js';
-import { formatPercent } from '../format.js';
-import { axisTitle } from '../experiment/data-dictionary.js';
+import { formatMetric, formatPercent } from '../format.js';
+import type { XAXisComponentOption, YAXisComponentOption } from 'echarts';
+import { axisTitle, labelOf, titleOf } from '../experiment/data-dictionary.js';
+import { metricAxis } from './metric-axis.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunCsv, readRunJson } from './run-files.js';
@@ -15,18 +17,19 @@ import { COLOR, svgChart } from './svg-chart.js';
 
 const SHOWN_PARAMETERS = 12;
 
+
 export function sensitivityReportHtml(directory: string, manifest: Manifest): string {
   const summary = readRunJson<{ method: string; designPoints: number; metrics: MetricEffects[] }>(directory, 'summary.json', SUMMARY_KEYS.sensitivity);
   const sections: Section[] = summary.metrics.map((metric) => {
     const top = metric.effects.slice(0, SHOWN_PARAMETERS).reverse();
     return {
-      title: metric.name,
-      reading: `How much ${metric.name} moves when each parameter crosses its prior range (μ*, bars; the mean over the design is ${Number(metric.reference.toPrecision(4))}); the ${Math.min(SHOWN_PARAMETERS, metric.effects.length)} largest, largest at the top.`,
+      title: titleOf(metric.name),
+      reading: `How much ${labelOf(metric.name)} moves when each parameter crosses its prior range (μ*, bars; the mean over the design is ${formatMetric(metric.name, metric.reference)}); the ${Math.min(SHOWN_PARAMETERS, metric.effects.length)} largest, largest at the top.`,
       body: svgChart(
         {
           grid: { left: 20, right: 60, top: 10, bottom: 40, containLabel: true },
-          xAxis: { type: 'value', name: `μ* (${metric.name})`, nameLocation: 'middle', nameGap: 26 },
-          yAxis: { type: 'category', data: top.map((effect) => effect.param) },
+          xAxis: { ...metricAxis(metric.name, { nameLocation: 'middle', nameGap: 26 }), name: `μ*: ${axisTitle(metric.name)}` } as XAXisComponentOption,
+          yAxis: { type: 'category', data: top.map((effect) => labelOf(effect.param)) },
           series: [{ type: 'bar', data: top.map((effect) => ({ value: effect.muStar, itemStyle: { color: effect.mu >= 0 ? COLOR.green : COLOR.red } })) }],
         },
         { width: 760, height: 60 + 26 * top.length },
@@ -47,12 +50,12 @@ export function uncertaintyReportHtml(directory: string, manifest: Manifest): st
   const sections: Section[] = summary.metrics.map((band) => {
     const values = samples.map((row) => Number(row[band.name])).filter(Number.isFinite).sort((a, b) => a - b);
     return {
-      title: band.name,
-      reading: `Each parameter set's ${band.name} (dots, in order); the 5-95% band ${Number(band.low.toPrecision(4))} – ${Number(band.high.toPrecision(4))} shaded, the value as fitted (${Number(band.base.toPrecision(4))}) as a line.`,
+      title: titleOf(band.name),
+      reading: `Each parameter set's ${labelOf(band.name)} (dots, in order); the 5-95% band ${formatMetric(band.name, band.low)} – ${formatMetric(band.name, band.high)} shaded, the value as fitted (${formatMetric(band.name, band.base)}) as a line.`,
       body: svgChart({
         grid: { left: 20, right: 30, top: 20, bottom: 40, containLabel: true },
         xAxis: { type: 'value', name: 'parameter sets, in order of the result', nameLocation: 'middle', nameGap: 26, min: 0, max: values.length },
-        yAxis: { type: 'value', name: axisTitle(band.name), scale: true },
+        yAxis: metricAxis(band.name, { scale: true }) as YAXisComponentOption,
         series: [
           {
             type: 'scatter',

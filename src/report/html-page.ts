@@ -19,6 +19,7 @@ h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin: 28px 0
 table { border-collapse: collapse; } td, th { padding: 2px 10px; text-align: right; } td:first-child, th:first-child { text-align: left; }
 table.figures { font-size: 12px; } table.figures td { vertical-align: top; }
 td.meaning { color: #666; text-align: left; font-size: 13px; } table.dictionary td { text-align: left; vertical-align: top; }
+p.empty { color: #777; font-style: italic; }
 details pre { font-size: 12px; background: #f6f6f6; padding: 8px; overflow-x: auto; }
 section { break-inside: avoid; } @media print { body { margin: 0; } }
 `;

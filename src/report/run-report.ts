@@ -3,7 +3,7 @@
  * the money went, households' income against the poverty line before and after e-commerce, the
  * broadcasts' views against their GMV, and the scenario it assumed.
  */
-import { describeColumn } from '../experiment/data-dictionary.js';
+import { describeColumn, labelOf } from '../experiment/data-dictionary.js';
 import type { Manifest } from '../experiment/manifest.js';
 import type { RunSummary } from '../experiment/single-run.js';
 import { formatCount, formatPercent, formatYuan, formatYuanShort } from '../format.js';
@@ -14,6 +14,7 @@ import { escapeHtml, htmlPage, type Section } from './html-page.js';
 import { readRunCsv, readRunJson } from './run-files.js';
 import { SUMMARY_KEYS } from './reportable-run.js';
 import { COLOR, seriesColor, svgChart } from './svg-chart.js';
+import { chartsByDay, lineWithPartialMonths, monthCoverage, monthLabelInterval, periodLabels } from './time-axis.js';
 
 
 /** The farmers in green, the sellers in teal, the costs in other colours, the losses in reds. */
@@ -30,7 +31,6 @@ const PART_COLORS: Readonly<Record<LedgerPart, string>> = {
 
 export function runReportHtml(directory: string, manifest: Manifest): string {
   const summary = readRunJson<RunSummary>(directory, 'summary.json', SUMMARY_KEYS.run);
-  const months = readRunCsv(directory, 'timeseries.csv');
   const households = readRunCsv(directory, 'households.csv');
   const broadcasts = readRunCsv(directory, 'broadcasts.csv');
   const povertyLine = (manifest.resolvedScenario as { povertyLine?: number } | undefined)?.povertyLine ?? 4000;
@@ -56,21 +56,7 @@ export function runReportHtml(directory: string, manifest: Manifest): string {
         'Premium: online pay beyond the offline price; volume: units that would otherwise have gone unsold; spillover: better offline terms for everyone’s remaining harvest; wages: shop jobs. Income is yearly, all persons.',
       body: summary.farmers ? farmersTable(summary.farmers) : '<p>This run was made before livesim computed a counterfactual.</p>',
     },
-    {
-      title: 'Month by month',
-      reading: 'GMV, what the farmers were paid, and the demand no stock could fill, per month (yuan).',
-      body: svgChart({
-        legend: { top: 0 },
-        grid: { left: 80, right: 20, top: 40, bottom: 40 },
-        xAxis: { type: 'category', name: 'month', nameLocation: 'middle', nameGap: 26, data: months.map((row) => row.period!) },
-        yAxis: { type: 'value', name: 'yuan' },
-        series: [
-          { name: 'GMV', type: 'line', data: months.map((row) => Number(row.gmv)), color: COLOR.blue },
-          { name: 'farmers’ revenue', type: 'line', data: months.map((row) => Number(row.farmerRevenue)), color: COLOR.green },
-          { name: 'lost demand', type: 'line', data: months.map((row) => Number(row.lostGmv)), color: COLOR.red },
-        ],
-      }),
-    },
+    timeSection(directory, summary),
     {
       title: 'Where the money went',
       reading: 'Every yuan of GMV, in exactly one part: what the farmers were paid, what the sellers kept, and the costs between.',
@@ -80,7 +66,15 @@ export function runReportHtml(directory: string, manifest: Manifest): string {
           grid: { left: 20, right: 60, top: 10, bottom: 60, containLabel: true },
           xAxis: { type: 'value', name: 'yuan', max: summary.ledger.gmv || undefined, axisLabel: { showMaxLabel: false } },
           yAxis: { type: 'category', data: ['GMV'] },
-          series: LEDGER_PARTS.map((part) => ({ name: LEDGER_LABELS[part], type: 'bar' as const, stack: 'gmv', data: [summary.ledger.parts[part]], color: PART_COLORS[part] })),
+          series: LEDGER_PARTS.map((part) => ({
+            name: LEDGER_LABELS[part],
+            type: 'bar' as const,
+            stack: 'gmv',
+            data: [summary.ledger.parts[part]],
+            color: PART_COLORS[part],
+            // Each part's share on it, where the part is wide enough to hold the words.
+            label: { show: summary.ledger.gmv > 0 && summary.ledger.parts[part] / summary.ledger.gmv >= 0.06, position: 'inside' as const, color: '#fff', formatter: () => `${formatPercent(summary.ledger.parts[part] / summary.ledger.gmv, 0)}\n${formatYuanShort(summary.ledger.parts[part])}` },
+          })),
         },
         { width: 760, height: 170 },
       ),
@@ -110,6 +104,41 @@ export function runReportHtml(directory: string, manifest: Manifest): string {
 
 const HEADLINE_NAMES = ['gain', 'gmv', 'farmerRevenue', 'orders', 'views', 'lostOrders', 'householdsAboveLine'] as const;
 
+/** GMV, the farmers' pay and the demand no stock could fill over time: by day for a short run, by month otherwise (a partial month drawn apart). */
+function timeSection(directory: string, summary: RunSummary): Section {
+  const { start } = summary.simulated;
+  const end = summary.simulated.reached;
+  const lines = [
+    { name: 'GMV', column: 'gmv', color: COLOR.blue },
+    { name: 'farmers’ revenue', column: 'farmerRevenue', color: COLOR.green },
+    { name: 'lost demand', column: 'lostGmv', color: COLOR.red },
+  ];
+  const byDay = chartsByDay(start, end);
+  const rows = readRunCsv(directory, byDay ? 'timeseries-daily.csv' : 'timeseries.csv');
+  const coverage = byDay ? undefined : monthCoverage(rows.map((row) => row.period!), start, end);
+  const partial = coverage !== undefined && periodLabels(coverage).some((label, index) => label !== coverage[index]!.period);
+  return {
+    title: byDay ? 'Day by day' : 'Month by month',
+    reading:
+      `GMV, what the farmers were paid, and the demand no stock could fill, per ${byDay ? 'day' : 'month'} (yuan)` +
+      (partial ? '; a month the run covers only in part is a hollow dot, with its days on the axis.' : '.'),
+    body: svgChart(
+      {
+        legend: { top: 0 },
+        grid: { left: 80, right: 20, top: 40, bottom: 40 },
+        xAxis: { type: 'category', name: byDay ? 'day' : 'month', nameLocation: 'middle', nameGap: 30, data: coverage ? periodLabels(coverage) : rows.map((row) => row.period!), axisLabel: { interval: coverage ? monthLabelInterval(coverage.length) : 'auto' } },
+        yAxis: { type: 'value', name: 'yuan' },
+        series: lines.flatMap((line) => {
+          const data = rows.map((row) => Number(row[line.column]));
+          return coverage ? lineWithPartialMonths({ name: line.name, color: line.color, data }, coverage) : [{ type: 'line' as const, name: line.name, color: line.color, data }];
+        }),
+      },
+      undefined,
+      'No sales in this run: nothing to draw over time.',
+    ),
+  };
+}
+
 /** One row per farmer group and one for all: households, income without and with, the gain and its parts, households above the line. */
 function farmersTable(farmers: FarmerOutcomes): string {
   const header = ['group', 'households', 'income without', 'income with', 'gain', 'premium', 'volume', 'spillover', 'wages', 'above the line (without)'];
@@ -134,7 +163,7 @@ function farmersTable(farmers: FarmerOutcomes): string {
 
 /** The headline numbers, each labelled by its name and its meaning in the data dictionary. */
 function headlineTable(rows: readonly (readonly [(typeof HEADLINE_NAMES)[number], string])[]): string {
-  const cells = rows.map(([name, value]) => `<tr><td>${escapeHtml(name)}</td><td>${escapeHtml(value)}</td><td class="meaning">${escapeHtml(describeColumn(name)?.meaning ?? '')}</td></tr>`);
+  const cells = rows.map(([name, value]) => `<tr><td>${escapeHtml(labelOf(name))}</td><td>${escapeHtml(value)}</td><td class="meaning">${escapeHtml(describeColumn(name)?.meaning ?? '')}</td></tr>`);
   return `<table>${cells.join('')}</table>`;
 }
 

@@ -4,6 +4,8 @@
  * and every chart is disposed, so nothing keeps the process alive.
  */
 import * as echarts from 'echarts';
+import { formatQuantity } from '../format.js';
+import { escapeHtml } from './html-page.js';
 
 /**
  * The reports' colours, declared once. Where a colour means something it means the same on every
@@ -40,10 +42,29 @@ function leftAlignedTitle(axis: echarts.EChartsOption['yAxis']): Pick<echarts.EC
   return { yAxis: { ...axis, nameTextStyle: { align: 'left', ...axis.nameTextStyle } } as typeof axis };
 }
 
-export function svgChart(option: echarts.EChartsOption, size: ChartSize = { width: 760, height: 320 }): string {
+/** Value axes read as people read numbers (12.3k, 5.6M, 1,493.6bn), unless the chart says how. */
+function readableValueAxis(axis: echarts.EChartsOption['xAxis']): echarts.EChartsOption['xAxis'] {
+  if (axis === undefined || Array.isArray(axis) || axis.type !== 'value' || axis.axisLabel?.formatter !== undefined) return axis;
+  return { ...axis, axisLabel: { ...axis.axisLabel, formatter: (value: number) => formatQuantity(value) } } as typeof axis;
+}
+
+/** Whether a chart has nothing to show: every value of every series zero or missing. */
+function isEmpty(option: echarts.EChartsOption): boolean {
+  const series = Array.isArray(option.series) ? option.series : option.series === undefined ? [] : [option.series];
+  const numbers = (value: unknown): number[] => (typeof value === 'number' ? [value] : Array.isArray(value) ? value.flatMap(numbers) : value !== null && typeof value === 'object' && 'value' in value ? numbers(value.value) : []);
+  return series.length > 0 && series.every((item) => numbers((item as { data?: unknown }).data).every((value) => value === 0 || !Number.isFinite(value)));
+}
+
+/**
+ * The chart as SVG text; a chart whose every value is zero is a line saying so (`empty`), not a
+ * panel of flat lines.
+ */
+export function svgChart(option: echarts.EChartsOption, size: ChartSize = { width: 760, height: 320 }, empty = 'Nothing to draw: every value is zero in this run.'): string {
+  if (isEmpty(option)) return `<p class="empty">${escapeHtml(empty)}</p>`;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: 'sans-serif' }, ...option, ...leftAlignedTitle(option.yAxis) });
+    const axes = { xAxis: readableValueAxis(option.xAxis), yAxis: readableValueAxis(option.yAxis as echarts.EChartsOption['xAxis']) as echarts.EChartsOption['yAxis'] };
+    chart.setOption({ animation: false, textStyle: { fontFamily: 'sans-serif' }, ...option, ...axes, ...leftAlignedTitle(axes.yAxis) });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

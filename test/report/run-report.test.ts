@@ -19,7 +19,8 @@ const livesim = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
 /** Debian's chromium, which .ci/run installs; the browser downloads of playwright do not work here. */
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => existsSync(candidate));
 
-const svgCount = (html: string) => html.match(/<svg/g)?.length ?? 0;
+/** Charts, drawn or (every value zero) said to be empty in a line. */
+const svgCount = (html: string) => (html.match(/<svg|<p class="empty">/g)?.length ?? 0);
 
 describe('reports', () => {
   // A month and a half, so the monthly charts have months to draw.
@@ -49,12 +50,49 @@ describe('reports', () => {
       expect(svgCount(page), name).toBe(CHARTS[name as keyof typeof CHARTS]);
       expect(page, name).toContain('What the figures mean');
     }
-    for (const label of ['What live commerce changed for the farmers', 'Month by month', 'Where the money went', 'Households against the poverty line', 'Broadcasts', 'What the scenario assumed']) expect(html('run')).toContain(label);
+    for (const label of ['What live commerce changed for the farmers', 'Day by day', 'Where the money went', 'Households against the poverty line', 'Broadcasts', 'What the scenario assumed']) expect(html('run')).toContain(label);
     expect(statSync(path.join(dir, 'run', 'report.html')).size).toBeLessThan(1024 * 1024);
   });
 
+  it('chart a run shorter than three months by day, and mark a month a run covers only in part instead of drawing a collapse', () => {
+    // 46 days: by day, not two months.
+    expect(html('run')).toContain('Day by day');
+    expect(html('run')).not.toContain('Month by month');
+    // The batch's months: March from the 20th and May to the 4th are partial, labelled with their days.
+    expect(html('batch')).toContain('(12 of 31 days)');
+    expect(html('batch')).toContain('(4 of 31 days)');
+    expect(html('batch')).toContain('partial month');
+    // Three and a half months ending mid-June: by month, June marked.
+    livesim(['run', 'county.yaml', '-q', '--set', 'end=2020-06-16', '--set', 'start=2020-03-01', '--out', 'longer', '--report'], dir);
+    const longer = readFileSync(path.join(dir, 'longer', 'report.html'), 'utf8');
+    expect(longer).toContain('Month by month');
+    expect(longer).toContain('(15 of 30 days)');
+    expect(longer).not.toContain('(30 of 30 days)');
+  });
+
+  it('label their charts in words: no title, axis or legend is a camelCase id', () => {
+    const camel = /\b[a-z]+[A-Z][A-Za-z]*\b/;
+    for (const name of Object.keys(made) as (keyof typeof made)[]) {
+      const page = html(name);
+      // What a reader sees as labels: section titles and every text drawn in a chart (not the dictionary table or the scenario's JSON).
+      const titles = [...page.matchAll(/<h2>(.*?)<\/h2>/g)].map((match) => match[1]!).filter((title) => title !== 'What the figures mean');
+      const chartTexts = [...page.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]!);
+      for (const label of [...titles, ...chartTexts]) expect(label, `${name}: ${label}`).not.toMatch(camel);
+    }
+  });
+
+  it('write the money bar’s values on it, and an all-zero chart as a line saying so', () => {
+    // The farmers' share of GMV, as a percentage, on its part of the bar.
+    expect(html('run')).toMatch(/<text[^>]*>\d+%<\/text>/);
+    // Nobody buys: every chart of sales over time is zero.
+    const quiet = writeFiles({ 'quiet.yaml': tinyScenario({ start: '2020-03-20', end: '2020-03-27' }) });
+    const made = livesim(['run', 'quiet.yaml', '-q', '--set', 'behaviour.purchaseRate=0', '--out', 'quiet', '--report'], quiet);
+    expect(made.status, made.stderr).toBe(0);
+    expect(readFileSync(path.join(quiet, 'quiet', 'report.html'), 'utf8')).toContain('<p class="empty">No sales in this run: nothing to draw over time.</p>');
+  });
+
   it('draw a batch’s months as a median with a 5-95% band, from replicates-timeseries.csv', () => {
-    expect(html('batch')).toContain('gmv, month by month');
+    expect(html('batch')).toContain('GMV, month by month');
     const lines = readFileSync(path.join(dir, 'batch', 'replicates-timeseries.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toMatch(/^replicate,seed,period,broadcasts,/);
     expect(lines).toHaveLength(1 + 3 * 3);
@@ -73,7 +111,7 @@ describe('reports', () => {
   it('draw a sweep’s metrics against the swept parameter, one line per value of the other', () => {
     const page = html('sweep');
     expect(page).toContain('against products.apple.price; one line per value of anchors.mei.skill');
-    expect(page).toContain('mei.skill=1.5');
+    expect(page).toContain('mei skill=1.5');
   });
 
   it('draw a check’s targets apart from its validation figures', () => {
@@ -126,7 +164,7 @@ describe('reports', () => {
   });
 
   it('draw a tornado per metric for a sensitivity design, and the spread per metric for an uncertainty one', () => {
-    expect(html('sensitivity')).toContain('anchors.mei.skill');
+    expect(html('sensitivity')).toContain('mei skill');
     expect(html('uncertainty')).toContain('5-95% band');
   });
 
@@ -151,7 +189,7 @@ describe('reports', () => {
   it('open in headless Chromium without page errors or failed requests, their charts and axis labels drawn', async () => {
     if (!CHROMIUM) throw new Error('Chromium is needed for this test: apt-get install chromium (.ci/run does it)');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    const labels = { run: ['yuan', 'households', 'views', 'GMV (yuan)'], batch: ['gmv (yuan)', 'replicate', 'month'], compare: ['B − A, % of A', 'gmv (yuan)', 'month'], sweep: ['gmv (yuan)', 'apple.price'], check: ['simulated − figure, % of the figure'] };
+    const labels = { run: ['yuan', 'households', 'views', 'GMV (yuan)'], batch: ['GMV (yuan)', 'replicate', 'month'], compare: ['B − A, % of A', 'GMV (yuan)', 'month'], sweep: ['GMV (yuan)', 'apple price'], check: ['simulated − figure, % of the figure'] };
     try {
       for (const name of IN_BROWSER) {
         const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
@@ -162,7 +200,7 @@ describe('reports', () => {
         await page.goto(`file://${path.join(dir, name, 'report.html')}`);
         expect(errors, name).toEqual([]);
         expect(failed, name).toEqual([]);
-        expect(await page.locator('svg').count(), name).toBe(CHARTS[name]);
+        expect(await page.locator('svg, p.empty').count(), name).toBe(CHARTS[name]);
         const text = await page.locator('body').innerText();
         for (const label of labels[name]) expect(text, name).toContain(label);
         // The screenshot stays in the test's directory, to be looked at.
