@@ -62,7 +62,7 @@ export function formatSignedPercent(share: number, digits = 1): string {
  */
 export function formatMetric(name: string, value: number): string {
   if (isMoneyMetric(name)) return formatYuanShort(value);
-  const unit = catalogueEntry(name)?.unit;
+  const unit = unitOf(name);
   if (unit === 'share' || unit === 'orders per view') return formatPercent(value, 2);
   return formatQuantity(value);
 }
@@ -71,7 +71,7 @@ export function formatMetric(name: string, value: number): string {
 export function formatMetricChange(name: string, delta: number): string {
   const sign = delta > 0 ? '+' : delta < 0 ? '-' : '';
   if (isMoneyMetric(name)) return `${sign}${formatYuanShort(Math.abs(delta))}`;
-  const unit = catalogueEntry(name)?.unit;
+  const unit = unitOf(name);
   if (unit === 'share' || unit === 'orders per view') return `${sign}${(Math.abs(delta) * 100).toFixed(2)} pp`;
   return `${sign}${formatQuantity(Math.abs(delta))}`;
 }
@@ -84,8 +84,11 @@ export function formatRelativeChange(share: number, digits = 1): string {
   return formatSignedPercent(Math.max(-1, share), digits);
 }
 
+/** A metric's unit, for its own name or a column made from it (`ledger.logistics`, `gain:<group>`, `gmv:<platform>`). */
+const unitOf = (name: string) => (catalogueEntry(name) ?? catalogueEntry(name.replace(/^ledger\./, '')) ?? catalogueEntry(name.split(':')[0]!))?.unit;
+
 /** Whether a metric is money (yuan, or yuan a year). */
 export function isMoneyMetric(name: string): boolean {
-  const unit = catalogueEntry(name)?.unit;
+  const unit = unitOf(name);
   return unit === 'yuan' || unit === 'yuan per year';
 }

@@ -5,6 +5,8 @@ import { formatMetric, formatMetricChange, formatRelativeChange } from '../../fo
 import { SINGLE_RUNS_NOTE, type SingleDifference } from '../../experiment/compare-single.js';
 import type { Style } from '../style.js';
 import { fitLine, formatTable } from '../table.js';
+import { forestLines } from '../text-charts.js';
+import { labelOf } from '../../experiment/data-dictionary.js';
 
 const relativeCell = (metric: MetricComparison) =>
   metric.relative === null ? '—' : `${formatRelativeChange(metric.relative.mean)} [${formatRelativeChange(metric.relative.ci95[0])}, ${formatRelativeChange(metric.relative.ci95[1])}]`;
@@ -56,6 +58,19 @@ export function singleComparisonCsv(metrics: readonly SingleDifference[]): strin
 function introLines(labelA: string, labelB: string, reading: string, width: number): string {
   return `${[...fitLine(`A: ${labelA}`, width, '   '), ...fitLine(`B: ${labelB}`, width, '   '), ...fitLine(reading, width)].join('\n')}\n\n`;
 }
+
+/** The largest changes (significant first) as a forest: B − A as a share of A, with its interval, a line each. */
+export function comparisonForest(metrics: readonly MetricComparison[], style: Style, width: number): string[] {
+  const rows = metrics
+    .filter((metric) => metric.relative !== null)
+    .slice(0, FOREST_ROWS)
+    .map((metric) => ({ label: labelOf(metric.name), mean: metric.relative!.mean, low: metric.relative!.ci95[0], high: metric.relative!.ci95[1], significant: metric.significant }));
+  if (rows.length === 0) return [];
+  return [style.dim('  B − A as a share of A, with its paired 95% interval (│ is no change)'), ...forestLines(rows, style, width)];
+}
+
+/** Rows a terminal forest draws at most (the table has them all). */
+const FOREST_ROWS = 12;
 
 export function comparisonCsv(metrics: readonly MetricComparison[]): string {
   const header = ['metric', 'aMean', 'aLow', 'aHigh', 'bMean', 'bLow', 'bHigh', 'deltaMean', 'deltaLow', 'deltaHigh', 'relative', 'relativeLow', 'relativeHigh', 'significant'];

@@ -6,7 +6,7 @@ import { isRunDirectory, readStoredBatch, runWithSeeds, storedBatchManifest, typ
 import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { GAIN_METRICS } from '../../model/metric-catalogue.js';
 import { SIDE_FILES, comparePaired, comparisonSummary, type SideIdentity } from '../../experiment/compare.js';
-import { comparisonCsv, formatComparison, formatSingleComparison, singleComparisonCsv } from './compare-output.js';
+import { comparisonCsv, comparisonForest, formatComparison, formatSingleComparison, singleComparisonCsv } from './compare-output.js';
 import { SINGLE_RUNS_HINT, SINGLE_RUNS_NOTE, compareSingleRuns, readSingleRun, type SingleRunSide } from '../../experiment/compare-single.js';
 import { listRuns, type StoredRun } from '../../experiment/run-index.js';
 import { RUNS_ROOT, runDirectoryOf } from '../../experiment/run-reference.js';
@@ -149,6 +149,8 @@ export function compareCommand(): Command {
         } else {
           const both = options.set.length > 0 ? `both: ${options.set.map((override) => `--set ${override}`).join(' ')}\n` : '';
           terminal.out(both + formatComparison(sideA.label, sideB.label, { ...comparison, metrics: shown }, options.format, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
+          // On a terminal, the changes drawn: which clear zero, and how far.
+          if (terminal.stdoutIsTTY && options.format === 'table') terminal.out(`\n${comparisonForest(shown, terminal.outStyle, terminal.columns).join('\n')}\n`);
         }
         if (!ran.complete) {
           if (comparison.replicates > 0) terminal.err('stopped early: the comparison above uses the replicates that finished\n');

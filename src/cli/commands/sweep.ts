@@ -12,6 +12,8 @@ import { withBatchProgress } from '../batch-progress.js';
 import { collect, parseCount } from '../options.js';
 import type { Style } from '../style.js';
 import { fitLine, formatTable } from '../table.js';
+import { sparkline } from '../text-charts.js';
+import { labelOf } from '../../experiment/data-dictionary.js';
 import { detectTerminal } from '../terminal.js';
 import type { ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
@@ -104,7 +106,11 @@ export function sweepCommand(): Command {
         );
 
         if (options.json) terminal.out(jsonText({ ...summary, runDirectory: output.shown }));
-        else terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, output.shown, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
+        else {
+          terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, output.shown, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
+          // On a terminal, each metric across the cases drawn as a line of blocks.
+          if (terminal.stdoutIsTTY) terminal.out(`${sweepSparklines(cases, result.byCase, metrics, terminal.outStyle).join('\n')}\n`);
+        }
         if (!result.complete) {
           terminal.err('stopped early: the replicates that finished are in sweep.csv, marked complete: false\n');
           process.exitCode = control.exitCode;
@@ -118,6 +124,16 @@ export function sweepCommand(): Command {
       },
     },
   );
+}
+
+/** Each metric's mean across the cases, in case order, as a line of blocks (lowest ▁ to highest █). */
+export function sweepSparklines(cases: readonly SweepCase[], byCase: readonly Readonly<Record<string, Estimate>>[], metrics: readonly string[], style: Style): string[] {
+  if (cases.length < 2) return [];
+  const width = Math.max(...metrics.map((metric) => labelOf(metric).length));
+  return [
+    style.dim(`  across the cases, ${cases[0]!.name} to ${cases.at(-1)!.name}:`),
+    ...metrics.map((metric) => `  ${labelOf(metric).padEnd(width)}  ${style.cyan(sparkline(byCase.map((estimates) => estimates[metric]?.mean ?? Number.NaN)))}`),
+  ];
 }
 
 /** The largest mean GMV and farmer revenue over the cases (for `livesim runs`). */
