@@ -45,6 +45,24 @@ describe('the dashboard, readable at 80 columns', () => {
     expect(frameOf(snapshot, 80, { paused: true })).not.toContain('events/s');
   });
 
+  it('never cuts a number, even at national scale (hundreds of millions of orders, hundreds of billions of yuan)', () => {
+    const snapshot = snapshots.at(-1)!;
+    const national = {
+      ...snapshot,
+      totals: { ...snapshot.totals, storesSell: true, gmv: 553_420_000_000, orders: 850_340_000, units: 1_110_000_000, views: 3_400_000_000, gmvPerThousandViews: 162_000 },
+    };
+    const frame = frameOf(national);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(frame).not.toMatch(/\d…/);
+    expect(frame).toContain('850.34M');
+  });
+
+  it('shows a speed only once it has one (not "0 events/s" in the first second)', () => {
+    const { lastFrame, unmount } = render(<Dashboard state={{ ...stateWith(snapshots.at(-1)), wall: { eventsPerSecond: 0, etaSeconds: undefined } }} width={80} colorful={false} />);
+    expect(lastFrame()).not.toContain('events/s');
+    unmount();
+  });
+
   it('labels views and conversion as the broadcasts\' own when stores sell too', () => {
     const snapshot = snapshots.at(-1)!;
     const withStores = { ...snapshot, totals: { ...snapshot.totals, storesSell: true } };

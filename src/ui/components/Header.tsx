@@ -19,8 +19,8 @@ export function Header({ state, width, colorful }: HeaderProps) {
   const status = [
     `${String(Math.floor(progress * 100)).padStart(3)}%`,
     wall.etaSeconds === undefined ? '' : `ETA ${formatSeconds(wall.etaSeconds)}`,
-    // While paused nothing runs: a rate would be a leftover.
-    control.paused ? '' : `${formatCountShort(Math.round(wall.eventsPerSecond))} events/s`,
+    // While paused nothing runs: a rate would be a leftover; before the first measure there is none to show.
+    control.paused || !(wall.eventsPerSecond > 0) ? '' : `${formatCountShort(Math.round(wall.eventsPerSecond))} events/s`,
     control.pace === undefined ? '' : `pace ${formatDuration(control.pace)}/s`,
   ]
     .filter(Boolean)

@@ -2,8 +2,6 @@ import { formatCountShort, formatPercent, formatYuanShort } from '../../format.j
 import type { Snapshot } from '../../model/snapshot.js';
 import { fit } from './text.js';
 
-const LABEL = 8;
-
 /**
  * GMV, orders, units, views, conversion and GMV per thousand views so far, as three lines of
  * two label-value pairs (plain strings: one Text per line keeps each frame cheap to draw).
@@ -11,9 +9,9 @@ const LABEL = 8;
 export function moneyLines(snapshot: Snapshot | undefined, width: number): string[] {
   const totals = snapshot?.totals;
   const column = Math.floor(width / 2);
-  // "live conv." needs a wider label column than "conv.".
-  const labelWidth = totals?.storesSell ? LABEL + 3 : LABEL;
-  const pair = (label: string, value: string, pairWidth: number) => `${label.padEnd(labelWidth)}${value.padStart(Math.max(0, pairWidth - labelWidth - 1))} `;
+  // Each value right-aligned at its pair's edge, the label at its start: a long number takes the
+  // room between them instead of running into the cut (¥553.42bn beside "live GMV/1k").
+  const pair = (label: string, value: string, pairWidth: number) => `${label}${' '.repeat(Math.max(1, pairWidth - 1 - label.length - value.length))}${value} `;
   // When stores sell too, views and conversion are the broadcasts' own: say so.
   const live = totals?.storesSell ? 'live ' : '';
   const rows: [string, string, string, string][] = [
@@ -21,5 +19,6 @@ export function moneyLines(snapshot: Snapshot | undefined, width: number): strin
     ['units', formatCountShort(totals?.units ?? 0), `${live}views`, formatCountShort(totals?.views ?? 0)],
     [`${live}conv.`, formatPercent(totals?.conversion ?? 0, 2), `${live}GMV/1k`, formatYuanShort(totals?.gmvPerThousandViews ?? 0)],
   ];
-  return rows.map(([leftLabel, leftValue, rightLabel, rightValue]) => fit(pair(leftLabel, leftValue, column) + pair(rightLabel, rightValue, width - column), width));
+  // The last pair's trailing space would push its number into the cut at the panel's edge.
+  return rows.map(([leftLabel, leftValue, rightLabel, rightValue]) => fit((pair(leftLabel, leftValue, column) + pair(rightLabel, rightValue, width - column)).trimEnd(), width));
 }
