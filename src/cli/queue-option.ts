@@ -67,5 +67,7 @@ function describeNote(note: QueueNote, url: string): string {
       return `the queue's Redis at ${url} is back: carrying on`;
     case 'requeued':
       return `queue ${url}: ${note.jobs} jobs were gone from Redis (restarted?): enqueued again`;
+    case 'no-worker':
+      return `queue ${url}: no livesim worker is connected; ${note.waiting} jobs wait until one is. Start one here or on another machine: livesim worker --queue ${url} (Ctrl+C stops, keeping what finished)`;
   }
 }

@@ -300,3 +300,23 @@ describe('livesim with --queue', () => {
     expect(existsSync(path.join(cwd, 'never'))).toBe(false);
   });
 });
+
+describe('a queue no worker listens to', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  }, 30_000);
+  afterAll(async () => {
+    await redis?.kill();
+  });
+
+  it('says so within seconds, with the command that starts a worker, instead of waiting in silence', async () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    const waiting = background(['run', 'county.yaml', '-q', '--replicates', '2', '--out', 'waiting', '--queue', redis.url], dir);
+    await waiting.saying('no livesim worker is connected');
+    waiting.child.kill('SIGINT');
+    const { code, said } = await waiting.exited;
+    expect(said).toContain(`livesim worker --queue ${redis.url}`);
+    expect(code).toBe(130);
+  }, 30_000);
+});

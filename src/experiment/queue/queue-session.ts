@@ -23,6 +23,9 @@ const ATTEMPTS = 3;
 const KEEP_SECONDS = 7 * 24 * 3600;
 /** How often the awaited jobs are looked up besides the events. */
 const RECONCILE_MS = 3000;
+/** How long jobs may wait with no worker connected before the coordinator says so (and again after each repeat). */
+const NO_WORKER_MS = 3000;
+const NO_WORKER_REPEAT_MS = 30_000;
 const LOOKUPS = 64;
 
 export type QueueNote =
@@ -31,7 +34,8 @@ export type QueueNote =
   | { readonly kind: 'failed'; readonly task: ReplicateTask; readonly reason: string; readonly attempted: boolean }
   | { readonly kind: 'disconnected' }
   | { readonly kind: 'reconnected' }
-  | { readonly kind: 'requeued'; readonly jobs: number };
+  | { readonly kind: 'requeued'; readonly jobs: number }
+  | { readonly kind: 'no-worker'; readonly waiting: number };
 
 export interface ReplicateFailure {
   readonly task: ReplicateTask;
@@ -186,6 +190,19 @@ export class QueueSession implements RemoteRunner {
       else if (missing.length > 0) this.onNote({ kind: 'requeued', jobs: missing.length });
     };
 
+    // Jobs nobody takes wait silently for ever: say so when no worker is connected.
+    let watchdog: NodeJS.Timeout | undefined;
+    const watchWorkers = (delay: number) => {
+      watchdog = setTimeout(() => {
+        const again = () => !over && pending.size > 0 && watchWorkers(NO_WORKER_REPEAT_MS);
+        this.queue
+          .getWorkers()
+          .then((workers) => {
+            if (!over && pending.size > 0 && workers.length === 0) this.onNote({ kind: 'no-worker', waiting: pending.size });
+          })
+          .then(again, again);
+      }, delay);
+    };
     let timer: NodeJS.Timeout | undefined;
     const tick = () => {
       timer = setTimeout(() => {
@@ -196,11 +213,15 @@ export class QueueSession implements RemoteRunner {
     try {
       await reconcile(true);
       settle();
-      if (pending.size > 0) tick();
+      if (pending.size > 0) {
+        tick();
+        watchWorkers(NO_WORKER_MS);
+      }
       await finished;
     } finally {
       over = true;
       clearTimeout(timer);
+      clearTimeout(watchdog);
       this.events.off('completed', onCompleted);
       this.events.off('failed', onFailed);
       controls.signal?.removeEventListener('abort', onAbort);
