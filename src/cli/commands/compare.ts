@@ -7,6 +7,8 @@ import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
 import { GAIN_METRICS } from '../../model/metric-catalogue.js';
 import { SIDE_FILES, comparePaired, comparisonSummary, type SideIdentity } from '../../experiment/compare.js';
 import { comparisonCsv, comparisonForest, formatComparison, formatSingleComparison, singleComparisonCsv } from './compare-output.js';
+import { changedFields, explainNoEffect } from '../../experiment/no-effect.js';
+import { fitLine } from '../table.js';
 import { SINGLE_RUNS_HINT, SINGLE_RUNS_NOTE, compareSingleRuns, readSingleRun, type SingleRunSide } from '../../experiment/compare-single.js';
 import { listRuns, type StoredRun } from '../../experiment/run-index.js';
 import { RUNS_ROOT, runDirectoryOf } from '../../experiment/run-reference.js';
@@ -151,6 +153,8 @@ export function compareCommand(): Command {
           terminal.out(both + formatComparison(sideA.label, sideB.label, { ...comparison, metrics: shown }, options.format, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
           // On a terminal, the changes drawn: which clear zero, and how far.
           if (terminal.stdoutIsTTY && options.format === 'table') terminal.out(`\n${comparisonForest(shown, terminal.outStyle, terminal.columns).join('\n')}\n`);
+          const why = noEffectReading(sideA, sideB, comparison.metrics);
+          if (why.length > 0) terminal.out(`\n${why.map((line) => fitLine(line, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY, '    ').join('\n')).join('\n')}\n`);
         }
         if (!ran.complete) {
           if (comparison.replicates > 0) terminal.err('stopped early: the comparison above uses the replicates that finished\n');
@@ -166,6 +170,16 @@ export function compareCommand(): Command {
       },
     },
   );
+}
+
+/** When no metric moved in any replicate: why, where the two scenarios' structure shows it. */
+function noEffectReading(sideA: Side, sideB: Side, metrics: readonly { readonly delta: { readonly mean: number; readonly sd: number } }[]): string[] {
+  if (sideA.loaded === undefined || sideB.loaded === undefined || metrics.some((metric) => metric.delta.mean !== 0 || metric.delta.sd !== 0)) return [];
+  const [a, b] = [sideA.loaded.scenario, sideB.loaded.scenario];
+  if (changedFields({ ...a, name: '' }, { ...b, name: '' }).length === 0) return ['No metric changed: A and B are the same scenario.'];
+  const reasons = explainNoEffect(a, b);
+  if (reasons.length === 0) return ['No metric changed in any replicate: what B changes reaches no sale in this scenario.'];
+  return ['No metric changed in any replicate, because:', ...reasons.map((reason) => `  - ${reason}`)];
 }
 
 const isSingleRun = (directory: string | undefined) => directory !== undefined && isRunDirectory(directory) && readManifest(directory).kind === 'run';
