@@ -61,10 +61,11 @@ describe('nothing outside the run is touched', () => {
     expect(overLink.code, overLink.stderr).toBe(2);
     expect(overLink.stderr).toMatch(/report\.html: it is a symbolic link/);
     rmSync(path.join(run, 'report.html'));
-    link('data.csv', path.join(run, 'timeseries.csv'));
+    // A three-day run is charted by day: the report reads timeseries-daily.csv.
+    link('data.csv', path.join(run, 'timeseries-daily.csv'));
     const readingLink = livesim(['report', 'run'], scratch);
     expect(readingLink.code, readingLink.stderr).toBe(2);
-    expect(readingLink.stderr).toMatch(/timeseries\.csv: it is a symbolic link/);
+    expect(readingLink.stderr).toMatch(/timeseries-daily\.csv: it is a symbolic link/);
     expect(readingLink.stderr).not.toContain('SECRET');
 
     // A batch whose rows file is a link, replaced with --force.
