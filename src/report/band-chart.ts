@@ -5,9 +5,10 @@
  */
 import type { YAXisComponentOption } from 'echarts';
 import type { MonthlyBand } from '../experiment/replicate-timeseries.js';
+import type { Section } from './html-page.js';
 import { metricAxis } from './metric-axis.js';
 import { svgChart } from './svg-chart.js';
-import { lineWithPartialMonths, monthCoverage, monthLabelInterval, periodLabels } from './time-axis.js';
+import { chartsByDay, lineWithPartialMonths, monthCoverage, monthLabelInterval, periodLabels } from './time-axis.js';
 
 export interface BandSeries {
   readonly name: string;
@@ -20,6 +21,16 @@ export interface RunSpan {
   readonly start: string;
   readonly end: string;
 }
+
+/** What a batch's or comparison's page says instead of months, for a run shorter than three months. */
+export const SHORT_RUN: Section = {
+  title: 'Over time',
+  reading: 'These runs are shorter than three months: their months would be one or two partial ones. A single run’s report charts its days (livesim run <scenario> --seed <seed> --report).',
+  body: '',
+};
+
+/** Whether a span is long enough for months: a shorter run's months are one or two partial ones, nothing to read a trend from. */
+export const hasMonths = (span: RunSpan | undefined) => span === undefined || !chartsByDay(span.start, span.end);
 
 /** A run's span from its manifest's resolved scenario. */
 export function spanOf(resolvedScenario: unknown): RunSpan | undefined {
@@ -42,7 +53,7 @@ export function bandChart(metric: string, series: readonly BandSeries[], span?: 
   };
   return svgChart({
     legend: { top: 0, data: [...series.map((item) => item.name), ...(partial.some(Boolean) ? ['partial month'] : [])] },
-    grid: { left: 20, right: 30, top: 40, bottom: 40, containLabel: true },
+    grid: { left: 20, right: 50, top: 40, bottom: 40, containLabel: true },
     xAxis: { type: 'category', name: 'month', nameLocation: 'middle', nameGap: 30, data: periodLabels(coverage), boundaryGap: false, axisLabel: { interval: monthLabelInterval(coverage.length) } },
     yAxis: metricAxis(metric) as YAXisComponentOption,
     series: series.flatMap((item, index) => {

@@ -11,7 +11,7 @@ import type { Manifest } from '../experiment/manifest.js';
 import type { BatchSummary } from '../experiment/replicated-run.js';
 import type { SweepSummary } from '../experiment/sweep.js';
 import { REPLICATES_TIMESERIES, monthlyBands } from '../experiment/replicate-timeseries.js';
-import { bandChart, spanOf } from './band-chart.js';
+import { SHORT_RUN, bandChart, hasMonths, spanOf } from './band-chart.js';
 import { dictionarySection } from './dictionary-section.js';
 import { htmlPage, type Section } from './html-page.js';
 import { readOptionalCsv, readRunCsv, readRunJson } from './run-files.js';
@@ -55,14 +55,15 @@ export function replicatesReportHtml(directory: string, manifest: Manifest): str
       ),
     };
   });
-  const months = readOptionalCsv(directory, REPLICATES_TIMESERIES);
+  const span = spanOf(manifest.resolvedScenario);
+  const months = hasMonths(span) ? readOptionalCsv(directory, REPLICATES_TIMESERIES) : undefined;
   const monthly: Section[] = months
     ? MONTHLY.map((name) => ({
         title: `${titleOf(name)}, month by month`,
         reading: `The median ${labelOf(name)} over the ${rows.length} replicates each month (line), and the band holding 90% of them (5-95%); a month the run covers only in part is a hollow dot.`,
-        body: bandChart(name, [{ name: 'median', color: COLOR.blue, bands: monthlyBands(months, name) }], spanOf(manifest.resolvedScenario)),
+        body: bandChart(name, [{ name: 'median', color: COLOR.blue, bands: monthlyBands(months, name) }], span),
       }))
-    : [];
+    : [SHORT_RUN];
   return htmlPage(
     `livesim replicates: ${manifest.scenario}`,
     `${manifest.replicates} replicates from root seed ${manifest.seed}; every metric, with its interval, in summary.json; every replicate's months in ${REPLICATES_TIMESERIES}.`,

@@ -7,7 +7,7 @@ import { SIDE_FILES, type ComparisonSummary } from '../experiment/compare.js';
 import type { Manifest } from '../experiment/manifest.js';
 import { monthlyBands } from '../experiment/replicate-timeseries.js';
 import { formatRelativeChange } from '../format.js';
-import { bandChart, spanOf } from './band-chart.js';
+import { SHORT_RUN, bandChart, hasMonths, spanOf } from './band-chart.js';
 import { labelOf, titleOf } from '../experiment/data-dictionary.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';
@@ -32,7 +32,8 @@ export function compareReportHtml(directory: string, manifest: Manifest): string
       reading: 'Each metric’s change from A to B as a share of A (dot), with its paired 95% interval (line); significant changes (the interval excludes 0) first, in colour.',
       body: forestPlot(summary),
     },
-    ...MONTHLY.filter(() => sides.a && sides.b).map((name) => ({
+    ...(hasMonths(spanOf(manifest.resolvedScenario)) ? [] : [SHORT_RUN]),
+    ...MONTHLY.filter(() => sides.a && sides.b && hasMonths(spanOf(manifest.resolvedScenario))).map((name) => ({
       title: `${titleOf(name)}, month by month`,
       reading: `A’s and B’s median ${labelOf(name)} each month over the replicates (lines), with the bands holding 90% of them; a month the run covers only in part is a hollow dot.`,
       body: bandChart(

@@ -7,6 +7,6 @@ const isShare = (name: string) => ['share', 'orders per view'].includes(describe
 
 /** `extra`: the axis' other settings (scale, name placement). */
 export function metricAxis(name: string, extra: Readonly<Record<string, unknown>> = {}): XAXisComponentOption {
-  const formatter = isShare(name) ? (value: number) => `${Number((value * 100).toPrecision(3))}%` : (value: number) => formatQuantity(value);
+  const formatter = isShare(name) ? (value: number) => `${Number((value * 100).toPrecision(4))}%` : (value: number) => formatQuantity(value);
   return { ...extra, type: 'value', name: axisTitle(name), axisLabel: { formatter } } as XAXisComponentOption;
 }

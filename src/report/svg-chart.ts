@@ -44,7 +44,7 @@ function leftAlignedTitle(axis: echarts.EChartsOption['yAxis']): Pick<echarts.EC
 
 /** Value axes read as people read numbers (12.3k, 5.6M, 1,493.6bn), unless the chart says how. */
 function readableValueAxis(axis: echarts.EChartsOption['xAxis']): echarts.EChartsOption['xAxis'] {
-  if (axis === undefined || Array.isArray(axis) || axis.type !== 'value' || axis.axisLabel?.formatter !== undefined) return axis;
+  if (axis === undefined || Array.isArray(axis) || (axis.type !== 'value' && axis.type !== 'log') || axis.axisLabel?.formatter !== undefined) return axis;
   return { ...axis, axisLabel: { ...axis.axisLabel, formatter: (value: number) => formatQuantity(value) } } as typeof axis;
 }
 

@@ -23,8 +23,8 @@ const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candid
 const svgCount = (html: string) => (html.match(/<svg|<p class="empty">/g)?.length ?? 0);
 
 describe('reports', () => {
-  // A month and a half, so the monthly charts have months to draw.
-  const dir = writeFiles({ 'county.yaml': tinyScenario({ start: '2020-03-20', end: '2020-05-05' }) });
+  // Three and a half months, so the charts go by month (a partial one at each end).
+  const dir = writeFiles({ 'county.yaml': tinyScenario({ start: '2020-03-20', end: '2020-07-05' }) });
   const made = {
     run: livesim(['run', 'county.yaml', '-q', '--out', 'run', '--report'], dir),
     batch: livesim(['run', 'county.yaml', '-q', '--replicates', '3', '--out', 'batch', '--report'], dir),
@@ -50,24 +50,25 @@ describe('reports', () => {
       expect(svgCount(page), name).toBe(CHARTS[name as keyof typeof CHARTS]);
       expect(page, name).toContain('What the figures mean');
     }
-    for (const label of ['What live commerce changed for the farmers', 'Day by day', 'Where the money went', 'Households against the poverty line', 'Broadcasts', 'What the scenario assumed']) expect(html('run')).toContain(label);
+    for (const label of ['What live commerce changed for the farmers', 'Month by month', 'Where the money went', 'Households against the poverty line', 'Broadcasts', 'What the scenario assumed']) expect(html('run')).toContain(label);
     expect(statSync(path.join(dir, 'run', 'report.html')).size).toBeLessThan(1024 * 1024);
   });
 
   it('chart a run shorter than three months by day, and mark a month a run covers only in part instead of drawing a collapse', () => {
-    // 46 days: by day, not two months.
-    expect(html('run')).toContain('Day by day');
-    expect(html('run')).not.toContain('Month by month');
-    // The batch's months: March from the 20th and May to the 4th are partial, labelled with their days.
-    expect(html('batch')).toContain('(12 of 31 days)');
-    expect(html('batch')).toContain('(4 of 31 days)');
-    expect(html('batch')).toContain('partial month');
-    // Three and a half months ending mid-June: by month, June marked.
-    livesim(['run', 'county.yaml', '-q', '--set', 'end=2020-06-16', '--set', 'start=2020-03-01', '--out', 'longer', '--report'], dir);
-    const longer = readFileSync(path.join(dir, 'longer', 'report.html'), 'utf8');
-    expect(longer).toContain('Month by month');
-    expect(longer).toContain('(15 of 30 days)');
-    expect(longer).not.toContain('(30 of 30 days)');
+    // March from the 20th and July to the 4th are partial, labelled with their days, in the run's and the batch's charts.
+    for (const name of ['run', 'batch'] as const) {
+      expect(html(name), name).toContain('(12 of 31 days)');
+      expect(html(name), name).toContain('(4 of 31 days)');
+      expect(html(name), name).toContain('partial month');
+      expect(html(name), name).not.toContain('(30 of 30 days)');
+    }
+    // A week: by day, not two partial months; a batch of weeks says why it has no months.
+    livesim(['run', 'county.yaml', '-q', '--set', 'end=2020-03-27', '--out', 'week', '--report'], dir);
+    const week = readFileSync(path.join(dir, 'week', 'report.html'), 'utf8');
+    expect(week).toContain('Day by day');
+    expect(week).not.toContain('Month by month');
+    livesim(['run', 'county.yaml', '-q', '--set', 'end=2020-03-27', '--replicates', '2', '--out', 'weeks', '--report'], dir);
+    expect(readFileSync(path.join(dir, 'weeks', 'report.html'), 'utf8')).toContain('These runs are shorter than three months');
   });
 
   it('label their charts in words: no title, axis or legend is a camelCase id', () => {
@@ -85,7 +86,7 @@ describe('reports', () => {
     // The farmers' share of GMV, as a percentage, on its part of the bar.
     expect(html('run')).toMatch(/<text[^>]*>\d+%<\/text>/);
     // Nobody buys: every chart of sales over time is zero.
-    const quiet = writeFiles({ 'quiet.yaml': tinyScenario({ start: '2020-03-20', end: '2020-03-27' }) });
+    const quiet = writeFiles({ 'quiet.yaml': tinyScenario({ start: '2020-03-20', end: '2020-04-27' }) });
     const made = livesim(['run', 'quiet.yaml', '-q', '--set', 'behaviour.purchaseRate=0', '--out', 'quiet', '--report'], quiet);
     expect(made.status, made.stderr).toBe(0);
     expect(readFileSync(path.join(quiet, 'quiet', 'report.html'), 'utf8')).toContain('<p class="empty">No sales in this run: nothing to draw over time.</p>');
@@ -95,7 +96,7 @@ describe('reports', () => {
     expect(html('batch')).toContain('GMV, month by month');
     const lines = readFileSync(path.join(dir, 'batch', 'replicates-timeseries.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toMatch(/^replicate,seed,period,broadcasts,/);
-    expect(lines).toHaveLength(1 + 3 * 3);
+    expect(lines).toHaveLength(1 + 3 * 5);
   });
 
   it('draw a comparison as a forest of relative differences, significant first, and A’s and B’s months overlaid', () => {
