@@ -34,7 +34,9 @@ export const hasMonths = (span: RunSpan | undefined) => span === undefined || !c
 
 /** A run's span from its manifest's resolved scenario. */
 export function spanOf(resolvedScenario: unknown): RunSpan | undefined {
-  const scenario = resolvedScenario as { start?: unknown; end?: unknown } | undefined;
+  // A comparison's manifest holds both sides' scenarios; B's span is the one its months follow.
+  const resolved = resolvedScenario as { start?: unknown; end?: unknown; b?: unknown } | undefined;
+  const scenario = (resolved?.start === undefined && resolved?.b !== undefined ? resolved.b : resolved) as { start?: unknown; end?: unknown } | undefined;
   return typeof scenario?.start === 'string' && typeof scenario.end === 'string' ? { start: scenario.start, end: scenario.end } : undefined;
 }
 

@@ -56,7 +56,7 @@ describe('reports', () => {
 
   it('chart a run shorter than three months by day, and mark a month a run covers only in part instead of drawing a collapse', () => {
     // March from the 20th and July to the 4th are partial, labelled with their days, in the run's and the batch's charts.
-    for (const name of ['run', 'batch'] as const) {
+    for (const name of ['run', 'batch', 'compare'] as const) {
       expect(html(name), name).toContain('(12 of 31 days)');
       expect(html(name), name).toContain('(4 of 31 days)');
       expect(html(name), name).toContain('partial month');
@@ -69,6 +69,8 @@ describe('reports', () => {
     expect(week).not.toContain('Month by month');
     livesim(['run', 'county.yaml', '-q', '--set', 'end=2020-03-27', '--replicates', '2', '--out', 'weeks', '--report'], dir);
     expect(readFileSync(path.join(dir, 'weeks', 'report.html'), 'utf8')).toContain('These runs are shorter than three months');
+    livesim(['compare', 'county.yaml', 'county.yaml', '--set', 'end=2020-03-27', '--replicates', '2', '-q', '--out', 'weeks-compared', '--report'], dir);
+    expect(readFileSync(path.join(dir, 'weeks-compared', 'report.html'), 'utf8')).toContain('These runs are shorter than three months');
   });
 
   it('label their charts in words: no title, axis or legend is a camelCase id', () => {
