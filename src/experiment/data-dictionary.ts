@@ -92,7 +92,7 @@ const words = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerC
 /**
  * A metric's or column's name in words, for chart labels and titles: the catalogue's label
  * ("GMV", "households above the poverty line"), a pattern's parts in words ("GMV: alibaba",
- * "logistics"), a parameter path's last two parts ("li-orchard skill"), or the name split into words.
+ * "logistics"), a parameter path after its list ("li-orchard commission welfare rate"), or the name split into words.
  */
 export function labelOf(name: string): string {
   const own = METRICS[name]?.label;
@@ -100,7 +100,8 @@ export function labelOf(name: string): string {
   if (name.startsWith('ledger.')) return labelOf(name.slice('ledger.'.length));
   const colon = name.indexOf(':');
   if (colon > 0 && METRICS[name.slice(0, colon)]) return `${labelOf(name.slice(0, colon))}: ${name.slice(colon + 1)}`;
-  if (name.includes('.')) return name.split('.').slice(-2).map(words).join(' ');
+  // A parameter path without its top-level list, so two anchors' same field stay apart.
+  if (name.includes('.')) return name.split('.').slice(1).map(words).join(' ');
   return words(name);
 }
 

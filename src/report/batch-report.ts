@@ -95,7 +95,7 @@ export function sweepReportHtml(directory: string, manifest: Manifest): string {
   );
 }
 
-/** A parameter path in words: its last two parts (`anchors.li-orchard.skill` → "li-orchard skill"). */
+/** A parameter path in words (`anchors.li-orchard.skill` → "li-orchard skill"). */
 const shortName = (parameter: string) => labelOf(parameter);
 
 /** The metric against the swept parameter: a numeric one on a value axis, any other as categories. */

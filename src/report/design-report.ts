@@ -53,7 +53,7 @@ export function uncertaintyReportHtml(directory: string, manifest: Manifest): st
       title: titleOf(band.name),
       reading: `Each parameter set's ${labelOf(band.name)} (dots, in order); the 5-95% band ${formatMetric(band.name, band.low)} – ${formatMetric(band.name, band.high)} shaded, the value as fitted (${formatMetric(band.name, band.base)}) as a line.`,
       body: svgChart({
-        grid: { left: 20, right: 30, top: 20, bottom: 40, containLabel: true },
+        grid: { left: 20, right: 70, top: 40, bottom: 40, containLabel: true },
         xAxis: { type: 'value', name: 'parameter sets, in order of the result', nameLocation: 'middle', nameGap: 26, min: 0, max: values.length },
         yAxis: metricAxis(band.name, { scale: true }) as YAXisComponentOption,
         series: [
