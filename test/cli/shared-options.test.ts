@@ -61,6 +61,15 @@ describe('help', () => {
     }
   });
 
+  it('ends with examples, for every command', () => {
+    for (const each of program.commands) {
+      let text = '';
+      each.configureOutput({ writeOut: (chunk) => (text += chunk) });
+      each.outputHelp();
+      expect(text, each.name()).toContain('Examples:');
+    }
+  });
+
   it('bare livesim prints the help on stdout and exits 0', () => {
     const result = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(result.status).toBe(0);

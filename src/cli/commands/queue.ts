@@ -4,6 +4,7 @@ import { jsonText } from '../../experiment/run-layout.js';
 import { formatCount } from '../../format.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
+import { HELP } from '../help.js';
 
 export function queueCommand(): Command {
   const status = new Command('status')
@@ -29,5 +30,8 @@ export function queueCommand(): Command {
       }
       terminal.out(`${lines.join('\n')}\n`);
     });
-  return new Command('queue').description('the Redis job queue that --queue and livesim worker share').addCommand(status.exitOverride());
+  return new Command('queue')
+    .description('the Redis job queue that --queue and livesim worker share')
+    .addHelpText('after', '\nExamples:\n  $ livesim queue status --queue redis://127.0.0.1:6379     jobs by state, and the workers\n  $ livesim worker --queue redis://127.0.0.1:6379           take jobs (on any machine)\n')
+    .addCommand(status.configureHelp(HELP).exitOverride());
 }
