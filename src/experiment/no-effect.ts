@@ -35,6 +35,26 @@ export function explainNoEffect(a: Scenario, b: Scenario): string[] {
 }
 
 function reasonFor(scenario: Scenario, field: readonly string[]): string | undefined {
+  return reasonOfFee(scenario, field) ?? reasonOfProduct(scenario, field) ?? reasonOfSwitchedOff(scenario, field);
+}
+
+/** A field of a mechanism that is switched off in this scenario (its strength or chance is zero). */
+function reasonOfSwitchedOff(scenario: Scenario, field: readonly string[]): string | undefined {
+  const path = field.join('.');
+  if (path.startsWith('behaviour.socialProof.') && path !== 'behaviour.socialProof.strength' && scenario.behaviour.socialProof.strength === 0) {
+    return 'social proof is switched off here (behaviour.socialProof.strength is 0)';
+  }
+  if (path === 'behaviour.farmVisitsGrowthHalfLife' && scenario.behaviour.farmVisitsGrowthPerYear === 0) return 'visits do not grow here (behaviour.farmVisitsGrowthPerYear is 0), so how fast their growth slows changes nothing';
+  const [list, anchorId, broadcasts, seriesId, audience, breakout, part] = field;
+  if (list === 'anchors' && broadcasts === 'broadcasts' && audience === 'audience' && breakout === 'breakout' && part === 'multiplier') {
+    const series = scenario.anchors.find((anchor) => anchor.id === anchorId)?.broadcasts.find((candidate) => candidate.id === seriesId);
+    if (series?.audience.breakout?.chance === 0) return `breakouts never happen in ${anchorId}'s ${seriesId} broadcasts (their chance is 0)`;
+  }
+  return undefined;
+}
+
+/** A fee or commission on sales of a kind that never happen here. */
+function reasonOfFee(scenario: Scenario, field: readonly string[]): string | undefined {
   const [list, id, ...rest] = field;
   if (list === 'platforms' && rest[0] === 'feeRate') {
     const platform = scenario.platforms.find((candidate) => candidate.id === id);
@@ -51,6 +71,12 @@ function reasonFor(scenario: Scenario, field: readonly string[]): string | undef
     if ((rest[1] === 'rate' || rest[1] === 'slotFee') && welfare === anchor.broadcasts.length) return `it applies to commercial broadcasts, and every one of ${id}'s is a public-welfare broadcast (commission.welfareRate and welfareSlotFee apply to those)`;
     if ((rest[1] === 'welfareRate' || rest[1] === 'welfareSlotFee') && welfare === 0) return `it applies to public-welfare broadcasts, and ${id} runs none (commission.rate and slotFee apply)`;
   }
+  return undefined;
+}
+
+/** A product no sale reaches, or a welfare term of a product in no welfare sale. */
+function reasonOfProduct(scenario: Scenario, field: readonly string[]): string | undefined {
+  const [list, id, ...rest] = field;
   if (list === 'products') {
     const inLineup = scenario.anchors.some((anchor) => anchor.broadcasts.some((series) => series.lineup.some((slot) => slot.product === id)));
     const listed = scenario.stores.some((store) => store.products.some((item) => item.product === id));

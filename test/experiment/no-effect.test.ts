@@ -31,6 +31,15 @@ describe('why a change changed nothing', () => {
     expect(explainNoEffect(a, b)).toEqual(["products.pear.price: pear is sold nowhere: no broadcast's lineup shows it and no store lists it"]);
   });
 
+  it('a parameter of a mechanism switched off: social proof at strength 0, breakouts that never happen', () => {
+    const without = tinyScenario({ behaviour: { socialProof: { strength: 0 } } });
+    const [a, b] = [loadValue(without).scenario, loadValue(without, ['behaviour.socialProof.halfSaturation=40']).scenario];
+    expect(explainNoEffect(a, b)).toEqual(['behaviour.socialProof.halfSaturation: social proof is switched off here (behaviour.socialProof.strength is 0)']);
+    const never = tinyScenario({ anchors: [{ id: 'mei', broadcasts: [{ id: 'nightly', audience: { breakout: { chance: 0, multiplier: 5 } } }] }] });
+    const [c, d] = [loadValue(never).scenario, loadValue(never, ['anchors.mei.broadcasts.nightly.audience.breakout.multiplier=20']).scenario];
+    expect(explainNoEffect(c, d)).toEqual(["anchors.mei.broadcasts.nightly.audience.breakout.multiplier: breakouts never happen in mei's nightly broadcasts (their chance is 0)"]);
+  });
+
   it('says nothing of a change that can reach a sale', () => {
     const [a, b] = pair(['products.apple.price=45']);
     expect(changedFields(a, b)).toEqual([['products', 'apple', 'price']]);
