@@ -29,10 +29,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   completion: async () => (await import('./commands/completion.js')).completionCommand(),
 };
 
-/** The commands `args` (argv after the script) needs: the one named, none for --version alone, all otherwise (help, mistakes). */
+/** The commands `args` (argv after the script) needs: the one named, none for --version alone, all otherwise (help, mistakes, and completion, which describes them all). */
 function commandsFor(args: readonly string[]): string[] {
   const named = args.find((arg) => !arg.startsWith('-'));
-  if (named !== undefined && named in COMMANDS) return [named];
+  if (named !== undefined && named in COMMANDS && named !== 'completion') return [named];
   if (named === undefined && args.some((arg) => arg === '--version' || arg === '-V')) return [];
   return Object.keys(COMMANDS);
 }

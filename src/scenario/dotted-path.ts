@@ -2,7 +2,7 @@
  * Dotted paths into a scenario, as --set, free parameters and sweeps write them: map keys, list
  * indexes, or (in lists of items with ids) an item's id: `anchors.weiya.commission.welfareRate`.
  */
-import { isPlainObject } from './merge.js';
+import { isPlainObject } from './plain-object.js';
 import { isForbiddenKey } from './safe-keys.js';
 
 /** The position in `list` a path segment names (an index, or an item's id), or undefined. */

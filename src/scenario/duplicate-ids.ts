@@ -4,7 +4,7 @@
  * with the same id there would silently become one: each file is checked on its own first.
  */
 import type { ScenarioProblem } from '../errors.js';
-import { isPlainObject } from './merge.js';
+import { isPlainObject } from './plain-object.js';
 import type { PathKey, SourceFile } from './source-file.js';
 
 export function duplicateIdProblems(source: SourceFile): ScenarioProblem[] {

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ScenarioProblem } from '../errors.js';
-import { isPlainObject } from './merge.js';
+import { isPlainObject } from './plain-object.js';
 import { fieldsAt, schemaAt } from './json-schema.js';
 import type { ScenarioLocator } from './locator.js';
 import type { PathKey } from './source-file.js';

@@ -1,6 +1,6 @@
 /** The JSON Schema generated from the zod schema, and lookups into it for error hints. */
 import { z } from 'zod';
-import { isPlainObject } from './merge.js';
+import { isPlainObject } from './plain-object.js';
 import { scenarioSchema } from './schema.js';
 import type { PathKey } from './source-file.js';
 

@@ -3,7 +3,7 @@
  * outermost file (the file itself before the presets it extends) that spells out the most of its
  * path. Items of lists with ids are matched by id, since merging can move them.
  */
-import { isPlainObject } from './merge.js';
+import { isPlainObject } from './plain-object.js';
 import type { PathKey, Position, SourceFile } from './source-file.js';
 
 export interface Location {

@@ -7,12 +7,8 @@
 import { isKindUnionAt } from './json-schema.js';
 import { isForbiddenKey } from './safe-keys.js';
 import type { PathKey } from './source-file.js';
+import { isPlainObject, type PlainObject } from './plain-object.js';
 
-export type PlainObject = Record<string, unknown>;
-
-export function isPlainObject(value: unknown): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isIdList(value: unknown): value is PlainObject[] {
   return Array.isArray(value) && value.every((item) => isPlainObject(item) && typeof item.id === 'string');

@@ -5,7 +5,7 @@
  */
 import { parse } from 'yaml';
 import { UsageError, type ScenarioProblem } from '../errors.js';
-import { isPlainObject, type PlainObject } from './merge.js';
+import { isPlainObject, type PlainObject } from './plain-object.js';
 import { listIndex } from './dotted-path.js';
 import type { AppliedOverride } from './locator.js';
 import type { PathKey } from './source-file.js';

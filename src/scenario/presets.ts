@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { NotFoundError } from '../errors.js';
 import { PRESETS_DIR } from '../paths.js';
-import { isPlainObject } from './merge.js';
+import { isPlainObject } from './plain-object.js';
 import { hintFor } from './suggest.js';
 
 export const DEFAULT_PRESET = 'demo-county';

@@ -15,10 +15,8 @@ export function completionCommand(): Command {
     .description('print a shell completion script (commands, options and preset names)')
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
     .addHelpText('after', EXAMPLES)
-    .action(async (shell: Shell) => {
-      // Every command's options, whichever was named: the full program, built as for the help.
-      const { buildProgram } = await import('../program.js');
-      const program = await buildProgram(['node', 'livesim', '--help']);
-      process.stdout.write(completionScript(shell, program, presetNames()));
+    .action((shell: Shell, _options: unknown, command: Command) => {
+      // The program this command belongs to, built with every command for it (program.ts).
+      process.stdout.write(completionScript(shell, command.parent!, presetNames()));
     });
 }
