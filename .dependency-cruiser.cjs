@@ -7,7 +7,7 @@
  *
  * Shared at the bottom: errors.ts, paths.ts, printable.ts, files/ (every layer may use them);
  * format.ts formats by the model's metric catalogue, so it sits above the model.
- * test/architecture.test.ts writes files that break each rule and runs this config on them.
+ * test/architecture.integration.test.ts writes files that break each rule and runs this config on them.
  */
 const layer = (name) => `^src/${name}/`;
 const SHARED = '^src/(errors|paths|printable)\\.ts$|^src/files/';

@@ -1,13 +1,12 @@
 /** One command line: every command that runs scenarios takes the shared options, and help says each default once. */
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
 import { LEFT_OUT, SCENARIO_COMMANDS, SHARED_OPTIONS } from '../../src/cli/shared-options.js';
 import { completionScript } from '../../src/cli/completion.js';
-import { PACKAGE_ROOT } from '../../src/paths.js';
 import { presetNames } from '../../src/scenario/presets.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 
 let program: Command;
 beforeAll(async () => {
@@ -70,13 +69,6 @@ describe('help', () => {
     }
   });
 
-  it('bare livesim prints the help on stdout and exits 0', () => {
-    const result = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Usage: livesim');
-    expect(result.stdout).toContain('Examples:');
-    expect(result.stderr).toBe('');
-  });
 });
 
 describe('shell completion', () => {

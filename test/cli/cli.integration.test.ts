@@ -33,6 +33,14 @@ describe('livesim (built binary)', () => {
     expect(livesim(['run', '--help']).stdout).toContain('$ livesim run demo-county --seed 42');
   });
 
+  it('bare livesim prints the help on stdout and exits 0', () => {
+    const result = spawnSync(process.execPath, [BINARY], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: livesim');
+    expect(result.stdout).toContain('Examples:');
+    expect(result.stderr).toBe('');
+  });
+
   it('--version prints the version', () => {
     expect(livesim(['--version']).stdout.trim()).toBe(VERSION);
   });
