@@ -76,16 +76,21 @@ export function formatMetricChange(name: string, delta: number): string {
   return `${sign}${formatQuantity(Math.abs(delta))}`;
 }
 
+/** A relative change, signed (+2.8%, -36.7%). */
+export const formatRelativeChange = (share: number, digits = 1): string => formatSignedPercent(share, digits);
+
 /**
- * A relative change, signed. Below -100% it is shown as -100%: a change relative to A cannot take
- * away more than all of A, and an interval's end below it is the noise of the ratio, not a value.
+ * An interval's end of a relative change, as drawn and printed: for a metric that cannot fall
+ * below zero, at least -100% (B cannot lose more than all of A: an end below it is the noise of
+ * the ratio, not a value); a metric that can be negative (a gain, a margin) keeps its own.
  */
-export function formatRelativeChange(share: number, digits = 1): string {
-  return formatSignedPercent(Math.max(-1, share), digits);
+export function relativeEnd(name: string, share: number): number {
+  return entryOf(name)?.mayBeNegative ? share : Math.max(-1, share);
 }
 
-/** A metric's unit, for its own name or a column made from it (`ledger.logistics`, `gain:<group>`, `gmv:<platform>`). */
-const unitOf = (name: string) => (catalogueEntry(name) ?? catalogueEntry(name.replace(/^ledger\./, '')) ?? catalogueEntry(name.split(':')[0]!))?.unit;
+/** A metric's catalogue entry, for its own name or a column made from it (`ledger.logistics`, `gain:<group>`, `gmv:<platform>`). */
+const entryOf = (name: string) => catalogueEntry(name) ?? catalogueEntry(name.replace(/^ledger\./, '')) ?? catalogueEntry(name.split(':')[0]!);
+const unitOf = (name: string) => entryOf(name)?.unit;
 
 /** Whether a metric is money (yuan, or yuan a year). */
 export function isMoneyMetric(name: string): boolean {

@@ -78,25 +78,32 @@ function withDetails(header: readonly string[], rows: readonly (readonly string[
   const shift = (column: number) => (column > detail ? column - 1 : column);
   const { detail: _detail, shrink: _shrink, wrap: _wrap, ...rest } = layout;
   const lines = formatTable(keep(header), rows.map(keep), { ...rest, right: layout.right?.filter((column) => column !== detail).map(shift), optional: layout.optional?.filter((column) => column !== detail).map(shift) });
+  // Even without the detail column the rows do not fit on a line each: every row as a block.
+  if (lines.length !== rows.length + 1) return stacked(header, rows, layout);
   const indent = `${layout.indent ?? ''}    `;
   const [head, ...body] = lines;
-  // formatTable gives one line a row here: no column of it wraps.
   return [head!, ...body.flatMap((line, index) => [line, ...wrapText(rows[index]![detail] ?? '', Math.max(MIN_SHRUNK, layout.width - indent.length)).map((part) => `${indent}${part}`)])];
 }
 
-/** Each row as a block: its first cell, then `column: value` for the others, wrapped to the width. */
+/**
+ * Each row as a block: its first cell, then `column: value` for the others, wrapped to the width.
+ * The first line says so, where a table's header would be (callers print it as one).
+ */
 function stacked(header: readonly string[], rows: readonly (readonly string[])[], layout: TableLayout): string[] {
   const indent = layout.indent ?? '';
   const label = Math.max(...header.slice(1).map((name) => visible(name))) + 2;
-  const room = Math.max(MIN_SHRUNK, layout.width - indent.length - 2 - label);
-  return rows.flatMap((row) => [
-    `${indent}${row[0] ?? ''}`,
-    ...header.slice(1).flatMap((name, index) => {
-      const text = row[index + 1] ?? '';
-      if (text === '') return [];
-      return wrapText(text.replace(ANSI, ''), room).map((part, line) => `${indent}  ${(line === 0 ? `${name}:` : '').padEnd(label)}${part}`.trimEnd());
-    }),
-  ]);
+  // Labels too long to leave room beside them: each value goes on the line under its label.
+  const beside = indent.length + 2 + label + MIN_SHRUNK <= layout.width;
+  const room = Math.max(MIN_SHRUNK, layout.width - indent.length - (beside ? 2 + label : 4));
+  const field = (name: string, text: string) => {
+    const parts = wrapText(text.replace(ANSI, ''), room);
+    if (!beside) return [fitLine(`${indent}  ${name}:`, layout.width)[0]!, ...parts.map((part) => `${indent}    ${part}`)];
+    return parts.map((part, line) => `${indent}  ${(line === 0 ? `${name}:` : '').padEnd(label)}${part}`.trimEnd());
+  };
+  return [
+    `${indent}one block per ${header[0] ?? 'row'}`.slice(0, Math.max(1, layout.width)),
+    ...rows.flatMap((row) => [...fitLine(`${indent}${row[0] ?? ''}`, layout.width, indent), ...header.slice(1).flatMap((name, index) => (row[index + 1] ? field(name, row[index + 1]!) : []))]),
+  ];
 }
 
 /** Text broken at spaces into lines of at most `width` characters (a word longer than that is cut). */

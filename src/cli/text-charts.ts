@@ -16,19 +16,18 @@ export interface ForestRow {
 
 /**
  * One line per row: the label, then an axis on which `├──●──┤` is the interval and its mean, and
- * `│` is zero. Changes are shares of A; an end below -100% is drawn at -100% (it cannot fall further).
+ * `│` is zero. Changes are shares of A, the rows' ends as the caller bounds them (relativeEnd).
  */
 export function forestLines(rows: readonly ForestRow[], style: Style, width: number): string[] {
   if (rows.length === 0) return [];
   const labelWidth = Math.min(24, Math.max(...rows.map((row) => row.label.length)));
   const valueWidth = 8;
   const axisWidth = Math.max(10, Math.min(50, width - labelWidth - valueWidth - 6));
-  const clamp = (value: number) => Math.max(-1, value);
-  const lows = rows.map((row) => clamp(row.low));
+  const lows = rows.map((row) => Math.min(row.low, row.mean));
   const highs = rows.map((row) => row.high);
   const [min, max] = [Math.min(0, ...lows), Math.max(0, ...highs)];
   const span = max - min || 1;
-  const at = (value: number) => Math.round(((clamp(value) - min) / span) * (axisWidth - 1));
+  const at = (value: number) => Math.round(((value - min) / span) * (axisWidth - 1));
   const zero = at(0);
   const lines = rows.map((row) => {
     const cells: string[] = Array.from({ length: axisWidth }, (_, index) => (index === zero ? '│' : ' '));

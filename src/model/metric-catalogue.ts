@@ -48,6 +48,8 @@ export interface CatalogueEntry {
   readonly recorded: 'counter' | 'day-end' | 'summary';
   /** A part of the money ledger: reported under `ledger`, not among the summary's metrics (farmerRevenue is both). */
   readonly ledgerPart?: true;
+  /** It can fall below zero (a loss, a gain that is negative): a change of more than -100% is real. */
+  readonly mayBeNegative?: true;
 }
 
 // Each helper keeps its literal `recorded` (and `ledgerPart`), so the name lists below are typed.
@@ -81,14 +83,14 @@ export const METRIC_CATALOGUE = {
   anchorCommission: ledger('anchors’ commission', 'anchors’ commission and slot fees'),
   logistics: ledger('logistics', 'express delivery, a parcel per order'),
   processing: ledger('processing', 'processing and packing per unit'),
-  intermediaryMargin: ledger('sellers’ margin', 'what the sellers (cooperatives, shops) keep; negative: a loss'),
+  intermediaryMargin: { ...ledger('sellers’ margin', 'what the sellers (cooperatives, shops) keep; negative: a loss'), mayBeNegative: true },
   farmerRevenue: ledger('farmers’ revenue', 'what the households are paid online (the seller’s purchase price, plus any profit share)'),
   wages: counter('yuan', 'wages', 'Wages shops paid their workers, out of their margin'),
-  householdNetIncome: counter('yuan', 'households’ net income', 'Households’ online sales beyond the farm-gate value of the same units, plus wages (the measure before the counterfactual)'),
-  gain: counter('yuan', 'farmers’ gain from live commerce', 'What live commerce changed for the households: income with it less income without it (the same harvest sold offline only); premium + volume + spillover + wages'),
-  gainPremium: counter('yuan', 'gain: price premium', 'Gain: online pay beyond what the same units would have fetched offline without live commerce'),
+  householdNetIncome: { ...counter('yuan', 'households’ net income', 'Households’ online sales beyond the farm-gate value of the same units, plus wages (the measure before the counterfactual)'), mayBeNegative: true },
+  gain: { ...counter('yuan', 'farmers’ gain from live commerce', 'What live commerce changed for the households: income with it less income without it (the same harvest sold offline only); premium + volume + spillover + wages'), mayBeNegative: true },
+  gainPremium: { ...counter('yuan', 'gain: price premium', 'Gain: online pay beyond what the same units would have fetched offline without live commerce'), mayBeNegative: true },
   gainVolume: counter('yuan', 'gain: volume', 'Gain: the counterfactual value of units that, without live commerce, would have gone unsold'),
-  gainSpillover: counter('yuan', 'gain: spillover', 'Gain: better offline terms for every grower’s remaining harvest, online sales having taken supply off the local market'),
+  gainSpillover: { ...counter('yuan', 'gain: spillover', 'Gain: better offline terms for every grower’s remaining harvest, online sales having taken supply off the local market'), mayBeNegative: true },
   offlineRevenue: counter('yuan', 'offline sales', 'What the harvest not sold online fetched on the offline market'),
   farmSalesWithout: counter('yuan', 'offline sales without live commerce', 'Counterfactual: what the whole harvest would have fetched offline without live commerce'),
   unitsOffline: counter('count', 'units sold offline', 'Units sold on the offline market'),

@@ -6,7 +6,7 @@
 import { SIDE_FILES, type ComparisonSummary } from '../experiment/compare.js';
 import type { Manifest } from '../experiment/manifest.js';
 import { monthlyBands } from '../experiment/replicate-timeseries.js';
-import { formatRelativeChange } from '../format.js';
+import { formatRelativeChange, relativeEnd } from '../format.js';
 import { SHORT_RUN, bandChart, hasMonths, spanOf } from './band-chart.js';
 import { labelOf, titleOf } from '../experiment/data-dictionary.js';
 import { dictionarySection } from './dictionary-section.js';
@@ -60,8 +60,7 @@ function forestPlot(summary: ComparisonSummary): string {
     .sort((x, y) => Number(y.significant) - Number(x.significant) || Math.abs(y.delta.relative!.mean) - Math.abs(x.delta.relative!.mean))
     // The category axis draws its first entry at the bottom: reverse, so the first row is on top.
     .reverse();
-  // A change cannot take away more than all of A: an interval's end below -100% is drawn at it.
-  const percent = (value: number) => Math.max(-100, value * 100);
+  const percent = (value: number) => value * 100;
   return svgChart(
     {
       grid: { left: 20, right: 90, top: 10, bottom: 40, containLabel: true },
@@ -69,14 +68,15 @@ function forestPlot(summary: ComparisonSummary): string {
       yAxis: { type: 'category', data: rows.map((metric) => labelOf(metric.name)) },
       series: [
         // The intervals are lines, which ECharts does not size the axis to.
-        extentPoints([0, ...rows.flatMap((metric) => metric.delta.relative!.ci95.map(percent))]),
+        extentPoints([0, ...rows.flatMap((metric) => [relativeEnd(metric.name, metric.delta.relative!.ci95[0]), metric.delta.relative!.ci95[1]].map(percent))]),
         {
           type: 'lines',
           coordinateSystem: 'cartesian2d',
           silent: true,
           data: rows.map((metric, index) => ({
             coords: [
-              [percent(metric.delta.relative!.ci95[0]), index],
+              // A metric that cannot be negative cannot fall more than -100%: its interval is drawn from there.
+              [percent(relativeEnd(metric.name, metric.delta.relative!.ci95[0])), index],
               [percent(metric.delta.relative!.ci95[1]), index],
             ],
             lineStyle: { color: metric.significant ? COLOR.blue : COLOR.grey, width: 2 },

@@ -124,7 +124,7 @@ const TABLES: Record<string, (width: number) => string> = {
 };
 
 describe.each(Object.entries(TABLES))('the %s table', (_, render) => {
-  it.each([80, 200])('fits %i columns', (width) => {
+  it.each([40, 60, 80, 200])('fits %i columns', (width) => {
     for (const line of render(width).split('\n')) expect(line.length, line).toBeLessThanOrEqual(width);
   });
 });
@@ -147,7 +147,7 @@ describe('what narrowing keeps', () => {
 });
 
 describe('numbers', () => {
-  it('a relative change never reads below -100%', () => {
+  it('a count never reads as falling more than -100%; a loss that grows does', () => {
     const fall = comparePaired(
       [1, 2, 3].map((seed) => ({ keys: { seed }, order: seed, metrics: { lostOrders: [10, 400, 20][seed - 1]! } })),
       [1, 2, 3].map((seed) => ({ keys: { seed }, order: seed, metrics: { lostOrders: 0 } })),
@@ -155,6 +155,11 @@ describe('numbers', () => {
     const text = formatComparison('a', 'b', fall, 'table', style);
     expect(text).toContain('-100.0%');
     for (const [, percent] of text.matchAll(/([+-]?\d+\.\d)%/g)) expect(Number(percent)).toBeGreaterThanOrEqual(-100);
+    const loss = comparePaired(
+      [1, 2, 3].map((seed) => ({ keys: { seed }, order: seed, metrics: { gain: -100 - seed } })),
+      [1, 2, 3].map((seed) => ({ keys: { seed }, order: seed, metrics: { gain: -250 - seed } })),
+    );
+    expect(formatComparison('a', 'b', loss, 'table', style)).toMatch(/-14\d\.\d%/);
   });
 
   it('one metric reads one way in a column: money as yuan, shares as percentages, changes in points', () => {

@@ -12,7 +12,7 @@ import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
 import type { ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
 import { refuseOversized } from '../resource-guard.js';
-import { formatTable } from '../table.js';
+import { fitLine, formatTable } from '../table.js';
 import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
 import { parseCount } from '../options.js';
@@ -185,7 +185,7 @@ export function formatReport(report: CheckReport, style: Style, width = Number.P
     { width, indent: '  ', shrink: 1, optional: [4, 1] },
   );
   const title = `${style.bold(report.scenario)}  ${report.replicates} replicates from seed ${report.rootSeed}, ${formatSeconds(report.secondsPerReplicate)} each`;
-  const lines = [title, head!];
+  const lines = [...fitLine(title, width), head!];
   let next = 0;
   for (const { section, members } of sections) {
     lines.push(style.dim(`  ${section.title}`), ...rows.slice(next, next + members.length));

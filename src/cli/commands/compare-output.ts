@@ -1,7 +1,7 @@
 /** How `livesim compare` prints a comparison: a table that fits the terminal, Markdown, or CSV. */
 import { toCsv } from '../../experiment/csv.js';
 import type { Comparison, MetricComparison } from '../../experiment/compare.js';
-import { formatMetric, formatMetricChange, formatRelativeChange } from '../../format.js';
+import { formatMetric, formatMetricChange, formatRelativeChange, relativeEnd } from '../../format.js';
 import { SINGLE_RUNS_NOTE, type SingleDifference } from '../../experiment/compare-single.js';
 import type { Style } from '../style.js';
 import { fitLine, formatTable } from '../table.js';
@@ -9,7 +9,9 @@ import { forestLines } from '../text-charts.js';
 import { labelOf } from '../../experiment/data-dictionary.js';
 
 const relativeCell = (metric: MetricComparison) =>
-  metric.relative === null ? '—' : `${formatRelativeChange(metric.relative.mean)} [${formatRelativeChange(metric.relative.ci95[0])}, ${formatRelativeChange(metric.relative.ci95[1])}]`;
+  metric.relative === null
+    ? '—'
+    : `${formatRelativeChange(metric.relative.mean)} [${formatRelativeChange(relativeEnd(metric.name, metric.relative.ci95[0]))}, ${formatRelativeChange(metric.relative.ci95[1])}]`;
 
 export function formatComparison(
   labelA: string,
@@ -63,8 +65,10 @@ function introLines(labelA: string, labelB: string, reading: string, width: numb
 export function comparisonForest(metrics: readonly MetricComparison[], style: Style, width: number): string[] {
   const rows = metrics
     .filter((metric) => metric.relative !== null)
+    // The largest changes, significant first, as the report's forest orders them.
+    .sort((x, y) => Number(y.significant) - Number(x.significant) || Math.abs(y.relative!.mean) - Math.abs(x.relative!.mean))
     .slice(0, FOREST_ROWS)
-    .map((metric) => ({ label: labelOf(metric.name), mean: metric.relative!.mean, low: metric.relative!.ci95[0], high: metric.relative!.ci95[1], significant: metric.significant }));
+    .map((metric) => ({ label: labelOf(metric.name), mean: metric.relative!.mean, low: relativeEnd(metric.name, metric.relative!.ci95[0]), high: metric.relative!.ci95[1], significant: metric.significant }));
   if (rows.length === 0) return [];
   return [style.dim('  B − A as a share of A, with its paired 95% interval (│ is no change)'), ...forestLines(rows, style, width)];
 }

@@ -7,7 +7,7 @@ import { MANIFEST, REPLICATES_CSV, jsonText } from '../../experiment/run-layout.
 import { formatMetric, formatPercent, formatSeconds } from '../../format.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
-import { formatTable } from '../table.js';
+import { fitLine, formatTable } from '../table.js';
 import type { Style } from '../style.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run.js';
@@ -84,7 +84,7 @@ export function formatBatchReport(summary: BatchSummary, directory: string, wall
   const status = summary.complete ? style.green('complete') : style.yellow('stopped early (incomplete)');
   const precision =
     'precision' in summary ? `  precision ${formatPercent(summary.precision as number, 1)} ${summary.precisionReached ? 'reached' : style.yellow('not reached')}` : '';
-  const lines = [`${style.bold(summary.scenario)}  ${summary.replicates} replicates from root seed ${summary.rootSeed}  ${status}${precision}`, ''];
+  const lines = [...fitLine(`${style.bold(summary.scenario)}  ${summary.replicates} replicates from root seed ${summary.rootSeed}  ${status}${precision}`, width), ''];
   const rows: string[][] = [];
   for (const metric of SHOWN) {
     const estimate = summary.metrics[metric];
@@ -96,6 +96,6 @@ export function formatBatchReport(summary: BatchSummary, directory: string, wall
   }
   // Too wide for the terminal: the sd goes first, then the ± column.
   lines.push(...formatTable(['metric', 'mean', '95% interval', '±', 'sd'], rows, { width, indent: '  ', right: [1, 3], optional: [4, 3] }));
-  lines.push('', `  every metric is in summary.json; one row per replicate in replicates.csv`, `  ${formatSeconds(wallSeconds)}  ·  results in ${style.bold(directory)}`);
+  lines.push('', ...fitLine('  every metric is in summary.json; one row per replicate in replicates.csv', width, '  '), ...fitLine(`  ${formatSeconds(wallSeconds)}  ·  results in ${style.bold(directory)}`, width, '  '));
   return `${lines.join('\n')}\n`;
 }

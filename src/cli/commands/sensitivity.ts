@@ -89,7 +89,7 @@ export function sensitivityCommand(): Command {
 export function formatEffects(scenario: string, method: string, metrics: readonly MetricEffects[], style: Style, width: number): string {
   const lines = fitLine(`${style.bold(scenario)}  sensitivity (${method === 'oat' ? 'one at a time: high minus low' : 'Morris elementary effects'}) over the priors' ranges`, width);
   for (const metric of metrics) {
-    lines.push('', `  ${style.bold(metric.name)}  (${method === 'oat' ? 'at the base' : 'mean over the design'}: ${formatMetric(metric.name, metric.reference)})`);
+    lines.push('', ...fitLine(`  ${style.bold(metric.name)}  (${method === 'oat' ? 'at the base' : 'mean over the design'}: ${formatMetric(metric.name, metric.reference)})`, width, '  '));
     const rows = metric.effects.map((effect) => [
       effect.param,
       `${formatQuantity(effect.low)}..${formatQuantity(effect.high)}`,
