@@ -70,8 +70,9 @@ const zshText = (text: string) => text.replace(/[[\]:'\\]/g, ' ');
 function zshScript(commands: readonly CommandWords[], presets: readonly string[]): string {
   const cases = commands.map((command) => {
     const specs = command.options.map((option) => {
-      const names = option.flags.length > 1 ? `{${option.flags.join(',')}}` : option.flags[0]!;
-      return `'${names}[${zshText(option.description)}]${option.takesValue ? ':value:' : ''}'`;
+      const spec = `'[${zshText(option.description)}]${option.takesValue ? ':value:' : ''}'`;
+      // Two spellings (-q, --quiet): each excludes the other, and the braces stay outside quotes for zsh to expand.
+      return option.flags.length > 1 ? `'(${option.flags.join(' ')})'{${option.flags.join(',')}}${spec}` : `${option.flags[0]!}${spec}`;
     });
     return `    ${command.name}) _arguments ${[...specs, "'*:scenario:->scenario'"].join(' ')} ;;`;
   });

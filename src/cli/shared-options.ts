@@ -24,7 +24,7 @@ const DEFINITIONS: Record<SharedOption, (help: string | undefined) => Option> = 
   json: (help) => new Option('--json', help ?? 'print the result as JSON on stdout and nothing else there'),
   quiet: (help) => new Option('-q, --quiet', help ?? 'no progress on stderr'),
   ui: (help) => new Option('--no-ui', help ?? 'plain progress lines on stderr, even on a terminal'),
-  out: (help) => new Option(`--out <${help?.includes('file') ? 'file' : 'dir'}>`, help ?? 'run directory (default: runs/<scenario>-<seed>-<time>)'),
+  out: (help) => new Option(`--out <${help?.startsWith('the file') ? 'file' : 'dir'}>`, help ?? 'run directory (default: runs/<scenario>-<seed>-<time>)'),
   force: (help) => new Option('--force', help ?? 'run even when the estimated work is over the limits, and replace the run already in --out'),
   report: (help) => (help === undefined ? reportOption() : new Option('--report', help)),
   open: (help) => (help === undefined ? openOption() : new Option('--open', help)),
@@ -32,7 +32,7 @@ const DEFINITIONS: Record<SharedOption, (help: string | undefined) => Option> = 
 };
 
 export interface SharedOptionChoices {
-  /** The command's own words for an option (the flag and parser stay the shared ones). */
+  /** The command's own words for an option (the flag and parser stay the shared ones; an --out whose words start "the file" takes a <file>). */
   readonly help?: Partial<Record<SharedOption, string>>;
   /** Options this command does not take, each with the reason (shown nowhere; read by the test and the next engineer). */
   readonly leaveOut?: Partial<Record<SharedOption, string>>;

@@ -8,12 +8,19 @@ import { FileError } from '../errors.js';
 import { parseJsonFile, readRegularFile } from '../files/safe-read.js';
 import { displayPath } from '../paths.js';
 
-const summarySchema = z.object({ scenario: z.string(), seed: z.number(), metrics: z.record(z.string(), z.number()) });
+const summarySchema = z.object({
+  scenario: z.string(),
+  seed: z.number(),
+  simulated: z.object({ start: z.string(), reached: z.string() }).optional(),
+  metrics: z.record(z.string(), z.number()),
+});
 
 export interface SingleRunSide {
   readonly directory: string;
   readonly scenario: string;
   readonly seed: number;
+  /** The simulated span, `start → reached`, when the summary has it. */
+  readonly span: string | undefined;
   readonly metrics: Readonly<Record<string, number>>;
 }
 
@@ -21,7 +28,8 @@ export function readSingleRun(directory: string): SingleRunSide {
   const file = path.join(directory, 'summary.json');
   const parsed = summarySchema.safeParse(parseJsonFile(readRegularFile(file)!, file));
   if (!parsed.success) throw new FileError(`${displayPath(file)} is not a run's summary`, 'it is damaged or was not written by livesim: run it again');
-  return { directory, ...parsed.data };
+  const { simulated, ...rest } = parsed.data;
+  return { directory, ...rest, span: simulated === undefined ? undefined : `${simulated.start} → ${simulated.reached}` };
 }
 
 export interface SingleDifference {
@@ -35,7 +43,7 @@ export interface SingleDifference {
 
 /** The metrics both runs have (or those named), A's order. */
 export function compareSingleRuns(a: SingleRunSide, b: SingleRunSide, names?: readonly string[]): SingleDifference[] {
-  const shared = (names ?? Object.keys(a.metrics)).filter((name) => name in a.metrics && name in b.metrics);
+  const shared = (names ?? Object.keys(a.metrics)).filter((name) => Object.hasOwn(a.metrics, name) && Object.hasOwn(b.metrics, name));
   return shared.map((name) => {
     const [valueA, valueB] = [a.metrics[name]!, b.metrics[name]!];
     return { name, a: valueA, b: valueB, delta: valueB - valueA, relative: valueA === 0 ? null : (valueB - valueA) / Math.abs(valueA) };

@@ -35,6 +35,7 @@ export function explainNoEffect(a: Scenario, b: Scenario): string[] {
 }
 
 function reasonFor(scenario: Scenario, field: readonly string[]): string | undefined {
+  if (field.length === 1 && field[0] === 'seed') return "compare runs both sides on the same replicate seeds (from --seed, or A's scenario), so a scenario's own seed changes nothing";
   return reasonOfFee(scenario, field) ?? reasonOfProduct(scenario, field) ?? reasonOfSwitchedOff(scenario, field);
 }
 

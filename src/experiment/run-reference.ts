@@ -50,9 +50,14 @@ export function resolveRunReference(reference: string, runs: readonly { readonly
   return matches[0]?.directory;
 }
 
-/** A reference as a directory: a path that exists stays as typed; a handle or short id is looked up in `runs`. */
+/**
+ * A reference as a directory: a path that exists stays as typed; a handle or short id is looked
+ * up in `runs` (an id no run has is an error that says so); anything else is not a run (undefined).
+ */
 export function runDirectoryOf(reference: string, runs: () => readonly { readonly directory: string }[]): string | undefined {
   if (entryExists(reference)) return reference;
   if (!looksLikeRunReference(reference)) return undefined;
-  return resolveRunReference(reference, runs());
+  const directory = resolveRunReference(reference, runs());
+  if (directory === undefined) throw new UsageError(`no run has the id ${reference} in ${RUNS_ROOT}/ (and no file has that name)`, `livesim runs lists the ids; a run elsewhere is named by its directory`);
+  return directory;
 }

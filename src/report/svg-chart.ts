@@ -59,7 +59,7 @@ function isEmpty(option: echarts.EChartsOption): boolean {
  * The chart as SVG text; a chart whose every value is zero is a line saying so (`empty`), not a
  * panel of flat lines.
  */
-export function svgChart(option: echarts.EChartsOption, size: ChartSize = { width: 760, height: 320 }, empty = 'Nothing to draw: every value is zero in this run.'): string {
+export function svgChart(option: echarts.EChartsOption, size: ChartSize = { width: 760, height: 320 }, empty = 'Nothing to draw: every value is zero.'): string {
   if (isEmpty(option)) return `<p class="empty">${escapeHtml(empty)}</p>`;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {

@@ -9,6 +9,7 @@ import { isMap, parseDocument } from 'yaml';
 import { PRESETS_DIR } from '../paths.js';
 import { ScenarioError } from '../errors.js';
 import { safeName } from './load.js';
+import { looksLikePath } from './presets.js';
 
 const SCHEMA_FILE = path.join(PRESETS_DIR, 'scenario.schema.json');
 
@@ -30,8 +31,9 @@ export function initScenarioText(sourceText: string, sourceFile: string, target:
   const from = path.basename(sourceFile, path.extname(sourceFile));
   document.set('$schema', reference(SCHEMA_FILE, targetDir));
   document.set('name', name);
+  // A path is re-pointed to resolve from the new file; a preset's name resolves from anywhere.
   const extendsValue = document.get('extends');
-  if (typeof extendsValue === 'string') document.set('extends', reference(path.resolve(sourceDir, extendsValue), targetDir));
+  if (typeof extendsValue === 'string' && looksLikePath(extendsValue)) document.set('extends', reference(path.resolve(sourceDir, extendsValue), targetDir));
   const header = `# ${name}: started from ${from} with \`livesim init\`; every comment below is ${from}'s, with its sources.\n# Edit freely; livesim validate ${path.basename(target)} checks it, livesim run ${path.basename(target)} runs it.\n`;
   return header + document.toString({ lineWidth: 0 });
 }

@@ -41,7 +41,8 @@ function presetFile(name: string): string | undefined {
   return undefined;
 }
 
-function looksLikePath(reference: string): boolean {
+/** Whether a reference is written as a path (a slash or a scenario file's extension) rather than a preset's name. */
+export function looksLikePath(reference: string): boolean {
   return reference.includes('/') || reference.includes(path.sep) || EXTENSIONS.includes(path.extname(reference));
 }
 

@@ -40,6 +40,11 @@ describe('why a change changed nothing', () => {
     expect(explainNoEffect(c, d)).toEqual(["anchors.mei.broadcasts.nightly.audience.breakout.multiplier: breakouts never happen in mei's nightly broadcasts (their chance is 0)"]);
   });
 
+  it('a scenario seed, which compare replaces with its own replicate seeds', () => {
+    const [a, b] = pair(['seed=99']);
+    expect(explainNoEffect(a, b)[0]).toMatch(/^seed: compare runs both sides on the same replicate seeds/);
+  });
+
   it('says nothing of a change that can reach a sale', () => {
     const [a, b] = pair(['products.apple.price=45']);
     expect(changedFields(a, b)).toEqual([['products', 'apple', 'price']]);

@@ -1,6 +1,6 @@
 /** Naming stored runs: short ids that tell them apart, handles counting back from the newest. */
 import { describe, expect, it } from 'vitest';
-import { resolveRunReference, shortIds } from '../../src/experiment/run-reference.js';
+import { resolveRunReference, runDirectoryOf, shortIds } from '../../src/experiment/run-reference.js';
 
 const runs = ['runs/demo-county-7-20261201-100000', 'runs/demo-county-7-20261201-100500', 'runs/weiya-welfare-2020-20261201-101000'].map((directory) => ({ directory }));
 
@@ -45,6 +45,11 @@ describe('run references', () => {
     expect(resolveRunReference(id, runs)).toBe(runs[1]!.directory);
     expect(resolveRunReference('0000000000', runs.slice(0, 0))).toBeUndefined();
     expect(resolveRunReference('demo-county', runs)).toBeUndefined();
+  });
+
+  it('an id no run has is an error that says so, unless a file has that name', () => {
+    expect(() => runDirectoryOf('00000000', () => runs)).toThrow('no run has the id 00000000 in runs/');
+    expect(runDirectoryOf('demo-county', () => runs)).toBeUndefined();
   });
 
   it('a prefix two runs share is refused with both names', () => {

@@ -39,6 +39,15 @@ describe('a scenario started from a preset', () => {
   });
 });
 
+describe('a scenario started from a file that extends', () => {
+  it('keeps a preset named in extends as it is, and re-points a path', () => {
+    const byName = initScenarioText('extends: demo-county\nname: child\n', '/x/a/child.yaml', '/x/b/new.yaml');
+    expect(parse(byName).extends).toBe('demo-county');
+    const byPath = initScenarioText('extends: ./base.yaml\nname: child\n', '/x/a/child.yaml', '/x/b/new.yaml');
+    expect(parse(byPath).extends).toBe('../a/base.yaml');
+  });
+});
+
 describe('livesim init (built binary)', () => {
   const livesim = (args: string[], cwd: string) => spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 

@@ -100,7 +100,7 @@ export function calibrateCommand(): Command {
       help: {
         set: 'override a field first (repeatable)',
         seed: "root seed of the replicates (default: the scenario's own)",
-        out: 'where to write the fitted scenario (default: <name>.fitted.yaml here)',
+        out: 'the file to write the fitted scenario to (default: <name>.fitted.yaml here)',
         force: 'run even when the estimated work is over the limits',
       },
       leaveOut: {

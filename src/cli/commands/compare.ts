@@ -193,13 +193,15 @@ function compareSingles(a: string, dirA: string | undefined, b: string, dirB: st
     if (!isSingleRun(directory)) throw new UsageError(`${reference} is not a single run, and a single run can only be compared with another`, SINGLE_RUNS_HINT);
   }
   if (options.setA.length + options.setB.length + options.set.length > 0) throw new UsageError('--set, --set-a and --set-b change scenarios: stored runs are compared as they are', SINGLE_RUNS_HINT);
+  if (options.out !== undefined || options.report || options.open) throw new UsageError('two single runs are compared on the terminal only: --out, --report and --open write a comparison of replicates', SINGLE_RUNS_HINT);
   const [sideA, sideB] = [readSingleRun(dirA!), readSingleRun(dirB!)];
   for (const name of options.metric) {
-    if (!(name in sideA.metrics)) throw new UsageError(`no metric \`${name}\``, `metrics: ${Object.keys(sideA.metrics).join(', ')}`);
+    if (!Object.hasOwn(sideA.metrics, name)) throw new UsageError(`no metric \`${name}\``, `metrics: ${Object.keys(sideA.metrics).join(', ')}`);
   }
   const all = compareSingleRuns(sideA, sideB, options.metric.length > 0 ? options.metric : undefined);
   const shown = options.metric.length > 0 ? all : farmersFirst(all.filter((metric) => (HEADLINE_METRICS as readonly string[]).includes(metric.name) || metric.delta !== 0));
-  const label = (side: SingleRunSide) => `${side.scenario}, seed ${side.seed} (stored: ${side.directory})`;
+  const overrides = (side: SingleRunSide) => readManifest(side.directory).sources.overrides.map((override) => ` --set ${override}`).join('');
+  const label = (side: SingleRunSide) => `${side.scenario}${overrides(side)}, seed ${side.seed}${side.span ? `, ${side.span}` : ''} (stored: ${side.directory})`;
   if (options.json) {
     terminal.out(jsonText({ kind: 'single-runs', note: SINGLE_RUNS_NOTE, a: { directory: sideA.directory, scenario: sideA.scenario, seed: sideA.seed }, b: { directory: sideB.directory, scenario: sideB.scenario, seed: sideB.seed }, metrics: shown }));
     return;
@@ -209,6 +211,7 @@ function compareSingles(a: string, dirA: string | undefined, b: string, dirB: st
     return;
   }
   terminal.out(formatSingleComparison(label(sideA), label(sideB), shown, options.format, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
+  if (sideA.span !== sideB.span) terminal.err('note: the two runs cover different periods, so their totals differ for that reason too\n');
   terminal.err(`${SINGLE_RUNS_HINT}\n`);
 }
 

@@ -6,7 +6,8 @@ import { readRegularFile } from '../../files/safe-read.js';
 import { checkWritableTarget, writeFileSafely } from '../../files/safe-write.js';
 import { displayPath } from '../../paths.js';
 import { initScenarioText } from '../../scenario/init-scenario.js';
-import { loadScenario } from '../../scenario/load.js';
+import path from 'node:path';
+import { loadScenarioText } from '../../scenario/load.js';
 import { DEFAULT_PRESET, resolveScenarioReference } from '../../scenario/presets.js';
 import { detectTerminal } from '../terminal.js';
 
@@ -34,9 +35,9 @@ export function initCommand(): Command {
       checkWritableTarget(file);
       const sourceFile = resolveScenarioReference(options.from);
       const text = initScenarioText(readRegularFile(sourceFile)!, sourceFile, file);
+      // It must load as written, from where it will be, before anything is written.
+      const loaded = loadScenarioText(text, { cwd: path.dirname(path.resolve(file)), label: file });
       writeFileSafely(file, text);
-      // What was written must load: a preset that does not would be livesim's bug, said at once.
-      const loaded = loadScenario(file);
       terminal.out(`wrote ${displayPath(file)} (${loaded.scenario.name}, from ${options.from}); next: livesim run ${displayPath(file)}\n`);
     });
 }

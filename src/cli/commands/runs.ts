@@ -1,7 +1,9 @@
 /** `livesim runs`: the runs stored under runs/. */
 import { Command } from 'commander';
 import { jsonText } from '../../experiment/run-layout.js';
+import path from 'node:path';
 import { listRuns, type StoredRun } from '../../experiment/run-index.js';
+import { RUNS_ROOT } from '../../experiment/run-reference.js';
 import type { Style } from '../style.js';
 import { formatYuanShort } from '../../format.js';
 import { displayPath } from '../../paths.js';
@@ -43,6 +45,8 @@ export function runsCommand(): Command {
         return;
       }
       terminal.out(formatRuns(runs, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
+      // Ids and handles are looked up under runs/ by the commands that take them.
+      if (path.resolve(options.dir) !== path.resolve(RUNS_ROOT)) terminal.err(`these ids and @handles name runs under ${RUNS_ROOT}/ only: name a run in ${options.dir} by its directory\n`);
     });
 }
 
