@@ -18,12 +18,17 @@ describe('apportion', () => {
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 50 }), (total, weights) => {
         const shares = apportion(total, weights);
         expect(sum(shares)).toBe(total);
-        const weightSum = sum(weights);
-        shares.forEach((share, index) => {
-          expect(Number.isInteger(share)).toBe(true);
-          // Each share is within one of its exact value.
-          if (weightSum > 0) expect(Math.abs(share - (total * weights[index]!) / weightSum)).toBeLessThan(1 + 1e-6);
-        });
+        for (const share of shares) expect(Number.isInteger(share)).toBe(true);
+      }),
+    );
+  });
+
+  it('gives each weight its exact share within one fen, when some weight is positive', () => {
+    const weighted = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 50 }).filter((weights) => sum(weights) > 0);
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), weighted, (total, weights) => {
+        const shares = apportion(total, weights);
+        shares.forEach((share, index) => expect(Math.abs(share - (total * weights[index]!) / sum(weights))).toBeLessThan(1 + 1e-6));
       }),
     );
   });
