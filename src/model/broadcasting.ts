@@ -108,20 +108,20 @@ export class Broadcasting {
     const selling = nightFactor(anchor.random.sales, series.salesVariability, count);
     // The market counts what broadcasts pull, as it counts stores' wanted visitors, not what crowding leaves them.
     if (anchor.market) anchor.market.feedPullToday += anchor.feedPull(welfare) * night * count;
-    const broadcast = new LiveBroadcast(
-      world.broadcastsStarted++,
+    const broadcast = new LiveBroadcast({
+      index: world.broadcastsStarted++,
       anchor,
-      plan.series,
-      now,
-      plan.lineup,
-      world.products.length,
-      plan.curve,
-      (fromFollowers + fromFeed) * night * count,
-      fromFeed * night * count,
-      this.behaviour,
+      series: plan.series,
+      start: now,
+      lineup: plan.lineup,
+      productCount: world.products.length,
+      curve: plan.curve,
+      expectedViews: (fromFollowers + fromFeed) * night * count,
+      feedViews: fromFeed * night * count,
+      behaviour: this.behaviour,
       count,
       selling,
-    );
+    });
     broadcast.advanceSlot(now);
     world.live.add(broadcast);
     metrics.today.broadcasts += count;

@@ -23,6 +23,30 @@ export interface LineupSlot extends PlannedSlot {
   readonly priceFactor: number;
 }
 
+/** What a broadcast going on air is made of (named, as eleven numbers and lists in a row are easy to swap). */
+export interface BroadcastLaunch {
+  /** Its number, in the order broadcasts went on air. */
+  readonly index: number;
+  readonly anchor: AnchorState;
+  readonly series: SeriesParams;
+  /** When it goes on air (minutes). */
+  readonly start: number;
+  /** The series' lineup: the products the seller offers on it (never empty). */
+  readonly lineup: readonly PlannedSlot[];
+  /** How many products the world has (for per-product sums). */
+  readonly productCount: number;
+  readonly curve: ArrivalCurve;
+  /** Expected views of this broadcast (after night-to-night variation). */
+  readonly expectedViews: number;
+  /** Of those, the views the platform's feed brings. */
+  readonly feedViews: number;
+  readonly behaviour: BehaviourParams;
+  /** Identical broadcasts it stands for (a class of anchors broadcasting at once); 1 by default. */
+  readonly count?: number;
+  /** How well it sells per viewer: a factor on its purchase hazard (1, the default: a typical broadcast). */
+  readonly selling?: number;
+}
+
 /** Minutes over which the dashboard counts "orders in the last hour". */
 const RECENT_WINDOW = 60;
 
@@ -71,28 +95,29 @@ export class LiveBroadcast implements SalesChannel {
   private readonly ordersPerMinute = new Float64Array(RECENT_WINDOW);
   private readonly minuteStamp = new Float64Array(RECENT_WINDOW).fill(-1);
 
-  constructor(
-    readonly index: number,
-    readonly anchor: AnchorState,
-    readonly series: SeriesParams,
-    readonly start: number,
-    /** The series' lineup: the products the seller offers on it (never empty). */
-    lineup: readonly PlannedSlot[],
-    /** How many products the world has (for per-product sums). */
-    productCount: number,
-    readonly curve: ArrivalCurve,
-    /** Expected views of this broadcast (after night-to-night variation). */
-    readonly expectedViews: number,
-    feedViews: number,
-    behaviour: BehaviourParams,
-    /**
-     * Identical broadcasts this one stands for (a class of anchors broadcasting at once): their
-     * audiences add up; social proof is per broadcast.
-     */
-    readonly count = 1,
-    /** How well it sells per viewer: a factor on its purchase hazard (1: a typical broadcast). */
-    selling = 1,
-  ) {
+  readonly index: number;
+  readonly anchor: AnchorState;
+  readonly series: SeriesParams;
+  readonly start: number;
+  readonly curve: ArrivalCurve;
+  /** Expected views of this broadcast (after night-to-night variation). */
+  readonly expectedViews: number;
+  /**
+   * Identical broadcasts this one stands for (a class of anchors broadcasting at once): their
+   * audiences add up; social proof is per broadcast.
+   */
+  readonly count: number;
+
+  constructor(launch: BroadcastLaunch) {
+    const { anchor, series, start, lineup, productCount, curve, expectedViews, feedViews, behaviour } = launch;
+    const selling = launch.selling ?? 1;
+    this.index = launch.index;
+    this.anchor = anchor;
+    this.series = series;
+    this.start = start;
+    this.curve = curve;
+    this.expectedViews = expectedViews;
+    this.count = launch.count ?? 1;
     const duration = series.duration;
     this.end = start + duration;
     this.welfare = series.welfare;

@@ -84,7 +84,9 @@ export class Seller {
     if (units > 0) {
       product.available -= units;
       sale.stockOut = product.available <= 0;
-      this.split(sale, channel, product, price, filledOrders, units, uniform);
+      sale.orders = filledOrders;
+      sale.units = units;
+      this.split(sale, price, uniform);
     }
     channel.noteSale(sale, now);
     this.settle(sale);
@@ -97,9 +99,9 @@ export class Seller {
     this.record(sale);
   }
 
-  private split(sale: Sale, channel: SalesChannel, product: ProductState, price: number, orders: number, units: number, uniform: Uniform): void {
-    sale.orders = orders;
-    sale.units = units;
+  /** Splits the sale's `units` (of its `orders`, at `price` fen a unit) between claims, spoilage and the ledger's parts. */
+  private split(sale: Sale, price: number, uniform: Uniform): void {
+    const { channel, product, orders, units } = sale;
     const gross = units * price;
     const claimed = product.claimRate > 0 ? binomial(uniform, orders, product.claimRate) : 0;
     const claimedUnits = claimed === orders ? units : Math.round((units * claimed) / orders);

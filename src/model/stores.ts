@@ -30,6 +30,19 @@ interface Listing {
 
 const DAYS_PER_YEAR = 365;
 
+/** What a store is opened with: its parameters and the world's pieces it trades with. */
+export interface StoreSetting {
+  readonly spec: StoreParams;
+  readonly platform: PlatformParams;
+  readonly products: readonly ProductState[];
+  readonly behaviour: BehaviourParams;
+  /** The farmer groups' flows, by group index. */
+  readonly groups: readonly Flows[];
+  readonly streams: RandomStreams;
+  /** The platform's shared market, when it declares one. */
+  readonly market?: PlatformMarket | undefined;
+}
+
 export class StoreState implements SalesChannel {
   readonly id: string;
   readonly name: string;
@@ -55,16 +68,16 @@ export class StoreState implements SalesChannel {
   /** The price of each listed product, by product index (fen). */
   private readonly priceFenByProduct: Float64Array;
 
-  constructor(
-    readonly spec: StoreParams,
-    platform: PlatformParams,
-    products: readonly ProductState[],
-    behaviour: BehaviourParams,
-    readonly groups: readonly Flows[],
-    streams: RandomStreams,
-    /** The platform's shared market, when it declares one: visits shrink as sellers crowd it. */
-    private readonly platformMarket?: PlatformMarket,
-  ) {
+  readonly spec: StoreParams;
+  readonly groups: readonly Flows[];
+  /** The platform's shared market, when it declares one: visits shrink as sellers crowd it. */
+  private readonly platformMarket: PlatformMarket | undefined;
+
+  constructor(setting: StoreSetting) {
+    const { spec, platform, products, behaviour, streams } = setting;
+    this.spec = spec;
+    this.groups = setting.groups;
+    this.platformMarket = setting.market;
     this.id = spec.id;
     this.name = spec.name ?? spec.id;
     this.welfare = spec.welfare;

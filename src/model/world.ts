@@ -109,7 +109,7 @@ export class World {
     );
     this.stores = scenario.stores.map((spec) => {
       const groups = [this.group(spec.platform), ...spec.tags.map((tag) => this.group(tag))];
-      const store = new StoreState(spec, platformOf(spec.platform), this.products, scenario.behaviour, groups, random, this.markets.get(spec.platform));
+      const store = new StoreState({ spec, platform: platformOf(spec.platform), products: this.products, behaviour: scenario.behaviour, groups, streams: random, market: this.markets.get(spec.platform) });
       this.dropped.push(...store.dropUnviable(unitsPerOrder));
       return store;
     });
