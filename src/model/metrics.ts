@@ -45,7 +45,8 @@ export interface BroadcastRow {
   readonly finished: boolean;
 }
 
-const HOURS_KEPT = 48;
+/** Hours of GMV and peak viewers kept: every hour of a run short enough to trend by the hour (two weeks). */
+const HOURS_KEPT = 14 * 24;
 
 export class Metrics {
   /** Flows of the days already closed. */

@@ -61,7 +61,7 @@ export interface Snapshot {
   readonly concurrentViewers: number;
   /** Broadcasts on air now (a batch of a class of anchors counts all its broadcasts). */
   readonly onAir: number;
-  /** Broadcasts on air, most watched first (at most 8). */
+  /** Broadcasts on air, most watched first (all of them: a class's batch is one; the dashboard shows what fits). */
   readonly live: readonly LiveView[];
   readonly households: {
     readonly total: number;
@@ -81,19 +81,18 @@ export interface Snapshot {
   /** Share of shipped units that spoiled so far. */
   readonly spoiledShare: number;
   /**
-   * Trends on one time axis: per simulated hour for runs of two weeks or less (last 48 hours),
-   * else per day (last 60 days); GMV (yuan) and the most viewers at once, oldest first.
+   * Trends on one time axis: per simulated hour for runs of two weeks or less (every hour so
+   * far), else per day (the last 120 days: more than any terminal line draws); GMV (yuan) and the
+   * most viewers at once, oldest first. The dashboard draws the most recent that fit its width.
    */
   readonly trend: { readonly unit: 'hour' | 'day'; readonly gmv: readonly number[]; readonly peakViewers: readonly number[] };
   readonly leaders: { readonly anchors: readonly Leader[]; readonly products: readonly Leader[] };
 }
 
-const HISTORY = 60;
-const HOURLY_TREND = 48;
+/** Days of trend a snapshot carries at most (a bound on its size, not a choice of what to show). */
+const HISTORY = 120;
 /** Runs this short (two weeks) show their GMV trend by the hour. */
 const SHORT_RUN = 14 * 24 * 60;
-const LEADERS = 5;
-const LIVE_SHOWN = 8;
 
 export class SnapshotBuilder {
   private previous: Snapshot | undefined;
@@ -119,7 +118,6 @@ export class SnapshotBuilder {
     const ledger = Object.fromEntries(LEDGER_PARTS.map((part) => [part, fenToYuan(total[part])])) as Record<LedgerPart, number>;
     const live = [...world.live]
       .sort((a, b) => b.concurrent - a.concurrent || a.index - b.index)
-      .slice(0, LIVE_SHOWN)
       .map((broadcast) => ({
         anchor: broadcast.anchor.name,
         count: broadcast.count,
@@ -175,7 +173,7 @@ export class SnapshotBuilder {
       soldOut: world.products.filter((product) => product.inSeason && product.available <= 0).map((product) => product.name),
       spoiledShare: total.units > 0 ? total.spoiledUnits / total.units : 0,
       trend: hourly
-        ? { unit: 'hour', gmv: metrics.gmvByHour(now, HOURLY_TREND).map(fenToYuan), peakViewers: metrics.peakViewersByHour(now, HOURLY_TREND) }
+        ? { unit: 'hour', gmv: metrics.gmvByHour(now, Math.max(1, Math.ceil(now / 60))).map(fenToYuan), peakViewers: metrics.peakViewersByHour(now, Math.max(1, Math.ceil(now / 60))) }
         : { unit: 'day', gmv: days, peakViewers: dailyPeaks },
       leaders: {
         anchors: leaders(world.anchors.map((anchor) => ({ id: anchor.id, name: anchor.name, flows: anchor.flows }))),
@@ -210,6 +208,5 @@ function leaders(items: { id: string; name: string; flows: Flows }[]): Leader[] 
   return items
     .filter((item) => item.flows.gmv > 0)
     .sort((a, b) => b.flows.gmv - a.flows.gmv || a.id.localeCompare(b.id))
-    .slice(0, LEADERS)
     .map((item) => ({ id: item.id, name: item.name, gmv: fenToYuan(item.flows.gmv) }));
 }

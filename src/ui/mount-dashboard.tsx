@@ -7,12 +7,13 @@ import { render } from 'ink';
 import { BehaviorSubject, auditTime } from 'rxjs';
 import { Pacer } from '../engine/pacer.js';
 import type { EngineStatus } from '../engine/simulation.js';
-import type { ScenarioRun } from '../experiment/single-run.js';
+import type { RunControl } from './run-control.js';
 import { App, type DashboardControls } from './components/App.js';
 import { INITIAL_STATE, type DashboardState } from './dashboard-state.js';
 
 export interface DashboardOptions {
-  readonly run: ScenarioRun;
+  /** The run to watch and steer (a ScenarioRun), through the little the dashboard needs of it. */
+  readonly run: RunControl;
   /** Asked to stop the run: `q` (quit) or Ctrl+C (interrupt). */
   readonly onStop: (reason: 'quit' | 'interrupt') => void;
   readonly colorful: boolean;
