@@ -10,7 +10,6 @@ import { parseJsonFile, readRegularFile } from '../files/safe-read.js';
 import { VERSION } from '../paths.js';
 import { printable } from '../printable.js';
 import { MANIFEST, jsonText } from './run-layout.js';
-import type { RemoteRunner } from './worker-pool.js';
 
 /** Stored text shown on terminals (livesim runs, errors): control sequences removed as it is read. */
 const text = () => z.string().transform(printable);
@@ -53,9 +52,15 @@ export type Manifest = z.output<typeof manifestSchema>;
 export type ManifestFields = Pick<Manifest, 'kind' | 'complete' | 'scenario' | 'scenarioHash' | 'seed' | 'replicates' | 'seeds' | 'cases' | 'sources' | 'headline' | 'files' | 'resolvedScenario'> & {
   readonly createdAt: Date;
   readonly wallSeconds: number;
-  /** The queue the replicates ran on, if any: its failed replicates are listed. */
-  readonly remote?: RemoteRunner | undefined;
+  /** The queue the replicates ran on, if any (a RemoteRunner): its failed replicates are listed. */
+  readonly remote?: { readonly failures: readonly QueueFailure[] } | undefined;
 };
+
+/** A replicate that failed on the queue, as the manifest lists it. */
+interface QueueFailure {
+  readonly task: { readonly id: number; readonly seed: number; readonly hash: string };
+  readonly reason: string;
+}
 
 /** The manifest's text, as written (manifest.json, last of a run's files), its fields in one order for every kind. */
 export function manifestText(fields: ManifestFields): string {

@@ -10,7 +10,7 @@ import { withBatchProgress } from '../batch-progress.js';
 import { fitLine, formatTable } from '../table.js';
 import type { Style } from '../style.js';
 import type { Terminal } from '../terminal.js';
-import type { RunOptions } from './run.js';
+import type { RunOptions } from './run-options.js';
 import { RunOutput } from '../run-output.js';
 import type { RemoteRunner } from '../../experiment/worker-pool.js';
 import { withQueueIfAsked } from '../queue-option.js';

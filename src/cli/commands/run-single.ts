@@ -6,7 +6,7 @@ import type { LoadedScenario } from '../../scenario/load.js';
 import { ProgressReporter, type ProgressMode } from '../progress.js';
 import { keepWhatIsComputed } from '../stop-control.js';
 import type { Terminal } from '../terminal.js';
-import type { RunOptions } from './run.js';
+import type { RunOptions } from './run-options.js';
 import { formatRunReport } from './run-report.js';
 import { RunOutput } from '../run-output.js';
 

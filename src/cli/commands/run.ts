@@ -8,27 +8,9 @@ import { detectTerminal } from '../terminal.js';
 import { runBatch } from './run-batch.js';
 import { runSingle } from './run-single.js';
 import { refuseOversized } from '../resource-guard.js';
-import type { ReportOptions } from '../report-options.js';
-import type { QueueOptions } from '../queue-option.js';
 import { UsageError } from '../../errors.js';
+import type { RunOptions } from './run-options.js';
 
-export interface RunOptions extends ReportOptions, QueueOptions {
-  readonly seed?: number;
-  readonly set: string[];
-  readonly out?: string;
-  readonly json?: boolean;
-  readonly quiet?: boolean;
-  /** False for --no-ui. */
-  readonly ui: boolean;
-  /** Simulated minutes per second (--pace). */
-  readonly pace?: number;
-  readonly replicates?: number;
-  readonly jobs?: number;
-  readonly precision?: number;
-  readonly maxReplicates: number;
-  /** Run even when the estimate is over the limits. */
-  readonly force?: boolean;
-}
 
 const EXAMPLES = `
 Examples:
