@@ -1,19 +1,16 @@
 /** `livesim check`: do the presets reproduce the article's figures? */
 import { Command } from 'commander';
 import { withSharedOptions } from '../shared-options.js';
-import { EXIT, UsageError } from '../../errors.js';
-import { IDENTIFY_REPLICATES, checkScenario, type CheckReport } from '../../experiment/check.js';
-import { FIGURE_SECTIONS, checkedFigure, describeExpected, sectionOf, sectionTally, verdictWord } from '../../experiment/check-figures.js';
+import { EXIT } from '../../errors.js';
+import type { CheckReport } from '../../experiment/check.js';
+import { checkFiles, planCheck, runChecks } from '../../experiment/check-run.js';
+import { FIGURE_SECTIONS, describeExpected, sectionOf, sectionTally, verdictWord } from '../../experiment/check-figures.js';
 import type { TargetVerdict } from '../../experiment/targets.js';
-import { scenarioVariants, type LoadedScenario } from '../../scenario/load.js';
-import { manifestText } from '../../experiment/manifest.js';
-import type { RemoteRunner } from '../../experiment/worker-pool.js';
-import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
+import { jsonText } from '../../experiment/run-layout.js';
 import type { ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
 import { refuseOversized } from '../resource-guard.js';
 import { fitLine, formatTable } from '../table.js';
-import { presetNames } from '../../scenario/presets.js';
 import { formatQuantity, formatSeconds, formatSignedPercent } from '../../format.js';
 import { parseCount } from '../options.js';
 import type { StopControl } from '../stop-control.js';
@@ -57,69 +54,34 @@ export function checkCommand(): Command {
       const terminal = detectTerminal(command.optsWithGlobals());
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
-        const replicatesOf = (scenario: LoadedScenario) => options.replicates ?? scenario.scenario.calibration.replicates;
-        const names = options.all ? presetNames() : references;
-        if (names.length === 0) throw new UsageError('name the scenarios to check, or pass --all', 'for example: livesim check --all');
-        const variants = names.map((name) => scenarioVariants(name, { overrides: options.set })).filter(({ base }) => !options.all || base.scenario.targets.length > 0);
-        const loaded = variants.map(({ base }) => base);
-        // Each free parameter is also nudged on IDENTIFY_REPLICATES of the seeds.
-        const withTargets = loaded.filter((scenario) => scenario.scenario.targets.length > 0);
-        refuseOversized(
-          withTargets.map((scenario) => ({ loaded: scenario, runs: replicatesOf(scenario) + scenario.scenario.calibration.free.length * IDENTIFY_REPLICATES })),
-          options,
-        );
+        const plan = planCheck({ references, ...options });
+        for (const name of plan.withoutTargets) terminal.err(`${name}: no targets to check\n`);
+        refuseOversized(plan.work, options);
         const createdAt = new Date();
-        const rootSeed = options.seed ?? loaded[0]?.scenario.seed ?? 1;
-        const output = RunOutput.claimIfAsked(options, 'check', rootSeed, createdAt, terminal);
+        const output = RunOutput.claimIfAsked(options, 'check', plan.rootSeed, createdAt, terminal);
         const started = performance.now();
-        const reports: CheckReport[] = [];
         let control: StopControl | undefined;
-        for (const { base: scenario, variant } of variants) {
-          if (scenario.scenario.targets.length === 0) {
-            terminal.err(`${scenario.scenario.name}: no targets to check\n`);
-            continue;
-          }
-          const planned = replicatesOf(scenario);
-          let done = 0;
-          const checked = await withBatchProgress(terminal, { title: `check ${scenario.scenario.name}`, quiet: options.quiet, ui: options.ui, json: options.json }, (signal, progress) =>
-            checkScenario(scenario, {
-              replicates: planned,
-              rootSeed: options.seed ?? scenario.scenario.seed,
-              variant,
-              signal,
-              jobs: options.jobs,
-              remote,
-              onOutcome: () => progress(++done, planned),
-            }),
-          );
-          control = checked.control;
-          const report = checked.result;
-          reports.push(report);
-          if (!options.json) terminal.out(formatReport(report, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
-          if (!report.complete) break;
-        }
-        const verdicts = reports.flatMap((report) => report.verdicts.map((verdict) => ({ scenario: report.scenario, ...verdict })));
-        const validation = reports.flatMap((report) => report.validation.map((verdict) => ({ scenario: report.scenario, ...verdict })));
-        const complete = reports.every((report) => report.complete);
-        // Validation figures are reported, never judged: they were not fitted.
-        const pass = complete && verdicts.every((verdict) => verdict.pass);
-        const result = { pass, complete, results: verdicts.map(checkedFigure), validation: validation.map(checkedFigure) };
+        const outcome = await runChecks(plan, {
+          jobs: options.jobs,
+          remote,
+          each: async (name, planned, check) => {
+            const display = { title: `check ${name}`, quiet: options.quiet, ui: options.ui, json: options.json };
+            const checked = await withBatchProgress(terminal, display, (signal, progress) => check(signal, (done) => progress(done, planned)));
+            control = checked.control;
+            return checked.result;
+          },
+          onReport: (report) => options.json || terminal.out(formatReport(report, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY)),
+        });
         if (output !== undefined) {
-          await output.write(
-            { 'summary.json': jsonText(result), [MANIFEST]: checkManifest(loaded, { rootSeed, replicates: Math.max(...withTargets.map(replicatesOf)), complete, createdAt, wallSeconds: (performance.now() - started) / 1000, remote }) },
-            terminal,
-          );
+          await output.write(checkFiles(plan, outcome, { createdAt, wallSeconds: (performance.now() - started) / 1000, remote }), terminal);
           terminal.err(`results in ${output.shown}\n`);
         }
-        if (options.json) {
-          terminal.out(jsonText(output === undefined ? result : { ...result, runDirectory: output.shown }));
-        } else {
-          const style = terminal.outStyle;
-          const tally = checkTally(verdicts, validation);
-          const failed = verdicts.filter((verdict) => !verdict.pass).length;
-          terminal.out(failed === 0 && complete ? style.green(`${tally}\n`) : style.red(`${tally}${complete ? '' : ' (stopped early)'}\n`));
+        if (options.json) terminal.out(jsonText(output === undefined ? outcome.result : { ...outcome.result, runDirectory: output.shown }));
+        else {
+          const tally = checkTally(outcome.verdicts, outcome.validation);
+          terminal.out(outcome.pass ? terminal.outStyle.green(`${tally}\n`) : terminal.outStyle.red(`${tally}${outcome.complete ? '' : ' (stopped early)'}\n`));
         }
-        process.exitCode = !complete ? (control?.exitCode ?? EXIT.ok) : pass ? EXIT.ok : EXIT.failure;
+        process.exitCode = !outcome.complete ? (control?.exitCode ?? EXIT.ok) : outcome.pass ? EXIT.ok : EXIT.failure;
       });
     }),
     {
@@ -130,26 +92,6 @@ export function checkCommand(): Command {
       },
     },
   );
-}
-
-/** A check's manifest: the scenarios checked (each resolved), the root seed, the replicates per scenario. */
-function checkManifest(loaded: readonly LoadedScenario[], run: { rootSeed: number; replicates: number; complete: boolean; createdAt: Date; wallSeconds: number; remote: RemoteRunner | undefined }): string {
-  return manifestText({
-    kind: 'check',
-    complete: run.complete,
-    scenario: loaded.map((scenario) => scenario.scenario.name).join(', '),
-    scenarioHash: loaded.map((scenario) => scenario.hash).join('+'),
-    seed: run.rootSeed,
-    replicates: run.replicates,
-    sources: { files: loaded.flatMap((scenario) => scenario.files), overrides: [] },
-    createdAt: run.createdAt,
-    wallSeconds: run.wallSeconds,
-    // A check measures targets, not one scenario's GMV: livesim runs shows none.
-    headline: { gmv: 0, farmerRevenue: 0 },
-    files: [MANIFEST, 'summary.json'],
-    remote: run.remote,
-    resolvedScenario: Object.fromEntries(loaded.map((scenario) => [scenario.scenario.name, scenario.scenario])),
-  });
 }
 
 /** The last line of a check: targets that pass, by standing, and validation within, counting independent figures only. */
