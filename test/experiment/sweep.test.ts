@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, UsageError } from '../../src/errors.js';
 import { loadCases, parseVary, runSweep, sweepCases } from '../../src/experiment/sweep.js';
+import { planSweep } from '../../src/experiment/sweep-run.js';
 import { loadScenarioText, scenarioVariants } from '../../src/scenario/load.js';
 import { loadValue, tinyScenario, writeFiles } from '../helpers.js';
 
@@ -71,5 +72,17 @@ describe('a sweep', () => {
     const { scenario } = loadValue(tinyScenario({ sweep: { vary: [{ path: 'anchors.mei.skill', from: 1, to: 2, step: 0.5 }], replicates: 2 } }));
     expect(sweepCases(scenario.sweep!).map((item) => item.values['anchors.mei.skill'])).toEqual([1, 1.5, 2]);
     expect(scenario.sweep!.replicates).toBe(2);
+  });
+});
+
+describe('a sweep planned from the options or the scenario’s sweep: block', () => {
+  it('takes --vary over the block, and the block’s replicates and metrics unless the options say', () => {
+    const base = loadValue(tinyScenario({ sweep: { vary: [{ path: 'anchors.mei.skill', values: [1, 2, 3] }], replicates: 4, metrics: ['gmv'] } }));
+    const fromBlock = planSweep(base, { vary: [], metrics: [] });
+    expect(fromBlock).toMatchObject({ replicates: 4, metrics: ['gmv'], rootSeed: 3, flag: 'sweep:' });
+    expect(fromBlock.cases).toHaveLength(3);
+    const fromOptions = planSweep(base, { vary: ['products.apple.price=36,44'], replicates: 2, metrics: ['orders'], seed: 9 });
+    expect(fromOptions).toMatchObject({ replicates: 2, metrics: ['orders'], rootSeed: 9, flag: '--vary' });
+    expect(fromOptions.cases.map((item) => item.values)).toEqual([{ 'products.apple.price': 36 }, { 'products.apple.price': 44 }]);
   });
 });

@@ -1,11 +1,11 @@
 /** `livesim sweep`: a scenario over a grid of parameter values, replicates per case, in parallel. */
-import { manifestText } from '../../experiment/manifest.js';
 import path from 'node:path';
 import { Command } from 'commander';
 import { withSharedOptions } from '../shared-options.js';
-import { MANIFEST, SWEEP_CSV, jsonText } from '../../experiment/run-layout.js';
+import { SWEEP_CSV, jsonText } from '../../experiment/run-layout.js';
+import { planSweep, sweepFiles } from '../../experiment/sweep-run.js';
 import type { Estimate } from '../../experiment/statistics.js';
-import { loadCases, parseVary, runSweep, sweepCases, sweepSummary, type SweepCase } from '../../experiment/sweep.js';
+import { loadCases, runSweep, type SweepCase } from '../../experiment/sweep.js';
 import { formatMetric, formatSeconds } from '../../format.js';
 import { scenarioVariants } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
@@ -58,53 +58,25 @@ export function sweepCommand(): Command {
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
         const { base, variant } = scenarioVariants(reference, { overrides: options.set });
-        const block = base.scenario.sweep;
-        const cases = sweepCases(options.vary.length > 0 ? { vary: options.vary.map(parseVary), cases: [] } : { vary: block?.vary ?? [], cases: block?.cases ?? [] });
-        const replicates = options.replicates ?? block?.replicates ?? 5;
-        const metrics = options.metric.length > 0 ? options.metric : (block?.metrics ?? ['gmv', 'orders', 'farmerRevenue', 'householdsAboveLine']);
-        const rootSeed = options.seed ?? base.scenario.seed;
+        const plan = planSweep(base, { ...options, metrics: options.metric });
+        const { cases, replicates, metrics, rootSeed } = plan;
         refuseTooManyRuns(cases.length * replicates, options);
-        // Every case is loaded (and checked) before the guard and before anything is claimed.
-        // A case's values are overrides: a problem with one names where it came from.
-        const flag = options.vary.length > 0 ? '--vary' : 'sweep:';
-        const loaded = await loadCases(cases, (overrides) => variant(overrides, flag), (done, total) => {
+        // Every case is loaded (and checked) before the guard and before anything is claimed;
+        // a problem with a case's values names where they came from.
+        const loaded = await loadCases(cases, (overrides) => variant(overrides, plan.flag), (done, total) => {
           if (!options.quiet) terminal.err(`sweep ${base.scenario.name}: loaded ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} cases\n`);
         });
         refuseOversized(eachWith(loaded, replicates), options);
         const createdAt = new Date();
         const output = RunOutput.claim(options, `${base.scenario.name}-sweep`, rootSeed, createdAt, terminal);
-
         const started = performance.now();
         const title = `sweep ${base.scenario.name}: ${cases.length} cases × ${replicates} replicates`;
         const { result, control } = await withBatchProgress(terminal, { ...options, title }, (signal, progress) =>
           runSweep(cases, loaded, { replicates, rootSeed, rowsFile: output.stream(SWEEP_CSV), jobs: options.jobs, remote, signal, onProgress: progress }),
         );
         const wallSeconds = (performance.now() - started) / 1000;
-        const summary = sweepSummary(base.scenario.name, rootSeed, replicates, result);
-        await output.write(
-          {
-            'summary.json': jsonText(summary),
-            [SWEEP_CSV]: result.rowsCsv,
-            [MANIFEST]: manifestText({
-              kind: 'sweep',
-              complete: result.complete,
-              scenario: base.scenario.name,
-              scenarioHash: base.hash,
-              seed: rootSeed,
-              replicates,
-              cases: cases.length,
-              sources: { files: [...base.files], overrides: [...base.overrides] },
-              createdAt,
-              wallSeconds,
-              headline: headline(result.byCase),
-              files: [MANIFEST, 'summary.json', SWEEP_CSV],
-              remote,
-              resolvedScenario: base.scenario,
-            }),
-          },
-          terminal,
-        );
-
+        const { summary, files } = sweepFiles(base, plan, result, { createdAt, wallSeconds, remote });
+        await output.write(files, terminal);
         if (options.json) terminal.out(jsonText({ ...summary, runDirectory: output.shown }));
         else {
           terminal.out(formatSweep(base.scenario.name, cases, result.byCase, metrics, replicates, output.shown, wallSeconds, terminal.outStyle, terminal.stdoutIsTTY ? terminal.columns : Number.POSITIVE_INFINITY));
@@ -134,12 +106,6 @@ export function sweepSparklines(cases: readonly SweepCase[], byCase: readonly Re
     style.dim(`  across the cases, ${cases[0]!.name} to ${cases.at(-1)!.name}:`),
     ...metrics.map((metric) => `  ${labelOf(metric).padEnd(width)}  ${style.cyan(sparkline(byCase.map((estimates) => estimates[metric]?.mean ?? Number.NaN)))}`),
   ];
-}
-
-/** The largest mean GMV and farmer revenue over the cases (for `livesim runs`). */
-function headline(byCase: readonly Readonly<Record<string, Estimate>>[]) {
-  const best = (metric: string) => Math.max(0, ...byCase.map((estimates) => estimates[metric]?.mean ?? 0));
-  return { gmv: best('gmv'), farmerRevenue: best('farmerRevenue') };
 }
 
 export function formatSweep(
