@@ -75,26 +75,3 @@ export function comparisonForest(metrics: readonly MetricComparison[], style: St
 
 /** Rows a terminal forest draws at most (the table has them all). */
 const FOREST_ROWS = 12;
-
-export function comparisonCsv(metrics: readonly MetricComparison[]): string {
-  const header = ['metric', 'aMean', 'aLow', 'aHigh', 'bMean', 'bLow', 'bHigh', 'deltaMean', 'deltaLow', 'deltaHigh', 'relative', 'relativeLow', 'relativeHigh', 'significant'];
-  return toCsv(
-    header,
-    metrics.map((metric) => [
-      metric.name,
-      metric.a.mean,
-      metric.a.ci95[0],
-      metric.a.ci95[1],
-      metric.b.mean,
-      metric.b.ci95[0],
-      metric.b.ci95[1],
-      metric.delta.mean,
-      metric.delta.ci95[0],
-      metric.delta.ci95[1],
-      metric.relative?.mean ?? '',
-      metric.relative?.ci95[0] ?? '',
-      metric.relative?.ci95[1] ?? '',
-      metric.significant,
-    ]),
-  );
-}
