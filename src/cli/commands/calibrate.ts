@@ -1,17 +1,13 @@
 /** `livesim calibrate`: fit a scenario's free parameters to its targets and write the fitted file. */
-import path from 'node:path';
 import { Command } from 'commander';
 import { withSharedOptions } from '../shared-options.js';
-import { EXIT, UsageError } from '../../errors.js';
+import { EXIT } from '../../errors.js';
 import { calibrate, type CalibrationResult } from '../../experiment/calibrate.js';
 import { calibrationJson, fitClaims } from '../../experiment/fit-report.js';
 import { jsonText } from '../../experiment/run-layout.js';
-import { fittedScenarioText } from '../../experiment/fitted-file.js';
-import { checkPriors } from '../../experiment/priors.js';
+import { fittedFileText, setUpCalibration } from '../../experiment/calibration-setup.js';
 import { checkWritableTarget, writeFileSafely } from '../../files/safe-write.js';
-import { PACKAGE_ROOT, displayPath } from '../../paths.js';
-import { scenarioVariants } from '../../scenario/load.js';
-import { resolveScenarioReference } from '../../scenario/presets.js';
+import { displayPath } from '../../paths.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';
 import { parseCount } from '../options.js';
 import { holdSignalsWhile, keepWhatIsComputed } from '../stop-control.js';
@@ -50,18 +46,9 @@ export function calibrateCommand(): Command {
       const terminal = detectTerminal(command.optsWithGlobals());
       // Redis (with --queue) must answer before anything is claimed or run.
       await withQueueIfAsked(options, terminal, async (remote) => {
-        // The file's text is kept as read: the fit takes minutes, and is written into this text.
-        const { base: loaded, variant, text: source } = scenarioVariants(reference, { overrides: options.set });
+        const setup = setUpCalibration(reference, options);
+        const { loaded, variant, out } = setup;
         const { scenario } = loaded;
-        if (scenario.targets.length === 0) throw new UsageError(`${scenario.name} has no targets to fit to`, 'add a `targets:` list (see docs/scenarios.md)');
-        if (scenario.calibration.free.length === 0) throw new UsageError(`${scenario.name} marks no parameters as free`, 'list them under `calibration: { free: [...] }`');
-        // A fit may only search inside the public priors.
-        const outside = checkPriors(scenario).filter((violation) => scenario.calibration.free.some((parameter) => violation.path.startsWith(parameter.path) || violation.path.startsWith('calibration.free')));
-        if (outside.length > 0) throw new UsageError(outside.map((violation) => violation.message).join('; '), 'narrow the bounds under calibration.free to the prior (docs/sources.md)');
-        const scenarioFile = resolveScenarioReference(reference);
-        // Beside a scenario file of yours; for a preset (inside livesim), in the current directory.
-        const isPreset = path.dirname(scenarioFile) === path.join(PACKAGE_ROOT, 'scenarios');
-        const out = path.resolve(options.out ?? path.join(isPreset ? '.' : path.dirname(scenarioFile), `${scenario.name}.fitted.yaml`));
         // Where the fit goes is checked before the fit: a directory, a FIFO or a missing folder costs nothing.
         checkWritableTarget(out);
         // Every candidate and the sensitivities at the fit run the same replicates.
@@ -85,7 +72,7 @@ export function calibrateCommand(): Command {
           stopListening();
         }
         holdSignalsWhile(
-          () => writeFileSafely(out, withSchemaFrom(fittedScenarioText(source, result), path.dirname(scenarioFile), path.dirname(out))),
+          () => writeFileSafely(out, fittedFileText(setup, result)),
           () => terminal.err('stopping once the fitted scenario is written\n'),
         );
         if (options.json) terminal.out(jsonText({ ...calibrationJson(result), fittedScenario: displayPath(out) }));
@@ -135,13 +122,4 @@ export function formatCalibration(result: CalibrationResult, style: Style): stri
   for (const claim of fitClaims(result)) lines.push(claim.warning ? style.yellow(`    ${claim.text}`) : `    ${claim.text}`);
   lines.push('');
   return `${lines.join('\n')}\n`;
-}
-
-/** The fitted file's `$schema`, re-pointed so that it still resolves from where the file is written. */
-function withSchemaFrom(text: string, sourceDir: string, outDir: string): string {
-  return text.replace(/^(\$schema:\s*)(\S+)\s*$/m, (line, key: string, reference: string) => {
-    if (/^[a-z]+:\/\//i.test(reference)) return line;
-    const relative = path.relative(outDir, path.resolve(sourceDir, reference));
-    return `${key}${relative.startsWith('.') ? relative : `./${relative}`}`;
-  });
 }
