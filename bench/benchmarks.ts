@@ -12,8 +12,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { replicateSeeds, runReplicates } from '../src/experiment/replicates.js';
-import { ScenarioRun } from '../src/experiment/single-run.js';
+import { replicateSeeds, runReplicates } from '../src/experiment/batch/replicates.js';
+import { ScenarioRun } from '../src/experiment/run/single-run.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { ProgressReporter } from '../src/cli/progress.js';
 import { detectTerminal } from '../src/cli/terminal.js';

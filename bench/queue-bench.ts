@@ -14,7 +14,7 @@ import { Redis } from 'ioredis';
 import { QUEUE_NAME, jobId } from '../src/experiment/queue/queue-jobs.js';
 import { QueueSession } from '../src/experiment/queue/queue-session.js';
 import { parseQueueUrl } from '../src/experiment/queue/queue-url.js';
-import { replicateSeeds, replicateTasks, runReplicates } from '../src/experiment/replicates.js';
+import { replicateSeeds, replicateTasks, runReplicates } from '../src/experiment/batch/replicates.js';
 import type { LoadedScenario } from '../src/scenario/load.js';
 import { startRedis } from '../test/redis-server.js';
 

@@ -93,7 +93,7 @@ export function storeCounty(overrides: Record<string, unknown> = {}): Record<str
 
 /** Runs a scenario value to its end; returns the run's summary and raw result. */
 export async function simulate(value: unknown, options: { seed?: number; overrides?: string[] } = {}) {
-  const { ScenarioRun } = await import('../src/experiment/single-run.js');
+  const { ScenarioRun } = await import('../src/experiment/run/single-run.js');
   const loaded = loadValue(value, options.overrides);
   const run = new ScenarioRun(loaded, options.seed ?? loaded.scenario.seed);
   return run.run();

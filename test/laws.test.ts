@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../src/cli/table.js';
-import { parseCsvRows, toCsv } from '../src/experiment/csv.js';
+import { parseCsvRows, toCsv } from '../src/experiment/batch/csv.js';
 import { COUNTER_NAMES } from '../src/model/metric-catalogue.js';
 import { Flows } from '../src/model/flows.js';
 import { valueAtPath } from '../src/scenario/dotted-path.js';

@@ -2,8 +2,8 @@
  * Progress of a batch of replicates: the batch view on a terminal, plain lines (at most one a
  * second) otherwise, or nothing. Computes the running estimates from the rows so far.
  */
-import { estimatesByMetric, HEADLINE_METRICS } from '../experiment/batch-statistics.js';
-import type { BatchRow } from '../experiment/replicate-rows.js';
+import { estimatesByMetric, HEADLINE_METRICS } from '../experiment/batch/batch-statistics.js';
+import type { BatchRow } from '../experiment/batch/replicate-rows.js';
 import { formatPercent, formatQuantity, formatSeconds, isMoneyMetric } from '../format.js';
 import type { BatchProgressView } from '../ui/mount-batch.js';
 import { keepWhatIsComputed, type StopControl } from './stop-control.js';

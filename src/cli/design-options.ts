@@ -1,11 +1,11 @@
 /** What `sensitivity` and `uncertainty` share: their options, and choosing the parameters to vary. */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { checkRangesLoad, chooseRanges, type ParameterRange } from '../experiment/parameter-ranges.js';
-import { manifestText } from '../experiment/manifest.js';
-import type { RemoteRunner } from '../experiment/worker-pool.js';
-import { MANIFEST } from '../experiment/run-layout.js';
-import { DEFAULT_METRICS } from '../experiment/sensitivity.js';
+import { checkRangesLoad, chooseRanges, type ParameterRange } from '../experiment/analysis/parameter-ranges.js';
+import { manifestText } from '../experiment/run/manifest.js';
+import type { RemoteRunner } from '../experiment/batch/worker-pool.js';
+import { MANIFEST } from '../experiment/run/run-layout.js';
+import { DEFAULT_METRICS } from '../experiment/analysis/sensitivity.js';
 import { scenarioVariants, type LoadedScenario } from '../scenario/load.js';
 import { collect, parseCount } from './options.js';
 import { withSharedOptions } from './shared-options.js';

@@ -8,7 +8,7 @@
 import { Option } from 'commander';
 import { EXIT } from '../errors.js';
 import type { QueueNote } from '../experiment/queue/queue-session.js';
-import type { RemoteRunner } from '../experiment/worker-pool.js';
+import type { RemoteRunner } from '../experiment/batch/worker-pool.js';
 import type { Terminal } from './terminal.js';
 
 export const queueOption = () =>

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../errors.js';
-import { batchProblem, runsProblem } from '../experiment/resource-estimate.js';
+import { batchProblem, runsProblem } from '../experiment/run/resource-estimate.js';
 import type { LoadedScenario } from '../scenario/load.js';
 
 export interface GuardOptions {

@@ -3,7 +3,7 @@
  * before any work (a bad --out costs nothing), streamed into while the work runs, then written
  * whole with signals held, its report drawn when asked, and released.
  */
-import { RunDirectory, newRunDirectory } from '../experiment/run-store.js';
+import { RunDirectory, newRunDirectory } from '../experiment/run/run-store.js';
 import type { AppendFile } from '../files/safe-write.js';
 import { displayPath } from '../paths.js';
 import { writeReportIfAsked, type ReportOptions } from './report-options.js';

@@ -4,7 +4,7 @@
  * invisible lines (the 5% line, then the band's height) with the upper one filled.
  */
 import type { YAXisComponentOption } from 'echarts';
-import type { MonthlyBand } from '../experiment/replicate-timeseries.js';
+import type { MonthlyBand } from '../experiment/batch/replicate-timeseries.js';
 import type { Section } from './html-page.js';
 import { metricAxis } from './metric-axis.js';
 import { svgChart } from './svg-chart.js';

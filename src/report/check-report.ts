@@ -4,8 +4,8 @@
  * share one axis; the reproduced targets and inputs apart from the validation figures, then a
  * table of every figure as the terminal prints it.
  */
-import { describeExpected, sectionOf, sectionTally, verdictWord, type CheckedFigure } from '../experiment/check-figures.js';
-import type { Manifest } from '../experiment/manifest.js';
+import { describeExpected, sectionOf, sectionTally, verdictWord, type CheckedFigure } from '../experiment/evidence/check-figures.js';
+import type { Manifest } from '../experiment/run/manifest.js';
 import { formatQuantity, formatSignedPercent } from '../format.js';
 import { dictionarySection } from './dictionary-section.js';
 import { escapeHtml, htmlPage, type Section } from './html-page.js';

@@ -3,9 +3,9 @@
  * its paired 95% interval (significant ones first), then A's and B's months overlaid, each as a
  * median with its 5-95% band over the replicates.
  */
-import { SIDE_FILES, type ComparisonSummary } from '../experiment/compare.js';
-import type { Manifest } from '../experiment/manifest.js';
-import { monthlyBands } from '../experiment/replicate-timeseries.js';
+import { SIDE_FILES, type ComparisonSummary } from '../experiment/analysis/compare.js';
+import type { Manifest } from '../experiment/run/manifest.js';
+import { monthlyBands } from '../experiment/batch/replicate-timeseries.js';
 import { formatRelativeChange, relativeEnd } from '../format.js';
 import { SHORT_RUN, bandChart, hasMonths, spanOf } from './band-chart.js';
 import { labelOf, titleOf } from '../experiment/data-dictionary.js';

@@ -2,9 +2,9 @@
  * Reports of a sensitivity run (a tornado of μ* per metric) and of an uncertainty run (each
  * metric's spread across the parameter sets, with its value as fitted).
  */
-import type { Manifest } from '../experiment/manifest.js';
-import type { MetricEffects } from '../experiment/sensitivity.js';
-import type { Band } from '../experiment/uncertainty.js';
+import type { Manifest } from '../experiment/run/manifest.js';
+import type { MetricEffects } from '../experiment/analysis/sensitivity.js';
+import type { Band } from '../experiment/analysis/uncertainty.js';
 import { formatMetric, formatPercent } from '../format.js';
 import type { XAXisComponentOption, YAXisComponentOption } from 'echarts';
 import { axisTitle, labelOf, titleOf } from '../experiment/data-dictionary.js';

@@ -1,6 +1,6 @@
 /** `livesim report`: the page for a run directory of any kind (checked first by reportable-run.ts). */
 import { UsageError } from '../errors.js';
-import type { Manifest } from '../experiment/manifest.js';
+import type { Manifest } from '../experiment/run/manifest.js';
 import { replicatesReportHtml, sweepReportHtml } from './batch-report.js';
 import { checkReportHtml } from './check-report.js';
 import { compareReportHtml } from './compare-report.js';

@@ -6,8 +6,8 @@
  */
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { readManifest, type Manifest } from '../experiment/manifest.js';
-import { MANIFEST } from '../experiment/run-layout.js';
+import { readManifest, type Manifest } from '../experiment/run/manifest.js';
+import { MANIFEST } from '../experiment/run/run-layout.js';
 import { entryExists, isEntry } from '../files/safe-read.js';
 import { VERSION } from '../paths.js';
 import { readRunJson } from './run-files.js';

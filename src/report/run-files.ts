@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { parseCsv } from '../experiment/csv.js';
+import { parseCsv } from '../experiment/batch/csv.js';
 import { parseJsonFile, readRegularFile } from '../files/safe-read.js';
 import { displayPath } from '../paths.js';
 

@@ -4,8 +4,8 @@
  * broadcasts' views against their GMV, and the scenario it assumed.
  */
 import { describeColumn, labelOf } from '../experiment/data-dictionary.js';
-import type { Manifest } from '../experiment/manifest.js';
-import type { RunSummary } from '../experiment/single-run.js';
+import type { Manifest } from '../experiment/run/manifest.js';
+import type { RunSummary } from '../experiment/run/single-run.js';
 import { formatCount, formatPercent, formatYuan, formatYuanShort } from '../format.js';
 import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../model/flows.js';
 import type { FarmerOutcome, FarmerOutcomes } from '../model/farmer-outcomes.js';

@@ -1,6 +1,6 @@
 /** Writing `report.html` into a run directory of any kind: checked first, drawn, then written whole. */
 import path from 'node:path';
-import { REPORT_FILE } from '../experiment/run-layout.js';
+import { REPORT_FILE } from '../experiment/run/run-layout.js';
 import { checkWritableTarget, writeFileSafely } from '../files/safe-write.js';
 import { reportableRun } from './reportable-run.js';
 

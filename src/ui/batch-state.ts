@@ -1,5 +1,5 @@
 /** What the batch view shows: replicates done and planned, and the running estimates. */
-import type { Estimate } from '../experiment/statistics.js';
+import type { Estimate } from '../experiment/batch/statistics.js';
 
 export interface BatchState {
   readonly title: string;

@@ -1,8 +1,8 @@
 /** check's table fits the terminal: a row never wraps at 80 columns. */
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/cli/commands/check.js';
-import { estimate } from '../../src/experiment/statistics.js';
-import { judgeTarget } from '../../src/experiment/targets.js';
+import { estimate } from '../../src/experiment/batch/statistics.js';
+import { judgeTarget } from '../../src/experiment/evidence/targets.js';
 import { makeStyle } from '../../src/cli/style.js';
 
 const figure = {

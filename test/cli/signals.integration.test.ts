@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STOP_SIGNALS, type StopSignal } from '../../src/errors.js';
-import { LOCK_FILE, MANIFEST } from '../../src/experiment/run-layout.js';
+import { LOCK_FILE, MANIFEST } from '../../src/experiment/run/run-layout.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { tinyScenario, writeFiles } from '../helpers.js';
 

@@ -12,10 +12,10 @@ import { formatEffects } from '../../src/cli/commands/sensitivity.js';
 import { formatSweep } from '../../src/cli/commands/sweep.js';
 import { formatBands } from '../../src/cli/commands/uncertainty.js';
 import { makeStyle } from '../../src/cli/style.js';
-import { comparePaired } from '../../src/experiment/compare.js';
-import type { BatchRow } from '../../src/experiment/replicate-rows.js';
-import { estimate } from '../../src/experiment/statistics.js';
-import { judgeTarget } from '../../src/experiment/targets.js';
+import { comparePaired } from '../../src/experiment/analysis/compare.js';
+import type { BatchRow } from '../../src/experiment/batch/replicate-rows.js';
+import { estimate } from '../../src/experiment/batch/statistics.js';
+import { judgeTarget } from '../../src/experiment/evidence/targets.js';
 
 const style = makeStyle(false);
 const HEADLINE = ['gain', 'gainPremium', 'farmerRevenue', 'gmv', 'orders', 'householdsAboveLine', 'lostOrders', 'conversion', 'farmerShare', 'householdsAboveLineWithoutEcommerce'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Pacer, type PacerClock } from '../../src/engine/pacer.js';
-import { ScenarioRun } from '../../src/experiment/single-run.js';
+import { ScenarioRun } from '../../src/experiment/run/single-run.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 
 /** A clock that only moves when the pacer sleeps. */

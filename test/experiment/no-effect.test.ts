@@ -1,6 +1,6 @@
 /** Why a comparison changed nothing, read off the scenario's structure. */
 import { describe, expect, it } from 'vitest';
-import { changedFields, explainNoEffect } from '../../src/experiment/no-effect.js';
+import { changedFields, explainNoEffect } from '../../src/experiment/analysis/no-effect.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 
 /** The tiny scenario with Mei's nightly broadcasts as public-welfare ones, and B with `overrides`. */

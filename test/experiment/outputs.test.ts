@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { runFiles } from '../../src/experiment/single-run.js';
+import { runFiles } from '../../src/experiment/run/single-run.js';
 import { loadValue, simulate, tinyScenario } from '../helpers.js';
 
 /** Parses our CSV (no quoted commas in these files) into records. */

@@ -4,8 +4,8 @@
  * processed goods, so at most half for any mix, plus a profit share a file states).
  */
 import { describe, expect, it } from 'vitest';
-import { timeseriesTable } from '../../src/experiment/timeseries.js';
-import { ScenarioRun } from '../../src/experiment/single-run.js';
+import { timeseriesTable } from '../../src/experiment/run/timeseries.js';
+import { ScenarioRun } from '../../src/experiment/run/single-run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { presetNames } from '../../src/scenario/presets.js';
 

@@ -1,8 +1,8 @@
 /** replicates-timeseries.csv: every replicate's months in one long table, and the bands the reports draw from it. */
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/experiment/csv.js';
-import { runReplicateBatch } from '../../src/experiment/replicated-run.js';
-import { monthlyBands, replicatesTimeseriesCsv } from '../../src/experiment/replicate-timeseries.js';
+import { parseCsv } from '../../src/experiment/batch/csv.js';
+import { runReplicateBatch } from '../../src/experiment/batch/replicated-run.js';
+import { monthlyBands, replicatesTimeseriesCsv } from '../../src/experiment/batch/replicate-timeseries.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 
 describe('replicates-timeseries.csv', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runReplicateBatch } from '../../src/experiment/replicated-run.js';
-import { replicateSeeds, runReplicates } from '../../src/experiment/replicates.js';
-import { replicatesTimeseriesCsv } from '../../src/experiment/replicate-timeseries.js';
+import { runReplicateBatch } from '../../src/experiment/batch/replicated-run.js';
+import { replicateSeeds, runReplicates } from '../../src/experiment/batch/replicates.js';
+import { replicatesTimeseriesCsv } from '../../src/experiment/batch/replicate-timeseries.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 
 /** Collects what a batch streams as its replicates finish. */

@@ -1,6 +1,6 @@
 /** Naming stored runs: short ids that tell them apart, handles counting back from the newest. */
 import { describe, expect, it } from 'vitest';
-import { resolveRunReference, runDirectoryOf, shortIds } from '../../src/experiment/run-reference.js';
+import { resolveRunReference, runDirectoryOf, shortIds } from '../../src/experiment/run/run-reference.js';
 
 const runs = ['runs/demo-county-7-20261201-100000', 'runs/demo-county-7-20261201-100500', 'runs/weiya-welfare-2020-20261201-101000'].map((directory) => ({ directory }));
 

@@ -9,9 +9,9 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError, UsageError } from '../../src/errors.js';
-import { manifestText } from '../../src/experiment/manifest.js';
-import { LOCK_FILE, MANIFEST } from '../../src/experiment/run-layout.js';
-import { RunDirectory } from '../../src/experiment/run-store.js';
+import { manifestText } from '../../src/experiment/run/manifest.js';
+import { LOCK_FILE, MANIFEST } from '../../src/experiment/run/run-layout.js';
+import { RunDirectory } from '../../src/experiment/run/run-store.js';
 import { temporaryDirectory } from '../helpers.js';
 
 /** An earlier run's manifest listing `files`. */
@@ -144,7 +144,7 @@ describe('writing a run directory', () => {
 
   it('removes the directory it made when the process ends before anything was written', () => {
     const parent = temporaryDirectory();
-    const script = `import('${path.resolve('src/experiment/run-store.ts')}').then(({ RunDirectory }) => { RunDirectory.claim(${JSON.stringify(path.join(parent, 'run'))}); process.exit(3); });`;
+    const script = `import('${path.resolve('src/experiment/run/run-store.ts')}').then(({ RunDirectory }) => { RunDirectory.claim(${JSON.stringify(path.join(parent, 'run'))}); process.exit(3); });`;
     const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(3);
     expect(readdirSync(parent)).toEqual([]);

@@ -1,9 +1,9 @@
 /** Morris elementary effects and one-at-a-time designs over chosen parameters, with common random numbers. */
 import { describe, expect, it } from 'vitest';
-import { morrisDesign, oatDesign, latinHypercube } from '../../src/experiment/designs.js';
-import { chooseRanges, priorRanges } from '../../src/experiment/parameter-ranges.js';
-import { replicateSeeds } from '../../src/experiment/replicates.js';
-import { morrisEffects, oatEffects, planDesign, runDesign } from '../../src/experiment/sensitivity.js';
+import { morrisDesign, oatDesign, latinHypercube } from '../../src/experiment/analysis/designs.js';
+import { chooseRanges, priorRanges } from '../../src/experiment/analysis/parameter-ranges.js';
+import { replicateSeeds } from '../../src/experiment/batch/replicates.js';
+import { morrisEffects, oatEffects, planDesign, runDesign } from '../../src/experiment/analysis/sensitivity.js';
 import { UsageError } from '../../src/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loadValue, tinyScenario } from '../helpers.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, UsageError } from '../../src/errors.js';
-import { loadCases, parseVary, runSweep, sweepCases } from '../../src/experiment/sweep.js';
-import { planSweep } from '../../src/experiment/sweep-run.js';
+import { loadCases, parseVary, runSweep, sweepCases } from '../../src/experiment/analysis/sweep.js';
+import { planSweep } from '../../src/experiment/analysis/sweep-run.js';
 import { loadScenarioText, scenarioVariants } from '../../src/scenario/load.js';
 import { loadValue, tinyScenario, writeFiles } from '../helpers.js';
 

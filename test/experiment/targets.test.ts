@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { estimate, tQuantile95 } from '../../src/experiment/statistics.js';
-import { judgeTarget, measureTarget, targetDistance } from '../../src/experiment/targets.js';
-import type { TimeseriesTable } from '../../src/experiment/timeseries.js';
+import { estimate, tQuantile95 } from '../../src/experiment/batch/statistics.js';
+import { judgeTarget, measureTarget, targetDistance } from '../../src/experiment/evidence/targets.js';
+import type { TimeseriesTable } from '../../src/experiment/run/timeseries.js';
 import type { Target } from '../../src/scenario/schema.js';
 
 const table: TimeseriesTable = {

@@ -1,9 +1,9 @@
 /** Uncertainty across the priors: a Latin hypercube of parameter sets, bands per metric, targets still met. */
 import { describe, expect, it } from 'vitest';
-import { latinHypercube } from '../../src/experiment/designs.js';
-import { chooseRanges } from '../../src/experiment/parameter-ranges.js';
-import { replicateSeeds } from '../../src/experiment/replicates.js';
-import { bands, planUncertainty, runUncertainty, targetShares } from '../../src/experiment/uncertainty.js';
+import { latinHypercube } from '../../src/experiment/analysis/designs.js';
+import { chooseRanges } from '../../src/experiment/analysis/parameter-ranges.js';
+import { replicateSeeds } from '../../src/experiment/batch/replicates.js';
+import { bands, planUncertainty, runUncertainty, targetShares } from '../../src/experiment/analysis/uncertainty.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 
 const county = tinyScenario({ targets: [{ id: 'orders', metric: 'orders', aggregate: 'sum', range: [1, 1_000_000], source: 'always met' }] });

@@ -55,9 +55,9 @@ describe('the money a sale leaves the farmers', () => {
   // spoilage) offsets the others whether sales come one order at a time (agent) or in batches
   // (cohort). Paid per sale on positive margins, agent used to pay 12.5% more.
   it('is the same in agent and cohort fidelity on demo-county: within 2%, paired over 10 replicates', async () => {
-    const { runWithSeeds } = await import('../../src/experiment/batch-sides.js');
-    const { comparePaired } = await import('../../src/experiment/compare.js');
-    const { replicateSeeds } = await import('../../src/experiment/replicates.js');
+    const { runWithSeeds } = await import('../../src/experiment/batch/batch-sides.js');
+    const { comparePaired } = await import('../../src/experiment/analysis/compare.js');
+    const { replicateSeeds } = await import('../../src/experiment/batch/replicates.js');
     const { loadScenario } = await import('../../src/scenario/load.js');
     const agent = loadScenario('demo-county');
     const cohort = loadScenario('demo-county', { overrides: ['fidelity=cohort'] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioRun } from '../../src/experiment/single-run.js';
+import { ScenarioRun } from '../../src/experiment/run/single-run.js';
 import { LEDGER_PARTS } from '../../src/model/flows.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { presetNames } from '../../src/scenario/presets.js';

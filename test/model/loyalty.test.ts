@@ -1,6 +1,6 @@
 /** Repeat customers: recruited from first-time buyers only, bounded by the store's market. */
 import { describe, expect, it } from 'vitest';
-import { timeseriesTable } from '../../src/experiment/timeseries.js';
+import { timeseriesTable } from '../../src/experiment/run/timeseries.js';
 import { simulate, tinyScenario } from '../helpers.js';
 
 const plenty = { farmers: [{ id: 'village', households: 30, produces: [{ product: 'apple', capacity: 10_000_000 }] }] };

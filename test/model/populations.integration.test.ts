@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/random.js';
 import { ScenarioError } from '../../src/errors.js';
 import { Population } from '../../src/model/population.js';
-import { timeseriesTable } from '../../src/experiment/timeseries.js';
+import { timeseriesTable } from '../../src/experiment/run/timeseries.js';
 import { loadValue, simulate, tinyScenario } from '../helpers.js';
 
 const plenty = { farmers: [{ id: 'village', households: 30, produces: [{ product: 'apple', capacity: 100_000 }] }] };

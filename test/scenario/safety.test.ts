@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, UsageError } from '../../src/errors.js';
-import { estimateResources, resourceProblem } from '../../src/experiment/resource-estimate.js';
-import { newRunDirectory } from '../../src/experiment/run-store.js';
-import { sweepCases } from '../../src/experiment/sweep.js';
+import { estimateResources, resourceProblem } from '../../src/experiment/run/resource-estimate.js';
+import { newRunDirectory } from '../../src/experiment/run/run-store.js';
+import { sweepCases } from '../../src/experiment/analysis/sweep.js';
 import { compileScenario } from '../../src/scenario/compile.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { loadValue, simulate, tinyScenario, writeFiles } from '../helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioRun } from '../../src/experiment/single-run.js';
+import { ScenarioRun } from '../../src/experiment/run/single-run.js';
 import { mountDashboard } from '../../src/ui/mount-dashboard.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 import { FakeInput, FakeTerminal, plain } from './fixtures.js';

@@ -2,10 +2,10 @@
 import { Command } from 'commander';
 import { withSharedOptions } from '../shared-options.js';
 import { EXIT } from '../../errors.js';
-import { calibrate, type CalibrationResult } from '../../experiment/calibrate.js';
-import { calibrationJson, fitClaims } from '../../experiment/fit-report.js';
-import { jsonText } from '../../experiment/run-layout.js';
-import { fittedFileText, setUpCalibration } from '../../experiment/calibration-setup.js';
+import { calibrate, type CalibrationResult } from '../../experiment/evidence/calibrate.js';
+import { calibrationJson, fitClaims } from '../../experiment/evidence/fit-report.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
+import { fittedFileText, setUpCalibration } from '../../experiment/evidence/calibration-setup.js';
 import { checkWritableTarget, writeFileSafely } from '../../files/safe-write.js';
 import { displayPath } from '../../paths.js';
 import { formatQuantity, formatSignedPercent } from '../../format.js';

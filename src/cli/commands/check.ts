@@ -2,11 +2,11 @@
 import { Command } from 'commander';
 import { withSharedOptions } from '../shared-options.js';
 import { EXIT } from '../../errors.js';
-import type { CheckReport } from '../../experiment/check.js';
-import { checkFiles, planCheck, runChecks } from '../../experiment/check-run.js';
-import { FIGURE_SECTIONS, describeExpected, sectionOf, sectionTally, verdictWord } from '../../experiment/check-figures.js';
-import type { TargetVerdict } from '../../experiment/targets.js';
-import { jsonText } from '../../experiment/run-layout.js';
+import type { CheckReport } from '../../experiment/evidence/check.js';
+import { checkFiles, planCheck, runChecks } from '../../experiment/evidence/check-run.js';
+import { FIGURE_SECTIONS, describeExpected, sectionOf, sectionTally, verdictWord } from '../../experiment/evidence/check-figures.js';
+import type { TargetVerdict } from '../../experiment/evidence/targets.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
 import type { ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
 import { refuseOversized } from '../resource-guard.js';

@@ -1,8 +1,8 @@
 /** How `livesim compare` prints a comparison: a table that fits the terminal, Markdown, or CSV. */
-import { toCsv } from '../../experiment/csv.js';
-import type { Comparison, MetricComparison } from '../../experiment/compare.js';
+import { toCsv } from '../../experiment/batch/csv.js';
+import type { Comparison, MetricComparison } from '../../experiment/analysis/compare.js';
 import { formatMetric, formatMetricChange, formatRelativeChange, relativeEnd } from '../../format.js';
-import { SINGLE_RUNS_NOTE, type SingleDifference } from '../../experiment/compare-single.js';
+import { SINGLE_RUNS_NOTE, type SingleDifference } from '../../experiment/analysis/compare-single.js';
 import type { Style } from '../style.js';
 import { fitLine, formatTable } from '../table.js';
 import { forestLines } from '../text-charts.js';

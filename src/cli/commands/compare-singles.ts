@@ -1,11 +1,11 @@
 /** `livesim compare` of two single runs (no replicates): A, B and the difference, with no interval, said plainly. */
 import { UsageError } from '../../errors.js';
-import { isRunDirectory } from '../../experiment/batch-sides.js';
-import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
-import { SINGLE_RUNS_HINT, SINGLE_RUNS_NOTE, compareSingleRuns, readSingleRun, type SingleRunSide } from '../../experiment/compare-single.js';
-import { farmersFirst } from '../../experiment/compare-run.js';
-import { readManifest } from '../../experiment/manifest.js';
-import { jsonText } from '../../experiment/run-layout.js';
+import { isRunDirectory } from '../../experiment/batch/batch-sides.js';
+import { HEADLINE_METRICS } from '../../experiment/batch/batch-statistics.js';
+import { SINGLE_RUNS_HINT, SINGLE_RUNS_NOTE, compareSingleRuns, readSingleRun, type SingleRunSide } from '../../experiment/analysis/compare-single.js';
+import { farmersFirst } from '../../experiment/analysis/compare-run.js';
+import { readManifest } from '../../experiment/run/manifest.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
 import type { ReportOptions } from '../report-options.js';
 import type { Terminal } from '../terminal.js';
 import { formatSingleComparison, singleComparisonCsv } from './compare-output.js';

@@ -1,11 +1,11 @@
 /** `livesim compare`: what changes from A to B, replicate by replicate with common random numbers. */
 import { Command, Option } from 'commander';
 import { withSharedOptions } from '../shared-options.js';
-import { runWithSeeds } from '../../experiment/batch-sides.js';
-import { comparisonCsv, comparisonFiles, comparisonOutcome, noEffectReading, planComparison, readSides, sideName, type ComparedSide, type ComparisonOutcome } from '../../experiment/compare-run.js';
-import { listRuns, type StoredRun } from '../../experiment/run-index.js';
-import { RUNS_ROOT, runDirectoryOf } from '../../experiment/run-reference.js';
-import { jsonText } from '../../experiment/run-layout.js';
+import { runWithSeeds } from '../../experiment/batch/batch-sides.js';
+import { comparisonCsv, comparisonFiles, comparisonOutcome, noEffectReading, planComparison, readSides, sideName, type ComparedSide, type ComparisonOutcome } from '../../experiment/analysis/compare-run.js';
+import { listRuns, type StoredRun } from '../../experiment/run/run-index.js';
+import { RUNS_ROOT, runDirectoryOf } from '../../experiment/run/run-reference.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
 import type { ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
 import { eachWith, refuseOversized } from '../resource-guard.js';

@@ -1,6 +1,6 @@
 /** `livesim list`: the presets shipped with livesim. */
 import { Command } from 'commander';
-import { jsonText } from '../../experiment/run-layout.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
 import { displayPath } from '../../paths.js';
 import { DEFAULT_PRESET, listPresets } from '../../scenario/presets.js';
 import { formatTable } from '../table.js';

@@ -1,7 +1,7 @@
 /** `livesim metrics`: the data dictionary, every metric and column with its unit and meaning. */
 import { Command } from 'commander';
 import { COLUMNS, METRICS, PATTERN_COLUMNS, type MetricEntry } from '../../experiment/data-dictionary.js';
-import { jsonText } from '../../experiment/run-layout.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
 import { fitLine, formatTable } from '../table.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';

@@ -1,6 +1,6 @@
 /** `livesim queue status`: the jobs on a Redis queue by state, and the workers taking them. */
 import { Command } from 'commander';
-import { jsonText } from '../../experiment/run-layout.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
 import { formatCount } from '../../format.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';

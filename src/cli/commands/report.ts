@@ -2,8 +2,8 @@
 import { Command } from 'commander';
 import { writeRunReport } from '../../report/write-report.js';
 import { displayPath } from '../../paths.js';
-import { listRuns } from '../../experiment/run-index.js';
-import { RUNS_ROOT, runDirectoryOf } from '../../experiment/run-reference.js';
+import { listRuns } from '../../experiment/run/run-index.js';
+import { RUNS_ROOT, runDirectoryOf } from '../../experiment/run/run-reference.js';
 import { openOption, openWithDesktop } from '../report-options.js';
 import { detectTerminal } from '../terminal.js';
 

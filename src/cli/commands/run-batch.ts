@@ -1,9 +1,9 @@
 /** `livesim run --replicates N` (or --precision): a batch of replicates, its progress, files and report. */
-import { manifestText } from '../../experiment/manifest.js';
-import { HEADLINE_METRICS } from '../../experiment/batch-statistics.js';
-import { batchSummary, runReplicateBatch, type BatchSummary } from '../../experiment/replicated-run.js';
-import { REPLICATES_TIMESERIES, replicatesTimeseriesCsv } from '../../experiment/replicate-timeseries.js';
-import { MANIFEST, REPLICATES_CSV, jsonText } from '../../experiment/run-layout.js';
+import { manifestText } from '../../experiment/run/manifest.js';
+import { HEADLINE_METRICS } from '../../experiment/batch/batch-statistics.js';
+import { batchSummary, runReplicateBatch, type BatchSummary } from '../../experiment/batch/replicated-run.js';
+import { REPLICATES_TIMESERIES, replicatesTimeseriesCsv } from '../../experiment/batch/replicate-timeseries.js';
+import { MANIFEST, REPLICATES_CSV, jsonText } from '../../experiment/run/run-layout.js';
 import { formatMetric, formatPercent, formatSeconds } from '../../format.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';
@@ -12,7 +12,7 @@ import type { Style } from '../style.js';
 import type { Terminal } from '../terminal.js';
 import type { RunOptions } from './run-options.js';
 import { RunOutput } from '../run-output.js';
-import type { RemoteRunner } from '../../experiment/worker-pool.js';
+import type { RemoteRunner } from '../../experiment/batch/worker-pool.js';
 import { withQueueIfAsked } from '../queue-option.js';
 
 /** Metrics in the printed table (summary.json has them all). */

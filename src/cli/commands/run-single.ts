@@ -1,7 +1,7 @@
 /** `livesim run` of one replicate: the dashboard or progress lines, the run directory, the report. */
 import { Pacer } from '../../engine/pacer.js';
-import { jsonText } from '../../experiment/run-layout.js';
-import { ScenarioRun, runFiles } from '../../experiment/single-run.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
+import { ScenarioRun, runFiles } from '../../experiment/run/single-run.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { ProgressReporter, type ProgressMode } from '../progress.js';
 import { keepWhatIsComputed } from '../stop-control.js';

@@ -1,9 +1,9 @@
 /** `livesim runs`: the runs stored under runs/. */
 import { Command } from 'commander';
-import { jsonText } from '../../experiment/run-layout.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
 import path from 'node:path';
-import { listRuns, type StoredRun } from '../../experiment/run-index.js';
-import { RUNS_ROOT } from '../../experiment/run-reference.js';
+import { listRuns, type StoredRun } from '../../experiment/run/run-index.js';
+import { RUNS_ROOT } from '../../experiment/run/run-reference.js';
 import type { Style } from '../style.js';
 import { formatYuanShort } from '../../format.js';
 import { displayPath } from '../../paths.js';

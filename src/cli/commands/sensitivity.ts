@@ -1,11 +1,11 @@
 /** `livesim sensitivity`: which assumptions the answer hangs on (Morris elementary effects, or one at a time). */
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { toCsv, type Cell } from '../../experiment/csv.js';
-import { morrisDesign, oatDesign } from '../../experiment/designs.js';
-import { replicateSeeds } from '../../experiment/replicates.js';
-import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
-import { morrisEffects, oatEffects, planDesign, runDesign, type DesignRun, type MetricEffects } from '../../experiment/sensitivity.js';
+import { toCsv, type Cell } from '../../experiment/batch/csv.js';
+import { morrisDesign, oatDesign } from '../../experiment/analysis/designs.js';
+import { replicateSeeds } from '../../experiment/batch/replicates.js';
+import { MANIFEST, jsonText } from '../../experiment/run/run-layout.js';
+import { morrisEffects, oatEffects, planDesign, runDesign, type DesignRun, type MetricEffects } from '../../experiment/analysis/sensitivity.js';
 import { formatMetric, formatMetricChange, formatPercent, formatQuantity, formatSeconds } from '../../format.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { designManifest, designSetup, withDesignOptions, type DesignOptions } from '../design-options.js';

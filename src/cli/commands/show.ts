@@ -1,6 +1,6 @@
 /** `livesim show`: the resolved scenario (extends followed, defaults filled, overrides applied). */
 import { Command } from 'commander';
-import { jsonText } from '../../experiment/run-layout.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
 import { stringify } from 'yaml';
 import { loadScenario } from '../../scenario/load.js';
 import { collect } from '../options.js';

@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { withSharedOptions } from '../shared-options.js';
-import { SWEEP_CSV, jsonText } from '../../experiment/run-layout.js';
-import { planSweep, sweepFiles } from '../../experiment/sweep-run.js';
-import type { Estimate } from '../../experiment/statistics.js';
-import { loadCases, runSweep, type SweepCase } from '../../experiment/sweep.js';
+import { SWEEP_CSV, jsonText } from '../../experiment/run/run-layout.js';
+import { planSweep, sweepFiles } from '../../experiment/analysis/sweep-run.js';
+import type { Estimate } from '../../experiment/batch/statistics.js';
+import { loadCases, runSweep, type SweepCase } from '../../experiment/analysis/sweep.js';
 import { formatMetric, formatSeconds } from '../../format.js';
 import { scenarioVariants } from '../../scenario/load.js';
 import { withBatchProgress } from '../batch-progress.js';

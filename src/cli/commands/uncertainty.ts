@@ -1,11 +1,11 @@
 /** `livesim uncertainty`: how wide the answer is across the priors (a Latin hypercube of parameter sets). */
 import path from 'node:path';
 import { Command } from 'commander';
-import { toCsv, type Cell } from '../../experiment/csv.js';
-import { latinHypercube } from '../../experiment/designs.js';
-import { replicateSeeds } from '../../experiment/replicates.js';
-import { MANIFEST, jsonText } from '../../experiment/run-layout.js';
-import { bands, planUncertainty, runUncertainty, targetShares, type Band, type UncertaintyRun } from '../../experiment/uncertainty.js';
+import { toCsv, type Cell } from '../../experiment/batch/csv.js';
+import { latinHypercube } from '../../experiment/analysis/designs.js';
+import { replicateSeeds } from '../../experiment/batch/replicates.js';
+import { MANIFEST, jsonText } from '../../experiment/run/run-layout.js';
+import { bands, planUncertainty, runUncertainty, targetShares, type Band, type UncertaintyRun } from '../../experiment/analysis/uncertainty.js';
 import { formatMetric, formatPercent, formatSeconds } from '../../format.js';
 import { withBatchProgress } from '../batch-progress.js';
 import { designManifest, designSetup, withDesignOptions, type DesignOptions } from '../design-options.js';

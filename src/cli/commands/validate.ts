@@ -1,8 +1,8 @@
 /** `livesim validate`: check a scenario file without running it. */
 import { Command } from 'commander';
-import { jsonText } from '../../experiment/run-layout.js';
+import { jsonText } from '../../experiment/run/run-layout.js';
 import { ScenarioError } from '../../errors.js';
-import { checkPriors } from '../../experiment/priors.js';
+import { checkPriors } from '../../experiment/evidence/priors.js';
 import { loadScenario } from '../../scenario/load.js';
 import { collect } from '../options.js';
 import { detectTerminal } from '../terminal.js';

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import { LEDGER_PARTS } from '../../model/flows.js';
-import { HEADLINE_METRICS } from '../batch-statistics.js';
-import type { ReplicateOutcome, ReplicateTask } from '../replicate-task.js';
+import { HEADLINE_METRICS } from '../batch/batch-statistics.js';
+import type { ReplicateOutcome, ReplicateTask } from '../batch/replicate-task.js';
 
 /** Any number, NaN and the infinities included (a target measured on an empty period can be NaN). */
 const anyNumber = z.custom<number>((value) => typeof value === 'number', { message: 'expected a number' });

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { VERSION } from '../../paths.js';
 import type { Scenario } from '../../scenario/schema.js';
-import type { ReplicateOutcome, ReplicateTask, TaskExtras } from '../replicate-task.js';
+import type { ReplicateOutcome, ReplicateTask, TaskExtras } from '../batch/replicate-task.js';
 
 /** Workers of one livesim version listen on their own queue, so no job meets a worker of another. */
 export const QUEUE_NAME = `livesim-${VERSION}`;

@@ -10,8 +10,8 @@
  */
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ReplicateOutcome, ReplicateTask } from '../replicate-task.js';
-import type { PoolControls, RemoteRunner } from '../worker-pool.js';
+import type { ReplicateOutcome, ReplicateTask } from '../batch/replicate-task.js';
+import type { PoolControls, RemoteRunner } from '../batch/worker-pool.js';
 import { QUEUE_NAME, jobData, jobId, outcomeFrom } from './queue-jobs.js';
 import { checkOutcome } from './outcome-check.js';
 import { checkReachable, queueConnection } from './redis-connection.js';
