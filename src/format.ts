@@ -1,5 +1,5 @@
 /** Numbers as people read them: 1,234,567 and ¥616,252 and 3.61% (fixed locale, so output never varies by machine). */
-import { catalogueEntry } from './model/metric-catalogue.js';
+import { catalogueEntry } from './model/observation/metric-catalogue.js';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const groupedTwo = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -3,7 +3,7 @@
  * one status line redrawn in place on a terminal. Reads snapshots; computes nothing of the model.
  */
 import type { EngineStatus } from '../engine/simulation.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { Snapshot } from '../model/observation/snapshot.js';
 import { formatCount, formatCountShort, formatSeconds, formatYuanShort } from '../format.js';
 import type { Terminal } from './terminal.js';
 

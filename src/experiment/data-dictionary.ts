@@ -4,8 +4,8 @@
  * a level (a value at a moment), a rate, or a key (what a row is), and what it means. `livesim metrics` prints it, the
  * reports label their axes and tables with it, and tests keep it complete.
  */
-import { GROUP_METRICS } from '../model/farmer-outcomes.js';
-import { METRIC_CATALOGUE, type MetricKind, type MetricUnit } from '../model/metric-catalogue.js';
+import { GROUP_METRICS } from '../model/money/farmer-outcomes.js';
+import { METRIC_CATALOGUE, type MetricKind, type MetricUnit } from '../model/observation/metric-catalogue.js';
 
 export interface MetricEntry {
   readonly unit: MetricUnit;

@@ -5,16 +5,16 @@
  */
 import { Subject, type Observable } from 'rxjs';
 import { Simulation, type EngineStatus } from '../engine/simulation.js';
-import { Broadcasting } from './broadcasting.js';
-import { MINUTES_PER_DAY } from './calendar.js';
-import { DailyCycle } from './daily-cycle.js';
-import { Metrics } from './metrics.js';
+import { Broadcasting } from './demand/broadcasting.js';
+import { MINUTES_PER_DAY } from './time/calendar.js';
+import { DailyCycle } from './time/daily-cycle.js';
+import { Metrics } from './observation/metrics.js';
 import type { ModelParams } from './params.js';
-import { Seller } from './sales.js';
-import { SnapshotBuilder, type Snapshot } from './snapshot.js';
-import { AgentViewers } from './viewers-agent.js';
-import { CohortViewers } from './viewers-cohort.js';
-import type { AudienceSink, ViewerProcess } from './viewer-process.js';
+import { Seller } from './money/sales.js';
+import { SnapshotBuilder, type Snapshot } from './observation/snapshot.js';
+import { AgentViewers } from './demand/viewers-agent.js';
+import { CohortViewers } from './demand/viewers-cohort.js';
+import type { AudienceSink, ViewerProcess } from './demand/viewer-process.js';
 import { World } from './world.js';
 
 export interface ModelRunControls {

@@ -29,7 +29,7 @@ export interface MarketParams {
   readonly visitsGrowthHalfLife?: number | undefined;
 }
 
-/** An audience inside a platform's market that only the anchors who declare it reach (src/model/niche.ts). */
+/** An audience inside a platform's market that only the anchors who declare it reach (src/model/demand/niche.ts). */
 export interface NicheParams {
   readonly id: string;
   /** Feed views a day in the niche's pool at minutes of the run, in time order. */
@@ -37,7 +37,7 @@ export interface NicheParams {
 }
 
 /**
- * A shock, its effects spelled out with neutral values for those it does not have (src/model/shocks.ts).
+ * A shock, its effects spelled out with neutral values for those it does not have (src/model/time/shocks.ts).
  * Active from `from` to `until` (minutes, exclusive), or on `days` (month, day) every year.
  */
 export interface ShockParams {
@@ -151,7 +151,7 @@ export interface ProductParams {
   readonly season?: { readonly from: readonly [number, number]; readonly to: readonly [number, number] } | undefined;
   readonly allocation: 'proportional' | 'equal' | 'poorest-first';
   readonly offline: OfflineMarketParams;
-  /** How the seller sets its retail price on a channel (src/model/pricing.ts). */
+  /** How the seller sets its retail price on a channel (src/model/money/pricing.ts). */
   readonly pricing: { readonly kind: 'fixed' } | { readonly kind: 'cost-plus'; readonly passThrough: number; readonly referenceCost: number };
 }
 

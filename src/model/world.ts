@@ -3,26 +3,26 @@
  * products, farmer households and the broadcast plans. Everything mutable during a run lives here.
  */
 import type { RandomStreams, Uniform } from '../engine/random.js';
-import { AnchorState } from './anchors.js';
-import { ArrivalCurve, dwellDistribution, type DwellDistribution } from './audience.js';
-import { Calendar, MINUTES_PER_DAY } from './calendar.js';
-import { Flows } from './flows.js';
-import { HouseholdTable, drawPersons, drawSpread } from './households.js';
-import type { DayLevels } from './metrics.js';
-import type { LiveBroadcast, PlannedSlot } from './live-broadcast.js';
-import { PlatformMarket } from './market.js';
-import { NicheAudience } from './niche.js';
-import { platformFeeRate } from './platform-fees.js';
-import { meanUnitsPerOrder, unviableListing, type DroppedListing } from './viability.js';
-import { DemandRecruiting } from './demand-recruiting.js';
-import { Population } from './population.js';
-import { ProductState } from './products.js';
+import { AnchorState } from './demand/anchors.js';
+import { ArrivalCurve, dwellDistribution, type DwellDistribution } from './demand/audience.js';
+import { Calendar, MINUTES_PER_DAY } from './time/calendar.js';
+import { Flows } from './money/flows.js';
+import { HouseholdTable, drawPersons, drawSpread } from './supply/households.js';
+import type { DayLevels } from './observation/metrics.js';
+import type { LiveBroadcast, PlannedSlot } from './demand/live-broadcast.js';
+import { PlatformMarket } from './demand/market.js';
+import { NicheAudience } from './demand/niche.js';
+import { platformFeeRate } from './money/platform-fees.js';
+import { meanUnitsPerOrder, unviableListing, type DroppedListing } from './supply/viability.js';
+import { DemandRecruiting } from './supply/demand-recruiting.js';
+import { Population } from './demand/population.js';
+import { ProductState } from './supply/products.js';
 import type { AnchorParams, FarmerGroupParams, ModelParams } from './params.js';
-import { broadcastStarts } from './schedule.js';
-import { CommonNoise } from './common-noise.js';
-import { ShockSchedule } from './shocks.js';
-import { ShopState } from './shops.js';
-import { StoreState } from './stores.js';
+import { broadcastStarts } from './time/schedule.js';
+import { CommonNoise } from './demand/common-noise.js';
+import { ShockSchedule } from './time/shocks.js';
+import { ShopState } from './supply/shops.js';
+import { StoreState } from './demand/stores.js';
 
 /** One series of broadcasts and the start times still to come (for rate schedules of anchor classes: drawn daily). */
 export interface SeriesPlan {

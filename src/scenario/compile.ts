@@ -4,8 +4,8 @@
  * to numbers. The model sees only the result (src/model/params.ts).
  */
 import type { BroadcastSeries, Scenario } from './schema.js';
-import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
-import { DatedSeries } from '../model/dated-series.js';
+import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/time/calendar.js';
+import { DatedSeries } from '../model/time/dated-series.js';
 import type { ModelParams, ScheduleParams, SeriesParams, ShockParams } from '../model/params.js';
 import { productsInScope } from './shock-checks.js';
 import { DEFAULT_MARKET } from './default-market.js';

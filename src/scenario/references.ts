@@ -4,8 +4,8 @@
  */
 import type { z } from 'zod';
 import type { Scenario } from './schema.js';
-import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
-import { DAY_LEVEL_NAMES, TIMESERIES_METRICS } from '../model/metric-catalogue.js';
+import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/time/calendar.js';
+import { DAY_LEVEL_NAMES, TIMESERIES_METRICS } from '../model/observation/metric-catalogue.js';
 import { valueAtPath } from './dotted-path.js';
 import { checkShocks } from './shock-checks.js';
 import { hintFor } from './suggest.js';

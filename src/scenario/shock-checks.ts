@@ -3,7 +3,7 @@
  * two shocks of a kind touch the same platform or product on the same day (which would leave
  * open whether they multiply or replace each other: say both in one shock).
  */
-import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/calendar.js';
+import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/time/calendar.js';
 import type { Scenario } from './schema.js';
 import type { Shock } from './shock-schema.js';
 import { parseDate, parseMonthDay } from './units.js';

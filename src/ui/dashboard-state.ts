@@ -2,7 +2,7 @@
  * What the dashboard shows: the latest snapshot of the run, wall-clock rates measured by the
  * bridge, and the state of the controls. Components render this; they compute nothing.
  */
-import type { Snapshot } from '../model/snapshot.js';
+import type { Snapshot } from '../model/observation/snapshot.js';
 
 export interface DashboardState {
   readonly snapshot: Snapshot | undefined;

@@ -4,7 +4,7 @@
  * ScenarioRun is one; so is anything else that can be watched (a test's stand-in).
  */
 import type { Observable } from 'rxjs';
-import type { Snapshot } from '../model/snapshot.js';
+import type { Snapshot } from '../model/observation/snapshot.js';
 
 export interface RunControl {
   readonly snapshots$: Observable<Snapshot>;

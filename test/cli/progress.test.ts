@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProgressReporter } from '../../src/cli/progress.js';
 import { makeStyle } from '../../src/cli/style.js';
 import type { Terminal } from '../../src/cli/terminal.js';
-import type { Snapshot } from '../../src/model/snapshot.js';
+import type { Snapshot } from '../../src/model/observation/snapshot.js';
 
 function fakeTerminal(): Terminal & { written: string } {
   const terminal = {

@@ -1,7 +1,7 @@
 /** The data dictionary names every metric once: summary.json's, and timeseries.csv's flows and levels. */
 import { describe, expect, it } from 'vitest';
 import { describeColumn, METRICS } from '../../src/experiment/data-dictionary.js';
-import { LEDGER_PARTS, TIMESERIES_METRICS } from '../../src/model/metric-catalogue.js';
+import { LEDGER_PARTS, TIMESERIES_METRICS } from '../../src/model/observation/metric-catalogue.js';
 import { simulate, tinyScenario } from '../helpers.js';
 
 describe('the data dictionary', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateUnits, apportion } from '../../src/model/allocation.js';
-import { Flows } from '../../src/model/flows.js';
+import { allocateUnits, apportion } from '../../src/model/supply/allocation.js';
+import { Flows } from '../../src/model/money/flows.js';
 
 const sum = (values: ArrayLike<number>) => Array.from(values).reduce((total, value) => total + value, 0);
 
@@ -70,7 +70,7 @@ describe('allocateUnits', () => {
 
 describe('trailing-year household income', () => {
   it('is the baseline plus the last 12 months of gain, however many months have passed', async () => {
-    const { HouseholdTable } = await import('../../src/model/households.js');
+    const { HouseholdTable } = await import('../../src/model/supply/households.js');
     const table = new HouseholdTable(1);
     table.persons[0] = 2;
     table.baselinePerPerson[0] = 3000;

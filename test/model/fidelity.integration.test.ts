@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunMetrics } from '../../src/model/summary.js';
+import type { RunMetrics } from '../../src/model/observation/summary.js';
 import { simulate, tinyScenario } from '../helpers.js';
 
 const REPLICATES = 40;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioRun } from '../../src/experiment/run/single-run.js';
-import { LEDGER_PARTS } from '../../src/model/flows.js';
+import { LEDGER_PARTS } from '../../src/model/money/flows.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { presetNames } from '../../src/scenario/presets.js';
 import { ledgerPartsInFen, simulate, tinyScenario } from '../helpers.js';

@@ -60,7 +60,7 @@ describe("a platform's shared market", () => {
   });
 
   it('follows the shoppers series between its dates', async () => {
-    const { PlatformMarket } = await import('../../src/model/market.js');
+    const { PlatformMarket } = await import('../../src/model/demand/market.js');
     const day = 1440;
     const growing = new PlatformMarket({ shoppers: [{ minute: 0, people: 100 }, { minute: 10 * day, people: 200 }], visitsPerShopper: 1, visitsGrowthPerYear: 0 });
     expect(growing.shoppersAt(5 * day)).toBeCloseTo(150, 9);
@@ -68,7 +68,7 @@ describe("a platform's shared market", () => {
   });
 
   it("grows each shopper's visits to farm products by the scenario's yearly rate", async () => {
-    const { PlatformMarket } = await import('../../src/model/market.js');
+    const { PlatformMarket } = await import('../../src/model/demand/market.js');
     const year = 365 * 1440;
     const market = new PlatformMarket({ shoppers: [{ minute: 0, people: 1000 }], visitsPerShopper: 0.5, visitsGrowthPerYear: 0.1 });
     expect(market.poolAt(0)).toBeCloseTo(500, 9);
@@ -104,7 +104,7 @@ describe("a platform's shared market", () => {
 
 describe('farm-product visits whose growth slows', () => {
   it('compound at a constant rate without a half-life, and halve their rate every half-life with one', async () => {
-    const { visitsGrowthFactor } = await import('../../src/model/market.js');
+    const { visitsGrowthFactor } = await import('../../src/model/demand/market.js');
     expect(visitsGrowthFactor(0.2, undefined, 2)).toBeCloseTo(1.44, 12);
     // With a half-life of 2 years, the second year grows more slowly than the first.
     const first = visitsGrowthFactor(0.3, 2, 1);

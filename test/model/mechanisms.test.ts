@@ -3,7 +3,7 @@
  * Paired runs share their seed, so with common random numbers differences come from the change.
  */
 import { describe, expect, it } from 'vitest';
-import { ArrivalCurve } from '../../src/model/audience.js';
+import { ArrivalCurve } from '../../src/model/demand/audience.js';
 import { simulate, tinyScenario } from '../helpers.js';
 
 const plenty = { farmers: [{ id: 'village', households: 30, produces: [{ product: 'apple', capacity: 10_000 }] }] };

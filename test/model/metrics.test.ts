@@ -3,12 +3,12 @@
  * adds are spelled out by hand, so this holds them to the metric catalogue.
  */
 import { describe, expect, it } from 'vitest';
-import type { SalesChannel } from '../../src/model/channel.js';
-import { Flows } from '../../src/model/flows.js';
-import { COUNTER_NAMES, LEDGER_PARTS, type CounterName } from '../../src/model/metric-catalogue.js';
-import { Metrics } from '../../src/model/metrics.js';
-import type { ProductState } from '../../src/model/products.js';
-import { Sale } from '../../src/model/sales.js';
+import type { SalesChannel } from '../../src/model/money/channel.js';
+import { Flows } from '../../src/model/money/flows.js';
+import { COUNTER_NAMES, LEDGER_PARTS, type CounterName } from '../../src/model/observation/metric-catalogue.js';
+import { Metrics } from '../../src/model/observation/metrics.js';
+import type { ProductState } from '../../src/model/supply/products.js';
+import { Sale } from '../../src/model/money/sales.js';
 
 /** A sale's numbers, each distinct, and the channel it happened on. */
 function filledSale(channel: SalesChannel, product: ProductState): { sale: Sale; numbers: [CounterName, number][] } {

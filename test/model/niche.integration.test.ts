@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DatedSeries } from '../../src/model/dated-series.js';
-import { NicheAudience } from '../../src/model/niche.js';
+import { DatedSeries } from '../../src/model/time/dated-series.js';
+import { NicheAudience } from '../../src/model/demand/niche.js';
 import { ScenarioError } from '../../src/errors.js';
 import { loadValue, simulate } from '../helpers.js';
 

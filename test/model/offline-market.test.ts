@@ -1,6 +1,6 @@
 /** The offline market: a linear inverse demand through the farm-gate price, with a floor below which the rest goes unsold. */
 import { describe, expect, it } from 'vitest';
-import { OfflineMarket } from '../../src/model/offline-market.js';
+import { OfflineMarket } from '../../src/model/supply/offline-market.js';
 
 const spec = { demandElasticity: 0.8, marketShare: 0.5, diversion: 0, floorShare: 0.25, unsold: 'wasted' as const, referenceQuantity: undefined };
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/random.js';
 import { ScenarioError } from '../../src/errors.js';
-import { Population } from '../../src/model/population.js';
+import { Population } from '../../src/model/demand/population.js';
 import { timeseriesTable } from '../../src/experiment/run/timeseries.js';
 import { loadValue, simulate, tinyScenario } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelRun } from '../../src/model/model-run.js';
 import { compileScenario } from '../../src/scenario/compile.js';
-import type { Snapshot } from '../../src/model/snapshot.js';
+import type { Snapshot } from '../../src/model/observation/snapshot.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 
 async function snapshotsOf(overrides: string[]): Promise<Snapshot[]> {

@@ -1,7 +1,7 @@
 /** Variability that matches the world: breakout nights, broadcasts that sell better or worse, noisy days and years. */
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../src/engine/random.js';
-import { breakoutFactor } from '../../src/model/night.js';
+import { breakoutFactor } from '../../src/model/demand/night.js';
 import { simulate, storeCounty } from '../helpers.js';
 
 const spreadOf = (values: readonly number[]) => {

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCountShort, formatYuanShort } from '../../src/format.js';
-import type { Snapshot } from '../../src/model/snapshot.js';
+import type { Snapshot } from '../../src/model/observation/snapshot.js';
 import { DASHBOARD_LINES, Dashboard } from '../../src/ui/components/Dashboard.js';
 import { stateWith, tinySnapshots } from './fixtures.js';
 

@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { ModelRun } from '../../src/model/model-run.js';
 import { compileScenario } from '../../src/scenario/compile.js';
-import type { Snapshot } from '../../src/model/snapshot.js';
+import type { Snapshot } from '../../src/model/observation/snapshot.js';
 import { INITIAL_STATE, type DashboardState } from '../../src/ui/dashboard-state.js';
 import { loadValue, tinyScenario } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 /** The human-readable report printed after a run (stdout); --json prints the summary instead. */
-import { LEDGER_LABELS, LEDGER_PARTS } from '../../model/flows.js';
+import { LEDGER_LABELS, LEDGER_PARTS } from '../../model/money/flows.js';
 import type { RunSummary } from '../../experiment/run/single-run.js';
 import { formatCount, formatCountShort, formatPercent, formatSeconds, formatYuan, formatYuanShort } from '../../format.js';
 import type { Style } from '../style.js';

@@ -6,7 +6,7 @@
  * why nothing changed when that is what happened (noEffectReading).
  */
 import { UsageError } from '../../errors.js';
-import { GAIN_METRICS } from '../../model/metric-catalogue.js';
+import { GAIN_METRICS } from '../../model/observation/metric-catalogue.js';
 import { loadScenario, type LoadedScenario } from '../../scenario/load.js';
 import { isRunDirectory, readStoredBatch, storedBatchManifest, type StoredBatch } from '../batch/batch-sides.js';
 import { HEADLINE_METRICS } from '../batch/batch-statistics.js';

@@ -5,8 +5,8 @@
  * file the batch writes at its end has them in replicate order, so it is the same for the same
  * root seed however the work was scheduled.
  */
-import { groupMetrics } from '../../model/farmer-outcomes.js';
-import { LEDGER_PARTS } from '../../model/flows.js';
+import { groupMetrics } from '../../model/money/farmer-outcomes.js';
+import { LEDGER_PARTS } from '../../model/money/flows.js';
 import { parseCsvRows, toCsv, type Cell } from './csv.js';
 import type { RunSummary } from '../run/single-run.js';
 

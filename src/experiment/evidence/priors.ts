@@ -5,7 +5,7 @@
  * conversion, adoption rates) must too, unless the scenario lists the exception with a reason.
  * Ranges marked `assumption` have no public source; they are livesim's stated assumptions.
  */
-import { dwellDistribution } from '../../model/audience.js';
+import { dwellDistribution } from '../../model/demand/audience.js';
 import { compileScenario } from '../../scenario/compile.js';
 import { valueAtPath } from '../../scenario/dotted-path.js';
 import type { Product, Scenario } from '../../scenario/schema.js';

@@ -6,7 +6,7 @@
  * parts add up to its GMV to the fen. Anything else is a failed replicate, with the reason.
  */
 import { z } from 'zod';
-import { LEDGER_PARTS } from '../../model/flows.js';
+import { LEDGER_PARTS } from '../../model/money/flows.js';
 import { HEADLINE_METRICS } from '../batch/batch-statistics.js';
 import type { ReplicateOutcome, ReplicateTask } from '../batch/replicate-task.js';
 

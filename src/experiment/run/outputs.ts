@@ -2,7 +2,7 @@
  * The files of a run directory, as text: what a user opens in pandas, R or Excel. Every number
  * here comes from the run's flows and levels; nothing is recomputed differently elsewhere.
  */
-import { catalogueEntry } from '../../model/metric-catalogue.js';
+import { catalogueEntry } from '../../model/observation/metric-catalogue.js';
 import type { ModelResult } from '../../model/model-run.js';
 import { toCsv, ratioCell, yuanCell, type Cell } from '../batch/csv.js';
 import { timeseriesTable, type TimeseriesRow, type TimeseriesTable } from './timeseries.js';

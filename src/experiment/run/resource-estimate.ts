@@ -3,7 +3,7 @@
  * scenario that would run for hours or exhaust memory (a typo in an order of magnitude, a cadence
  * of a second) is refused with the estimate and a way out, instead of hanging or crashing.
  */
-import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../../model/calendar.js';
+import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../../model/time/calendar.js';
 import { snapshotInterval } from '../../model/model-run.js';
 import type { ModelParams } from '../../model/params.js';
 import { compileScenario } from '../../scenario/compile.js';

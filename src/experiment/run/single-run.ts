@@ -5,10 +5,10 @@
 import { manifestText } from './manifest.js';
 import type { Observable } from 'rxjs';
 import { ModelRun, type ModelResult, type ModelRunControls } from '../../model/model-run.js';
-import type { Snapshot } from '../../model/snapshot.js';
+import type { Snapshot } from '../../model/observation/snapshot.js';
 import { compileScenario } from '../../scenario/compile.js';
-import type { FarmerOutcomes } from '../../model/farmer-outcomes.js';
-import { summarizeRun, type LedgerSummary, type RunMetrics, type SellersSummary } from '../../model/summary.js';
+import type { FarmerOutcomes } from '../../model/money/farmer-outcomes.js';
+import { summarizeRun, type LedgerSummary, type RunMetrics, type SellersSummary } from '../../model/observation/summary.js';
 import { VERSION } from '../../paths.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { broadcastsCsv, dailyTimeseriesCsv, householdsCsv, monthlyTimeseriesCsv } from './outputs.js';

@@ -4,9 +4,9 @@
  * product. timeseries.csv is this table, and calibration targets read their metrics from it, so
  * a user can read off the same numbers. Money in yuan.
  */
-import { Flows, fenToYuan } from '../../model/flows.js';
-import { COUNTER_NAMES, DAY_LEVEL_NAMES, METRIC_CATALOGUE, MONEY_COUNTERS, TIMESERIES_METRICS } from '../../model/metric-catalogue.js';
-import type { DayRow } from '../../model/metrics.js';
+import { Flows, fenToYuan } from '../../model/money/flows.js';
+import { COUNTER_NAMES, DAY_LEVEL_NAMES, METRIC_CATALOGUE, MONEY_COUNTERS, TIMESERIES_METRICS } from '../../model/observation/metric-catalogue.js';
+import type { DayRow } from '../../model/observation/metrics.js';
 import type { ModelResult } from '../../model/model-run.js';
 
 export interface TimeseriesTable {

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../../model/flows.js';
+import { LEDGER_LABELS, LEDGER_PARTS, type LedgerPart } from '../../model/money/flows.js';
 import type { DashboardState } from '../dashboard-state.js';
 import { FarmersPanel } from './FarmersPanel.js';
 import { Header } from './Header.js';

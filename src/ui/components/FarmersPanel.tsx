@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { formatCountShort, formatPercent, formatYuanShort } from '../../format.js';
-import type { Snapshot } from '../../model/snapshot.js';
+import type { Snapshot } from '../../model/observation/snapshot.js';
 import { ProgressBar } from './ProgressBar.js';
 
 export interface FarmersPanelProps {

@@ -1,5 +1,5 @@
 import { formatYuanShort } from '../../format.js';
-import type { Leader } from '../../model/snapshot.js';
+import type { Leader } from '../../model/observation/snapshot.js';
 import { fit } from './text.js';
 
 /** The top leaders by GMV, one line each (`1. name  ¥1.2M`), padded to `rows` lines. */

@@ -1,5 +1,5 @@
 import { formatCountShort } from '../../format.js';
-import type { Snapshot } from '../../model/snapshot.js';
+import type { Snapshot } from '../../model/observation/snapshot.js';
 import { fit } from './text.js';
 
 /** The title's detail: broadcasts on air and viewers watching. */

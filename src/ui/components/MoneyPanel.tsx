@@ -1,5 +1,5 @@
 import { formatCountShort, formatPercent, formatYuanShort } from '../../format.js';
-import type { Snapshot } from '../../model/snapshot.js';
+import type { Snapshot } from '../../model/observation/snapshot.js';
 import { fit } from './text.js';
 
 /**
