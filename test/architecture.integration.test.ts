@@ -1,7 +1,7 @@
 /**
  * The layers are enforced: `npm run lint` runs dependency-cruiser with .dependency-cruiser.cjs,
- * which refuses an import pointing up the layers and a cycle between files. Here the same config
- * meets a small tree that breaks each rule once, and the real tree, which breaks none.
+ * which refuses an import pointing up the layers and a cycle between files (lint runs it on the
+ * real tree). Here the same config meets a small tree that breaks each rule once.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,25 +26,31 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('the layer rules', () => {
-  it('refuse an import that points up the layers (the engine reaching for the command line)', () => {
-    const result = cruise(tree({ 'src/engine/clock.ts': "import { main } from '../cli/main.js';\nexport const clock = main;\n", 'src/cli/main.ts': 'export const main = 1;\n' }));
-    expect(result.status).not.toBe(0);
-    expect(result.stdout).toContain('layer-engine');
-    expect(result.stdout).toContain('src/engine/clock.ts → src/cli/main.ts');
+  // One tree that breaks each rule once, and keeps it once: a single cruise (each takes seconds).
+  const broken = cruise(
+    tree({
+      // Up the layers: the engine reaching for the command line.
+      'src/engine/clock.ts': "import { main } from '../cli/main.js';\nexport const clock = main;\n",
+      'src/cli/main.ts': 'export const main = 1;\n',
+      // Down the layers: allowed.
+      'src/cli/run.ts': "import { tick } from '../engine/tick.js';\nexport const run = tick;\n",
+      'src/engine/tick.ts': 'export const tick = 1;\n',
+      // A cycle at run time, and one through types only.
+      'src/model/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
+      'src/model/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
+      'src/model/c.ts': "import type { D } from './d.js';\nexport interface C { d?: D }\n",
+      'src/model/d.ts': "import type { C } from './c.js';\nexport interface D { c?: C }\n",
+    }),
+  );
+
+  it('refuse an import that points up the layers (the engine reaching for the command line), and let one point down', () => {
+    expect(broken.status).not.toBe(0);
+    expect(broken.stdout).toMatch(/layer-engine: src\/engine\/clock\.ts → src\/cli\/main\.ts/);
+    expect(broken.stdout).not.toContain('src/cli/run.ts →');
   });
 
   it('refuse a cycle between files, even through types only', () => {
-    const runtime = cruise(tree({ 'src/model/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n", 'src/model/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n" }));
-    expect(runtime.status).not.toBe(0);
-    expect(runtime.stdout).toContain('no-circular');
-    const types = cruise(tree({ 'src/model/a.ts': "import type { B } from './b.js';\nexport interface A { b?: B }\n", 'src/model/b.ts': "import type { A } from './a.js';\nexport interface B { a?: A }\n" }));
-    expect(types.status).not.toBe(0);
-    expect(types.stdout).toContain('no-cycle-through-types');
-  });
-
-  it('let an import point down, and pass the real tree (its known cycles through types listed apart)', () => {
-    expect(cruise(tree({ 'src/cli/main.ts': "import { clock } from '../engine/clock.js';\nexport const main = clock;\n", 'src/engine/clock.ts': 'export const clock = 1;\n' })).status).toBe(0);
-    const real = cruise(PACKAGE_ROOT, '--ignore-known');
-    expect(real.status, real.stdout).toBe(0);
+    expect(broken.stdout).toMatch(/no-circular: src\/model\/[ab]\.ts/);
+    expect(broken.stdout).toMatch(/no-cycle-through-types: src\/model\/[cd]\.ts/);
   });
 });
