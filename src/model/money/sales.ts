@@ -82,8 +82,7 @@ export class Seller {
     sale.lostGmv = sale.lostUnits * price;
     product.shortUnits += wanted - units;
     if (units > 0) {
-      product.available -= units;
-      sale.stockOut = product.available <= 0;
+      sale.stockOut = product.take(units);
       sale.orders = filledOrders;
       sale.units = units;
       this.split(sale, price, uniform);

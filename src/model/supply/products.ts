@@ -53,7 +53,19 @@ export class ProductState {
   private active = new Uint8Array(0);
 
   /** Units that can still be sold this season. */
-  available = 0;
+  private stock = 0;
+
+  /** Units on hand to sell online. Only the product changes it: stock arrives, is lost, goes offline at a season's end, or is taken by a sale (take). */
+  get available(): number {
+    return this.stock;
+  }
+
+  /** Takes `units` off the stock for a sale (never more than is on hand: the seller checked); true when that empties it. */
+  take(units: number): boolean {
+    this.stock -= units;
+    return this.stock <= 0;
+  }
+
   /** Units ordered that no stock could fill, over the run (lost demand that more growers would have met; not orders a shock kept from shipping). */
   shortUnits = 0;
   /** Today's shock terms: demand, shipping capacity, parcel cost, extra spoilage (src/model/time/shocks.ts). */
@@ -140,7 +152,7 @@ export class ProductState {
     this.active[supplier] = 1;
     if (this.inSeason) {
       this.remaining[supplier] = this.capacities[supplier]!;
-      this.available += this.capacities[supplier]!;
+      this.stock += this.capacities[supplier]!;
     }
   }
 
@@ -155,7 +167,7 @@ export class ProductState {
       this.remaining[supplier] = this.remaining[supplier]! - units;
       lost += units;
     }
-    this.available = Math.max(0, this.available - lost);
+    this.stock = Math.max(0, this.stock - lost);
   }
 
   get supplierCount(): number {
@@ -179,22 +191,22 @@ export class ProductState {
   openSeason(households: HouseholdTable, flows: Flows): void {
     this.settleOffline(households, flows);
     this.offline!.openSeason();
-    this.unsoldAtSeasonEnd += this.available;
+    this.unsoldAtSeasonEnd += this.stock;
     let available = 0;
     for (let supplier = 0; supplier < this.capacities.length; supplier++) {
       const units = this.active[supplier] === 1 ? this.capacities[supplier]! : 0;
       this.remaining[supplier] = units;
       available += units;
     }
-    this.available = available - this.unsettledUnits;
+    this.stock = available - this.unsettledUnits;
     this.inSeason = true;
   }
 
   /** The harvest window ends: what is left goes to the offline market. */
   closeSeason(households: HouseholdTable, flows: Flows): void {
     this.settleOffline(households, flows);
-    this.unsoldAtSeasonEnd += this.available;
-    this.available = 0;
+    this.unsoldAtSeasonEnd += this.stock;
+    this.stock = 0;
     this.inSeason = false;
   }
 
