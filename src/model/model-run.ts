@@ -71,8 +71,7 @@ export class ModelRun {
         this.metrics.today.views += count;
       },
       concurrencyChanged: (delta) => {
-        this.world.concurrentViewers += delta;
-        this.metrics.noteConcurrency(this.world.concurrentViewers, this.simulation.now);
+        this.metrics.noteConcurrency(this.world.changeWatching(delta), this.simulation.now);
       },
     };
     this.viewers =

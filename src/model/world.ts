@@ -75,8 +75,18 @@ export class World {
   readonly groups = new Map<string, Flows>();
   /** Broadcasts on air, in the order they started. */
   readonly live = new Set<LiveBroadcast>();
-  /** Viewers watching any broadcast right now. */
-  concurrentViewers = 0;
+  /** Viewers watching now, across broadcasts (classes count every member's); changed only through changeWatching. */
+  get concurrentViewers(): number {
+    return this.watching;
+  }
+
+  private watching = 0;
+
+  /** `delta` viewers came (more than 0) or went (less than 0: leaving, or a broadcast ending); returns how many watch now. */
+  changeWatching(delta: number): number {
+    this.watching += delta;
+    return this.watching;
+  }
   broadcastsStarted = 0;
   /** Products sellers do not offer on a channel because they would keep less than the farm-gate price per unit. */
   readonly dropped: DroppedListing[] = [];

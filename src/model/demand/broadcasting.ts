@@ -139,7 +139,7 @@ export class Broadcasting {
     this.viewers.finish(broadcast, now);
     broadcast.onAir = false;
     world.live.delete(broadcast);
-    world.concurrentViewers -= broadcast.concurrent;
+    world.changeWatching(-broadcast.concurrent);
     broadcast.concurrent = 0;
     const anchor = broadcast.anchor;
     this.seller.chargeSlotFee(broadcast, anchor.slotFeeFen(broadcast.welfare));
