@@ -145,7 +145,8 @@ export interface ProductParams {
   readonly logistics: { readonly perParcel: number; readonly coldChain: boolean; readonly coldChainMarkup: number };
   readonly spoilage: number;
   readonly claimRate: number;
-  readonly seller: string;
+  /** The shop that sells it online (its index in `shops`), or undefined: the farmers' own cooperative. */
+  readonly shop: number | undefined;
   readonly profitShare: number;
   /** Harvest window as [month 1-12, day] pairs, repeating every year. */
   readonly season?: { readonly from: readonly [number, number]; readonly to: readonly [number, number] } | undefined;

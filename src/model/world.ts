@@ -108,7 +108,7 @@ export class World {
     this.noise = new CommonNoise(scenario, this.markets, this.calendar, random);
     const unitsPerOrder = meanUnitsPerOrder(scenario.behaviour.unitsPerOrder);
     this.products = scenario.products.map((spec, index) => {
-      const shop = scenario.shops.find((candidate) => candidate.id === spec.seller);
+      const shop = spec.shop === undefined ? undefined : scenario.shops[spec.shop];
       return new ProductState(index, spec, shop?.contractPrices[spec.id], unitsPerOrder);
     });
     this.households = this.buildHouseholds(random);
@@ -123,12 +123,12 @@ export class World {
       this.dropped.push(...store.dropUnviable(unitsPerOrder));
       return store;
     });
-    this.shops = scenario.shops.map((spec) => {
+    this.shops = scenario.shops.map((spec, shopIndex) => {
       const staff = spec.staff;
       const candidates = staff ? this.householdsOf(staff.workersFrom) : [];
       const spinOffStore = staff?.spinOffs ? this.stores.find((store) => store.id === staff.spinOffs!.store) : undefined;
       const shop = new ShopState(spec, candidates, spinOffStore, random);
-      for (const product of this.products) if (product.sellerShop === spec.id) product.shop = shop;
+      for (const product of this.products) if (product.sellerShop === shopIndex) product.shop = shop;
       return shop;
     });
     const productById = new Map(this.products.map((product) => [product.id, product]));

@@ -96,8 +96,10 @@ export function compileScenario(scenario: Scenario): ModelParams {
         }),
       ),
     })),
-    products: scenario.products.map((product) => ({
+    // The seller named once, as the shop's index (the references were checked): the model resolves no ids.
+    products: scenario.products.map(({ seller, ...product }) => ({
       ...product,
+      shop: seller === 'farmers' ? undefined : scenario.shops.findIndex((shop) => shop.id === seller),
       season: product.season && { from: parseMonthDay(product.season.from)!, to: parseMonthDay(product.season.to)! },
       offline: { ...product.offline, referenceQuantity: product.offline.referenceQuantity },
     })),

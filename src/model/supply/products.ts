@@ -33,7 +33,8 @@ export class ProductState {
   readonly purchaseFen: number;
   /** Share of the seller's positive margin paid back to the households. */
   readonly profitShare: number;
-  readonly sellerShop: string | undefined;
+  /** The index of the shop that sells it, or undefined (the farmers' cooperative). */
+  readonly sellerShop: number | undefined;
   readonly allocation: AllocationRule;
   private readonly season: ProductParams['season'];
   private readonly pricing: ProductParams['pricing'];
@@ -99,7 +100,7 @@ export class ProductState {
     this.parcelFen = toFen(logistics.perParcel * (logistics.coldChain ? 1 + logistics.coldChainMarkup : 1));
     this.spoilage = spec.spoilage;
     this.claimRate = spec.claimRate;
-    this.sellerShop = spec.seller === 'farmers' ? undefined : spec.seller;
+    this.sellerShop = spec.shop;
     this.purchaseFen = contractPrice === undefined ? this.farmGateFen : toFen(contractPrice);
     this.profitShare = spec.profitShare;
     this.allocation = spec.allocation;
