@@ -13,6 +13,19 @@ import { isDuration, parseDate, parseDuration } from './units.js';
 
 type Path = (string | number)[];
 
+/** What every part of the check shares: the scenario, where to report, and the ids each list declares. */
+interface Checking {
+  readonly scenario: Scenario;
+  readonly report: (path: Path, message: string, hint?: string) => void;
+  readonly mustExist: (value: string, known: readonly string[], path: Path, what: string) => void;
+  readonly platformIds: readonly string[];
+  readonly anchorIds: readonly string[];
+  readonly productIds: readonly string[];
+  readonly shopIds: readonly string[];
+  readonly storeIds: readonly string[];
+  readonly groupIds: readonly string[];
+}
+
 /**
  * Runs even when some fields already failed their own checks (zod continues after format
  * errors), so every parse here is guarded.
@@ -42,12 +55,29 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
     if (!known.includes(value)) report(path, `unknown ${what} \`${value}\``, hintFor(value, known, what));
   };
 
+  const checking: Checking = { scenario, report, mustExist, platformIds, anchorIds, productIds, shopIds, storeIds, groupIds };
+  // In this order, so that a file's problems are listed as they always were.
+  checkPeriod(checking);
+  checkAnchors(checking);
+  checkSupply(checking);
+  checkStoresAndStaff(checking);
+  ids(scenario.shocks, 'shocks');
+  checkShocks(scenario, report, mustExist, { platforms: platformIds, products: productIds, anchors: anchorIds });
+  checkFigures(checking);
+  checkSweepAndCalibration(checking);
+}
+
+/** The run's dates in order. */
+function checkPeriod({ scenario, report }: Checking): void {
   const start = parseDate(scenario.start);
   const end = parseDate(scenario.end);
   if (start !== undefined && end !== undefined && end <= start) {
     report(['end'], `the end (${scenario.end}) must come after the start (${scenario.start})`);
   }
+}
 
+/** Each anchor's platform and niche exist, its lineups name products, and a single anchor's broadcasts do not overlap. */
+function checkAnchors({ scenario, report, mustExist, platformIds, productIds }: Checking): void {
   scenario.anchors.forEach((anchor, a) => {
     mustExist(anchor.platform, platformIds, ['anchors', a, 'platform'], 'platform');
     if (anchor.niche !== undefined) {
@@ -61,7 +91,10 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
       if (!anchor.population && isDuration(series.duration)) overlapProblem(series, parseDuration(series.duration), base, report);
     });
   });
+}
 
+/** Every product is grown by a group and sold by a shop that has its contract price; a group joins one way; shops price real products. */
+function checkSupply({ scenario, report, mustExist, productIds, shopIds }: Checking): void {
   const supplied = new Set<string>();
   scenario.farmers.forEach((group, g) => {
     group.produces.forEach((production, p) => {
@@ -108,7 +141,10 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
       mustExist(productId, productIds, ['shops', s, 'contractPrices', productId], 'product');
     }
   });
+}
 
+/** Stores' platforms and listings exist; a shop's staff comes from a farmer group and spins off into a class of stores. */
+function checkStoresAndStaff({ scenario, report, mustExist, platformIds, productIds, storeIds, groupIds }: Checking): void {
   scenario.stores.forEach((store, s) => {
     mustExist(store.platform, platformIds, ['stores', s, 'platform'], 'platform');
     store.products.forEach((listing, l) => mustExist(listing.product, productIds, ['stores', s, 'products', l, 'product'], 'product'));
@@ -126,10 +162,10 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
       }
     }
   });
+}
 
-  ids(scenario.shocks, 'shocks');
-  checkShocks(scenario, report, mustExist, { platforms: platformIds, products: productIds, anchors: anchorIds });
-
+/** Targets and validation figures read a column that exists, each the way its aggregate needs. */
+function checkFigures({ scenario, report, mustExist, platformIds, productIds }: Checking): void {
   const groups = [...platformIds, ...scenario.anchors.flatMap((anchor) => anchor.tags), ...scenario.stores.flatMap((store) => store.tags)];
   const metrics = [...TIMESERIES_METRICS, ...groups.map((group) => `gmv:${group}`), ...productIds.map((product) => `units:${product}`)];
   const figures = [
@@ -167,7 +203,10 @@ export function checkReferences(scenario: Scenario, context: z.RefinementCtx): v
       target.products?.forEach((product, p) => mustExist(product, productIds, [...path, 'products', p], 'product'));
     }
   });
+}
 
+/** Sweep cases are named apart; free parameters are numeric fields inside bounds that make sense. */
+function checkSweepAndCalibration({ scenario, report }: Checking): void {
   const caseNames = new Set<string>();
   scenario.sweep?.cases.forEach((item, index) => {
     if (caseNames.has(item.name)) report(['sweep', 'cases', index, 'name'], `two sweep cases are named \`${item.name}\``, 'each case needs its own name: their rows would be pooled');
