@@ -12,33 +12,18 @@ import { DEFAULT_MARKET } from './default-market.js';
 import { parseDate, parseDuration, parseMonthDay, parseTimeOfDay } from './units.js';
 
 
+/** The run's time axis: minutes from the start, and the horizon. */
+interface Timeline {
+  readonly startMs: number;
+  readonly horizon: number;
+  readonly minuteOf: (text: string) => number;
+}
+
 export function compileScenario(scenario: Scenario): ModelParams {
   const startMs = parseDate(scenario.start)!;
   const endMs = parseDate(scenario.end)!;
-  const horizon = (endMs - startMs) / MS_PER_MINUTE;
-  const minuteOf = (text: string) => (parseDate(text)! - startMs) / MS_PER_MINUTE;
-
-  const schedule = (series: BroadcastSeries): ScheduleParams => {
-    const spec = series.schedule;
-    if (spec.kind === 'dates') {
-      const starts = spec.dates
-        .map(minuteOf)
-        .filter((minute) => minute >= 0 && minute < horizon)
-        .sort((a, b) => a - b);
-      return { kind: 'dates', starts, from: 0, until: horizon };
-    }
-    const from = Math.max(0, spec.from === undefined ? 0 : minuteOf(spec.from));
-    // `until` names the last moment a broadcast may start.
-    const until = Math.min(horizon, spec.until === undefined ? horizon : minuteOf(spec.until) + 1);
-    if (spec.kind === 'cadence') return { kind: 'cadence', every: parseDuration(spec.every), at: parseTimeOfDay(spec.at)!, from, until };
-    const earliest = parseTimeOfDay(spec.between[0])!;
-    const latest = parseTimeOfDay(spec.between[1])!;
-    // A window across midnight ends the next day.
-    return { kind: 'rate', perDay: spec.perDay, between: [earliest, latest < earliest ? latest + MINUTES_PER_DAY : latest], from, until };
-  };
-
-  const behaviour = scenario.behaviour;
-  const dwell = behaviour.dwell;
+  const timeline: Timeline = { startMs, horizon: (endMs - startMs) / MS_PER_MINUTE, minuteOf: (text) => (parseDate(text)! - startMs) / MS_PER_MINUTE };
+  const { minuteOf } = timeline;
   return {
     name: scenario.name,
     startMs,
@@ -47,54 +32,12 @@ export function compileScenario(scenario: Scenario): ModelParams {
     cohortStep: parseDuration(scenario.cohortStep),
     snapshotEvery: scenario.snapshotEvery === 'auto' ? 'auto' : parseDuration(scenario.snapshotEvery),
     povertyLine: scenario.povertyLine,
-    behaviour: {
-      dwell: dwell.kind === 'exponential' ? { kind: 'exponential', mean: parseDuration(dwell.mean) } : { kind: 'lognormal', median: parseDuration(dwell.median), sigma: dwell.sigma },
-      purchaseRate: behaviour.purchaseRate,
-      priceElasticity: behaviour.priceElasticity,
-      socialProof: { ...behaviour.socialProof, window: parseDuration(behaviour.socialProof.window) },
-      unitsPerOrder: behaviour.unitsPerOrder,
-      yearlyDemandNoise: behaviour.yearlyDemandNoise,
-    },
-    platforms: scenario.platforms.map((platform) => {
-      // A platform without a market of its own shares the default pool: attention is never unbounded.
-      const market = platform.market ?? DEFAULT_MARKET;
-      return {
-        ...platform,
-        market: {
-          visitsPerShopper: market.visitsPerShopper,
-          visitsGrowthPerYear: scenario.behaviour.farmVisitsGrowthPerYear,
-          visitsGrowthHalfLife: scenario.behaviour.farmVisitsGrowthHalfLife,
-          shoppers: market.shoppers.map((point) => ({ minute: minuteOf(point.date), people: point.people })).sort((a, b) => a.minute - b.minute),
-        },
-        niches: platform.niches.map((niche) => ({
-          id: niche.id,
-          views:
-            typeof niche.viewsPerDay === 'number'
-              ? [{ minute: 0, views: niche.viewsPerDay }]
-              : niche.viewsPerDay.map((point) => ({ minute: minuteOf(point.date), views: point.views })).sort((a, b) => a.minute - b.minute),
-        })),
-      };
-    }),
+    behaviour: compileBehaviour(scenario.behaviour),
+    platforms: scenario.platforms.map((platform) => compilePlatform(platform, scenario.behaviour, timeline)),
     anchors: scenario.anchors.map((anchor) => ({
       ...anchor,
       ...followerFields(anchor.followers, minuteOf),
-      broadcasts: anchor.broadcasts.map(
-        (series, index): SeriesParams => ({
-          label: series.id ?? `${anchor.id}/${index + 1}`,
-          schedule: schedule(series),
-          duration: parseDuration(series.duration),
-          welfare: series.welfare,
-          subsidised: series.subsidised,
-          lineup: series.lineup.map((slot) => ({ product: slot.product, minutes: parseDuration(slot.slot) })),
-          audience: {
-            rampUp: parseDuration(series.audience.rampUp),
-            halfLife: series.audience.halfLife === 'none' ? undefined : parseDuration(series.audience.halfLife),
-            variability: series.audience.variability,
-            breakout: series.audience.breakout,
-          },
-          salesVariability: series.salesVariability,
-        }),
-      ),
+      broadcasts: anchor.broadcasts.map((series, index) => compileSeries(series, `${anchor.id}/${index + 1}`, timeline)),
     })),
     // The seller named once, as the shop's index (the references were checked): the model resolves no ids.
     products: scenario.products.map(({ seller, ...product }) => ({
@@ -106,29 +49,102 @@ export function compileScenario(scenario: Scenario): ModelParams {
     farmers: scenario.farmers,
     shops: scenario.shops,
     stores: scenario.stores.map((store) => ({ ...store, opens: store.opens === undefined ? 0 : Math.max(0, minuteOf(store.opens)) })),
-    shocks: scenario.shocks.map((shock): ShockParams => {
-      const neutral = { traffic: 1, broadcasts: 1, demand: 1, capacity: 1, costMultiplier: 1, spoilage: 0, loss: 0 };
-      const scope = { products: productsInScope(shock, scenario.products), platforms: undefined, anchors: undefined };
-      if (shock.kind === 'promotion') {
-        const platforms = shock.platforms.length > 0 ? shock.platforms : undefined;
-        return { id: shock.id, from: 0, until: 0, days: shock.on.map((day) => parseMonthDay(day)!), ...scope, platforms, ...neutral, traffic: shock.traffic, demand: shock.demand };
-      }
-      // Inclusive last day: active until the midnight after it.
-      const dates = { from: minuteOf(shock.from), until: minuteOf(shock.to) + MINUTES_PER_DAY, days: undefined };
-      switch (shock.kind) {
-        case 'traffic':
-          return { id: shock.id, ...dates, ...scope, platforms: shock.platforms.length > 0 ? shock.platforms : undefined, ...neutral, traffic: shock.multiplier };
-        case 'broadcasts':
-          return { id: shock.id, ...dates, ...scope, anchors: shock.anchors.length > 0 ? shock.anchors : undefined, ...neutral, broadcasts: shock.multiplier };
-        case 'demand':
-          return { id: shock.id, ...dates, ...scope, ...neutral, demand: shock.multiplier };
-        case 'logistics':
-          return { id: shock.id, ...dates, ...scope, ...neutral, capacity: shock.capacity, costMultiplier: shock.costMultiplier, spoilage: shock.spoilage };
-        case 'supply':
-          return { id: shock.id, ...dates, ...scope, ...neutral, loss: shock.loss };
-      }
-    }),
+    shocks: scenario.shocks.map((shock) => compileShock(shock, scenario.products, timeline)),
   };
+}
+
+function compileBehaviour(behaviour: Scenario['behaviour']): ModelParams['behaviour'] {
+  const dwell = behaviour.dwell;
+  return {
+    dwell: dwell.kind === 'exponential' ? { kind: 'exponential', mean: parseDuration(dwell.mean) } : { kind: 'lognormal', median: parseDuration(dwell.median), sigma: dwell.sigma },
+    purchaseRate: behaviour.purchaseRate,
+    priceElasticity: behaviour.priceElasticity,
+    socialProof: { ...behaviour.socialProof, window: parseDuration(behaviour.socialProof.window) },
+    unitsPerOrder: behaviour.unitsPerOrder,
+    yearlyDemandNoise: behaviour.yearlyDemandNoise,
+  };
+}
+
+function compilePlatform(platform: Scenario['platforms'][number], behaviour: Scenario['behaviour'], { minuteOf }: Timeline): ModelParams['platforms'][number] {
+  // A platform without a market of its own shares the default pool: attention is never unbounded.
+  const market = platform.market ?? DEFAULT_MARKET;
+  return {
+    ...platform,
+    market: {
+      visitsPerShopper: market.visitsPerShopper,
+      visitsGrowthPerYear: behaviour.farmVisitsGrowthPerYear,
+      visitsGrowthHalfLife: behaviour.farmVisitsGrowthHalfLife,
+      shoppers: market.shoppers.map((point) => ({ minute: minuteOf(point.date), people: point.people })).sort((a, b) => a.minute - b.minute),
+    },
+    niches: platform.niches.map((niche) => ({
+      id: niche.id,
+      views:
+        typeof niche.viewsPerDay === 'number'
+          ? [{ minute: 0, views: niche.viewsPerDay }]
+          : niche.viewsPerDay.map((point) => ({ minute: minuteOf(point.date), views: point.views })).sort((a, b) => a.minute - b.minute),
+    })),
+  };
+}
+
+/** A series of broadcasts; `fallbackLabel` names one without an id. */
+function compileSeries(series: BroadcastSeries, fallbackLabel: string, timeline: Timeline): SeriesParams {
+  return {
+    label: series.id ?? fallbackLabel,
+    schedule: compileSchedule(series, timeline),
+    duration: parseDuration(series.duration),
+    welfare: series.welfare,
+    subsidised: series.subsidised,
+    lineup: series.lineup.map((slot) => ({ product: slot.product, minutes: parseDuration(slot.slot) })),
+    audience: {
+      rampUp: parseDuration(series.audience.rampUp),
+      halfLife: series.audience.halfLife === 'none' ? undefined : parseDuration(series.audience.halfLife),
+      variability: series.audience.variability,
+      breakout: series.audience.breakout,
+    },
+    salesVariability: series.salesVariability,
+  };
+}
+
+function compileSchedule(series: BroadcastSeries, { horizon, minuteOf }: Timeline): ScheduleParams {
+  const spec = series.schedule;
+  if (spec.kind === 'dates') {
+    const starts = spec.dates
+      .map(minuteOf)
+      .filter((minute) => minute >= 0 && minute < horizon)
+      .sort((a, b) => a - b);
+    return { kind: 'dates', starts, from: 0, until: horizon };
+  }
+  const from = Math.max(0, spec.from === undefined ? 0 : minuteOf(spec.from));
+  // `until` names the last moment a broadcast may start.
+  const until = Math.min(horizon, spec.until === undefined ? horizon : minuteOf(spec.until) + 1);
+  if (spec.kind === 'cadence') return { kind: 'cadence', every: parseDuration(spec.every), at: parseTimeOfDay(spec.at)!, from, until };
+  const earliest = parseTimeOfDay(spec.between[0])!;
+  const latest = parseTimeOfDay(spec.between[1])!;
+  // A window across midnight ends the next day.
+  return { kind: 'rate', perDay: spec.perDay, between: [earliest, latest < earliest ? latest + MINUTES_PER_DAY : latest], from, until };
+}
+
+function compileShock(shock: Scenario['shocks'][number], products: Scenario['products'], { minuteOf }: Timeline): ShockParams {
+  const neutral = { traffic: 1, broadcasts: 1, demand: 1, capacity: 1, costMultiplier: 1, spoilage: 0, loss: 0 };
+  const scope = { products: productsInScope(shock, products), platforms: undefined, anchors: undefined };
+  if (shock.kind === 'promotion') {
+    const platforms = shock.platforms.length > 0 ? shock.platforms : undefined;
+    return { id: shock.id, from: 0, until: 0, days: shock.on.map((day) => parseMonthDay(day)!), ...scope, platforms, ...neutral, traffic: shock.traffic, demand: shock.demand };
+  }
+  // Inclusive last day: active until the midnight after it.
+  const dates = { from: minuteOf(shock.from), until: minuteOf(shock.to) + MINUTES_PER_DAY, days: undefined };
+  switch (shock.kind) {
+    case 'traffic':
+      return { id: shock.id, ...dates, ...scope, platforms: shock.platforms.length > 0 ? shock.platforms : undefined, ...neutral, traffic: shock.multiplier };
+    case 'broadcasts':
+      return { id: shock.id, ...dates, ...scope, anchors: shock.anchors.length > 0 ? shock.anchors : undefined, ...neutral, broadcasts: shock.multiplier };
+    case 'demand':
+      return { id: shock.id, ...dates, ...scope, ...neutral, demand: shock.multiplier };
+    case 'logistics':
+      return { id: shock.id, ...dates, ...scope, ...neutral, capacity: shock.capacity, costMultiplier: shock.costMultiplier, spoilage: shock.spoilage };
+    case 'supply':
+      return { id: shock.id, ...dates, ...scope, ...neutral, loss: shock.loss };
+  }
 }
 
 /** An anchor's followers: a number, or dated counts (the start is then their value when the run starts; the model follows them). */
