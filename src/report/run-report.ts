@@ -31,75 +31,101 @@ const PART_COLORS: Readonly<Record<LedgerPart, string>> = {
 
 export function runReportHtml(directory: string, manifest: Manifest): string {
   const summary = readRunJson<RunSummary>(directory, 'summary.json', SUMMARY_KEYS.run);
-  const households = readRunCsv(directory, 'households.csv');
-  const broadcasts = readRunCsv(directory, 'broadcasts.csv');
   const povertyLine = (manifest.resolvedScenario as { povertyLine?: number } | undefined)?.povertyLine ?? 4000;
-  const m = summary.metrics;
   const sections: Section[] = [
-    {
-      title: 'Headline',
-      reading: `${summary.simulated.start} to ${summary.simulated.reached}, seed ${summary.seed}, ${summary.engine.fidelity} fidelity.`,
-      body: headlineTable([
-        ['gain', `${formatYuan(m.gain)} (premium ${formatYuan(m.gainPremium)} · volume ${formatYuan(m.gainVolume)} · spillover ${formatYuan(m.gainSpillover)} · wages ${formatYuan(m.wages)})`],
-        ['gmv', formatYuan(m.gmv)],
-        ['farmerRevenue', `${formatYuan(m.farmerRevenue)} (${formatPercent(m.farmerShare)} of GMV)`],
-        ['orders', formatCount(m.orders)],
-        ['views', formatCount(m.views)],
-        ['lostOrders', `${formatCount(m.lostOrders)} orders, ${formatYuan(m.lostGmv)}`],
-        ['householdsAboveLine', `${formatCount(m.householdsAboveLine)} of ${formatCount(m.households)} (${formatCount(m.householdsAboveLineWithoutEcommerce)} without live commerce)`],
-      ]),
-    },
-    {
-      title: 'What live commerce changed for the farmers',
-      reading:
-        'Against the counterfactual in the same run (the same harvest sold offline only): the gain and where it came from, per household group. ' +
-        'Premium: online pay beyond the offline price; volume: units that would otherwise have gone unsold; spillover: better offline terms for everyone’s remaining harvest; wages: shop jobs. Income is yearly, all persons.',
-      body: summary.farmers ? farmersTable(summary.farmers) : '<p>This run was made before livesim computed a counterfactual.</p>',
-    },
+    headlineSection(summary),
+    farmersSection(summary),
     timeSection(directory, summary),
-    {
-      title: 'Where the money went',
-      reading: 'Every yuan of GMV, in exactly one part: what the farmers were paid, what the sellers kept, and the costs between.',
-      body: svgChart(
-        {
-          legend: { bottom: 0 },
-          grid: { left: 20, right: 60, top: 10, bottom: 60, containLabel: true },
-          xAxis: { type: 'value', name: 'yuan', max: summary.ledger.gmv || undefined, axisLabel: { showMaxLabel: false } },
-          yAxis: { type: 'category', data: ['GMV'] },
-          series: LEDGER_PARTS.map((part) => ({
-            name: LEDGER_LABELS[part],
-            type: 'bar' as const,
-            stack: 'gmv',
-            data: [summary.ledger.parts[part]],
-            color: PART_COLORS[part],
-            // Each part's share on it, where the part is wide enough to hold the words.
-            label: { show: summary.ledger.gmv > 0 && summary.ledger.parts[part] / summary.ledger.gmv >= 0.06, position: 'inside' as const, color: '#fff', formatter: () => `${formatPercent(summary.ledger.parts[part] / summary.ledger.gmv, 0)}\n${formatYuanShort(summary.ledger.parts[part])}` },
-          })),
-        },
-        { width: 760, height: 170 },
-      ),
-    },
-    {
-      title: 'Households against the poverty line',
-      reading: `Income per person per year, without live commerce and with it (trailing year), for the simulated households; the line is ${formatYuan(povertyLine)}.`,
-      body: incomeHistogram(households, povertyLine),
-    },
-    {
-      title: 'Broadcasts',
-      reading:
-        'Each broadcast (or batch of a class of anchors): its views against its GMV, both on log scales, coloured by anchor' +
-        (broadcasts.length > MAX_POINTS ? `; one in every ${strideFor(broadcasts.length)} of the ${formatCount(broadcasts.length)} rows of broadcasts.csv, to keep the page light.` : '.'),
-      body: broadcastScatter(broadcasts),
-    },
-    {
-      title: 'What the scenario assumed',
-      reading: `Scenario ${manifest.scenario}, hash ${manifest.scenarioHash.slice(0, 16)}…, seed ${manifest.seed}; the whole resolved scenario below.`,
-      body: `<details><summary>the resolved scenario (JSON)</summary><pre>${escapeHtml(JSON.stringify(manifest.resolvedScenario, null, 2))}</pre></details>`,
-    },
+    moneySection(summary),
+    householdsSection(readRunCsv(directory, 'households.csv'), povertyLine),
+    broadcastsSection(readRunCsv(directory, 'broadcasts.csv')),
+    assumedSection(manifest),
     dictionarySection([...HEADLINE_NAMES, 'gainPremium', 'gainVolume', 'gainSpillover', 'wages', 'lostGmv', 'households', 'householdsAboveLineWithoutEcommerce', ...LEDGER_PARTS, 'baselineIncomePerPerson', 'incomePerPerson', 'views', 'gmv', 'anchor']),
   ];
   const warning = manifest.complete ? undefined : `This run was stopped at ${summary.simulated.reached}: its results are incomplete.`;
   return htmlPage(`livesim: ${manifest.scenario}`, `A run of livesim ${manifest.livesimVersion}, made ${manifest.createdAt}.`, warning, sections);
+}
+
+/** The headline numbers, in words with their meanings. */
+function headlineSection(summary: RunSummary): Section {
+  const m = summary.metrics;
+  return {
+    title: 'Headline',
+    reading: `${summary.simulated.start} to ${summary.simulated.reached}, seed ${summary.seed}, ${summary.engine.fidelity} fidelity.`,
+    body: headlineTable([
+      ['gain', `${formatYuan(m.gain)} (premium ${formatYuan(m.gainPremium)} · volume ${formatYuan(m.gainVolume)} · spillover ${formatYuan(m.gainSpillover)} · wages ${formatYuan(m.wages)})`],
+      ['gmv', formatYuan(m.gmv)],
+      ['farmerRevenue', `${formatYuan(m.farmerRevenue)} (${formatPercent(m.farmerShare)} of GMV)`],
+      ['orders', formatCount(m.orders)],
+      ['views', formatCount(m.views)],
+      ['lostOrders', `${formatCount(m.lostOrders)} orders, ${formatYuan(m.lostGmv)}`],
+      ['householdsAboveLine', `${formatCount(m.householdsAboveLine)} of ${formatCount(m.households)} (${formatCount(m.householdsAboveLineWithoutEcommerce)} without live commerce)`],
+    ]),
+  };
+}
+
+/** The gain against the counterfactual and its parts, per farmer group. */
+function farmersSection(summary: RunSummary): Section {
+  return {
+    title: 'What live commerce changed for the farmers',
+    reading:
+      'Against the counterfactual in the same run (the same harvest sold offline only): the gain and where it came from, per household group. ' +
+      'Premium: online pay beyond the offline price; volume: units that would otherwise have gone unsold; spillover: better offline terms for everyone’s remaining harvest; wages: shop jobs. Income is yearly, all persons.',
+    body: summary.farmers ? farmersTable(summary.farmers) : '<p>This run was made before livesim computed a counterfactual.</p>',
+  };
+}
+
+/** Every yuan of GMV in exactly one part, as a stacked bar with each part's share and amount. */
+function moneySection(summary: RunSummary): Section {
+  return {
+    title: 'Where the money went',
+    reading: 'Every yuan of GMV, in exactly one part: what the farmers were paid, what the sellers kept, and the costs between.',
+    body: svgChart(
+      {
+        legend: { bottom: 0 },
+        grid: { left: 20, right: 60, top: 10, bottom: 60, containLabel: true },
+        xAxis: { type: 'value', name: 'yuan', max: summary.ledger.gmv || undefined, axisLabel: { showMaxLabel: false } },
+        yAxis: { type: 'category', data: ['GMV'] },
+        series: LEDGER_PARTS.map((part) => ({
+          name: LEDGER_LABELS[part],
+          type: 'bar' as const,
+          stack: 'gmv',
+          data: [summary.ledger.parts[part]],
+          color: PART_COLORS[part],
+          // Each part's share on it, where the part is wide enough to hold the words.
+          label: { show: summary.ledger.gmv > 0 && summary.ledger.parts[part] / summary.ledger.gmv >= 0.06, position: 'inside' as const, color: '#fff', formatter: () => `${formatPercent(summary.ledger.parts[part] / summary.ledger.gmv, 0)}\n${formatYuanShort(summary.ledger.parts[part])}` },
+        })),
+      },
+      { width: 760, height: 170 },
+    ),
+  };
+}
+
+function householdsSection(households: readonly Record<string, string>[], povertyLine: number): Section {
+  return {
+    title: 'Households against the poverty line',
+    reading: `Income per person per year, without live commerce and with it (trailing year), for the simulated households; the line is ${formatYuan(povertyLine)}.`,
+    body: incomeHistogram(households, povertyLine),
+  };
+}
+
+function broadcastsSection(broadcasts: readonly Record<string, string>[]): Section {
+  return {
+    title: 'Broadcasts',
+    reading:
+      'Each broadcast (or batch of a class of anchors): its views against its GMV, both on log scales, coloured by anchor' +
+      (broadcasts.length > MAX_POINTS ? `; one in every ${strideFor(broadcasts.length)} of the ${formatCount(broadcasts.length)} rows of broadcasts.csv, to keep the page light.` : '.'),
+    body: broadcastScatter(broadcasts),
+  };
+}
+
+/** The resolved scenario, collapsed: what this run assumed. */
+function assumedSection(manifest: Manifest): Section {
+  return {
+    title: 'What the scenario assumed',
+    reading: `Scenario ${manifest.scenario}, hash ${manifest.scenarioHash.slice(0, 16)}…, seed ${manifest.seed}; the whole resolved scenario below.`,
+    body: `<details><summary>the resolved scenario (JSON)</summary><pre>${escapeHtml(JSON.stringify(manifest.resolvedScenario, null, 2))}</pre></details>`,
+  };
 }
 
 const HEADLINE_NAMES = ['gain', 'gmv', 'farmerRevenue', 'orders', 'views', 'lostOrders', 'householdsAboveLine'] as const;
