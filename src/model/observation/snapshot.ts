@@ -115,22 +115,6 @@ export class SnapshotBuilder {
   private describe(now: number, events: number, final: boolean): Snapshot {
     const { world, metrics } = this;
     const total = metrics.total();
-    const ledger = Object.fromEntries(LEDGER_PARTS.map((part) => [part, fenToYuan(total[part])])) as Record<LedgerPart, number>;
-    const live = [...world.live]
-      .sort((a, b) => b.concurrent - a.concurrent || a.index - b.index)
-      .map((broadcast) => ({
-        anchor: broadcast.anchor.name,
-        count: broadcast.count,
-        product: broadcast.onScreen?.product.name ?? null,
-        viewers: broadcast.concurrent,
-        ordersLastHour: broadcast.ordersLastHour(now),
-      }));
-    const recentDays = metrics.days.slice(-(HISTORY - 1));
-    const days = recentDays.map((row) => fenToYuan(row.flows.gmv));
-    days.push(fenToYuan(metrics.today.gmv));
-    const dailyPeaks = [...recentDays.map((row) => row.levels.peakConcurrentViewers), metrics.peakConcurrentToday];
-    const hourly = world.calendar.horizon <= SHORT_RUN;
-    const tally = world.households.tally(world.scenario.povertyLine);
     return {
       scenario: world.scenario.name,
       seed: this.seed,
@@ -140,47 +124,84 @@ export class SnapshotBuilder {
       progress: world.calendar.horizon > 0 ? Math.min(1, now / world.calendar.horizon) : 1,
       final,
       events,
-      totals: {
-        broadcasts: total.broadcasts,
-        views: total.views,
-        orders: total.orders,
-        units: total.units,
-        gmv: fenToYuan(total.gmv),
-        ...liveRates(total),
-        lostOrders: total.lostOrders,
-        stockOuts: total.stockOuts,
-        spoiledUnits: total.spoiledUnits,
-        broadcastsSkipped: total.broadcastsSkipped,
-        storesSell: total.orders > total.liveOrders,
-      },
-      ledger,
+      totals: totalsOf(total),
+      ledger: Object.fromEntries(LEDGER_PARTS.map((part) => [part, fenToYuan(total[part])])) as Record<LedgerPart, number>,
       ledgerShares: Object.fromEntries(LEDGER_PARTS.map((part) => [part, total.gmv > 0 ? total[part] / total.gmv : 0])) as Record<LedgerPart, number>,
       concurrentViewers: world.concurrentViewers,
       onAir: [...world.live].reduce((sum, broadcast) => sum + broadcast.count, 0),
-      live,
-      households: {
-        total: tally.total,
-        supplying: tally.supplying,
-        aboveLine: tally.aboveLine,
-        aboveLineWithoutEcommerce: tally.aboveLineWithoutEcommerce,
-        gain: fenToYuan(total.gain),
-        premium: fenToYuan(total.gainPremium),
-        volume: fenToYuan(total.gainVolume),
-        spillover: fenToYuan(total.gainSpillover),
-        wages: fenToYuan(total.wages),
-      },
+      live: liveNow(world, now),
+      households: householdsNow(world, total),
       stockAvailable: world.stockAvailable(),
       soldOut: world.products.filter((product) => product.inSeason && product.available <= 0).map((product) => product.name),
       spoiledShare: total.units > 0 ? total.spoiledUnits / total.units : 0,
-      trend: hourly
-        ? { unit: 'hour', gmv: metrics.gmvByHour(now, Math.max(1, Math.ceil(now / 60))).map(fenToYuan), peakViewers: metrics.peakViewersByHour(now, Math.max(1, Math.ceil(now / 60))) }
-        : { unit: 'day', gmv: days, peakViewers: dailyPeaks },
+      trend: trendOf(world, metrics, now),
       leaders: {
         anchors: leaders(world.anchors.map((anchor) => ({ id: anchor.id, name: anchor.name, flows: anchor.flows }))),
         products: leaders(world.products.map((product) => ({ id: product.id, name: product.name, flows: product.flows }))),
       },
     };
   }
+
+}
+
+/** The run's totals so far, as the dashboard's money panel reads them. */
+function totalsOf(total: Flows): Snapshot['totals'] {
+  return {
+    broadcasts: total.broadcasts,
+    views: total.views,
+    orders: total.orders,
+    units: total.units,
+    gmv: fenToYuan(total.gmv),
+    ...liveRates(total),
+    lostOrders: total.lostOrders,
+    stockOuts: total.stockOuts,
+    spoiledUnits: total.spoiledUnits,
+    broadcastsSkipped: total.broadcastsSkipped,
+    storesSell: total.orders > total.liveOrders,
+  };
+}
+
+/** Broadcasts on air, most watched first. */
+function liveNow(world: World, now: number): LiveView[] {
+  return [...world.live]
+    .sort((a, b) => b.concurrent - a.concurrent || a.index - b.index)
+    .map((broadcast) => ({
+      anchor: broadcast.anchor.name,
+      count: broadcast.count,
+      product: broadcast.onScreen?.product.name ?? null,
+      viewers: broadcast.concurrent,
+      ordersLastHour: broadcast.ordersLastHour(now),
+    }));
+}
+
+/** The households against the poverty line, and the gain so far with its parts. */
+function householdsNow(world: World, total: Flows): Snapshot['households'] {
+  const tally = world.households.tally(world.scenario.povertyLine);
+  return {
+    total: tally.total,
+    supplying: tally.supplying,
+    aboveLine: tally.aboveLine,
+    aboveLineWithoutEcommerce: tally.aboveLineWithoutEcommerce,
+    gain: fenToYuan(total.gain),
+    premium: fenToYuan(total.gainPremium),
+    volume: fenToYuan(total.gainVolume),
+    spillover: fenToYuan(total.gainSpillover),
+    wages: fenToYuan(total.wages),
+  };
+}
+
+/** GMV and peak viewers over time: every hour of a short run, the last days of a long one. */
+function trendOf(world: World, metrics: Metrics, now: number): Snapshot['trend'] {
+  if (world.calendar.horizon <= SHORT_RUN) {
+    const hours = Math.max(1, Math.ceil(now / 60));
+    return { unit: 'hour', gmv: metrics.gmvByHour(now, hours).map(fenToYuan), peakViewers: metrics.peakViewersByHour(now, hours) };
+  }
+  const recentDays = metrics.days.slice(-(HISTORY - 1));
+  return {
+    unit: 'day',
+    gmv: [...recentDays.map((row) => fenToYuan(row.flows.gmv)), fenToYuan(metrics.today.gmv)],
+    peakViewers: [...recentDays.map((row) => row.levels.peakConcurrentViewers), metrics.peakConcurrentToday],
+  };
 }
 
 /** Writes into `draft` only the leaves of `next` that differ from it. */
