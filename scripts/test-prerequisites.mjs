@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * What `npm test` needs besides Node and npm, declared once: .ci/run installs what is missing
- * (`--missing-packages` prints the Debian packages), and `npm test` checks them first, so a
+ * What `npm test` needs besides Node and npm: `npm test` checks them first (.ci/run, which
+ * installs them, names the same four; test/scripts holds the two together), so a
  * machine without them stops at once with the command to run instead of failing minutes in.
  */
 import { spawnSync } from 'node:child_process';

@@ -1,6 +1,6 @@
 /** `npm test` checks the programs it needs first, and stops with the command that installs them. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
@@ -25,7 +25,15 @@ describe('npm test prerequisites', () => {
     expect(result.stderr).toContain('sudo apt-get install -y bsdutils chromium redis-server redis-tools');
   });
 
-  it('names the missing Debian packages for .ci/run, and nothing when all are there', () => {
+  it('names the same programs and packages as .ci/run, which installs them', () => {
+    const ci = readFileSync(path.join(PACKAGE_ROOT, '.ci', 'run'), 'utf8');
+    const installed = [...ci.matchAll(/command -v (\S+) .*missing\+=\((\S+)\)/g)].map(([, command, pkg]) => `${command}:${pkg}`);
+    const listed = spawnSync(process.execPath, [SCRIPT, '--missing-packages'], { encoding: 'utf8', env: { PATH: barePath() } }).stdout.split(' ');
+    expect(installed.map((pair) => pair.split(':')[1])).toEqual(listed);
+    expect(installed).toEqual(['script:bsdutils', 'chromium:chromium', 'redis-server:redis-server', 'redis-cli:redis-tools']);
+  });
+
+  it('names the missing Debian packages, and nothing when all are there', () => {
     expect(spawnSync(process.execPath, [SCRIPT, '--missing-packages'], { encoding: 'utf8', env: { PATH: barePath() } }).stdout).toBe('bsdutils chromium redis-server redis-tools');
     // This machine runs the suite, so it has them all.
     expect(spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8' }).status).toBe(0);
