@@ -24,7 +24,7 @@ const DEFINITIONS: Record<SharedOption, (help: string | undefined) => Option> = 
   json: (help) => new Option('--json', help ?? 'print the result as JSON on stdout and nothing else there'),
   quiet: (help) => new Option('-q, --quiet', help ?? 'no progress on stderr'),
   ui: (help) => new Option('--no-ui', help ?? 'plain progress lines on stderr, even on a terminal'),
-  out: (help) => new Option(`--out <${help?.startsWith('the file') ? 'file' : 'dir'}>`, help ?? 'run directory (default: runs/<scenario>-<seed>-<time>)'),
+  out: (help) => new Option('--out <dir>', help ?? 'run directory (default: runs/<scenario>-<seed>-<time>)'),
   force: (help) => new Option('--force', help ?? 'run even when the estimated work is over the limits, and replace the run already in --out'),
   report: (help) => (help === undefined ? reportOption() : new Option('--report', help)),
   open: (help) => (help === undefined ? openOption() : new Option('--open', help)),
@@ -32,8 +32,10 @@ const DEFINITIONS: Record<SharedOption, (help: string | undefined) => Option> = 
 };
 
 export interface SharedOptionChoices {
-  /** The command's own words for an option (the flag and parser stay the shared ones; an --out whose words start "the file" takes a <file>). */
+  /** The command's own words for an option (the flag and parser stay the shared ones). */
   readonly help?: Partial<Record<SharedOption, string>>;
+  /** What --out names, when not a run directory (calibrate writes one file). */
+  readonly outIs?: 'file';
   /** Options this command does not take, each with the reason (shown nowhere; read by the test and the next engineer). */
   readonly leaveOut?: Partial<Record<SharedOption, string>>;
 }
@@ -46,7 +48,8 @@ export function withSharedOptions(command: Command, choices: SharedOptionChoices
   LEFT_OUT.set(command.name(), choices.leaveOut ?? {});
   for (const name of SHARED_OPTIONS) {
     if (choices.leaveOut?.[name] !== undefined) continue;
-    command.addOption(DEFINITIONS[name](choices.help?.[name]));
+    const option = DEFINITIONS[name](choices.help?.[name]);
+    command.addOption(name === 'out' && choices.outIs === 'file' ? new Option('--out <file>', option.description) : option);
   }
   return command;
 }

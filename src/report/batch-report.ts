@@ -95,21 +95,19 @@ export function sweepReportHtml(directory: string, manifest: Manifest): string {
   );
 }
 
-/** A parameter path in words (`anchors.li-orchard.skill` → "li-orchard skill"). */
-const shortName = (parameter: string) => labelOf(parameter);
 
 /** The metric against the swept parameter: a numeric one on a value axis, any other as categories. */
 function sweepLines(cases: readonly SweepCase[], name: string, swept: string, others: readonly string[]): string {
   const numeric = cases.every((item) => typeof item.values[swept] === 'number');
   const xValues = [...new Set(cases.map((item) => item.values[swept]))];
-  const groupOf = (item: SweepCase) => others.map((other) => `${shortName(other)}=${String(item.values[other] ?? '—')}`).join(', ');
+  const groupOf = (item: SweepCase) => others.map((other) => `${labelOf(other)}=${String(item.values[other] ?? '—')}`).join(', ');
   const groups = [...new Set(cases.map(groupOf))];
   return svgChart({
     legend: others.length > 0 ? { top: 0, data: groups } : { show: false },
     grid: { left: 20, right: 40, top: 40, bottom: 40, containLabel: true },
     xAxis: numeric
-      ? { type: 'value', name: shortName(swept), nameLocation: 'middle', nameGap: 26, scale: true }
-      : { type: 'category', name: shortName(swept), nameLocation: 'middle', nameGap: 26, data: xValues.map(String), boundaryGap: false },
+      ? { type: 'value', name: labelOf(swept), nameLocation: 'middle', nameGap: 26, scale: true }
+      : { type: 'category', name: labelOf(swept), nameLocation: 'middle', nameGap: 26, data: xValues.map(String), boundaryGap: false },
     yAxis: metricAxis(name, { scale: true }) as YAXisComponentOption,
     series: groups.flatMap((group, index) => {
       const members = cases.filter((item) => groupOf(item) === group && item.metrics[name]);

@@ -90,6 +90,7 @@ export function calibrateCommand(): Command {
         out: 'the file to write the fitted scenario to (default: <name>.fitted.yaml here)',
         force: 'run even when the estimated work is over the limits',
       },
+      outIs: 'file',
       leaveOut: {
         ui: 'its progress is a line per evaluation: there is no live view to turn off',
         report: 'calibrate writes a scenario file, not a run directory',
