@@ -170,9 +170,9 @@ export class Simulation {
     const queue = this.queue;
     let processed = 0;
     while (processed < budget && queue.peekTime() <= until) {
-      const event = queue.pop()!;
-      this.now = event.time;
-      event.target.subject.next(event.payload);
+      queue.pop();
+      this.now = queue.poppedTime;
+      queue.poppedTarget!.emit(queue.poppedPayload);
       processed++;
     }
     this.processed += processed;

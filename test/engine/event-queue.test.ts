@@ -4,7 +4,7 @@ import { EventQueue } from '../../src/engine/event-queue.js';
 
 function drain(queue: EventQueue<string>): string[] {
   const out: string[] = [];
-  for (let event = queue.pop(); event; event = queue.pop()) out.push(event.target);
+  while (queue.pop()) out.push(queue.poppedTarget!);
   return out;
 }
 
@@ -45,8 +45,8 @@ describe('EventQueue', () => {
             reference.sort((a, b) => a.time - b.time || a.id - b.id);
             const expected = reference.shift();
             const popped = queue.pop();
-            expect(popped?.target).toBe(expected?.id);
-            if (popped) now = popped.time;
+            expect(popped ? queue.poppedTarget : undefined).toBe(expected?.id);
+            if (popped) now = queue.poppedTime;
           } else {
             // Like a simulation, never schedule before the current time.
             const time = now + operation;
@@ -58,4 +58,20 @@ describe('EventQueue', () => {
       }),
     );
   });
+
+  it('grows past its first arrays and reuses the slots of popped events, keeping the order', () => {
+    const queue = new EventQueue<number>();
+    // A rolling window of 5,000 pending events, as an audience keeps departures waiting.
+    for (let id = 0; id < 5000; id++) queue.push(id % 97, id, id);
+    const popped: number[] = [];
+    for (let id = 5000; id < 20000; id++) {
+      queue.pop();
+      popped.push(queue.poppedTime);
+      expect(queue.poppedPayload).toBe(queue.poppedTarget);
+      queue.push(queue.poppedTime + (id % 89), id, id);
+    }
+    expect(queue.size).toBe(5000);
+    expect(popped).toEqual([...popped].sort((a, b) => a - b));
+  });
 });
+

@@ -14,19 +14,14 @@ import type { DwellDistribution } from './audience.js';
 import type { LiveBroadcast } from './live-broadcast.js';
 import type { Seller } from '../money/sales.js';
 import type { AudienceSink, ViewerProcess } from './viewer-process.js';
-
-class Viewer {
-  constructor(
-    readonly broadcast: LiveBroadcast,
-    /** When the viewer leaves (at the latest, when the broadcast ends). */
-    readonly leaves: number,
-  ) {}
-}
+import { ViewerPool } from './viewer-pool.js';
 
 export class AgentViewers implements ViewerProcess {
   private readonly arrivals: EventStream<LiveBroadcast>;
-  private readonly departures: EventStream<Viewer>;
-  private readonly purchaseChances: EventStream<Viewer>;
+  /** Viewers are numbers into the pool, so that no event allocates. */
+  private readonly viewers = new ViewerPool();
+  private readonly departures: EventStream<number>;
+  private readonly purchaseChances: EventStream<number>;
   private readonly slotChanges: EventStream<LiveBroadcast>;
 
   constructor(
@@ -71,7 +66,7 @@ export class AgentViewers implements ViewerProcess {
     this.audience.viewersArrived(1);
     this.audience.concurrencyChanged(1);
     const leaves = Math.min(broadcast.end, now + this.dwell.sample(broadcast.anchor.random.dwell));
-    const viewer = new Viewer(broadcast, leaves);
+    const viewer = this.viewers.admit(broadcast, leaves);
     this.simulation.schedule(leaves, this.departures, viewer);
     if (broadcast.maxHazard > 0) {
       const chance = now + exponential(broadcast.anchor.random.viewers, 1 / broadcast.maxHazard);
@@ -81,8 +76,8 @@ export class AgentViewers implements ViewerProcess {
     if (next < broadcast.end) this.simulation.schedule(next, this.arrivals, broadcast);
   }
 
-  private considerPurchase(viewer: Viewer): void {
-    const broadcast = viewer.broadcast;
+  private considerPurchase(viewer: number): void {
+    const broadcast = this.viewers.broadcastOf(viewer);
     if (!broadcast.onAir) return;
     const now = this.simulation.now;
     const uniform = broadcast.anchor.random.viewers;
@@ -95,11 +90,12 @@ export class AgentViewers implements ViewerProcess {
       }
     }
     const next = now + exponential(uniform, 1 / broadcast.maxHazard);
-    if (next < viewer.leaves) this.simulation.schedule(next, this.purchaseChances, viewer);
+    if (next < this.viewers.leavesAt(viewer)) this.simulation.schedule(next, this.purchaseChances, viewer);
   }
 
-  private leave(viewer: Viewer): void {
-    const broadcast = viewer.broadcast;
+  private leave(viewer: number): void {
+    const broadcast = this.viewers.broadcastOf(viewer);
+    this.viewers.release(viewer);
     if (!broadcast.onAir) return;
     broadcast.concurrent--;
     this.audience.concurrencyChanged(-1);
