@@ -15,7 +15,8 @@ import { SnapshotBuilder, type Snapshot } from './observation/snapshot.js';
 import { AgentViewers } from './demand/viewers-agent.js';
 import { CohortViewers } from './demand/viewers-cohort.js';
 import type { AudienceSink, ViewerProcess } from './demand/viewer-process.js';
-import { World } from './world.js';
+import type { World } from './world.js';
+import { buildWorld } from './world-builder.js';
 
 export interface ModelRunControls {
   /** Stops the run between slices; what was computed is kept and marked incomplete. */
@@ -63,15 +64,16 @@ export class ModelRun {
     readonly seed: number,
   ) {
     this.simulation = new Simulation(seed);
-    this.world = new World(scenario, this.simulation.random);
+    const built = buildWorld(scenario, this.simulation.random);
+    this.world = built.world;
     this.snapshots = new SnapshotBuilder(this.world, this.metrics, seed);
     this.seller = new Seller(scenario.behaviour, (sale) => this.metrics.recordSale(sale, this.simulation.now));
     const audience: AudienceSink = {
       viewersArrived: (count) => {
-        this.metrics.today.views += count;
+        this.metrics.count('views', count);
       },
       concurrencyChanged: (delta) => {
-        this.metrics.noteConcurrency(this.world.changeWatching(delta), this.simulation.now);
+        this.metrics.noteConcurrency(this.world.watching.change(delta), this.simulation.now);
       },
     };
     this.viewers =
@@ -80,7 +82,7 @@ export class ModelRun {
         : new CohortViewers(this.simulation, this.world.dwell, scenario.cohortStep, this.seller, audience);
 
     this.broadcasting = new Broadcasting(this.simulation, this.world, this.metrics, this.viewers, this.seller, scenario.behaviour);
-    this.days = new DailyCycle(this.world, this.metrics, this.seller, this.broadcasting, scenario.povertyLine);
+    this.days = new DailyCycle(this.world, built.supplies, this.metrics, this.seller, this.broadcasting, scenario.povertyLine);
     this.scheduleCalendar();
   }
 

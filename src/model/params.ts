@@ -3,7 +3,9 @@
  * (src/scenario/compile.ts). Times are simulated minutes since the run's start (or minutes after
  * midnight for a time of day), durations are minutes, money is yuan as the scenario states it.
  * The model reads only these: it never parses `90m` or `2019-11-20` and never sees the scenario
- * file's types, so the file format can change without touching the mechanisms.
+ * file's types, so the file format can change without touching the mechanisms. A reference from
+ * one entity to another is an index into its list, resolved here once; ids remain only as names
+ * (for outputs and random streams), and the model never looks one up.
  */
 
 /** A fixed number, or a lognormal spread given by its median and log-scale sigma. */
@@ -45,12 +47,12 @@ export interface ShockParams {
   readonly from: number;
   readonly until: number;
   readonly days: readonly (readonly [number, number])[] | undefined;
-  /** Platform ids it reaches; undefined: all. */
-  readonly platforms: readonly string[] | undefined;
-  /** Product ids it reaches; undefined: all. */
-  readonly products: readonly string[] | undefined;
-  /** Anchor (class) ids it reaches; undefined: all. */
-  readonly anchors: readonly string[] | undefined;
+  /** The platforms it reaches (indices into `platforms`); undefined: all. */
+  readonly platforms: readonly number[] | undefined;
+  /** The products it reaches (indices into `products`); undefined: all. */
+  readonly products: readonly number[] | undefined;
+  /** The anchors (or classes) it reaches (indices into `anchors`); undefined: all. */
+  readonly anchors: readonly number[] | undefined;
   readonly traffic: number;
   readonly broadcasts: number;
   readonly demand: number;
@@ -93,7 +95,8 @@ export interface SeriesParams {
   readonly duration: number;
   readonly welfare: boolean;
   readonly subsidised: boolean;
-  readonly lineup: readonly { readonly product: string; readonly minutes: number }[];
+  /** The products shown in turn (indices into `products`) and their minutes on screen. */
+  readonly lineup: readonly { readonly product: number; readonly minutes: number }[];
   /** Arrival curve: ramp-up minutes, half-life minutes (undefined: no decay), night-to-night spread. */
   readonly audience: {
     readonly rampUp: number;
@@ -117,20 +120,22 @@ export interface AnchorParams {
   readonly id: string;
   readonly name?: string | undefined;
   readonly kind: 'celebrity' | 'peasant' | 'shop-owner';
-  readonly platform: string;
+  /** Its platform's index in `platforms`. */
+  readonly platform: number;
   /** Followers when the run starts (with `followerPath`: the dated counts' value then). */
   readonly followers: number;
   /** Dated follower counts of a following that grows outside the simulated broadcasts. */
   readonly followerPath?: readonly { readonly minute: number; readonly followers: number }[] | undefined;
   readonly tuneInShare: number;
   readonly recommendedTraffic: number;
-  /** The platform niche whose pool the anchor's feed traffic shares (undefined: the platform's market only). */
-  readonly niche?: string | undefined;
+  /** The niche (its index in the platform's `niches`) whose pool the anchor's feed traffic shares (undefined: the platform's market only). */
+  readonly niche: number | undefined;
   readonly skill: number;
   readonly followGain: number;
   readonly commission: { readonly rate: number; readonly slotFee: number; readonly welfareRate: number; readonly welfareSlotFee: number };
   readonly broadcasts: readonly SeriesParams[];
-  readonly tags: readonly string[];
+  /** The flow groups its sales count toward (indices into `groups`): its platform's, then its tags'. */
+  readonly groups: readonly number[];
   readonly population?: (AdoptionParams & { readonly potential: number; readonly batches: number }) | undefined;
 }
 
@@ -147,6 +152,8 @@ export interface ProductParams {
   readonly claimRate: number;
   /** The shop that sells it online (its index in `shops`), or undefined: the farmers' own cooperative. */
   readonly shop: number | undefined;
+  /** What that shop pays the households a unit under contract (yuan), when it declares a price. */
+  readonly contractPrice: number | undefined;
   readonly profitShare: number;
   /** Harvest window as [month 1-12, day] pairs, repeating every year. */
   readonly season?: { readonly from: readonly [number, number]; readonly to: readonly [number, number] } | undefined;
@@ -186,25 +193,27 @@ export interface FarmerGroupParams {
    * Per product: units each real household can ship online a season (`capacity`), and its whole
    * harvest a season (`harvest`, at least the capacity; undefined: the capacity is the harvest).
    */
-  readonly produces: readonly { readonly product: string; readonly capacity: Spread; readonly harvest?: Spread | undefined }[];
+  readonly produces: readonly { readonly product: number; readonly capacity: Spread; readonly harvest?: Spread | undefined }[];
   readonly represents: number;
   readonly joining?: AdoptionParams | undefined;
   /** Households join as the sellers need them: each month's lost demand brings enough growers to fill it. */
   readonly joinsOnDemand?: { readonly initial: number } | undefined;
-  readonly followsAnchors?: { readonly anchor: string; readonly householdsPerAnchor: number } | undefined;
+  /** Households appear with a class of anchors (`anchor`: its index in `anchors`). */
+  readonly followsAnchors?: { readonly anchor: number; readonly householdsPerAnchor: number } | undefined;
 }
 
 export interface ShopParams {
   readonly id: string;
-  readonly contractPrices: Readonly<Record<string, number>>;
   readonly staff?:
     | {
-        readonly workersFrom: string;
+        /** The farmer group its workers come from (index into `farmers`). */
+        readonly workersFrom: number;
         readonly ordersPerWorkerMonth: number;
         readonly wagePerMonth: number;
         /** Share of each month's positive margin the owner takes before wages. */
         readonly ownerShare: number;
-        readonly spinOffs?: { readonly perWorkerYear: number; readonly store: string } | undefined;
+        /** Workers' own shops, counted as a class of stores (`store`: its index in `stores`). */
+        readonly spinOffs?: { readonly perWorkerYear: number; readonly store: number } | undefined;
       }
     | undefined;
 }
@@ -212,10 +221,12 @@ export interface ShopParams {
 export interface StoreParams {
   readonly id: string;
   readonly name?: string | undefined;
-  readonly platform: string;
+  /** Its platform's index in `platforms`. */
+  readonly platform: number;
   /** Minute the listings go online (0: from the start). */
   readonly opens: number;
-  readonly products: readonly { readonly product: string; readonly share: number }[];
+  /** Listed products (indices into `products`) and their shares of visits. */
+  readonly products: readonly { readonly product: number; readonly share: number }[];
   readonly visitorsPerDay: number;
   /** Search ranking by sales: traffic ramps from openingVisitors toward visitorsPerDay with the last year's orders. */
   readonly ranking?: { readonly openingVisitors: number; readonly halfOrders: number } | undefined;
@@ -223,7 +234,8 @@ export interface StoreParams {
   readonly loyalty: { readonly retention: number; readonly repeatOrdersPerYear: number; readonly churnPerYear: number; readonly market?: number | undefined };
   readonly welfare: boolean;
   readonly subsidised: boolean;
-  readonly tags: readonly string[];
+  /** The flow groups its sales count toward (indices into `groups`): its platform's, then its tags'. */
+  readonly groups: readonly number[];
   readonly population?: (AdoptionParams & { readonly potential: number }) | undefined;
 }
 
@@ -245,4 +257,9 @@ export interface ModelParams {
   readonly shops: readonly ShopParams[];
   readonly stores: readonly StoreParams[];
   readonly shocks: readonly ShockParams[];
+  /**
+   * The groups whose flows are reported apart (GMV by platform and by tag): every platform's id,
+   * then each tag in the order anchors and then stores first name it.
+   */
+  readonly groups: readonly string[];
 }

@@ -8,6 +8,7 @@ import { MINUTES_PER_DAY, MS_PER_MINUTE } from '../model/time/calendar.js';
 import { DatedSeries } from '../model/time/dated-series.js';
 import type { ModelParams, ScheduleParams, SeriesParams, ShockParams } from '../model/params.js';
 import { productsInScope } from './shock-checks.js';
+import { ReferenceIndex } from './resolve-references.js';
 import { DEFAULT_MARKET } from './default-market.js';
 import { parseDate, parseDuration, parseMonthDay, parseTimeOfDay } from './units.js';
 
@@ -24,6 +25,7 @@ export function compileScenario(scenario: Scenario): ModelParams {
   const endMs = parseDate(scenario.end)!;
   const timeline: Timeline = { startMs, horizon: (endMs - startMs) / MS_PER_MINUTE, minuteOf: (text) => (parseDate(text)! - startMs) / MS_PER_MINUTE };
   const { minuteOf } = timeline;
+  const refs = new ReferenceIndex(scenario);
   return {
     name: scenario.name,
     startMs,
@@ -34,22 +36,50 @@ export function compileScenario(scenario: Scenario): ModelParams {
     povertyLine: scenario.povertyLine,
     behaviour: compileBehaviour(scenario.behaviour),
     platforms: scenario.platforms.map((platform) => compilePlatform(platform, scenario.behaviour, timeline)),
-    anchors: scenario.anchors.map((anchor) => ({
+    anchors: scenario.anchors.map(({ tags, ...anchor }) => ({
       ...anchor,
+      platform: refs.platform(anchor.platform),
+      niche: anchor.niche === undefined ? undefined : refs.niche(anchor.platform, anchor.niche),
+      groups: refs.groupsOf({ platform: anchor.platform, tags }),
       ...followerFields(anchor.followers, minuteOf),
-      broadcasts: anchor.broadcasts.map((series, index) => compileSeries(series, `${anchor.id}/${index + 1}`, timeline)),
+      broadcasts: anchor.broadcasts.map((series, index) => compileSeries(series, `${anchor.id}/${index + 1}`, timeline, refs)),
     })),
-    // The seller named once, as the shop's index (the references were checked): the model resolves no ids.
-    products: scenario.products.map(({ seller, ...product }) => ({
-      ...product,
-      shop: seller === 'farmers' ? undefined : scenario.shops.findIndex((shop) => shop.id === seller),
-      season: product.season && { from: parseMonthDay(product.season.from)!, to: parseMonthDay(product.season.to)! },
-      offline: { ...product.offline, referenceQuantity: product.offline.referenceQuantity },
+    products: scenario.products.map((product) => compileProduct(product, scenario.shops, refs)),
+    farmers: scenario.farmers.map((group) => ({
+      ...group,
+      produces: group.produces.map((production) => ({ ...production, product: refs.product(production.product) })),
+      followsAnchors: group.followsAnchors && { ...group.followsAnchors, anchor: refs.anchor(group.followsAnchors.anchor) },
     })),
-    farmers: scenario.farmers,
-    shops: scenario.shops,
-    stores: scenario.stores.map((store) => ({ ...store, opens: store.opens === undefined ? 0 : Math.max(0, minuteOf(store.opens)) })),
-    shocks: scenario.shocks.map((shock) => compileShock(shock, scenario.products, timeline)),
+    shops: scenario.shops.map(({ contractPrices: _prices, staff, ...shop }) => ({
+      ...shop,
+      staff: staff && {
+        ...staff,
+        workersFrom: refs.farmerGroup(staff.workersFrom),
+        spinOffs: staff.spinOffs && { ...staff.spinOffs, store: refs.store(staff.spinOffs.store) },
+      },
+    })),
+    stores: scenario.stores.map(({ tags, ...store }) => ({
+      ...store,
+      platform: refs.platform(store.platform),
+      products: store.products.map((listing) => ({ ...listing, product: refs.product(listing.product) })),
+      groups: refs.groupsOf({ platform: store.platform, tags }),
+      opens: store.opens === undefined ? 0 : Math.max(0, minuteOf(store.opens)),
+    })),
+    shocks: scenario.shocks.map((shock) => compileShock(shock, scenario.products, timeline, refs)),
+    // Last: every anchor and store has named its groups by now.
+    groups: refs.groupNames(),
+  };
+}
+
+/** A product, its seller named as the shop's index and the shop's contract price for it. */
+function compileProduct({ seller, ...product }: Scenario['products'][number], shops: Scenario['shops'], refs: ReferenceIndex): ModelParams['products'][number] {
+  const shop = seller === 'farmers' ? undefined : refs.shop(seller);
+  return {
+    ...product,
+    shop,
+    contractPrice: shop === undefined ? undefined : shops[shop]!.contractPrices[product.id],
+    season: product.season && { from: parseMonthDay(product.season.from)!, to: parseMonthDay(product.season.to)! },
+    offline: { ...product.offline, referenceQuantity: product.offline.referenceQuantity },
   };
 }
 
@@ -87,14 +117,14 @@ function compilePlatform(platform: Scenario['platforms'][number], behaviour: Sce
 }
 
 /** A series of broadcasts; `fallbackLabel` names one without an id. */
-function compileSeries(series: BroadcastSeries, fallbackLabel: string, timeline: Timeline): SeriesParams {
+function compileSeries(series: BroadcastSeries, fallbackLabel: string, timeline: Timeline, refs: ReferenceIndex): SeriesParams {
   return {
     label: series.id ?? fallbackLabel,
     schedule: compileSchedule(series, timeline),
     duration: parseDuration(series.duration),
     welfare: series.welfare,
     subsidised: series.subsidised,
-    lineup: series.lineup.map((slot) => ({ product: slot.product, minutes: parseDuration(slot.slot) })),
+    lineup: series.lineup.map((slot) => ({ product: refs.product(slot.product), minutes: parseDuration(slot.slot) })),
     audience: {
       rampUp: parseDuration(series.audience.rampUp),
       halfLife: series.audience.halfLife === 'none' ? undefined : parseDuration(series.audience.halfLife),
@@ -124,20 +154,21 @@ function compileSchedule(series: BroadcastSeries, { horizon, minuteOf }: Timelin
   return { kind: 'rate', perDay: spec.perDay, between: [earliest, latest < earliest ? latest + MINUTES_PER_DAY : latest], from, until };
 }
 
-function compileShock(shock: Scenario['shocks'][number], products: Scenario['products'], { minuteOf }: Timeline): ShockParams {
+function compileShock(shock: Scenario['shocks'][number], products: Scenario['products'], { minuteOf }: Timeline, refs: ReferenceIndex): ShockParams {
   const neutral = { traffic: 1, broadcasts: 1, demand: 1, capacity: 1, costMultiplier: 1, spoilage: 0, loss: 0 };
-  const scope = { products: productsInScope(shock, products), platforms: undefined, anchors: undefined };
+  const scope = { products: productsInScope(shock, products)?.map((id) => refs.product(id)), platforms: undefined, anchors: undefined };
+  const platformsNamed = (ids: readonly string[]) => (ids.length > 0 ? ids.map((id) => refs.platform(id)) : undefined);
   if (shock.kind === 'promotion') {
-    const platforms = shock.platforms.length > 0 ? shock.platforms : undefined;
+    const platforms = platformsNamed(shock.platforms);
     return { id: shock.id, from: 0, until: 0, days: shock.on.map((day) => parseMonthDay(day)!), ...scope, platforms, ...neutral, traffic: shock.traffic, demand: shock.demand };
   }
   // Inclusive last day: active until the midnight after it.
   const dates = { from: minuteOf(shock.from), until: minuteOf(shock.to) + MINUTES_PER_DAY, days: undefined };
   switch (shock.kind) {
     case 'traffic':
-      return { id: shock.id, ...dates, ...scope, platforms: shock.platforms.length > 0 ? shock.platforms : undefined, ...neutral, traffic: shock.multiplier };
+      return { id: shock.id, ...dates, ...scope, platforms: platformsNamed(shock.platforms), ...neutral, traffic: shock.multiplier };
     case 'broadcasts':
-      return { id: shock.id, ...dates, ...scope, anchors: shock.anchors.length > 0 ? shock.anchors : undefined, ...neutral, broadcasts: shock.multiplier };
+      return { id: shock.id, ...dates, ...scope, anchors: shock.anchors.length > 0 ? shock.anchors.map((id) => refs.anchor(id)) : undefined, ...neutral, broadcasts: shock.multiplier };
     case 'demand':
       return { id: shock.id, ...dates, ...scope, ...neutral, demand: shock.multiplier };
     case 'logistics':

@@ -36,7 +36,7 @@ export function estimateResources(params: ModelParams): ResourceEstimate {
   let broadcasts = 0;
   let peakViewers = 0;
   for (const anchor of params.anchors) {
-    const platform = params.platforms.find((candidate) => candidate.id === anchor.platform);
+    const platform = params.platforms[anchor.platform];
     const members = anchor.population ? Math.max(anchor.population.initial, anchor.population.potential) : 1;
     for (const series of anchor.broadcasts) {
       const schedule = series.schedule;

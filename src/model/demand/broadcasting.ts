@@ -22,6 +22,8 @@ interface Batch {
 }
 
 export class Broadcasting {
+  /** Broadcasts launched so far (a batch counts once): the next one's index. */
+  private launched = 0;
   private readonly starts: EventStream<SeriesPlan>;
   private readonly batches: EventStream<Batch>;
   private readonly ends: EventStream<LiveBroadcast>;
@@ -95,7 +97,7 @@ export class Broadcasting {
     const anchor = plan.anchor;
     // Nothing in the lineup in season and in stock: the anchor does not go on air.
     if (!plan.lineup.some((slot) => slot.product.available > 0)) {
-      metrics.today.broadcastsSkipped += count;
+      metrics.count('broadcastsSkipped', count);
       anchor.flows.broadcastsSkipped += count;
       return;
     }
@@ -109,7 +111,7 @@ export class Broadcasting {
     // The market counts what broadcasts pull, as it counts stores' wanted visitors, not what crowding leaves them.
     if (anchor.market) anchor.market.feedPullToday += anchor.feedPull(welfare) * night * count;
     const broadcast = new LiveBroadcast({
-      index: world.broadcastsStarted++,
+      index: this.launched++,
       anchor,
       series: plan.series,
       start: now,
@@ -124,10 +126,10 @@ export class Broadcasting {
     });
     broadcast.advanceSlot(now);
     world.live.add(broadcast);
-    metrics.today.broadcasts += count;
+    metrics.count('broadcasts', count);
     anchor.flows.broadcasts += count;
     if (welfare) {
-      metrics.today.welfareBroadcasts += count;
+      metrics.count('welfareBroadcasts', count);
       anchor.flows.welfareBroadcasts += count;
     }
     this.viewers.begin(broadcast);
@@ -139,7 +141,7 @@ export class Broadcasting {
     this.viewers.finish(broadcast, now);
     broadcast.onAir = false;
     world.live.delete(broadcast);
-    world.changeWatching(-broadcast.concurrent);
+    world.watching.change(-broadcast.concurrent);
     broadcast.concurrent = 0;
     const anchor = broadcast.anchor;
     this.seller.chargeSlotFee(broadcast, anchor.slotFeeFen(broadcast.welfare));
@@ -150,7 +152,7 @@ export class Broadcasting {
     anchor.followers += gained / Math.max(1, anchor.active);
     anchor.flows.followersGained += gained;
     anchor.flows.views += broadcast.views;
-    metrics.today.followersGained += gained;
+    metrics.count('followersGained', gained);
     metrics.recordBroadcast(broadcast, world.calendar.timeLabel(broadcast.start), now, finished);
   }
 }

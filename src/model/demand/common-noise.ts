@@ -18,13 +18,15 @@ export class CommonNoise {
 
   constructor(
     private readonly scenario: ModelParams,
-    markets: ReadonlyMap<string, PlatformMarket>,
+    /** Each platform's market, by platform index. */
+    markets: readonly PlatformMarket[],
     private readonly calendar: Calendar,
     random: RandomStreams,
   ) {
     this.traffic = scenario.platforms
-      .filter((platform) => platform.trafficNoise > 0)
-      .map((platform) => ({ market: markets.get(platform.id)!, sigma: platform.trafficNoise, uniform: random.stream(`platform/${platform.id}/traffic-noise`) }));
+      .map((platform, index) => ({ platform, market: markets[index]! }))
+      .filter(({ platform }) => platform.trafficNoise > 0)
+      .map(({ platform, market }) => ({ market, sigma: platform.trafficNoise, uniform: random.stream(`platform/${platform.id}/traffic-noise`) }));
     this.demandYears = random.stream('world/demand-years');
   }
 

@@ -84,11 +84,10 @@ export class StoreState implements SalesChannel {
     this.platformFeeRate = platformFeeRate(platform, spec.welfare);
     this.uniform = streams.stream(`store/${spec.id}`);
     this.rank = spec.ranking && new SalesRank(spec.ranking);
-    const byId = new Map(products.map((product) => [product.id, product]));
     const totalShare = spec.products.reduce((sum, listing) => sum + listing.share, 0);
     this.priceFenByProduct = new Float64Array(products.length);
     this.listings = spec.products.map((listing) => {
-      const product = byId.get(listing.product)!;
+      const product = products[listing.product]!;
       const priceFen = product.unitPriceFen(this);
       this.priceFenByProduct[product.index] = priceFen;
       const priceFactor = product.priceFactor(priceFen, behaviour.priceElasticity);

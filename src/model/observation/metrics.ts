@@ -48,12 +48,18 @@ export interface BroadcastRow {
 /** Hours of GMV and peak viewers kept: every hour of a run short enough to trend by the hour (two weeks). */
 const HOURS_KEPT = 14 * 24;
 
+/** The tallies of the day that the model counts as they happen (money and units arrive through sales and postings). */
+export type DayTally = 'views' | 'storeVisits' | 'broadcasts' | 'welfareBroadcasts' | 'broadcastsSkipped' | 'followersGained';
+
+/**
+ * The run's books and its rows. Metrics owns the day in progress: the rest of the model reads it
+ * (`today`, typed read-only) and changes it only through `recordSale`, `count` and `post`.
+ */
 export class Metrics {
   /** Flows of the days already closed. */
   readonly closed = new Flows();
-  /** Flows of the day in progress. */
-  readonly today = new Flows();
-  peakConcurrentToday = 0;
+  private readonly books = new Flows();
+  private peakToday = 0;
   readonly days: DayRow[] = [];
   readonly broadcasts: BroadcastRow[] = [];
   private readonly groupGmvSoFar = new Map<string, number>();
@@ -63,16 +69,39 @@ export class Metrics {
   private readonly hourlyPeakViewers = new HourRing(HOURS_KEPT);
   private readonly productUnitsSoFar = new Map<string, number>();
 
+  /** Most viewers watching at once so far today. */
+  get peakConcurrentToday(): number {
+    return this.peakToday;
+  }
+
+  /** Flows of the day in progress, to read. */
+  get today(): Readonly<Flows> {
+    return this.books;
+  }
+
   /** Everything so far: closed days plus today. */
   total(): Flows {
     const total = new Flows();
     total.add(this.closed);
-    total.add(this.today);
+    total.add(this.books);
     return total;
   }
 
+  /** Adds `amount` to one of the day's tallies. */
+  count(tally: DayTally, amount: number): void {
+    this.books[tally] += amount;
+  }
+
+  /**
+   * A settlement (households paid, dividends, wages, seasons opening or closing, offline markets)
+   * posts its money and units into the day's books; `entry` is handed them for that call only.
+   */
+  post(entry: (books: Flows) => void): void {
+    entry(this.books);
+  }
+
   recordSale(sale: Sale, now: number): void {
-    addSale(this.today, sale);
+    addSale(this.books, sale);
     if (sale.gmv !== 0) this.hourlyGmv.add(now, sale.gmv);
     addSale(sale.product.flows, sale);
     const channel = sale.channel;
@@ -86,7 +115,7 @@ export class Metrics {
   }
 
   noteConcurrency(viewers: number, now: number): void {
-    if (viewers > this.peakConcurrentToday) this.peakConcurrentToday = viewers;
+    if (viewers > this.peakToday) this.peakToday = viewers;
     this.hourlyPeakViewers.max(now, viewers);
   }
 
@@ -106,7 +135,7 @@ export class Metrics {
     products: readonly { readonly id: string; readonly flows: Flows }[],
   ): void {
     const flows = new Flows();
-    flows.add(this.today);
+    flows.add(this.books);
     const groupGmv: Record<string, number> = {};
     for (const [name, group] of groups) groupGmv[name] = group.gmv - (this.groupGmvSoFar.get(name) ?? 0);
     for (const [name, group] of groups) this.groupGmvSoFar.set(name, group.gmv);
@@ -115,10 +144,10 @@ export class Metrics {
       productUnits[product.id] = product.flows.units - (this.productUnitsSoFar.get(product.id) ?? 0);
       this.productUnitsSoFar.set(product.id, product.flows.units);
     }
-    this.days.push({ day, flows, levels: { ...levels, peakConcurrentViewers: this.peakConcurrentToday }, groupGmv, productUnits });
-    this.closed.add(this.today);
-    this.today.reset();
-    this.peakConcurrentToday = 0;
+    this.days.push({ day, flows, levels: { ...levels, peakConcurrentViewers: this.peakToday }, groupGmv, productUnits });
+    this.closed.add(this.books);
+    this.books.reset();
+    this.peakToday = 0;
   }
 
   recordBroadcast(broadcast: LiveBroadcast, start: string, endedAt: number, finished: boolean): void {

@@ -7,6 +7,7 @@ import { freeze, produce } from 'immer';
 import { fenToYuan, LEDGER_PARTS, liveRates, type Flows, type LedgerPart } from '../money/flows.js';
 import type { Metrics } from './metrics.js';
 import type { World } from '../world.js';
+import { stockAvailable } from './levels.js';
 
 interface LiveView {
   readonly anchor: string;
@@ -127,11 +128,11 @@ export class SnapshotBuilder {
       totals: totalsOf(total),
       ledger: Object.fromEntries(LEDGER_PARTS.map((part) => [part, fenToYuan(total[part])])) as Record<LedgerPart, number>,
       ledgerShares: Object.fromEntries(LEDGER_PARTS.map((part) => [part, total.gmv > 0 ? total[part] / total.gmv : 0])) as Record<LedgerPart, number>,
-      concurrentViewers: world.concurrentViewers,
+      concurrentViewers: world.watching.viewers,
       onAir: [...world.live].reduce((sum, broadcast) => sum + broadcast.count, 0),
       live: liveNow(world, now),
       households: householdsNow(world, total),
-      stockAvailable: world.stockAvailable(),
+      stockAvailable: stockAvailable(world),
       soldOut: world.products.filter((product) => product.inSeason && product.available <= 0).map((product) => product.name),
       spoiledShare: total.units > 0 ? total.spoiledUnits / total.units : 0,
       trend: trendOf(world, metrics, now),

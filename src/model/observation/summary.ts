@@ -8,6 +8,7 @@ import { fenToYuan, LEDGER_PARTS, liveRates, type Flows, type LedgerPart } from 
 import { COUNTER_NAMES, MONEY_COUNTERS, SUMMARY_METRIC_NAMES, type CounterName, type SummaryMetricName } from './metric-catalogue.js';
 import type { ModelResult } from '../model-run.js';
 import type { DroppedListing } from '../supply/viability.js';
+import { worldLevels } from './levels.js';
 
 /** A run's headline numbers: every metric of the catalogue but the ledger parts (money in yuan, levels at the end). */
 export type RunMetrics = Readonly<Record<SummaryMetricName, number>>;
@@ -51,7 +52,7 @@ export function summarizeRun(result: ModelResult): { metrics: RunMetrics; ledger
   const farmers = farmerOutcomes(world.households, world.scenario.farmers.map((group) => group.id), world.scenario.povertyLine);
   const values: Record<SummaryMetricName, number> = {
     ...countersInYuan(total),
-    ...world.levels(world.scenario.povertyLine),
+    ...worldLevels(world, world.scenario.povertyLine),
     peakConcurrentViewers: metrics.days.reduce((max, day) => Math.max(max, day.levels.peakConcurrentViewers), 0),
     conversion: round6(rates.conversion),
     gmvPerThousandViews: rates.gmvPerThousandViews,

@@ -19,8 +19,8 @@ export class ShockSchedule {
   ) {}
 
   /** The day starting at `minute`: each market's traffic factor and each product's shock terms; supply lost on a supply shock's first day. */
-  applyDay(minute: number, markets: ReadonlyMap<string, PlatformMarket>, products: readonly ProductState[], anchors: readonly AnchorState[]): void {
-    for (const market of markets.values()) market.trafficFactor = 1;
+  applyDay(minute: number, markets: readonly PlatformMarket[], products: readonly ProductState[], anchors: readonly AnchorState[]): void {
+    for (const market of markets) market.trafficFactor = 1;
     for (const anchor of anchors) anchor.broadcastFactor = 1;
     for (const product of products) product.shock.reset();
     if (this.shocks.length === 0) return;
@@ -28,10 +28,12 @@ export class ShockSchedule {
     for (const shock of this.shocks) {
       const active = shock.days ? shock.days.some(([m, d]) => m === month && d === day) : minute >= shock.from && minute < shock.until;
       if (!active) continue;
-      for (const [platform, market] of markets) if (!shock.platforms || shock.platforms.includes(platform)) market.trafficFactor *= shock.traffic;
-      for (const anchor of anchors) if (!shock.anchors || shock.anchors.includes(anchor.id)) anchor.broadcastFactor *= shock.broadcasts;
+      markets.forEach((market, platform) => {
+        if (!shock.platforms || shock.platforms.includes(platform)) market.trafficFactor *= shock.traffic;
+      });
+      for (const anchor of anchors) if (!shock.anchors || shock.anchors.includes(anchor.index)) anchor.broadcastFactor *= shock.broadcasts;
       for (const product of products) {
-        if (shock.products && !shock.products.includes(product.id)) continue;
+        if (shock.products && !shock.products.includes(product.index)) continue;
         product.shock.add(shock);
         if (shock.loss > 0 && minute < shock.from + MINUTES_PER_DAY) product.loseStock(shock.loss);
       }
