@@ -10,6 +10,7 @@ import type { EngineStatus } from '../engine/simulation.js';
 import type { RunControl } from './run-control.js';
 import { App, type DashboardControls } from './components/App.js';
 import { INITIAL_STATE, type DashboardState } from './dashboard-state.js';
+import { WallClock } from './wall-clock.js';
 
 export interface DashboardOptions {
   /** The run to watch and steer (a ScenarioRun), through the little the dashboard needs of it. */
@@ -37,86 +38,91 @@ export interface MountedDashboard {
 
 // Wider adds nothing to read and costs drawing time on every frame.
 const MAX_WIDTH = 100;
-const RATE_WINDOW_MS = 1000;
+
+type Update = (change: (state: DashboardState) => DashboardState) => void;
 
 export function mountDashboard(options: DashboardOptions): MountedDashboard {
   const { run } = options;
   const stdout = options.stdout ?? process.stdout;
   const stdin = options.stdin ?? process.stdin;
-  const clock = options.clock ?? (() => performance.now());
   const fps = options.fps ?? 10;
-  const frameMs = 1000 / fps;
   const pacer = options.pace === undefined ? undefined : new Pacer(options.pace);
-  const interactive = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
-  const state$ = new BehaviorSubject<DashboardState>({ ...INITIAL_STATE, control: { ...INITIAL_STATE.control, pace: pacer?.pace, interactive } });
-  const update = (change: (state: DashboardState) => DashboardState) => state$.next(change(state$.value));
-
-  // Wall-clock bookkeeping: speed over the last second, and ETA from working (not paused) time.
-  const started = clock();
-  let pausedSince: number | undefined;
-  let pausedTotal = 0;
-  let lastFrameAt = -Infinity;
-  let rateFrom = { at: started, events: 0 };
-
+  const state$ = new BehaviorSubject<DashboardState>(initialState(pacer, stdin));
+  const update: Update = (change) => state$.next(change(state$.value));
+  // Started before the first snapshot can arrive: the ETA counts from here.
+  const wall = new WallClock(options.clock ?? (() => performance.now()), 1000 / fps, pacer !== undefined);
   const subscription = run.snapshots$.subscribe((snapshot) => {
-    const working = clock() - started - pausedTotal;
-    const progress = snapshot.progress;
-    const etaSeconds = progress > 0.005 && progress < 1 && pacer === undefined ? ((working / progress) * (1 - progress)) / 1000 : undefined;
+    const etaSeconds = wall.etaSeconds(snapshot.progress);
     update((state) => ({ ...state, snapshot, wall: { ...state.wall, etaSeconds } }));
   });
+  const controls = dashboardControls(run, pacer, wall, update, options.onStop);
+  const app = renderApp(state$, controls, { stdout, stdin, fps, colorful: options.colorful });
+  return {
+    pacer,
+    onSlice(status) {
+      const { eventsPerSecond, frameDue } = wall.slice(status.events);
+      if (eventsPerSecond !== undefined) update((state) => ({ ...state, wall: { ...state.wall, eventsPerSecond } }));
+      // The dashboard draws at its own rate, not at the run's snapshot ticks: it asks for a snapshot when a frame is due.
+      if (frameDue) run.snapshotNow();
+    },
+    async close() {
+      subscription.unsubscribe();
+      await app.close();
+    },
+  };
+}
 
-  const controls: DashboardControls = {
+/** The state before the first snapshot: the pace asked for, and whether keys can work at all. */
+function initialState(pacer: Pacer | undefined, stdin: NodeJS.ReadStream): DashboardState {
+  const interactive = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
+  return { ...INITIAL_STATE, control: { ...INITIAL_STATE.control, pace: pacer?.pace, interactive } };
+}
+
+/** What the keys do to the run, and what the dashboard shows of it at once (before the next snapshot). */
+function dashboardControls(run: RunControl, pacer: Pacer | undefined, wall: WallClock, update: Update, onStop: DashboardOptions['onStop']): DashboardControls {
+  const changePace = (factor: number) => {
+    if (!pacer) return;
+    pacer.setPace(pacer.pace * factor, run.engine.now);
+    update((state) => ({ ...state, control: { ...state.control, pace: pacer.pace } }));
+  };
+  return {
     togglePause: () => {
       const engine = run.engine;
       if (engine.paused) {
         engine.resume();
-        if (pausedSince !== undefined) pausedTotal += clock() - pausedSince;
-        pausedSince = undefined;
+        wall.resumed();
+        // Else the pacer would make up for the pause by racing ahead.
         pacer?.restart(engine.now);
       } else {
         engine.pause();
-        pausedSince = clock();
+        wall.paused();
       }
       update((state) => ({ ...state, control: { ...state.control, paused: engine.paused } }));
     },
     stop: (reason) => {
       update((state) => ({ ...state, control: { ...state.control, stopping: true } }));
-      options.onStop(reason);
+      onStop(reason);
     },
     faster: () => changePace(2),
     slower: () => changePace(0.5),
     toggleHelp: () => update((state) => ({ ...state, control: { ...state.control, help: !state.control.help } })),
   };
-  function changePace(factor: number) {
-    if (!pacer) return;
-    pacer.setPace(pacer.pace * factor, run.engine.now);
-    update((state) => ({ ...state, control: { ...state.control, pace: pacer.pace } }));
-  }
+}
 
+/** Renders the Ink app, and again at the terminal's new size when it is resized; `close` clears it away. */
+function renderApp(
+  state$: BehaviorSubject<DashboardState>,
+  controls: DashboardControls,
+  { stdout, stdin, fps, colorful }: { stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream; fps: number; colorful: boolean },
+): { close(): Promise<void> } {
   const width = () => Math.min(MAX_WIDTH, stdout.columns ?? 80);
-  const app = () => (
-    <App state$={state$.pipe(auditTime(frameMs))} initial={state$.value} controls={controls} width={width()} height={stdout.rows ?? 24} colorful={options.colorful} />
-  );
+  // States come faster than frames: the app sees the latest one at most once a frame.
+  const app = () => <App state$={state$.pipe(auditTime(1000 / fps))} initial={state$.value} controls={controls} width={width()} height={stdout.rows ?? 24} colorful={colorful} />;
   const instance = render(app(), { stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: fps });
   const onResize = () => instance.rerender(app());
   stdout.on('resize', onResize);
-
   return {
-    pacer,
-    onSlice(status) {
-      const now = clock();
-      if (now - rateFrom.at >= RATE_WINDOW_MS) {
-        const eventsPerSecond = ((status.events - rateFrom.events) * 1000) / (now - rateFrom.at);
-        rateFrom = { at: now, events: status.events };
-        update((state) => ({ ...state, wall: { ...state.wall, eventsPerSecond } }));
-      }
-      if (now - lastFrameAt >= frameMs) {
-        lastFrameAt = now;
-        run.snapshotNow();
-      }
-    },
     async close() {
-      subscription.unsubscribe();
       stdout.off('resize', onResize);
       instance.clear();
       instance.unmount();
