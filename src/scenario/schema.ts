@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { count, date, duration, id, monthDay, nonNegative, positive, reference, share, spread, timeOfDay, yuan } from './fields.js';
 import { checkReferences } from './references.js';
+import { bounded } from './prior-rules.js';
 import { PRODUCT_CATEGORIES, shock } from './shock-schema.js';
 
 const dwell = z
@@ -73,8 +74,8 @@ const adoption = (who: string) =>
   z
     .strictObject({
       initial: count(`${who} active at the start`),
-      innovation: share(`Bass p: yearly rate at which ${who} who have not yet started do so on their own`).default(0),
-      imitation: nonNegative(`Bass q: yearly rate of starting by imitation, times the share of the potential already active`).default(0),
+      innovation: bounded(share(`Bass p: yearly rate at which ${who} who have not yet started do so on their own`).default(0), { kind: 'named', prior: 'bass.p', when: 'positive' }),
+      imitation: bounded(nonNegative(`Bass q: yearly rate of starting by imitation, times the share of the potential already active`).default(0), { kind: 'named', prior: 'bass.q', when: 'positive' }),
       churnPerYear: nonNegative(`Yearly rate at which active ${who} stop`).default(0),
     })
     .describe(`How the number of ${who} grows: a Bass diffusion (f/(1-F) = p + qF, per year, drawn daily) with churn`);
@@ -94,11 +95,11 @@ const platform = z
   .strictObject({
     id: id('platform'),
     name: z.string().optional().describe('Display name'),
-    feeRate: share('Commission or technical fee the platform takes of settled sales').default(0),
+    feeRate: bounded(share('Commission or technical fee the platform takes of settled sales').default(0), 'platform.fee'),
     trafficNoise: nonNegative("Day-to-day spread of the platform's traffic: sigma of a mean-1 lognormal factor drawn each day, on its broadcasts' views and its stores' visits")
       .max(3)
       .default(0),
-    paymentFeeRate: share('Payment processing fee on settled sales').default(0.006),
+    paymentFeeRate: bounded(share('Payment processing fee on settled sales').default(0.006), 'platform.payment'),
     welfare: z
       .strictObject({
         feeWaiver: z.boolean().default(true).describe('Public-welfare broadcasts pay no platform fee (the payment fee still applies)'),
@@ -156,7 +157,7 @@ const schedule = z
     }),
     z.strictObject({
       kind: z.literal('rate'),
-      perDay: nonNegative('Expected broadcasts per day (a Poisson process)').max(100),
+      perDay: bounded(nonNegative('Expected broadcasts per day (a Poisson process)').max(100), { kind: 'named', prior: 'smallAnchor.broadcastsPerDay', when: 'anchor-class' }),
       between: z
         .tuple([timeOfDay('Earliest start'), timeOfDay('Latest start')])
         .default(['19:00', '22:00'])
@@ -233,10 +234,10 @@ const anchor = z
     followGain: share('Share of viewers arriving from the feed who start following').default(0.01),
     commission: z
       .strictObject({
-        rate: share('Commission on settled sales in commercial broadcasts').default(0),
+        rate: bounded(share('Commission on settled sales in commercial broadcasts').default(0), { kind: 'named', prior: 'commission.commercial', when: 'sells-commercially' }),
         slotFee: yuan('Fixed fee per commercial broadcast').default(0),
-        welfareRate: share('Commission on settled sales in public-welfare broadcasts').default(0),
-        welfareSlotFee: yuan('Fixed fee per public-welfare broadcast').default(0),
+        welfareRate: bounded(share('Commission on settled sales in public-welfare broadcasts').default(0), { kind: 'named', prior: 'commission.welfare', when: 'broadcasts-for-welfare' }),
+        welfareSlotFee: bounded(yuan('Fixed fee per public-welfare broadcast').default(0), { kind: 'range', range: [0, 0], what: 'welfare slot fees (none)', when: 'broadcasts-for-welfare' }),
       })
       .prefault({})
       .describe('What the anchor is paid; slot fees are split across the products sold in the broadcast'),
@@ -264,23 +265,30 @@ const product = z
       .enum(PRODUCT_CATEGORIES)
       .default('other')
       .describe('What kind of product, for checking prices against the priors (per-jin prices need unitWeightJin)'),
-    price: positive('Retail price per unit (yuan)').max(1_000_000),
-    referencePrice: z.number().positive().max(1_000_000).describe(
-      'The market reference price: what the same produce ordinarily sells for online (yuan per unit, from the price priors). Demand responds to the price paid relative to it',
+    price: bounded(positive('Retail price per unit (yuan)').max(1_000_000), { kind: 'per-jin', table: 'retail', what: 'retail price', varied: false }),
+    referencePrice: bounded(
+      z
+        .number()
+        .positive()
+        .max(1_000_000)
+        .describe(
+          'The market reference price: what the same produce ordinarily sells for online (yuan per unit, from the price priors). Demand responds to the price paid relative to it',
+        ),
+      { kind: 'per-jin', table: 'retail', what: 'online price', varied: true },
     ),
     welfareDiscount: share('Discount off the retail price in public-welfare broadcasts').default(0),
-    farmGatePrice: yuan('What a farmer gets per unit selling through the usual wholesale channel; the baseline e-commerce gains are measured against'),
+    farmGatePrice: bounded(yuan('What a farmer gets per unit selling through the usual wholesale channel; the baseline e-commerce gains are measured against'), { kind: 'per-jin', table: 'farmGate', what: 'farm-gate price', varied: true }, { kind: 'farm-gate-share' }),
     processingCost: yuan('Processing and packing cost per unit (e.g. making pear paste)').default(0),
     logistics: z
       .strictObject({
-        perParcel: yuan('Express delivery cost per order').default(11),
+        perParcel: bounded(yuan('Express delivery cost per order').default(11), 'logistics.parcel'),
         coldChain: z.boolean().default(false).describe('Ship by cold chain'),
-        coldChainMarkup: nonNegative('Extra cost of cold chain over ordinary express (0.5 = +50%)').max(100).default(0.5),
+        coldChainMarkup: bounded(nonNegative('Extra cost of cold chain over ordinary express (0.5 = +50%)').max(100).default(0.5), { kind: 'named', prior: 'logistics.coldChainMarkup', when: 'cold-chain' }),
       })
       .prefault({})
       .describe('Shipping'),
-    spoilage: share('Share of shipped units that spoil in transit and are refunded').default(0),
-    claimRate: share('Share of orders refunded after a defect or quality claim').default(0),
+    spoilage: bounded(share('Share of shipped units that spoil in transit and are refunded').default(0), { kind: 'spoilage' }),
+    claimRate: bounded(share('Share of orders refunded after a defect or quality claim').default(0), 'claimRate'),
     seller: z
       .string()
       .default('farmers')
@@ -306,7 +314,7 @@ const product = z
         z.strictObject({ kind: z.literal('fixed').describe('The stated price on every channel, whatever it costs to sell there') }),
         z.strictObject({
           kind: z.literal('cost-plus').describe('The seller passes a share of what a channel costs it on to the price'),
-          passThrough: share('Share of a change in the cost of selling a unit passed on to the price (1 keeps the margin per unit; retail food: about 0.3-0.8)').default(0.5),
+          passThrough: bounded(share('Share of a change in the cost of selling a unit passed on to the price (1 keeps the margin per unit; retail food: about 0.3-0.8)').default(0.5), 'pricing.passThrough'),
           referenceCost: yuan(
             'What selling one unit cost the seller when it set `price`: purchase price + processing + a parcel / units per order + the share of the price lost to claims, spoilage, fees and commission, per unit',
           ),
@@ -318,19 +326,25 @@ const product = z
       ),
     offline: z
       .strictObject({
-        demandElasticity: positive('Absolute price elasticity of demand for the produce in the market the county sells into (food in China: about 0.5, fruit 0.3-0.9)').max(10).default(0.5),
-        marketShare: share(
-          "The county's share of the supply reaching that market: the county's offline price responds to its own quantity with elasticity demandElasticity / marketShare (1: an isolated local market)",
-        )
-          .min(0.001)
-          .default(0.05),
+        demandElasticity: bounded(positive('Absolute price elasticity of demand for the produce in the market the county sells into (food in China: about 0.5, fruit 0.3-0.9)').max(10).default(0.5), 'offline.demandElasticity'),
+        marketShare: bounded(
+          share(
+            "The county's share of the supply reaching that market: the county's offline price responds to its own quantity with elasticity demandElasticity / marketShare (1: an isolated local market)",
+          )
+            .min(0.001)
+            .default(0.05),
+          'offline.marketShare',
+        ),
         referenceQuantity: count(
           'Units a season the local market takes at the farm-gate price. Default: the whole harvest of the households who grow it (no glut without live commerce)',
         ).optional(),
-        diversion: share(
-          'Share of units sold online whose buyers would otherwise have bought them offline from this same market: their demand leaves it (national scale: most of it; one county selling nationally: about its market share)',
-        ).default(0),
-        floorShare: share('Share of the farm-gate price below which picking and hauling do not pay: what the market will not take at that price goes unsold').default(0.15),
+        diversion: bounded(
+          share(
+            'Share of units sold online whose buyers would otherwise have bought them offline from this same market: their demand leaves it (national scale: most of it; one county selling nationally: about its market share)',
+          ).default(0),
+          'offline.diversion',
+        ),
+        floorShare: bounded(share('Share of the farm-gate price below which picking and hauling do not pay: what the market will not take at that price goes unsold').default(0.15), 'offline.floorShare'),
         unsold: z
           .enum(['wasted', 'carried'])
           .default('wasted')
@@ -408,12 +422,12 @@ const shop = z
     staff: z
       .strictObject({
         workersFrom: reference('farmer group'),
-        ordersPerWorkerMonth: positive('Orders one worker handles in a month (packing, sorting, customer service)').max(10_000_000),
+        ordersPerWorkerMonth: bounded(positive('Orders one worker handles in a month (packing, sorting, customer service)').max(10_000_000), 'staff.ordersPerWorkerMonth'),
         wagePerMonth: yuan('Wage per worker per month, paid out of the shop\'s margin into the worker\'s household'),
         ownerShare: share("Share of each month's margin the shop's owner takes as her income before any wages are paid").default(0),
         spinOffs: z
           .strictObject({
-            perWorkerYear: nonNegative('Yearly rate at which a worker opens a shop of their own'),
+            perWorkerYear: bounded(nonNegative('Yearly rate at which a worker opens a shop of their own'), 'staff.spinOffsPerWorkerYear'),
             store: reference('store'),
           })
           .optional()
@@ -444,7 +458,7 @@ const store = z
       .describe(
         'The platform ranks a store by its sales: a new store starts with openingVisitors a day, and its traffic rises toward visitorsPerDay as its orders over the last 365 days grow. Absent: visitorsPerDay from the day it opens',
       ),
-    conversion: share('Share of visitors who order, at the reference price'),
+    conversion: bounded(share('Share of visitors who order, at the reference price'), 'conversion'),
     loyalty: z
       .strictObject({
         retention: share('Share of first-time buyers who become repeat customers (while the market has room)').default(0),

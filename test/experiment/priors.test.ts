@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRIORS, checkPriors, impliedConversion } from '../../src/experiment/evidence/priors.js';
+import { checkPriors, impliedConversion } from '../../src/experiment/evidence/priors.js';
+import { PRIORS } from '../../src/experiment/evidence/prior-table.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { presetNames } from '../../src/scenario/presets.js';

@@ -5,7 +5,8 @@
 import { ScenarioError, UsageError } from '../../errors.js';
 import { valueAtPath } from '../../scenario/dotted-path.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { priorBounds, priorFields } from '../evidence/priors.js';
+import { priorBounds } from '../evidence/priors.js';
+import { priorFields } from '../evidence/prior-walk.js';
 
 export interface ParameterRange {
   /** Dotted path, as for --set. */
