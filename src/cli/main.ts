@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * Entry point of the `livesim` binary. Sets process.exitCode (never process.exit) so stdout is
- * flushed. React (for the dashboard) runs its production build unless told otherwise; the
- * environment must be set before it loads, hence the dynamic imports.
+ * Entry point of the `livesim` binary: livesim as a function (invoke.ts) on the process's own
+ * streams, and what only a process has around it (a closed pipe, signals, the exit code). Sets
+ * process.exitCode (never process.exit) so stdout is flushed. React (for the dashboard) runs its
+ * production build unless told otherwise; the environment must be set before it loads, hence
+ * the dynamic imports.
  */
 process.env.NODE_ENV ??= 'production';
 // Output piped into something that stops reading (`| head`): stop quietly, as Unix tools do.
@@ -17,15 +19,7 @@ process.stderr.on('error', (error: NodeJS.ErrnoException) => {
 const { installSignalHandlers } = await import('./stop-control.js');
 // Before anything else: no phase of any command is left to the signals' default.
 installSignalHandlers();
-const { buildProgram } = await import('./program.js');
-const { reportError } = await import('./report-error.js');
-const { detectTerminal } = await import('./terminal.js');
+const { invokeLivesim } = await import('./invoke.js');
 
-try {
-  const program = await buildProgram(process.argv);
-  // Bare `livesim` asks what it can do: the help, on stdout, as `livesim --help` prints it.
-  if (process.argv.slice(2).every((arg) => arg === '--no-color')) program.outputHelp();
-  else await program.parseAsync(process.argv);
-} catch (error) {
-  process.exitCode = reportError(error, detectTerminal({ color: !process.argv.includes('--no-color') }));
-}
+const { code } = await invokeLivesim(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+process.exitCode = code;

@@ -1,6 +1,7 @@
 /** The livesim command line: one file per command under commands/. */
-import { Command } from 'commander';
+import { Command, type OutputConfiguration } from 'commander';
 import { VERSION } from '../paths.js';
+import { currentIO, type OutputStream } from './command-io.js';
 import { HELP } from './help.js';
 
 /**
@@ -60,6 +61,23 @@ Exit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 stopped (Ctrl+C; part
 Set NO_COLOR (or pass --no-color) for plain output.
 `;
 
+/** Help width as Commander reckons it: the terminal's, or its default of 80 off a terminal. */
+const helpWidth = (stream: OutputStream) => (stream.isTTY ? stream.columns : undefined) ?? 80;
+
+/**
+ * Commander's own output (help, usage errors, --version) goes where the running command's does.
+ * Whether it has colours is left to Commander: livesim's help has none to strip.
+ */
+const OUTPUT: OutputConfiguration = {
+  writeOut: (text) => void currentIO().stdout.write(text),
+  writeErr: (text) => void currentIO().stderr.write(text),
+  getOutHelpWidth: () => helpWidth(currentIO().stdout),
+  getErrHelpWidth: () => helpWidth(currentIO().stderr),
+};
+
+/** The command and its subcommands, however deep (`queue status`): each keeps its own output settings. */
+const withSubcommands = (command: Command): Command[] => [command, ...command.commands.flatMap(withSubcommands)];
+
 export async function buildProgram(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command('livesim')
     .description('Simulate live-stream e-commerce for rural poverty alleviation: what reaches the farmers?')
@@ -70,5 +88,6 @@ export async function buildProgram(argv: readonly string[] = process.argv): Prom
     .configureHelp(HELP)
     .exitOverride();
   for (const name of commandsFor(argv.slice(2))) program.addCommand((await COMMANDS[name]!()).configureHelp(HELP).exitOverride());
+  for (const command of withSubcommands(program)) command.configureOutput(OUTPUT);
   return program;
 }

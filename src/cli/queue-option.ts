@@ -9,6 +9,7 @@ import { Option } from 'commander';
 import { EXIT } from '../errors.js';
 import type { QueueNote } from '../experiment/queue/queue-session.js';
 import type { RemoteRunner } from '../experiment/batch/worker-pool.js';
+import { currentIO, setExitCode } from './command-io.js';
 import type { Terminal } from './terminal.js';
 
 export const queueOption = () =>
@@ -40,7 +41,7 @@ async function useQueueIfAsked(options: QueueOptions, terminal: Terminal): Promi
   if (options.queue === undefined || options.queue === false) return { remote: undefined, close: async () => undefined };
   // BullMQ loads only for --queue: other commands start without it.
   const [{ parseQueueUrl }, { QueueSession }] = await Promise.all([import('../experiment/queue/queue-url.js'), import('../experiment/queue/queue-session.js')]);
-  const url = parseQueueUrl(typeof options.queue === 'string' ? options.queue : undefined);
+  const url = parseQueueUrl(typeof options.queue === 'string' ? options.queue : undefined, currentIO().env);
   const session = await QueueSession.open(url, (note) => terminal.err(`${describeNote(note, url.shown)}\n`));
   return {
     remote: session,
@@ -49,7 +50,7 @@ async function useQueueIfAsked(options: QueueOptions, terminal: Terminal): Promi
       if (session.failures.length > 0) {
         terminal.err(`${session.failures.length} replicate${session.failures.length === 1 ? '' : 's'} failed on the queue: the results leave them out and are marked incomplete\n`);
         // A failure, not a stop: 1, whatever the command set for its incomplete results.
-        process.exitCode = EXIT.failure;
+        setExitCode(EXIT.failure);
       }
     },
   };

@@ -8,6 +8,7 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import { displayPath } from '../paths.js';
+import { currentIO } from './command-io.js';
 import type { Terminal } from './terminal.js';
 
 export interface ReportOptions {
@@ -31,7 +32,7 @@ export async function writeReportIfAsked(directory: string, options: ReportOptio
 }
 
 /** The desktop's opener for this platform, if one is on the PATH. */
-function desktopOpener(env: NodeJS.ProcessEnv = process.env): { command: string; args: (file: string) => string[] } | undefined {
+function desktopOpener(env: NodeJS.ProcessEnv = currentIO().env): { command: string; args: (file: string) => string[] } | undefined {
   if (process.platform === 'win32') return { command: 'cmd', args: (file) => ['/c', 'start', '""', file] };
   const name = process.platform === 'darwin' ? 'open' : 'xdg-open';
   for (const directory of (env.PATH ?? '').split(path.delimiter)) {

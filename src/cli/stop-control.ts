@@ -56,15 +56,29 @@ export class StopControl {
   }
 }
 
-/** One command runs per process: this is its stop control. */
-const control = new StopControl();
+/** One command runs at a time in a process (invoke.ts): this is its stop control. */
+let control = new StopControl();
 /** What a signal does now: end the process, stop the work (keeping what it has), or wait for the files. */
 let phase: 'end' | 'keep' | 'hold' = 'end';
 /** A stop is how this command ends (a worker), not an interruption: it leaves exit code 0. */
 let stopIsTheEnd = false;
 let holding: { readonly onSignal: () => void; noted: boolean } | undefined;
 
-/** Installs the handlers for SIGINT, SIGTERM and SIGHUP (once, at start-up). */
+/**
+ * A command starts unstopped, with a signal ending the process. The binary runs one command; a
+ * process that calls livesim as a function runs several in turn, and none inherits the last's stop.
+ */
+export function beginCommand(): void {
+  control = new StopControl();
+  phase = 'end';
+  stopIsTheEnd = false;
+  holding = undefined;
+}
+
+/**
+ * Installs the handlers for SIGINT, SIGTERM and SIGHUP (once, at start-up): the binary's, not a
+ * function call's, whose process (a test runner) owns its signals and outlives the command.
+ */
 export function installSignalHandlers(): void {
   for (const name of Object.keys(STOP_SIGNALS) as StopSignal[]) process.on(name, () => onSignal(name));
   // A signal that arrives during the last synchronous stretch (writing files, printing) waits in the

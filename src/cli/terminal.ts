@@ -2,6 +2,7 @@
  * What livesim knows about where it is printing: data goes to stdout, messages and progress to
  * stderr; colour only on a terminal and never when NO_COLOR or --no-color says so.
  */
+import { currentIO, type CommandIO } from './command-io.js';
 import { makeStyle, type Style } from './style.js';
 
 export interface Terminal {
@@ -24,17 +25,19 @@ export interface TerminalOptions {
   readonly color?: boolean;
 }
 
-export function detectTerminal(options: TerminalOptions = {}, env: NodeJS.ProcessEnv = process.env): Terminal {
+/** The terminal of the running command (its streams and environment: command-io.ts). */
+export function detectTerminal(options: TerminalOptions = {}, io: CommandIO = currentIO()): Terminal {
+  const { stdout, stderr, env } = io;
   const noColor = options.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb';
-  const stdoutIsTTY = process.stdout.isTTY === true;
-  const stderrIsTTY = process.stderr.isTTY === true;
+  const stdoutIsTTY = stdout.isTTY === true;
+  const stderrIsTTY = stderr.isTTY === true;
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => void stdout.write(text),
+    err: (text) => void stderr.write(text),
     stdoutIsTTY,
     stderrIsTTY,
     ci: env.CI !== undefined && env.CI !== '' && env.CI !== 'false',
-    columns: process.stderr.columns ?? process.stdout.columns ?? 80,
+    columns: stderr.columns ?? stdout.columns ?? 80,
     outStyle: makeStyle(!noColor && stdoutIsTTY),
     errStyle: makeStyle(!noColor && stderrIsTTY),
   };

@@ -1,9 +1,10 @@
 /**
  * A corpus of bad inputs. Bad scenario files (test/fixtures/bad/, plus two huge ones written
- * here): each is refused by `livesim run` with exit 2 and a located message (`file:line:col`),
- * never a stack trace, and nothing is written. Bad situations (test/fixtures/bad/situations/,
- * small scripts run in a scratch directory): a damaged or planted run directory, a full disk, a
- * stale lock, an unusable --out or --queue; each script checks what livesim did and exits 0.
+ * here): each is refused by `livesim run` (called in this process) with exit 2 and a located
+ * message (`file:line:col`), never a stack trace, and nothing is written. Bad situations
+ * (test/fixtures/bad/situations/, small scripts run in a scratch directory against the built
+ * binary): a damaged or planted run directory, a full disk, a stale lock, an unusable --out or
+ * --queue; each script checks what livesim did and exits 0.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { reportError } from '../../src/cli/report-error.js';
 import { detectTerminal } from '../../src/cli/terminal.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { temporaryDirectory } from '../helpers.js';
+import { livesim } from './livesim.js';
 
 const BINARY = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
 const CORPUS = path.join(PACKAGE_ROOT, 'test', 'fixtures', 'bad');
@@ -21,19 +23,16 @@ const SITUATIONS = path.join(CORPUS, 'situations');
 
 interface Outcome {
   readonly file: string;
-  readonly code: number | null;
+  readonly code: number;
   readonly stderr: string;
   readonly wrote: boolean;
 }
 
-function refuse(file: string, cwd: string): Promise<Outcome> {
+/** `livesim run file`, as a function in this process. */
+async function refuse(file: string, cwd: string): Promise<Outcome> {
   const out = path.join(cwd, `out-${path.basename(file, '.yaml')}`);
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BINARY, 'run', file, '-q', '--out', out], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ file, code, stderr, wrote: existsSync(out) }));
-  });
+  const { code, stderr } = await livesim(['run', file, '-q', '--out', out], { cwd, env: { NO_COLOR: '1' } });
+  return { file, code, stderr, wrote: existsSync(out) };
 }
 
 /** Runs `tasks` at most `limit` at a time, in order. */
@@ -88,7 +87,8 @@ describe('a corpus of bad scenario files', () => {
     writeFileSync(unknownFields, `extends: ${valid}\n${Array.from({ length: 40_000 }, (_, index) => `field${index}: ${index}`).join('\n')}\n`);
     // One of each sort of mistake besides: YAML that does not parse, a wrong type, a reference to nothing, a file extending itself.
     const samples = ['unclosed-bracket.yaml', 'type-price-text.yaml', 'ref-unknown-platform.yaml', 'extends-cycle-a.yaml', 'extends-duplicate-id.yaml'].map((name) => path.join(CORPUS, name));
-    const outcomes = await pooled([...samples, huge, unknownFields].map((file) => () => refuse(file, cwd)), 2);
+    const outcomes: Outcome[] = [];
+    for (const file of [...samples, huge, unknownFields]) outcomes.push(await refuse(file, cwd));
     for (const outcome of outcomes) {
       const name = path.basename(outcome.file);
       expect(outcome.code, `${name}: ${outcome.stderr}`).toBe(2);

@@ -14,6 +14,7 @@ import { holdSignalsWhile, keepWhatIsComputed } from '../stop-control.js';
 import { refuseOversized } from '../resource-guard.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
+import { setExitCode } from '../command-io.js';
 import { withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
 const EXAMPLES = `
@@ -80,7 +81,7 @@ export function calibrateCommand(): Command {
           terminal.out(formatCalibration(result, terminal.outStyle));
           terminal.out(`fitted scenario written to ${displayPath(out)}${result.complete ? '' : ' (stopped early: the best fit so far)'}\n`);
         }
-        process.exitCode = result.complete ? EXIT.ok : control.exitCode;
+        setExitCode(result.complete ? EXIT.ok : control.exitCode);
       });
     }),
     {

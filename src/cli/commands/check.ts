@@ -17,6 +17,7 @@ import type { StopControl } from '../stop-control.js';
 import { withBatchProgress } from '../batch-progress.js';
 import type { Style } from '../style.js';
 import { detectTerminal } from '../terminal.js';
+import { setExitCode } from '../command-io.js';
 import { withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 
 const EXAMPLES = `
@@ -81,7 +82,7 @@ export function checkCommand(): Command {
           const tally = checkTally(outcome.verdicts, outcome.validation);
           terminal.out(outcome.pass ? terminal.outStyle.green(`${tally}\n`) : terminal.outStyle.red(`${tally}${outcome.complete ? '' : ' (stopped early)'}\n`));
         }
-        process.exitCode = !outcome.complete ? (control?.exitCode ?? EXIT.ok) : outcome.pass ? EXIT.ok : EXIT.failure;
+        setExitCode(!outcome.complete ? (control?.exitCode ?? EXIT.ok) : outcome.pass ? EXIT.ok : EXIT.failure);
       });
     }),
     {

@@ -13,6 +13,7 @@ import { withBatchProgress } from '../batch-progress.js';
 import { collect, parseCount } from '../options.js';
 import { fitLine } from '../table.js';
 import { detectTerminal, type Terminal } from '../terminal.js';
+import { setExitCode } from '../command-io.js';
 import { withQueueIfAsked, type QueueOptions } from '../queue-option.js';
 import { comparisonForest, formatComparison } from './compare-output.js';
 import { compareSingles, isSingleRun } from './compare-singles.js';
@@ -88,7 +89,7 @@ export function compareCommand(): Command {
         else terminal.out(printedComparison(sides, outcome, options, terminal));
         if (!ran.complete) {
           if (outcome.comparison.replicates > 0) terminal.err('stopped early: the comparison above uses the replicates that finished\n');
-          process.exitCode = control.exitCode;
+          setExitCode(control.exitCode);
         }
       });
     }),

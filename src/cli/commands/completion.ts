@@ -2,6 +2,7 @@
 import { Argument, Command } from 'commander';
 import { presetNames } from '../../scenario/presets.js';
 import { SHELLS, completionScript, type Shell } from '../completion.js';
+import { detectTerminal } from '../terminal.js';
 
 const EXAMPLES = `
 Examples:
@@ -17,6 +18,6 @@ export function completionCommand(): Command {
     .addHelpText('after', EXAMPLES)
     .action((shell: Shell, _options: unknown, command: Command) => {
       // The program this command belongs to, built with every command for it (program.ts).
-      process.stdout.write(completionScript(shell, command.parent!, presetNames()));
+      detectTerminal(command.optsWithGlobals()).out(completionScript(shell, command.parent!, presetNames()));
     });
 }

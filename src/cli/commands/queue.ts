@@ -4,6 +4,7 @@ import { jsonText } from '../../experiment/run/run-layout.js';
 import { formatCount } from '../../format.js';
 import { formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
+import { currentIO } from '../command-io.js';
 import { HELP } from '../help.js';
 
 export function queueCommand(): Command {
@@ -15,7 +16,7 @@ export function queueCommand(): Command {
     .action(async (options: { queue?: string | boolean; json?: boolean }, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       const [{ parseQueueUrl }, { queueStatus }] = await Promise.all([import('../../experiment/queue/queue-url.js'), import('../../experiment/queue/queue-status.js')]);
-      const url = parseQueueUrl(typeof options.queue === 'string' ? options.queue : undefined);
+      const url = parseQueueUrl(typeof options.queue === 'string' ? options.queue : undefined, currentIO().env);
       const found = await queueStatus(url);
       if (options.json) return terminal.out(jsonText({ url: url.shown, ...found }));
       const { jobs } = found;

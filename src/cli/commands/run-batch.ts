@@ -10,6 +10,7 @@ import { withBatchProgress } from '../batch-progress.js';
 import { fitLine, formatTable } from '../table.js';
 import type { Style } from '../style.js';
 import type { Terminal } from '../terminal.js';
+import { setExitCode } from '../command-io.js';
 import type { RunOptions } from './run-options.js';
 import { RunOutput } from '../run-output.js';
 import type { RemoteRunner } from '../../experiment/batch/worker-pool.js';
@@ -76,7 +77,7 @@ async function runBatchWith(loaded: LoadedScenario, options: RunOptions, termina
         ? 'some replicates failed on the queue: those that finished are kept, marked complete: false, the failed ones listed in manifest.json\n'
         : 'stopped early: the replicates that finished are kept, marked complete: false\n',
     );
-    process.exitCode = control.exitCode;
+    setExitCode(control.exitCode);
   }
 }
 

@@ -6,6 +6,7 @@ import type { LoadedScenario } from '../../scenario/load.js';
 import { ProgressReporter, type ProgressMode } from '../progress.js';
 import { keepWhatIsComputed } from '../stop-control.js';
 import type { Terminal } from '../terminal.js';
+import { setExitCode } from '../command-io.js';
 import type { RunOptions } from './run-options.js';
 import { formatRunReport } from './run-report.js';
 import { RunOutput } from '../run-output.js';
@@ -62,7 +63,7 @@ export async function runSingle(loaded: LoadedScenario, options: RunOptions, ter
   }
   if (!finished.summary.complete) {
     terminal.err('stopped early: the results above are kept, marked complete: false\n');
-    process.exitCode = control.exitCode;
+    setExitCode(control.exitCode);
   }
 }
 

@@ -13,6 +13,7 @@ import { parseCount } from '../options.js';
 import type { Style } from '../style.js';
 import { fitLine, formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
+import { setExitCode } from '../command-io.js';
 import { RunOutput } from '../run-output.js';
 import { eachWith, refuseOversized } from '../resource-guard.js';
 import { withQueueIfAsked } from '../queue-option.js';
@@ -80,7 +81,7 @@ export function sensitivityCommand(): Command {
           terminal.out(formatEffects(summary.scenario, options.method, effects, terminal.outStyle, width));
           terminal.out(`\n  ${formatSeconds(wallSeconds)}  ·  ${points.length} design points × ${seeds.length} replicates in ${terminal.outStyle.bold(path.join(shown, 'design.csv'))}\n`);
         }
-        if (!result.complete) process.exitCode = control.exitCode;
+        if (!result.complete) setExitCode(control.exitCode);
       });
     });
 }

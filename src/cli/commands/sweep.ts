@@ -15,6 +15,7 @@ import { fitLine, formatTable } from '../table.js';
 import { sparkline } from '../text-charts.js';
 import { labelOf } from '../../experiment/data-dictionary.js';
 import { detectTerminal } from '../terminal.js';
+import { setExitCode } from '../command-io.js';
 import type { ReportOptions } from '../report-options.js';
 import { RunOutput } from '../run-output.js';
 import { eachWith, refuseOversized, refuseTooManyRuns } from '../resource-guard.js';
@@ -85,7 +86,7 @@ export function sweepCommand(): Command {
         }
         if (!result.complete) {
           terminal.err('stopped early: the replicates that finished are in sweep.csv, marked complete: false\n');
-          process.exitCode = control.exitCode;
+          setExitCode(control.exitCode);
         }
       });
     }),

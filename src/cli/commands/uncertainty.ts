@@ -13,6 +13,7 @@ import { parseCount } from '../options.js';
 import type { Style } from '../style.js';
 import { fitLine, formatTable } from '../table.js';
 import { detectTerminal } from '../terminal.js';
+import { setExitCode } from '../command-io.js';
 import { RunOutput } from '../run-output.js';
 import { eachWith, refuseOversized } from '../resource-guard.js';
 import { withQueueIfAsked } from '../queue-option.js';
@@ -76,7 +77,7 @@ export function uncertaintyCommand(): Command {
           terminal.out(formatBands(summary.scenario, result.samples.length, params.length, metricBands, targets, terminal.outStyle, width));
           terminal.out(`\n  ${formatSeconds(wallSeconds)}  ·  one row per parameter set in ${terminal.outStyle.bold(path.join(shown, 'samples.csv'))}\n`);
         }
-        if (!result.complete) process.exitCode = control.exitCode;
+        if (!result.complete) setExitCode(control.exitCode);
       });
     });
 }

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { formatSeconds } from '../../format.js';
 import { parseCount, parseSeconds } from '../options.js';
 import { detectTerminal } from '../terminal.js';
+import { currentIO } from '../command-io.js';
 import { keepWhatIsComputed } from '../stop-control.js';
 import { EXIT } from '../../errors.js';
 
@@ -40,7 +41,7 @@ export function workerCommand(): Command {
     .action(async (options: WorkerCommandOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       const [{ parseQueueUrl }, { startWorker }] = await Promise.all([import('../../experiment/queue/queue-url.js'), import('../../experiment/queue/queue-worker.js')]);
-      const url = parseQueueUrl(typeof options.queue === 'string' ? options.queue : undefined);
+      const url = parseQueueUrl(typeof options.queue === 'string' ? options.queue : undefined, currentIO().env);
       const jobs = options.jobs ?? Math.max(1, availableParallelism());
       let done = 0;
       const worker = await startWorker(url, {

@@ -55,11 +55,16 @@ async function runHere(tasks: readonly ReplicateTask[], controls: PoolControls):
 /** Idle workers, ready for the next batch. */
 const idle: Worker[] = [];
 
-/** A worker running the script beside this module; from TypeScript sources (tests), through tsx. */
+/**
+ * A worker running the script beside this module; from TypeScript sources (tests), through tsx,
+ * found from here: evaluated code would look for it from the working directory, and a test
+ * running livesim in a scratch directory stands where there is none.
+ */
 function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./replicate-worker.js', import.meta.url));
   const script = new URL('./replicate-worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`;
   return new Worker(bootstrap, { eval: true });
 }
 
