@@ -3,7 +3,7 @@
  * metadata registry, read by src/experiment/evidence/prior-walk.ts): the schema is the one list
  * of fields, so no list of parameter paths is written out anywhere else (issue 20). A registry of
  * its own rather than `.meta()`'s global one, so that the rules stay out of the published JSON
- * Schema. The priors' numbers and sources are in src/experiment/evidence/priors.ts.
+ * Schema. The priors' numbers and sources are in src/experiment/evidence/prior-table.ts.
  */
 import { z } from 'zod';
 

@@ -26,6 +26,31 @@ describe('EventStream', () => {
     expect(seen).toEqual(['once a', 'always a', 'always b']);
   });
 
+  it('stops a handler another one unsubscribes at once, even for the event being published', () => {
+    const stream = new EventStream<number>('tick');
+    const seen: string[] = [];
+    let stopLater = () => {};
+    stream.on((tick) => {
+      seen.push(`first ${tick}`);
+      stopLater();
+    });
+    stopLater = stream.on((tick) => seen.push(`later ${tick}`));
+    stream.emit(1);
+    expect(seen).toEqual(['first 1']);
+  });
+
+  it('unsubscribes only its own handler, however often it is called, even when the handler was subscribed twice', () => {
+    const stream = new EventStream<number>('tick');
+    let heard = 0;
+    const count = () => void heard++;
+    const stopFirst = stream.on(count);
+    stream.on(count);
+    stopFirst();
+    stopFirst();
+    stream.emit(1);
+    expect(heard).toBe(1);
+  });
+
   it('ends an observer subscription like any RxJS source', async () => {
     const stream = new EventStream<number>('viewer');
     const firstTwo = new Promise<number[]>((resolve) => stream.events$.pipe(take(2), toArray()).subscribe(resolve));

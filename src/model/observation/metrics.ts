@@ -3,7 +3,7 @@
  * simulated day and one row per broadcast.
  */
 import { Flows } from '../money/flows.js';
-import type { DayLevelName } from './metric-catalogue.js';
+import type { CounterName, DayLevelName } from './metric-catalogue.js';
 import { HourRing } from '../time/hour-ring.js';
 import type { LiveBroadcast } from '../demand/live-broadcast.js';
 import type { Sale } from '../money/sales.js';
@@ -74,8 +74,8 @@ export class Metrics {
     return this.peakToday;
   }
 
-  /** Flows of the day in progress, to read. */
-  get today(): Readonly<Flows> {
+  /** Flows of the day in progress, to read (the type leaves out Flows' add and reset). */
+  get today(): Readonly<Record<CounterName, number>> {
     return this.books;
   }
 
@@ -94,7 +94,8 @@ export class Metrics {
 
   /**
    * A settlement (households paid, dividends, wages, seasons opening or closing, offline markets)
-   * posts its money and units into the day's books; `entry` is handed them for that call only.
+   * posts its money and units into the day's books; `entry` is handed them for that call only
+   * (by convention: the books are mutable while it runs, and must not be kept).
    */
   post(entry: (books: Flows) => void): void {
     entry(this.books);
