@@ -1,7 +1,7 @@
 /** compare as the functions the command calls: the plan, the outcome, the files, and why nothing changed. */
 import { describe, expect, it } from 'vitest';
-import { runWithSeeds } from '../../src/experiment/batch/batch-sides.js';
-import { comparisonFiles, comparisonOutcome, noEffectReading, planComparison, readSides } from '../../src/experiment/analysis/compare-run.js';
+import { runPaired } from '../../src/experiment/analysis/paired-run.js';
+import { comparisonFiles, comparisonOutcome, noEffectReading, pairedSides, planComparison, readSides } from '../../src/experiment/analysis/compare-run.js';
 import { tinyScenario, writeFiles } from '../helpers.js';
 
 const dir = writeFiles({ 'county.yaml': tinyScenario() });
@@ -12,8 +12,8 @@ async function compared(overrides: { setB?: string[]; metric?: string[] }) {
   const asked = { ...request, ...overrides };
   const plan = planComparison(references, asked, () => undefined);
   const sides = readSides(plan, references);
-  const ran = await runWithSeeds(plan.toRun, plan.seeds, { keep: { months: true }, jobs: 1 });
-  return { plan, sides, ran, outcome: comparisonOutcome(plan, sides, ran, asked.metric) };
+  const ran = await runPaired(pairedSides(sides), plan.seeds, { keep: { months: true }, jobs: 1 });
+  return { plan, sides, ran, outcome: comparisonOutcome(sides, ran, asked.metric) };
 }
 
 describe('a comparison of two scenarios', () => {

@@ -1,8 +1,8 @@
 /** `livesim compare`: what changes from A to B, replicate by replicate with common random numbers. */
 import { Command, Option } from 'commander';
 import { withSharedOptions } from '../shared-options.js';
-import { runWithSeeds } from '../../experiment/batch/batch-sides.js';
-import { comparisonCsv, comparisonFiles, comparisonOutcome, noEffectReading, planComparison, readSides, sideName, type ComparedSide, type ComparisonOutcome } from '../../experiment/analysis/compare-run.js';
+import { runPaired } from '../../experiment/analysis/paired-run.js';
+import { comparisonCsv, comparisonFiles, comparisonOutcome, noEffectReading, pairedSides, planComparison, readSides, sideName, type ComparedSide, type ComparisonOutcome } from '../../experiment/analysis/compare-run.js';
 import { listRuns, type StoredRun } from '../../experiment/run/run-index.js';
 import { RUNS_ROOT, runDirectoryOf } from '../../experiment/run/run-reference.js';
 import { jsonText } from '../../experiment/run/run-layout.js';
@@ -77,9 +77,9 @@ export function compareCommand(): Command {
         const started = performance.now();
         const title = `compare: ${plan.toRun.length === 2 ? 'A and B' : 'the scenario side'}, ${plan.seeds.length} seeds each`;
         const { result: ran, control } = await withBatchProgress(terminal, { ...options, title, quiet: options.quiet || plan.toRun.length === 0 }, (signal, progress) =>
-          runWithSeeds(plan.toRun, plan.seeds, { keep: { months: true }, jobs: options.jobs, remote, signal, onProgress: progress }),
+          runPaired(pairedSides(sides), plan.seeds, { keep: { months: true }, jobs: options.jobs, remote, signal, onProgress: progress }),
         );
-        const outcome = comparisonOutcome(plan, sides, ran, options.metric);
+        const outcome = comparisonOutcome(sides, ran, options.metric);
         if (output !== undefined) {
           await output.write(comparisonFiles(plan, sides, ran, outcome, { request: options, createdAt, wallSeconds: (performance.now() - started) / 1000, remote }), terminal);
           terminal.err(`results in ${output.shown}\n`);

@@ -19,6 +19,7 @@ import { replicatesTimeseriesCsv, type ReplicateMonths } from '../batch/replicat
 import { replicateSeeds } from '../batch/replicates.js';
 import { MANIFEST, jsonText } from '../run/run-layout.js';
 import type { RemoteRunner } from '../batch/worker-pool.js';
+import type { PairedSide } from './paired-run.js';
 
 /** A side: a scenario to run, or a batch stored in a run directory. */
 export type ComparedSide = { readonly label: string; readonly loaded?: LoadedScenario; readonly stored?: StoredBatch };
@@ -89,11 +90,17 @@ export function farmersFirst<Metric extends { readonly name: string }>(metrics: 
   return metrics.map((metric, index) => ({ metric, index })).sort((x, y) => rank(x.metric) - rank(y.metric) || x.index - y.index).map(({ metric }) => metric);
 }
 
-/** What ran: each scenario's rows and months, in toRun's order. */
+/** What ran (runPaired): each side's rows and months (a stored side's months stay in its directory), in seed order. */
 export interface RanSides {
-  readonly rows: readonly (readonly BatchRow[])[];
-  readonly months: readonly (readonly ReplicateMonths[])[];
+  readonly rows: readonly [readonly BatchRow[], readonly BatchRow[]];
+  readonly months: readonly [readonly ReplicateMonths[], readonly ReplicateMonths[]];
   readonly complete: boolean;
+}
+
+/** The sides as runPaired takes them: a scenario to run, or a stored batch's rows. */
+export function pairedSides(sides: readonly [ComparedSide, ComparedSide]): [PairedSide, PairedSide] {
+  const source = (side: ComparedSide): PairedSide => (side.loaded ? { loaded: side.loaded } : { rows: side.stored!.rows });
+  return [source(sides[0]), source(sides[1])];
 }
 
 export interface ComparisonOutcome {
@@ -104,9 +111,8 @@ export interface ComparisonOutcome {
   readonly summary: ReturnType<typeof comparisonSummary>;
 }
 
-export function comparisonOutcome(plan: ComparisonPlan, sides: readonly [ComparedSide, ComparedSide], ran: RanSides, metrics: readonly string[]): ComparisonOutcome {
-  const rowsOf = (side: ComparedSide) => side.stored?.rows ?? ran.rows[plan.toRun.indexOf(side.loaded!)]!;
-  const [rowsA, rowsB] = [rowsOf(sides[0]), rowsOf(sides[1])];
+export function comparisonOutcome(sides: readonly [ComparedSide, ComparedSide], ran: RanSides, metrics: readonly string[]): ComparisonOutcome {
+  const [rowsA, rowsB] = ran.rows;
   for (const name of metrics) {
     if (rowsA[0] && !Object.hasOwn(rowsA[0].metrics, name)) throw new UsageError(`no metric \`${name}\``, `metrics: ${Object.keys(rowsA[0].metrics).join(', ')}`);
   }
@@ -151,7 +157,7 @@ export function comparisonFiles(
   run: { readonly request: ComparisonRequest; readonly createdAt: Date; readonly wallSeconds: number; readonly remote: RemoteRunner | undefined },
 ): Record<string, string> {
   const [a, b] = sides;
-  const monthsOf = (side: ComparedSide) => side.stored?.monthsCsv ?? replicatesTimeseriesCsv(ran.months[plan.toRun.indexOf(side.loaded!)] ?? []);
+  const monthsOf = (side: ComparedSide, index: 0 | 1) => side.stored?.monthsCsv ?? replicatesTimeseriesCsv(ran.months[index]);
   const mean = (name: string) => outcome.summary.metrics.find((metric) => metric.name === name)?.b.mean ?? 0;
   const { request } = run;
   const overrides = [...request.set, ...request.setA.map((override) => `A: ${override}`), ...request.setB.map((override) => `B: ${override}`)];
@@ -171,7 +177,7 @@ export function comparisonFiles(
     remote: run.remote,
     resolvedScenario: { a: a.loaded?.scenario ?? { stored: a.stored!.directory }, b: b.loaded?.scenario ?? { stored: b.stored!.directory } },
   });
-  return { 'summary.json': jsonText(outcome.summary), 'comparison.csv': comparisonCsv(outcome.shown), [SIDE_FILES.a]: monthsOf(a), [SIDE_FILES.b]: monthsOf(b), [MANIFEST]: manifest };
+  return { 'summary.json': jsonText(outcome.summary), 'comparison.csv': comparisonCsv(outcome.shown), [SIDE_FILES.a]: monthsOf(a, 0), [SIDE_FILES.b]: monthsOf(b, 1), [MANIFEST]: manifest };
 }
 
 /** When no metric moved in any replicate: why, where the two scenarios' structure shows it (no lines otherwise). */

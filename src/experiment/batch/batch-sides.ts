@@ -58,19 +58,35 @@ export function readStoredBatch(directory: string): StoredBatch {
   return { directory, scenario: manifest.scenario, scenarioHash: manifest.scenarioHash, rows, monthsCsv };
 }
 
+/** How runWithSeeds hands out its tasks: scenario by scenario, or seed by seed (each seed's scenarios together, so pairs finish early). */
+export type SeedOrder = 'by-scenario' | 'by-seed';
+
 /**
  * Runs every scenario with every seed (in one pool), bringing back what `keep` asks for besides
  * the summaries; returns each scenario's outcomes, rows and months in seed order, and whether all
- * finished.
+ * finished. `onRow` hears each replicate as it finishes (its scenario's index and its row); the
+ * order tasks are handed out in never changes a result.
  */
 export async function runWithSeeds(
   scenarios: readonly LoadedScenario[],
   seeds: readonly number[],
-  controls: PoolControls & { readonly keep?: TaskExtras; readonly onProgress?: (done: number, total: number) => void } = {},
+  controls: PoolControls & {
+    readonly keep?: TaskExtras;
+    readonly onProgress?: (done: number, total: number) => void;
+    readonly order?: SeedOrder;
+    readonly onRow?: (scenario: number, row: BatchRow) => void;
+  } = {},
 ): Promise<{ outcomes: ReplicateOutcome[][]; rows: BatchRow[][]; months: ReplicateMonths[][]; complete: boolean }> {
   const tasks = scenarios.flatMap((loaded, side) => replicateTasks(loaded, seeds, controls.keep, side * seeds.length));
+  // By seed: task id side * seeds + index, handed out index by index.
+  if (controls.order === 'by-seed') tasks.sort((x, y) => (x.id % seeds.length) - (y.id % seeds.length) || x.id - y.id);
   let done = 0;
-  const finished = await runTasks(tasks, { ...controls, onOutcome: () => controls.onProgress?.(++done, tasks.length) });
+  const rowOf = (outcome: ReplicateOutcome) => replicateRow(outcome.summary, outcome.id % seeds.length, outcome.id % seeds.length);
+  const onOutcome = (outcome: ReplicateOutcome) => {
+    controls.onRow?.(Math.floor(outcome.id / seeds.length), rowOf(outcome));
+    controls.onProgress?.(++done, tasks.length);
+  };
+  const finished = await runTasks(tasks, { ...controls, onOutcome });
   const outcomes = scenarios.map(() => [] as ReplicateOutcome[]);
   const rows = scenarios.map(() => [] as BatchRow[]);
   const months = scenarios.map(() => [] as ReplicateMonths[]);
@@ -78,7 +94,7 @@ export async function runWithSeeds(
     const side = Math.floor(outcome.id / seeds.length);
     const index = outcome.id % seeds.length;
     outcomes[side]!.push(outcome);
-    rows[side]!.push(replicateRow(outcome.summary, index, index));
+    rows[side]!.push(rowOf(outcome));
     if (outcome.months) months[side]!.push({ replicate: index, seed: outcome.seed, months: outcome.months });
   }
   return { outcomes, rows, months, complete: finished.length === tasks.length };
