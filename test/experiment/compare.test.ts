@@ -27,6 +27,15 @@ describe('paired comparison with common random numbers', () => {
     }
   });
 
+  it('calls nothing significant from one pair: one difference has no spread to measure', () => {
+    const row = (seed: number, gmv: number) => ({ keys: { seed }, order: seed, metrics: { gmv } });
+    const one = comparePaired([row(1, 100)], [row(1, 150)]);
+    expect(one.metrics[0]).toMatchObject({ name: 'gmv', significant: false });
+    expect(one.metrics[0]!.delta.mean).toBe(50);
+    const two = comparePaired([row(1, 100), row(2, 102)], [row(1, 150), row(2, 151)]);
+    expect(two.metrics[0]!.significant).toBe(true);
+  });
+
   it('finds a known change, in the right direction, with an interval that excludes zero', async () => {
     const comparison = await compare(['behaviour.purchaseRate=0.008']);
     const orders = comparison.metrics.find((metric) => metric.name === 'orders')!;

@@ -51,8 +51,9 @@ export function comparePaired(a: readonly BatchRow[], b: readonly BatchRow[], na
       a.mean === 0 || Math.sign(a.mean) * Math.sign(b.mean) < 0
         ? null
         : { mean: delta.mean / Math.abs(a.mean), ci95: [delta.ci95[0] / Math.abs(a.mean), delta.ci95[1] / Math.abs(a.mean)] as const };
-    // Significant: the interval excludes zero, and the change is not one that rounds to nothing.
-    const significant = (delta.ci95[0] > 0 || delta.ci95[1] < 0) && (relative === null || Math.abs(relative.mean) >= NEGLIGIBLE_RELATIVE_CHANGE);
+    // Significant: there is an interval (two pairs or more: one pair has no spread to measure),
+    // it excludes zero, and the change is not one that rounds to nothing.
+    const significant = pairs.length >= 2 && (delta.ci95[0] > 0 || delta.ci95[1] < 0) && (relative === null || Math.abs(relative.mean) >= NEGLIGIBLE_RELATIVE_CHANGE);
     return { name, a, b, delta, relative, significant };
   });
   const order = (comparison: MetricComparison) => (comparison.significant ? -Math.abs(comparison.relative?.mean ?? Number.POSITIVE_INFINITY) : 0);
