@@ -12,6 +12,7 @@ import { HELP } from './help.js';
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).runCommand(),
   compare: async () => (await import('./commands/compare.js')).compareCommand(),
+  studio: async () => (await import('./commands/studio.js')).studioCommand(),
   sweep: async () => (await import('./commands/sweep.js')).sweepCommand(),
   runs: async () => (await import('./commands/runs.js')).runsCommand(),
   sensitivity: async () => (await import('./commands/sensitivity.js')).sensitivityCommand(),
@@ -48,6 +49,7 @@ Examples:
   $ livesim run mine.yaml --set anchors.li-orchard.skill=1.5 --json
   $ livesim run demo-county --replicates 20      means and 95% intervals over 20 replicates
   $ livesim compare demo-county mine.yaml        what changes, with paired intervals
+  $ livesim studio demo-county                   change a parameter, watch the paired answer settle
   $ livesim sweep demo-county --vary behaviour.purchaseRate=0.0015..0.0035:0.0005
   $ livesim check --all                          do the presets reproduce the article?
   $ livesim sensitivity demo-county              which assumptions the answer hangs on

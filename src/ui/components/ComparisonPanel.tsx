@@ -1,0 +1,82 @@
+import { Box, Text } from 'ink';
+import type { MetricComparison } from '../../experiment/analysis/compare.js';
+import type { StudioUpdate } from '../../experiment/studio/studio-session.js';
+import { formatMetricChange, formatRelativeChange, relativeEnd } from '../../format.js';
+import { catalogueEntry } from '../../model/observation/metric-catalogue.js';
+import { fit } from './text.js';
+
+export interface ComparisonPanelProps {
+  readonly update: StudioUpdate;
+  readonly metrics: readonly string[];
+  readonly width: number;
+  readonly colorful: boolean;
+}
+
+/** Short names for the studio's metrics, so that a row fits beside the parameters at 80 columns. */
+const SHORT_LABELS: Readonly<Record<string, string>> = {
+  gain: 'farmers’ gain',
+  farmerRevenue: 'farmer revenue',
+  householdsAboveLine: 'above the line',
+  gmv: 'GMV',
+  'ledger.intermediaryMargin': 'sellers’ margin',
+  lostGmv: 'lost demand',
+};
+const labelOf = (name: string) => SHORT_LABELS[name] ?? catalogueEntry(name.replace(/^ledger\./, ''))?.label ?? name;
+
+/** A metric's change as a share of the baseline with its interval, or in its own unit when no share can be taken. */
+function change(metric: MetricComparison): { text: string; interval: string } {
+  // One pair has no spread to measure: no interval yet.
+  if (metric.delta.n < 2) return { text: metric.relative ? formatRelativeChange(metric.relative.mean) : formatMetricChange(metric.name, metric.delta.mean), interval: '[needs 2 pairs]' };
+  if (metric.relative) {
+    const [low, high] = metric.relative.ci95.map((end) => relativeEnd(metric.name, end));
+    return { text: formatRelativeChange(metric.relative.mean), interval: `[${formatRelativeChange(low!).replace('%', '')}, ${formatRelativeChange(high!)}]` };
+  }
+  return { text: formatMetricChange(metric.name, metric.delta.mean), interval: `[${formatMetricChange(metric.name, metric.delta.ci95[0])}, ${formatMetricChange(metric.name, metric.delta.ci95[1])}]` };
+}
+
+/**
+ * One row of the forest: the interval as a bar on a scale shared by every row, the mean as a
+ * dot and zero as a rule, so a bar that clears the rule is a change the replicates show.
+ */
+export function forestBar(low: number, mean: number, high: number, scale: number, width: number): string {
+  const cells = Array.from({ length: width }, () => ' ');
+  const at = (value: number) => Math.max(0, Math.min(width - 1, Math.round(((value + scale) / (2 * scale)) * (width - 1))));
+  for (let cell = at(low); cell <= at(high); cell++) cells[cell] = '─';
+  cells[at(0)] = '│';
+  cells[at(mean)] = '●';
+  return cells.join('');
+}
+
+/** Baseline against the tweak, metric by metric: the change, its 95% paired interval and the forest. */
+export function ComparisonPanel({ update, metrics, width, colorful }: ComparisonPanelProps) {
+  const { comparison } = update;
+  const status = update.tweaks.length === 0 ? 'no change yet: select, then + or -' : `${comparison?.replicates ?? 0}/${update.planned} pairs${update.running ? ' …' : ''}`;
+  const rows = metrics.flatMap((name) => comparison?.metrics.filter((metric) => metric.name === name) ?? []);
+  const shares = rows.flatMap((metric) => (metric.relative ? metric.relative.ci95.map((end) => Math.abs(relativeEnd(metric.name, end))) : []));
+  const scale = Math.max(0.01, ...shares.filter(Number.isFinite));
+  const labelWidth = 15;
+  const intervalWidth = 15;
+  const barWidth = Math.max(5, width - labelWidth - intervalWidth - 11);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate">{fit(`baseline vs tweak · ${status}`, width)}</Text>
+      {update.error ? <Text color={colorful ? 'red' : undefined} wrap="truncate">{update.error}</Text> : null}
+      {rows.map((metric) => {
+        const { text, interval } = change(metric);
+        const bar = metric.relative && metric.delta.n >= 2 ? forestBar(relativeEnd(metric.name, metric.relative.ci95[0]), metric.relative.mean, relativeEnd(metric.name, metric.relative.ci95[1]), scale, barWidth) : ' '.repeat(barWidth);
+        return (
+          <Text key={metric.name} wrap="truncate">
+            {fit(labelOf(metric.name), labelWidth)} <Text bold={metric.significant}>{text.padStart(8)}</Text> {fit(interval, intervalWidth)} <Text color={colorful && metric.significant ? (metric.delta.mean > 0 ? 'green' : 'red') : undefined}>{bar}</Text>
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}
+
+/** The farmers' gain in one line: the change, its interval, and whether the replicates show it. */
+export function reading(metric: MetricComparison, running: boolean): string {
+  const { text, interval } = change(metric);
+  const verdict = metric.significant ? 'significant' : running ? 'not significant yet' : 'not significant';
+  return `${labelOf(metric.name)} ${text} ${interval} — ${verdict}`;
+}
