@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * What `npm test` needs besides Node and npm: `npm test` checks them first (.ci/run, which
- * installs them, names the same four; test/scripts holds the two together), so a
+ * installs them, names the same five; test/scripts holds the two together), so a
  * machine without them stops at once with the command to run instead of failing minutes in.
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ const PREREQUISITES = [
   { command: 'chromium', pkg: 'chromium', why: 'the report tests open the HTML reports in a browser' },
   { command: 'redis-server', pkg: 'redis-server', why: 'the queue tests start their own Redis' },
   { command: 'redis-cli', pkg: 'redis-tools', why: 'the queue tests ask that Redis whether it is up' },
+  { command: 'tmux', pkg: 'tmux', why: 'the studio is tested in a terminal of 80x24, keys sent and frames read back' },
 ];
 
 const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;

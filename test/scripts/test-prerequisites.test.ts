@@ -22,7 +22,7 @@ describe('npm test prerequisites', () => {
     const result = spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8', env: { PATH: barePath() } });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('redis-server (Debian package redis-server)');
-    expect(result.stderr).toContain('sudo apt-get install -y bsdutils chromium redis-server redis-tools');
+    expect(result.stderr).toContain('sudo apt-get install -y bsdutils chromium redis-server redis-tools tmux');
   });
 
   it('names the same programs and packages as .ci/run, which installs them', () => {
@@ -30,11 +30,11 @@ describe('npm test prerequisites', () => {
     const installed = [...ci.matchAll(/command -v (\S+) .*missing\+=\((\S+)\)/g)].map(([, command, pkg]) => `${command}:${pkg}`);
     const listed = spawnSync(process.execPath, [SCRIPT, '--missing-packages'], { encoding: 'utf8', env: { PATH: barePath() } }).stdout.split(' ');
     expect(installed.map((pair) => pair.split(':')[1])).toEqual(listed);
-    expect(installed).toEqual(['script:bsdutils', 'chromium:chromium', 'redis-server:redis-server', 'redis-cli:redis-tools']);
+    expect(installed).toEqual(['script:bsdutils', 'chromium:chromium', 'redis-server:redis-server', 'redis-cli:redis-tools', 'tmux:tmux']);
   });
 
   it('names the missing Debian packages, and nothing when all are there', () => {
-    expect(spawnSync(process.execPath, [SCRIPT, '--missing-packages'], { encoding: 'utf8', env: { PATH: barePath() } }).stdout).toBe('bsdutils chromium redis-server redis-tools');
+    expect(spawnSync(process.execPath, [SCRIPT, '--missing-packages'], { encoding: 'utf8', env: { PATH: barePath() } }).stdout).toBe('bsdutils chromium redis-server redis-tools tmux');
     // This machine runs the suite, so it has them all.
     expect(spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8' }).status).toBe(0);
   });
