@@ -10,6 +10,8 @@
  * 4. start-up of the quick commands, and npm start's build check, against a bare Node process.
  * 5. the same replicates through the job queue (2 livesim workers on a local redis-server)
  *    against the local pool (bench/queue-bench.ts).
+ * 6. the studio's keys while 8 replicate pairs run, against the same keys with the pool idle
+ *    (bench/studio-bench.tsx): answered within 100 ms.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -212,3 +214,7 @@ for (const [label, args, limit] of startups) {
 // 5. The job queue against the local pool.
 const { benchQueue } = await import('./queue-bench.js');
 if (!(await benchQueue(loaded, root, Math.max(2, Math.ceil(ROUNDS / 2))))) process.exitCode = 1;
+
+// 6. The studio answers keys while its replicates run.
+const { benchStudio } = await import('./studio-bench.js');
+if (!(await benchStudio())) process.exitCode = 1;

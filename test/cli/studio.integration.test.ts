@@ -25,7 +25,7 @@ afterEach(() => void tmux('kill-server'));
 
 describe('livesim studio in a terminal of 80x24', () => {
   it('narrows the farmers’ gain change frame by frame as pairs finish, and q gives the terminal back', async () => {
-    const env = { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1' };
     delete env.CI;
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)} studio demo-county --replicates 12; echo "studio exited $?"; sleep 30`;
     const started = spawnSync('tmux', ['-L', SERVER, 'new-session', '-d', '-s', 'studio', '-x', '80', '-y', '24', '-c', temporaryDirectory(), command], { env, encoding: 'utf8' });

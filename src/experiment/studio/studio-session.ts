@@ -52,6 +52,8 @@ export class StudioSession {
   /** The tweak's rows, once every seed finished and until the tweak changes. */
   private tweakRows: readonly BatchRow[] | undefined;
   private running: AbortController | undefined;
+  /** Scenarios loaded for sets of overrides, so that a value tried before (or the baseline) loads once. */
+  private readonly loaded = new Map<string, LoadedScenario>();
   private readonly tried: HistoryEntry[] = [];
 
   constructor(
@@ -80,7 +82,7 @@ export class StudioSession {
     if (value === this.baselineValue(path)) next.delete(path);
     else next.set(path, value);
     try {
-      this.load(overrides(this.pinned, next));
+      this.loadWith(overrides(this.pinned, next));
     } catch (error) {
       if (error instanceof ScenarioError) return error.problems.map((problem) => `${problem.message}${problem.hint ? ` (${problem.hint})` : ''}`).join('; ');
       throw error;
@@ -150,6 +152,17 @@ export class StudioSession {
     this.updates.complete();
   }
 
+  /** The scenario with `list` applied (a refusal thrown as --set throws it), loaded once per set of overrides. */
+  private loadWith(list: readonly string[]): LoadedScenario {
+    const key = JSON.stringify(list);
+    let loaded = this.loaded.get(key);
+    if (loaded === undefined) {
+      loaded = this.load(list);
+      this.loaded.set(key, loaded);
+    }
+    return loaded;
+  }
+
   private baselineValue(path: string): number {
     return this.pinned.get(path) ?? this.parameters.find((parameter) => parameter.path === path)!.value;
   }
@@ -177,8 +190,11 @@ export class StudioSession {
   }
 
   private async compare(tweaks: readonly Tweak[], signal: AbortSignal): Promise<void> {
-    const baseline = this.baselineRows ? { rows: this.baselineRows } : { loaded: this.load(overrides(this.pinned, new Map())) };
-    const tweaked = { loaded: this.load(overrides(this.pinned, this.tweak)) };
+    // After the key's frame is drawn: the screen answers first, the work starts a moment later.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted) return;
+    const baseline = this.baselineRows ? { rows: this.baselineRows } : { loaded: this.loadWith(overrides(this.pinned, new Map())) };
+    const tweaked = { loaded: this.loadWith(overrides(this.pinned, this.tweak)) };
     const ran = await runPaired([baseline, tweaked], this.seeds, {
       jobs: this.options.jobs,
       signal,
