@@ -18,4 +18,6 @@ export interface RunOptions extends ReportOptions, QueueOptions {
   readonly maxReplicates: number;
   /** Run even when the estimate is over the limits. */
   readonly force?: boolean;
+  /** Run again on every save (run-watch.ts). */
+  readonly watch?: boolean;
 }

@@ -7,6 +7,7 @@ import { parseCount, parsePace, parseShare } from '../options.js';
 import { detectTerminal } from '../terminal.js';
 import { runBatch } from './run-batch.js';
 import { runSingle } from './run-single.js';
+import { WATCH_REPLICATES, runWatch } from './run-watch.js';
 import { refuseOversized } from '../resource-guard.js';
 import { UsageError } from '../../errors.js';
 import type { RunOptions } from './run-options.js';
@@ -23,6 +24,7 @@ Examples:
   $ livesim run national-agri --no-ui          plain progress lines even on a terminal
   $ livesim run weiya-welfare --replicates 20  20 replicates on all cores: means and 95% intervals
   $ livesim run fu-fanping --precision 0.02    add replicates until the intervals are within 2%
+  $ livesim run my-county.yaml --watch         again on every save, with the paired change from the last
 
 On a terminal, run shows a live dashboard: space pauses, q stops (results kept, marked
 incomplete), Ctrl+C stops and exits 130, +/- change the pace, ? lists the keys.
@@ -37,10 +39,15 @@ export function runCommand(): Command {
     .option('--replicates <n>', 'run n replicates (seeds derived from the root seed), in parallel', parseCount)
     .option('--precision <share>', 'add replicates until the 95% intervals of GMV, orders and farmer revenue are within this share of their means', parseShare)
     .option('--max-replicates <n>', 'most replicates --precision may run', parseCount, 100)
+    .option('--watch', 'run again each time the file (or a file it extends) is saved, with the paired change from the last good version (4 replicates a version unless --replicates)')
     .addHelpText('after', EXAMPLES)
     .action(async (reference: string, options: RunOptions, command: Command) => {
       const terminal = detectTerminal(command.optsWithGlobals());
       const loaded = loadScenario(reference, { overrides: options.set });
+      if (options.watch) {
+        refuseOversized([{ loaded, runs: options.replicates ?? WATCH_REPLICATES }], options);
+        return runWatch(reference, options, terminal);
+      }
       const batch = options.replicates !== undefined || options.precision !== undefined;
       if (!batch && options.queue !== undefined) throw new UsageError('--queue runs batches of replicates', 'add --replicates N (or --precision)');
       // --precision may add replicates up to --max-replicates.
