@@ -97,9 +97,17 @@ describe('a studio session', () => {
     const metrics = STUDIO_METRICS.flatMap((name) => ['--metric', name]);
     const { code, stdout, stderr } = await livesim([...command.map((word) => (word === 'tweak.yaml' ? saved : word)), ...metrics, '--json', '--jobs', '1'], { cwd: dir });
     expect(code, stderr).toBe(0);
-    const fromCompare = JSON.parse(stdout).metrics.map((metric: { name: string; delta: { mean: number; ci95: number[] } }) => [metric.name, metric.delta.mean, metric.delta.ci95]);
-    const fromStudio = last.comparison!.metrics.map((metric) => [metric.name, metric.delta.mean, metric.delta.ci95]);
-    expect(fromCompare).toEqual(fromStudio);
+    // compare --json's metrics, byte for byte, are the studio's last comparison written the same way.
+    const printed = JSON.parse(stdout) as { seeds: number[]; metrics: unknown[] };
+    const fromStudio = last.comparison!.metrics.map((metric) => ({
+      name: metric.name,
+      a: { mean: metric.a.mean, ci95: metric.a.ci95 },
+      b: { mean: metric.b.mean, ci95: metric.b.ci95 },
+      delta: { mean: metric.delta.mean, ci95: metric.delta.ci95, relative: metric.relative },
+      significant: metric.significant,
+    }));
+    expect(printed.seeds).toEqual(studio.seeds);
+    expect(JSON.stringify(printed.metrics)).toBe(JSON.stringify(fromStudio));
   });
 
   it('exports the history as CSV, a row per comparison and metric', async () => {
