@@ -6,7 +6,7 @@
  * baseline; resetting drops the tweak. Every finished comparison goes into the history.
  */
 import { BehaviorSubject, type Observable } from 'rxjs';
-import { ScenarioError } from '../../errors.js';
+import { ScenarioError, type ScenarioProblem } from '../../errors.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import type { BatchRow } from '../batch/replicate-rows.js';
 import { replicateSeeds } from '../batch/replicates.js';
@@ -84,7 +84,8 @@ export class StudioSession {
     try {
       this.loadWith(overrides(this.pinned, next));
     } catch (error) {
-      if (error instanceof ScenarioError) return error.problems.map((problem) => `${problem.message}${problem.hint ? ` (${problem.hint})` : ''}`).join('; ');
+      // In --set's words: the field, what is wrong, what was expected and found.
+      if (error instanceof ScenarioError) return error.problems.map(refusal).join('; ');
       throw error;
     }
     this.tweak.clear();
@@ -209,6 +210,11 @@ export class StudioSession {
     }
     this.updates.next({ tweaks, comparison: ran.comparison, planned: this.seeds.length, running: false });
   }
+}
+
+function refusal(problem: ScenarioProblem): string {
+  const expected = problem.expected === undefined ? '' : `: expected ${problem.expected}${problem.found === undefined ? '' : `, found ${problem.found}`}`;
+  return `${problem.path === '' ? problem.file : problem.path}: ${problem.message}${expected}`;
 }
 
 function overrides(pinned: ReadonlyMap<string, number>, tweak: ReadonlyMap<string, number>): string[] {
