@@ -95,7 +95,7 @@ describe('the studio screen', () => {
     await press('+', 'r');
     expect(session.valueOf('anchors.mei.commission.welfareRate')).toBe(0.025);
     await press('h');
-    expect(await until('1. anchors.mei.commission.welfareRate 0.02')).toContain('pairs)');
+    expect(await until(/1 mei welfareRate 0.02→0.025\s+4 /)).toContain('95% paired');
     await press('h', 's', KEYS.enter);
     expect(await until('saved the tweak to tiny-tweak.yaml')).toBeTruthy();
     expect(written['tiny-tweak.yaml']).toMatch(/welfareRate: 0\.025 # was 0\.02/);

@@ -24,7 +24,7 @@ const SHORT_LABELS: Readonly<Record<string, string>> = {
 const labelOf = (name: string) => SHORT_LABELS[name] ?? catalogueEntry(name.replace(/^ledger\./, ''))?.label ?? name;
 
 /** A metric's change as a share of the baseline with its interval, or in its own unit when no share can be taken. */
-function change(metric: MetricComparison): { text: string; interval: string } {
+export function change(metric: MetricComparison): { text: string; interval: string } {
   // One pair has no spread to measure: no interval yet.
   if (metric.delta.n < 2) return { text: metric.relative ? formatRelativeChange(metric.relative.mean) : formatMetricChange(metric.name, metric.delta.mean), interval: '[needs 2 pairs]' };
   if (metric.relative) {
