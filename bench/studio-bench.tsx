@@ -7,7 +7,7 @@
  */
 import { render } from 'ink-testing-library';
 import { StudioSession } from '../src/experiment/studio/studio-session.js';
-import { loadScenario } from '../src/scenario/load.js';
+import { scenarioVariants } from '../src/scenario/load.js';
 import { StudioApp } from '../src/ui/components/StudioApp.js';
 import type { StudioControl } from '../src/ui/studio-control.js';
 
@@ -15,7 +15,8 @@ const MAX_BUSY_LATENCY_MS = 100;
 const KEYS = { down: '\u001B[B', up: '\u001B[A' };
 
 export async function benchStudio(): Promise<boolean> {
-  const session = new StudioSession('demo-county', (overrides) => loadScenario('demo-county', { overrides: [...overrides] }), { replicates: 8, rootSeed: 7 });
+  const variants = scenarioVariants('demo-county');
+  const session = new StudioSession('demo-county', (overrides) => (overrides.length === 0 ? variants.base : variants.variant(overrides)), { replicates: 8, rootSeed: 7 });
   const control: StudioControl = { ...bind(session), save: () => '', exportHistory: () => '' };
   const app = render(<StudioApp control={control} title="bench" files={{ tweak: 't.yaml', history: 'h.csv' }} width={80} height={24} colorful={false} onQuit={() => {}} />);
   const selectedRow = () => (app.lastFrame() ?? '').split('\n').find((line) => line.startsWith('›')) ?? '';
@@ -46,8 +47,9 @@ export async function benchStudio(): Promise<boolean> {
   }
   // A step while replicates run: its answer is the new value drawn, the stale replicates cancelled and the new ones started.
   const steps: number[] = [];
+  // Always up: every step a value not loaded before (a step back to one tried would be answered from the session's cache).
   for (let press = 0; press < 6; press++) {
-    steps.push(await latency(press % 2 === 0 ? '+' : '-'));
+    steps.push(await latency('+'));
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   watching.unsubscribe();

@@ -79,6 +79,30 @@ export function formatMetricChange(name: string, delta: number): string {
 /** A relative change, signed (+2.8%, -36.7%). */
 export const formatRelativeChange = (share: number, digits = 1): string => formatSignedPercent(share, digits);
 
+/** What formatPairedChange reads of a paired comparison of one metric. */
+interface PairedChange {
+  readonly name: string;
+  readonly relative: { readonly mean: number; readonly ci95: readonly [number, number] } | null;
+  readonly delta: { readonly mean: number; readonly ci95: readonly [number, number]; readonly n: number };
+}
+
+/**
+ * A paired change as the studio and watch mode print it: the change as a share of the baseline
+ * (in the metric's own unit when no share can be taken) and its 95% interval, `[-1.1, -0.9%]`;
+ * from one pair, no interval (one difference has no spread to measure).
+ */
+export function formatPairedChange(metric: PairedChange): { readonly change: string; readonly interval: string } {
+  if (metric.relative) {
+    const change = formatRelativeChange(metric.relative.mean);
+    if (metric.delta.n < 2) return { change, interval: '[needs 2 pairs]' };
+    const [low, high] = metric.relative.ci95.map((end) => relativeEnd(metric.name, end));
+    return { change, interval: `[${formatRelativeChange(low!).replace('%', '')}, ${formatRelativeChange(high!)}]` };
+  }
+  const change = formatMetricChange(metric.name, metric.delta.mean);
+  if (metric.delta.n < 2) return { change, interval: '[needs 2 pairs]' };
+  return { change, interval: `[${formatMetricChange(metric.name, metric.delta.ci95[0])}, ${formatMetricChange(metric.name, metric.delta.ci95[1])}]` };
+}
+
 /**
  * An interval's end of a relative change, as drawn and printed: for a metric that cannot fall
  * below zero, at least -100% (B cannot lose more than all of A: an end below it is the noise of

@@ -101,7 +101,7 @@ export function studioKey(state: StudioScreenState, input: string, key: StudioKe
   return { state };
 }
 
-/** A key while typing a filter, a value or a file name: enter takes it, escape drops it. */
+/** A key while typing a filter, a value or a file name: enter takes it, escape leaves (a filter stays as typed; a value or a name is dropped). */
 function typing(state: StudioScreenState, input: string, key: StudioKey, context: KeyContext): { state: StudioScreenState; action?: StudioAction } {
   if (key.escape) return { state: { ...state, mode: 'browse', input: '' } };
   if (key.backspace || key.delete) return { state: { ...state, input: state.input.slice(0, -1), ...(state.mode === 'filter' ? { filter: state.input.slice(0, -1) } : {}) } };

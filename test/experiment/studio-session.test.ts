@@ -11,10 +11,10 @@ import { tinyScenario, writeFiles } from '../helpers.js';
 
 const COMMISSION = 'anchors.mei.commission.welfareRate';
 
-function session(replicates = 4) {
+function session(replicates = 4, jobs = 1) {
   const dir = writeFiles({ 'county.yaml': tinyScenario({ anchors: [{ id: 'mei', broadcasts: [{ id: 'nightly', welfare: true }] }] }) });
   const file = path.join(dir, 'county.yaml');
-  return { dir, file, studio: new StudioSession(file, (overrides) => loadScenario(file, { overrides }), { replicates, rootSeed: 7, jobs: 1 }) };
+  return { dir, file, studio: new StudioSession(file, (overrides) => loadScenario(file, { overrides }), { replicates, rootSeed: 7, jobs }) };
 }
 
 const finished = (studio: StudioSession) => firstValueFrom(studio.updates$.pipe(filter((update: StudioUpdate) => !update.running && update.comparison !== undefined)));
@@ -57,28 +57,37 @@ describe('a studio session', () => {
 
   it('refuses a value the scenario refuses, with --set’s message, and runs nothing', () => {
     const { studio } = session();
-    expect(studio.set(COMMISSION, 1.5)).toBe('anchors.0.commission.welfareRate: too large: expected at most 1, found number 1.5');
+    expect(studio.set(COMMISSION, 1.5)).toBe('anchors.0.commission.welfareRate: too large · expected at most 1, found number 1.5 · hint: welfareRate: Commission on settled sales in public-welfare broadcasts (share, 0-1)');
     expect(studio.valueOf(COMMISSION)).toBe(0.02);
   });
 
-  it('cancels the replicates of a change the moment another comes, and shows only the new one', async () => {
-    const { studio } = session(6);
+  it('cancels the replicates of a change the moment another comes, on the worker pool, and shows only the new one', async () => {
+    const { studio } = session(12, 2);
+    const seen: StudioUpdate[] = [];
+    studio.updates$.subscribe((update) => seen.push(update));
     studio.set(COMMISSION, 0.05);
+    // The first change's pairs are coming in: its replicates are running on the workers.
+    await firstValueFrom(studio.updates$.pipe(filter((update) => update.comparison !== undefined && update.tweaks[0]?.value === 0.05)));
     studio.set(COMMISSION, 0.09);
+    const afterChange = seen.length;
     const last = await finished(studio);
     expect(last.tweaks).toEqual([{ path: COMMISSION, value: 0.09, was: 0.02 }]);
+    expect(seen.slice(afterChange).every((update) => update.tweaks.every((tweak) => tweak.value === 0.09))).toBe(true);
     expect(studio.history.map((entry) => entry.tweaks[0]!.value)).toEqual([0.09]);
   });
 
   it('pins a tweak as the new baseline, and resets to it', async () => {
     const { studio } = session(3);
     studio.set(COMMISSION, 0.05);
-    await finished(studio);
+    const pinned = await finished(studio);
     studio.pin();
     expect(studio.valueOf(COMMISSION)).toBe(0.05);
     studio.set(COMMISSION, 0.07);
     const update = await finished(studio);
     expect(update.tweaks).toEqual([{ path: COMMISSION, value: 0.07, was: 0.05 }]);
+    // The new baseline is the pinned tweak's own replicates, kept, not run again.
+    const margin = (comparison: typeof update.comparison) => comparison!.metrics.find((metric) => metric.name === 'ledger.intermediaryMargin')!;
+    expect(margin(update.comparison).a).toEqual(margin(pinned.comparison).b);
     studio.reset();
     expect(studio.valueOf(COMMISSION)).toBe(0.05);
   });

@@ -52,4 +52,25 @@ describe('watching a scenario file', () => {
     controller.abort();
     await watching;
   }, 30_000);
+
+  it('watches the file a refusal names, so that fixing a file newly extended runs the version', async () => {
+    const dir = writeFiles({ 'county.yaml': 'extends: base.yaml\nname: county\n', 'base.yaml': 'name: [unclosed\n' });
+    const events: WatchEvent[] = [];
+    let heard: (() => void) | undefined;
+    const next = (count: number) => new Promise<void>((resolve) => (heard = () => events.length >= count && resolve()));
+    const controller = new AbortController();
+    const first = next(1);
+    const watching = watchScenario(() => loadScenario(path.join(dir, 'county.yaml')), { replicates: 2, jobs: 1, settleMs: 50, signal: controller.signal }, (event) => {
+      events.push(event);
+      heard?.();
+    });
+    await first;
+    expect(events[0]).toMatchObject({ kind: 'invalid', version: 1, lastGood: undefined });
+    const second = next(2);
+    writeFileSync(path.join(dir, 'base.yaml'), stringify(tinyScenario()));
+    await second;
+    expect(events[1]).toMatchObject({ kind: 'result', version: 2, comparison: undefined, complete: true });
+    controller.abort();
+    await watching;
+  }, 30_000);
 });

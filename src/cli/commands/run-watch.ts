@@ -9,7 +9,7 @@ import type { Comparison } from '../../experiment/analysis/compare.js';
 import { STUDIO_METRICS } from '../../experiment/studio/studio-session.js';
 import { watchScenario, type WatchEvent } from '../../experiment/run/watch-scenario.js';
 import { estimate } from '../../experiment/batch/statistics.js';
-import { formatMetric, formatMetricChange, formatRelativeChange, relativeEnd } from '../../format.js';
+import { formatMetric, formatPairedChange } from '../../format.js';
 import { displayPath } from '../../paths.js';
 import { loadScenario } from '../../scenario/load.js';
 import { reportError } from '../report-error.js';
@@ -53,10 +53,6 @@ function versionText(event: WatchEvent, terminal: Terminal): string {
 }
 
 function changeText(metric: Comparison['metrics'][number]): string {
-  const mark = metric.significant ? ' *' : '';
-  if (metric.relative) {
-    const [low, high] = metric.relative.ci95.map((end) => relativeEnd(metric.name, end));
-    return `${formatRelativeChange(metric.relative.mean)} [${formatRelativeChange(low!)}, ${formatRelativeChange(high!)}]${mark}`;
-  }
-  return `${formatMetricChange(metric.name, metric.delta.mean)} [${formatMetricChange(metric.name, metric.delta.ci95[0])}, ${formatMetricChange(metric.name, metric.delta.ci95[1])}]${mark}`;
+  const { change, interval } = formatPairedChange(metric);
+  return `${change} ${interval}${metric.significant ? ' *' : ''}`;
 }

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { writeNewFile } from '../../files/safe-write.js';
 import { displayPath } from '../../paths.js';
-import { loadScenario, loadScenarioText } from '../../scenario/load.js';
+import { loadScenarioText, scenarioVariants } from '../../scenario/load.js';
 import { DEFAULT_PRESET } from '../../scenario/presets.js';
 import { StudioSession } from '../../experiment/studio/studio-session.js';
 import type { StudioControl } from '../../ui/studio-control.js';
@@ -33,9 +33,11 @@ export function studioCommand(): Command {
       .addHelpText('after', EXAMPLES)
       .action(async (reference: string, options: { replicates: number; seed?: number; jobs?: number }, command: Command) => {
         const terminal = detectTerminal(command.optsWithGlobals());
-        const load = (overrides: readonly string[]) => loadScenario(reference, { overrides: [...overrides] });
-        // A scenario that does not load is said as run says it, terminal or not.
-        const scenario = load([]).scenario;
+        // A scenario that does not load is said as run says it, terminal or not. Its files are read
+        // and parsed once; each tweak applies its overrides to them (a step answers sooner).
+        const variants = scenarioVariants(reference);
+        const load = (overrides: readonly string[]) => (overrides.length === 0 ? variants.base : variants.variant(overrides));
+        const scenario = variants.base.scenario;
         // Keys one at a time need a terminal in raw mode; anything else would draw a broken screen.
         if (process.stdin.isTTY !== true || !terminal.stdoutIsTTY) {
           throw new UsageError('livesim studio needs an interactive terminal (keys one at a time)', `for a script, compare a change directly: livesim compare ${reference} ${reference} --set-b <path=value>`);

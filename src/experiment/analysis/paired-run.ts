@@ -1,8 +1,9 @@
 /**
  * A paired comparison computed as its replicates finish: A and B run on the same seeds (common
  * random numbers), seed by seed so that pairs complete early, and every completed pair updates
- * the comparison. It serves `compare` (which reads the end), the studio and watch mode (which
- * show each update); the statistics are comparePaired's, never a second copy. A side may be
+ * the comparison. It serves `compare` (which reads its rows in seed order, as it always did),
+ * the studio and watch mode (which show each update); the statistics are comparePaired's, never
+ * a second copy. A side may be
  * rows already computed (a stored batch, or a baseline the studio keeps) instead of a scenario.
  * Stopping through `signal` keeps the pairs that finished.
  */
@@ -40,7 +41,6 @@ export interface PairedRun {
 /** Rows of A and B arriving in any order, paired by seed. */
 class PairedTally {
   private readonly sides: [Map<number, BatchRow>, Map<number, BatchRow>] = [new Map(), new Map()];
-  private paired = 0;
 
   constructor(private readonly metrics?: readonly string[]) {}
 
@@ -48,13 +48,7 @@ class PairedTally {
   add(side: 0 | 1, row: BatchRow): boolean {
     const seed = Number(row.keys.seed);
     this.sides[side].set(seed, row);
-    const complete = this.sides[1 - side]!.has(seed);
-    if (complete) this.paired++;
-    return complete;
-  }
-
-  get pairs(): number {
-    return this.paired;
+    return this.sides[1 - side]!.has(seed);
   }
 
   /** The comparison of the pairs so far, in `seeds`' order. */

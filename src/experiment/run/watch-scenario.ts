@@ -3,11 +3,13 @@
  * seeds as the one before, so each new result comes with the paired change from the previous
  * version (runPaired: only the new version runs; the last good version's rows are kept). A file
  * that no longer loads is reported as it stands and the last good result stays. A save while a
- * version runs cancels it and runs the newest. The files watched are the named file and every
- * file it extends, as they were at the last good load.
+ * version runs cancels it and runs the newest (a save that does not load leaves it running).
+ * The files watched are the named file and every file it extends, as they were at the last good
+ * load, and any file a refusal names (a file newly extended may be the broken one).
  */
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { ScenarioError } from '../../errors.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import type { Comparison } from '../analysis/compare.js';
 import { runPaired } from '../analysis/paired-run.js';
@@ -27,7 +29,7 @@ export type WatchEvent =
       readonly against: number | undefined;
       readonly complete: boolean;
     }
-  /** A version did not load: why, as loading says it; the last good result stands. */
+  /** A version did not load, or failed as it ran: why; the last good result stands. */
   | { readonly kind: 'invalid'; readonly version: number; readonly error: unknown; readonly lastGood: number | undefined };
 
 export interface WatchOptions {
@@ -37,7 +39,7 @@ export interface WatchOptions {
   readonly jobs?: number | undefined;
   /** Quiet time after a save before the file is read (editors write in several steps). */
   readonly settleMs?: number;
-  /** Ends the watch; what ran is kept. */
+  /** Ends the watch, stopping a version mid-run; what ran is kept. */
   readonly signal: AbortSignal;
 }
 
@@ -64,7 +66,10 @@ class ScenarioWatch {
     private readonly load: () => LoadedScenario,
     private readonly options: WatchOptions,
     private readonly onEvent: (event: WatchEvent) => void,
-  ) {}
+  ) {
+    // Ending the watch stops the version running, the first one included.
+    options.signal.addEventListener('abort', () => this.running?.abort(), { once: true });
+  }
 
   /** Runs the first version and starts watching. */
   async start(): Promise<void> {
@@ -80,6 +85,7 @@ class ScenarioWatch {
 
   /** Watches the directories of `files` (an editor may replace a file rather than write it), for those files' names. */
   private watchFiles(files: readonly string[]): void {
+    if (this.options.signal.aborted) return;
     for (const watcher of this.watchers) watcher.close();
     const byDirectory = new Map<string, Set<string>>();
     for (const file of files) {
@@ -101,27 +107,37 @@ class ScenarioWatch {
 
   private async runVersion(): Promise<void> {
     if (this.options.signal.aborted) return;
-    this.running?.abort();
     const version = ++this.version;
     let loaded: LoadedScenario;
     try {
       loaded = this.load();
     } catch (error) {
       this.onEvent({ kind: 'invalid', version, error, lastGood: this.lastGood?.version });
-      // Keep watching what was watched (or the named file alone, when nothing ever loaded).
-      if (this.watchers.length === 0) this.watchFiles(this.lastGood?.files ?? []);
+      // What was watched, and the files the refusal names (one newly extended may be the broken one).
+      const named = error instanceof ScenarioError ? error.problems.map((problem) => problem.file).filter((file) => !file.startsWith('--set')) : [];
+      this.watchFiles([...(this.lastGood?.files ?? []), ...named]);
       return;
     }
+    this.running?.abort();
     this.watchFiles(loaded.files);
     const controller = new AbortController();
     this.running = controller;
+    try {
+      await this.runLoaded(version, loaded, controller.signal);
+    } catch (error) {
+      // A version that loads may still fail as it runs (a magnitude past the exact): said, the last good result standing.
+      if (!controller.signal.aborted) this.onEvent({ kind: 'invalid', version, error, lastGood: this.lastGood?.version });
+    }
+  }
+
+  private async runLoaded(version: number, loaded: LoadedScenario, signal: AbortSignal): Promise<void> {
     this.seeds ??= replicateSeeds(this.options.rootSeed ?? loaded.scenario.seed, this.options.replicates);
-    const controls = { jobs: this.options.jobs, signal: controller.signal };
+    const controls = { jobs: this.options.jobs, signal };
     const previous = this.lastGood;
     const ran = previous
       ? await runPaired([{ rows: previous.rows }, { loaded }], this.seeds, controls)
       : await runWithSeeds([loaded], this.seeds, controls).then((batch) => ({ rows: [[], batch.rows[0]!] as const, complete: batch.complete, comparison: undefined }));
-    if (controller.signal.aborted) return;
+    if (signal.aborted) return;
     const rows = ran.rows[1];
     if (ran.complete) this.lastGood = { version, rows, files: loaded.files };
     this.onEvent({ kind: 'result', version, loaded, rows, comparison: ran.comparison, against: previous?.version, complete: ran.complete });

@@ -6,7 +6,7 @@
  * baseline; resetting drops the tweak. Every finished comparison goes into the history.
  */
 import { BehaviorSubject, type Observable } from 'rxjs';
-import { ScenarioError, type ScenarioProblem } from '../../errors.js';
+import { ScenarioError, formatProblem } from '../../errors.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import type { BatchRow } from '../batch/replicate-rows.js';
 import { replicateSeeds } from '../batch/replicates.js';
@@ -18,6 +18,9 @@ import { studioParameters, type StudioParameter } from './studio-parameters.js';
 
 /** What the studio compares: what reaches the farmers first. */
 export const STUDIO_METRICS = ['gain', 'farmerRevenue', 'householdsAboveLine', 'gmv', 'ledger.intermediaryMargin', 'lostGmv'] as const;
+
+/** Loaded scenarios kept for reuse. */
+const LOADED_KEPT = 16;
 
 export interface StudioUpdate {
   /** The tweak: each changed parameter, its value and the baseline's. */
@@ -52,7 +55,7 @@ export class StudioSession {
   /** The tweak's rows, once every seed finished and until the tweak changes. */
   private tweakRows: readonly BatchRow[] | undefined;
   private running: AbortController | undefined;
-  /** Scenarios loaded for sets of overrides, so that a value tried before (or the baseline) loads once. */
+  /** Scenarios loaded for the last few sets of overrides, so that a value tried again (or the baseline) loads once. */
   private readonly loaded = new Map<string, LoadedScenario>();
   private readonly tried: HistoryEntry[] = [];
 
@@ -84,8 +87,8 @@ export class StudioSession {
     try {
       this.loadWith(overrides(this.pinned, next));
     } catch (error) {
-      // In --set's words: the field, what is wrong, what was expected and found.
-      if (error instanceof ScenarioError) return error.problems.map(refusal).join('; ');
+      // In --set's words (the same formatter), on one line, without the `--set path=value:` just typed.
+      if (error instanceof ScenarioError) return error.problems.map((problem) => formatProblem(problem).replace(/^--set \S+: /, '').replace(/\n\s*/g, ' · ')).join(' · ');
       throw error;
     }
     this.tweak.clear();
@@ -130,9 +133,9 @@ export class StudioSession {
   /** The history as CSV: one row per finished comparison and metric. */
   historyCsv(): string {
     const header = ['tweak', 'replicates', 'metric', 'aMean', 'bMean', 'deltaMean', 'deltaLow', 'deltaHigh', 'relative', 'significant'];
-    const rows = this.tried.flatMap((entry, index) =>
+    const rows = this.tried.flatMap((entry) =>
       entry.comparison.metrics.map((metric) => [
-        entry.tweaks.map((tweak) => `${tweak.path}=${tweak.value}`).join(' ') || `(baseline ${index + 1})`,
+        entry.tweaks.map((tweak) => `${tweak.path}=${tweak.value}`).join(' '),
         entry.comparison.replicates,
         metric.name,
         metric.a.mean,
@@ -159,8 +162,11 @@ export class StudioSession {
     let loaded = this.loaded.get(key);
     if (loaded === undefined) {
       loaded = this.load(list);
-      this.loaded.set(key, loaded);
+      // The oldest goes first: a long session keeps a handful, not every value it stepped through.
+      if (this.loaded.size >= LOADED_KEPT) this.loaded.delete(this.loaded.keys().next().value!);
     }
+    this.loaded.delete(key);
+    this.loaded.set(key, loaded);
     return loaded;
   }
 
@@ -198,6 +204,8 @@ export class StudioSession {
     const tweaked = { loaded: this.loadWith(overrides(this.pinned, this.tweak)) };
     const ran = await runPaired([baseline, tweaked], this.seeds, {
       jobs: this.options.jobs,
+      // Worker threads even for one job: the screen's thread must stay free to answer keys.
+      forceWorkers: true,
       signal,
       metrics: STUDIO_METRICS,
       onPair: (comparison) => !signal.aborted && this.updates.next({ tweaks, comparison, planned: this.seeds.length, running: true }),
@@ -210,11 +218,6 @@ export class StudioSession {
     }
     this.updates.next({ tweaks, comparison: ran.comparison, planned: this.seeds.length, running: false });
   }
-}
-
-function refusal(problem: ScenarioProblem): string {
-  const expected = problem.expected === undefined ? '' : `: expected ${problem.expected}${problem.found === undefined ? '' : `, found ${problem.found}`}`;
-  return `${problem.path === '' ? problem.file : problem.path}: ${problem.message}${expected}`;
 }
 
 function overrides(pinned: ReadonlyMap<string, number>, tweak: ReadonlyMap<string, number>): string[] {

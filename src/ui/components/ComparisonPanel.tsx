@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { MetricComparison } from '../../experiment/analysis/compare.js';
 import type { StudioUpdate } from '../../experiment/studio/studio-session.js';
-import { formatMetricChange, formatRelativeChange, relativeEnd } from '../../format.js';
+import { formatPairedChange, relativeEnd } from '../../format.js';
 import { catalogueEntry } from '../../model/observation/metric-catalogue.js';
 import { fit } from './text.js';
 
@@ -23,15 +23,10 @@ const SHORT_LABELS: Readonly<Record<string, string>> = {
 };
 const labelOf = (name: string) => SHORT_LABELS[name] ?? catalogueEntry(name.replace(/^ledger\./, ''))?.label ?? name;
 
-/** A metric's change as a share of the baseline with its interval, or in its own unit when no share can be taken. */
+/** A metric's change and its interval, as the studio and watch mode print them. */
 export function change(metric: MetricComparison): { text: string; interval: string } {
-  // One pair has no spread to measure: no interval yet.
-  if (metric.delta.n < 2) return { text: metric.relative ? formatRelativeChange(metric.relative.mean) : formatMetricChange(metric.name, metric.delta.mean), interval: '[needs 2 pairs]' };
-  if (metric.relative) {
-    const [low, high] = metric.relative.ci95.map((end) => relativeEnd(metric.name, end));
-    return { text: formatRelativeChange(metric.relative.mean), interval: `[${formatRelativeChange(low!).replace('%', '')}, ${formatRelativeChange(high!)}]` };
-  }
-  return { text: formatMetricChange(metric.name, metric.delta.mean), interval: `[${formatMetricChange(metric.name, metric.delta.ci95[0])}, ${formatMetricChange(metric.name, metric.delta.ci95[1])}]` };
+  const { change: text, interval } = formatPairedChange(metric);
+  return { text, interval };
 }
 
 /**
@@ -74,9 +69,13 @@ export function ComparisonPanel({ update, metrics, width, colorful }: Comparison
   );
 }
 
-/** The farmers' gain in one line: the change, its interval, and whether the replicates show it. */
+/**
+ * The farmers' gain in one line: the change, its interval, and whether the replicates show it.
+ * While pairs still come the verdict is only provisional (an interval looked at after every pair
+ * clears zero by chance more often than one looked at once), and says so.
+ */
 export function reading(metric: MetricComparison, running: boolean): string {
   const { text, interval } = change(metric);
-  const verdict = metric.significant ? 'significant' : running ? 'not significant yet' : 'not significant';
+  const verdict = running ? (metric.significant ? 'clear of zero so far' : 'not clear of zero yet') : metric.significant ? 'significant' : 'not significant';
   return `${labelOf(metric.name)} ${text} ${interval} — ${verdict}`;
 }

@@ -10,7 +10,7 @@ function fieldWords(dotted: string): string {
 }
 
 /** A tweak in few words: each changed field from what it was to what it is. */
-const tweakText = (entry: HistoryEntry) => entry.tweaks.map((tweak) => `${fieldWords(tweak.path)} ${tweak.was}→${tweak.value}`).join(', ') || 'baseline';
+const tweakText = (entry: HistoryEntry) => entry.tweaks.map((tweak) => `${fieldWords(tweak.path)} ${tweak.was}→${tweak.value}`).join(', ');
 
 /** The tweaks tried, oldest first, as a table: what changed, over how many pairs, and the farmers' gain it came to. */
 export function StudioHistory({ history, width, height }: { readonly history: readonly HistoryEntry[]; readonly width: number; readonly height: number }) {
