@@ -10,6 +10,7 @@ import { StudioSession } from '../../experiment/studio/studio-session.js';
 import type { StudioControl } from '../../ui/studio-control.js';
 import { withSharedOptions } from '../shared-options.js';
 import { parseCount } from '../options.js';
+import { refuseOversized } from '../resource-guard.js';
 import { detectTerminal } from '../terminal.js';
 
 const EXAMPLES = `
@@ -38,6 +39,8 @@ export function studioCommand(): Command {
         const variants = scenarioVariants(reference);
         const load = (overrides: readonly string[]) => (overrides.length === 0 ? variants.base : variants.variant(overrides));
         const scenario = variants.base.scenario;
+        // A comparison runs both sides' replicates: refused, as run refuses them, when they would not fit.
+        refuseOversized([{ loaded: variants.base, runs: 2 * options.replicates }], options);
         // Keys one at a time need a terminal in raw mode; anything else would draw a broken screen.
         if (process.stdin.isTTY !== true || !terminal.stdoutIsTTY) {
           throw new UsageError('livesim studio needs an interactive terminal (keys one at a time)', `for a script, compare a change directly: livesim compare ${reference} ${reference} --set-b <path=value>`);
