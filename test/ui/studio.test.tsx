@@ -118,3 +118,18 @@ describe('a forest row', () => {
     expect(forestBar(-0.01, 0.005, 0.02, 0.04, 9)).toBe('   ─│●─  ');
   });
 });
+
+describe('the studio screen on a wide terminal', () => {
+  it('shows each parameter’s prior range and unit in its row', async () => {
+    const dir = writeFiles({ 'county.yaml': tinyScenario() });
+    const file = path.join(dir, 'county.yaml');
+    const session = new StudioSession(file, (overrides) => loadScenario(file, { overrides }), { replicates: 2, rootSeed: 7, jobs: 1 });
+    const control: StudioControl = { parameters: session.parameters, updates$: session.updates$, valueOf: (p) => session.valueOf(p), set: () => undefined, pin: () => {}, reset: () => {}, history: [], save: () => '', exportHistory: () => '' };
+    const rendered = render(<StudioApp control={control} title="tiny" files={{ tweak: 't.yaml', history: 'h.csv' }} width={120} height={30} colorful={false} onQuit={() => {}} />);
+    await pause(50);
+    const row = (rendered.lastFrame() ?? '').split('\n').find((line) => line.includes('perParcel'))!;
+    expect(row).toMatch(/perParcel\s+11\s+10\.5–13\.4 yuan/);
+    rendered.unmount();
+    session.close();
+  });
+});

@@ -22,7 +22,7 @@ function fieldName(field: string, width: number): string {
   return parts.join('.');
 }
 
-/** The parameters by entity (a heading per entity), scrolled to keep the selected one in view. */
+/** The parameters by entity (a heading per entity), scrolled to keep the selected one in view; with room, each with its prior range and unit. */
 export function ParameterList({ parameters, selected, valueOf, width, height }: ParameterListProps) {
   const lines: Line[] = [];
   let last = '';
@@ -35,7 +35,9 @@ export function ParameterList({ parameters, selected, valueOf, width, height }: 
   const at = Math.max(0, lines.findIndex((line) => 'parameter' in line && line.parameter.path === selected));
   const first = Math.max(0, Math.min(at - Math.floor(height / 2), lines.length - height));
   const valueWidth = 9;
-  const fieldWidth = Math.max(8, width - valueWidth - 3);
+  // Where there is room (a terminal of about 116 columns or more), each row shows its prior range and unit too; at 80 the line below the list does.
+  const rangeWidth = width >= 44 ? 16 : 0;
+  const fieldWidth = Math.max(8, width - valueWidth - 3 - rangeWidth);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {lines.slice(first, first + height).map((line) => {
@@ -48,6 +50,7 @@ export function ParameterList({ parameters, selected, valueOf, width, height }: 
           <Text key={parameter.path} inverse={mine} wrap="truncate">
             {fit(`${mine ? '›' : ' '} ${fieldName(parameter.field, fieldWidth - 2)}`, fieldWidth)} <Text bold={moved}>{shown(value).padStart(valueWidth)}</Text>
             {moved ? '*' : ' '}
+            {rangeWidth > 0 ? <Text dimColor>{fit(` ${shown(parameter.low)}–${shown(parameter.high)} ${parameter.unit === 'share' ? '' : parameter.unit}`, rangeWidth)}</Text> : null}
           </Text>
         );
       })}
