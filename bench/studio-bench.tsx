@@ -9,7 +9,7 @@ import { render } from 'ink-testing-library';
 import { StudioSession } from '../src/experiment/studio/studio-session.js';
 import { scenarioVariants } from '../src/scenario/load.js';
 import { StudioApp } from '../src/ui/components/StudioApp.js';
-import type { StudioControl } from '../src/ui/studio-control.js';
+import { sessionControl } from '../src/ui/studio-control.js';
 
 const MAX_BUSY_LATENCY_MS = 100;
 const KEYS = { down: '\u001B[B', up: '\u001B[A' };
@@ -17,7 +17,7 @@ const KEYS = { down: '\u001B[B', up: '\u001B[A' };
 export async function benchStudio(): Promise<boolean> {
   const variants = scenarioVariants('demo-county');
   const session = new StudioSession('demo-county', (overrides) => (overrides.length === 0 ? variants.base : variants.variant(overrides)), { replicates: 8, rootSeed: 7 });
-  const control: StudioControl = { ...bind(session), save: () => '', exportHistory: () => '' };
+  const control = sessionControl(session, { save: () => '', exportHistory: () => '' });
   const app = render(<StudioApp control={control} title="bench" files={{ tweak: 't.yaml', history: 'h.csv' }} width={80} height={24} colorful={false} onQuit={() => {}} />);
   const selectedRow = () => (app.lastFrame() ?? '').split('\n').find((line) => line.startsWith('›')) ?? '';
   /** Milliseconds from writing `key` to a frame whose selected row differs from `before`. */
@@ -64,19 +64,4 @@ export async function benchStudio(): Promise<boolean> {
   console.log(`busy, + and -   median ${median(steps).toFixed(1).padStart(5)} ms  slowest ${Math.max(...steps).toFixed(1).padStart(5)} ms  (each cancels the running replicates and starts over)`);
   console.log(`slowest key while busy: ${slowest.toFixed(1)} ms  (target <= ${MAX_BUSY_LATENCY_MS} ms)`);
   return slowest <= MAX_BUSY_LATENCY_MS;
-}
-
-/** The session's methods as the screen calls them. */
-function bind(session: StudioSession): Omit<StudioControl, 'save' | 'exportHistory'> {
-  return {
-    parameters: session.parameters,
-    updates$: session.updates$,
-    valueOf: (path) => session.valueOf(path),
-    set: (path, value) => session.set(path, value),
-    pin: () => session.pin(),
-    reset: () => session.reset(),
-    get history() {
-      return session.history;
-    },
-  };
 }

@@ -5,7 +5,7 @@
  */
 import type { Observable } from 'rxjs';
 import type { StudioParameter } from '../experiment/studio/studio-parameters.js';
-import type { HistoryEntry, StudioUpdate } from '../experiment/studio/studio-session.js';
+import type { HistoryEntry, StudioSession, StudioUpdate } from '../experiment/studio/studio-session.js';
 
 export interface StudioControl {
   readonly parameters: readonly StudioParameter[];
@@ -20,4 +20,21 @@ export interface StudioControl {
   save(file: string): string;
   /** Writes the history as CSV; what to tell the user. */
   exportHistory(file: string): string;
+}
+
+/** A session as the screen drives it, with where `s` and `e` write (the file system, or a test's memory). */
+export function sessionControl(session: StudioSession, files: Pick<StudioControl, 'save' | 'exportHistory'>): StudioControl {
+  return {
+    parameters: session.parameters,
+    updates$: session.updates$,
+    valueOf: (path) => session.valueOf(path),
+    set: (path, value) => session.set(path, value),
+    pin: () => session.pin(),
+    reset: () => session.reset(),
+    get history() {
+      return session.history;
+    },
+    save: (file) => files.save(file),
+    exportHistory: (file) => files.exportHistory(file),
+  };
 }

@@ -6,7 +6,7 @@ import { StudioSession } from '../../src/experiment/studio/studio-session.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { StudioApp } from '../../src/ui/components/StudioApp.js';
 import { forestBar } from '../../src/ui/components/ComparisonPanel.js';
-import type { StudioControl } from '../../src/ui/studio-control.js';
+import { sessionControl } from '../../src/ui/studio-control.js';
 import { tinyScenario, writeFiles } from '../helpers.js';
 
 const KEYS = { down: '\u001B[B', up: '\u001B[A', enter: '\r', escape: '\u001B', backspace: '\u007F' };
@@ -17,19 +17,10 @@ function studio() {
   const file = path.join(dir, 'county.yaml');
   const session = new StudioSession(file, (overrides) => loadScenario(file, { overrides }), { replicates: 4, rootSeed: 7, jobs: 1 });
   const written: Record<string, string> = {};
-  const control: StudioControl = {
-    parameters: session.parameters,
-    updates$: session.updates$,
-    valueOf: (parameterPath) => session.valueOf(parameterPath),
-    set: (parameterPath, value) => session.set(parameterPath, value),
-    pin: () => session.pin(),
-    reset: () => session.reset(),
-    get history() {
-      return session.history;
-    },
+  const control = sessionControl(session, {
     save: (name) => ((written[name] = session.savedText(path.join(dir, name))), `saved the tweak to ${name}`),
     exportHistory: (name) => ((written[name] = session.historyCsv()), `wrote the history to ${name}`),
-  };
+  });
   let quit = false;
   const rendered = render(<StudioApp control={control} title="tiny" files={{ tweak: 'tiny-tweak.yaml', history: 'tiny-history.csv' }} width={80} height={24} colorful={false} onQuit={() => (quit = true)} />);
   const press = async (...keys: string[]) => {
@@ -124,7 +115,7 @@ describe('the studio screen on a wide terminal', () => {
     const dir = writeFiles({ 'county.yaml': tinyScenario() });
     const file = path.join(dir, 'county.yaml');
     const session = new StudioSession(file, (overrides) => loadScenario(file, { overrides }), { replicates: 2, rootSeed: 7, jobs: 1 });
-    const control: StudioControl = { parameters: session.parameters, updates$: session.updates$, valueOf: (p) => session.valueOf(p), set: () => undefined, pin: () => {}, reset: () => {}, history: [], save: () => '', exportHistory: () => '' };
+    const control = sessionControl(session, { save: () => '', exportHistory: () => '' });
     const rendered = render(<StudioApp control={control} title="tiny" files={{ tweak: 't.yaml', history: 'h.csv' }} width={120} height={30} colorful={false} onQuit={() => {}} />);
     await pause(50);
     const row = (rendered.lastFrame() ?? '').split('\n').find((line) => line.includes('perParcel'))!;

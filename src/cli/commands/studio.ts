@@ -7,7 +7,7 @@ import { displayPath } from '../../paths.js';
 import { loadScenarioText, scenarioVariants } from '../../scenario/load.js';
 import { DEFAULT_PRESET } from '../../scenario/presets.js';
 import { StudioSession } from '../../experiment/studio/studio-session.js';
-import type { StudioControl } from '../../ui/studio-control.js';
+import { sessionControl, type StudioControl } from '../../ui/studio-control.js';
 import { withSharedOptions } from '../shared-options.js';
 import { parseCount } from '../options.js';
 import { refuseOversized } from '../resource-guard.js';
@@ -72,16 +72,7 @@ export function studioCommand(): Command {
 /** The session, with the two things it asks of the file system: writing the tweak and the history, never over a file. */
 function controlOf(session: StudioSession): StudioControl {
   const write = (file: string, text: string, what: string) => (writeNewFile(file, text) ? `${what} ${displayPath(file)}` : `${displayPath(file)} exists: press the key again and type another name`);
-  return {
-    parameters: session.parameters,
-    updates$: session.updates$,
-    valueOf: (parameterPath) => session.valueOf(parameterPath),
-    set: (parameterPath, value) => session.set(parameterPath, value),
-    pin: () => session.pin(),
-    reset: () => session.reset(),
-    get history() {
-      return session.history;
-    },
+  return sessionControl(session, {
     save(file) {
       if (!/\.ya?ml$/i.test(file)) return `${file}: a scenario file ends in .yaml`;
       const text = session.savedText(file);
@@ -91,5 +82,5 @@ function controlOf(session: StudioSession): StudioControl {
       return said.startsWith('saved') ? `${said}; the same comparison: ${session.compareCommand(displayPath(file))}` : said;
     },
     exportHistory: (file) => write(file, session.historyCsv(), 'wrote the history to'),
-  };
+  });
 }
