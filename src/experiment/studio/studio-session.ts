@@ -21,6 +21,8 @@ export const STUDIO_METRICS = ['gain', 'farmerRevenue', 'householdsAboveLine', '
 
 /** Loaded scenarios kept for reuse. */
 const LOADED_KEPT = 16;
+/** Milliseconds between a change and the start of its replicates. */
+const START_DELAY_MS = 30;
 
 export interface StudioUpdate {
   /** The tweak: each changed parameter, its value and the baseline's. */
@@ -197,8 +199,9 @@ export class StudioSession {
   }
 
   private async compare(tweaks: readonly Tweak[], signal: AbortSignal): Promise<void> {
-    // After the key's frame is drawn: the screen answers first, the work starts a moment later.
-    await new Promise((resolve) => setImmediate(resolve));
+    // A moment later: the key's frame is drawn first, and of a quick run of steps only the last
+    // starts any work (the stale ones were cancelled at once, in restart).
+    await new Promise((resolve) => setTimeout(resolve, START_DELAY_MS));
     if (signal.aborted) return;
     const baseline = this.baselineRows ? { rows: this.baselineRows } : { loaded: this.loadWith(overrides(this.pinned, new Map())) };
     const tweaked = { loaded: this.loadWith(overrides(this.pinned, this.tweak)) };
