@@ -50,6 +50,8 @@ export interface CatalogueEntry {
   readonly ledgerPart?: true;
   /** It can fall below zero (a loss, a gain that is negative): a change of more than -100% is real. */
   readonly mayBeNegative?: true;
+  /** A shorter name where the label is long, for narrow places (the studio's rows at 80 columns). */
+  readonly short?: string;
 }
 
 // Each helper keeps its literal `recorded` (and `ledgerPart`), so the name lists below are typed.
@@ -87,7 +89,7 @@ export const METRIC_CATALOGUE = {
   farmerRevenue: ledger('farmers’ revenue', 'what the households are paid online (the seller’s purchase price, plus any profit share)'),
   wages: counter('yuan', 'wages', 'Wages shops paid their workers, out of their margin'),
   householdNetIncome: { ...counter('yuan', 'households’ net income', 'Households’ online sales beyond the farm-gate value of the same units, plus wages (the measure before the counterfactual)'), mayBeNegative: true },
-  gain: { ...counter('yuan', 'farmers’ gain from live commerce', 'What live commerce changed for the households: income with it less income without it (the same harvest sold offline only); premium + volume + spillover + wages'), mayBeNegative: true },
+  gain: { ...counter('yuan', 'farmers’ gain from live commerce', 'What live commerce changed for the households: income with it less income without it (the same harvest sold offline only); premium + volume + spillover + wages'), mayBeNegative: true, short: 'farmers’ gain' },
   gainPremium: { ...counter('yuan', 'gain: price premium', 'Gain: online pay beyond what the same units would have fetched offline without live commerce'), mayBeNegative: true },
   gainVolume: counter('yuan', 'gain: volume', 'Gain: the counterfactual value of units that, without live commerce, would have gone unsold'),
   gainSpillover: { ...counter('yuan', 'gain: spillover', 'Gain: better offline terms for every grower’s remaining harvest, online sales having taken supply off the local market'), mayBeNegative: true },
@@ -105,7 +107,7 @@ export const METRIC_CATALOGUE = {
   stockAvailable: dayEnd('stock available', 'Units still available across products'),
   householdsJoined: dayEnd('households in the network', 'Households in the selling network (supplying or working for a shop)'),
   householdsSupplying: dayEnd('households selling online', 'Households that have sold at least one unit online'),
-  householdsAboveLine: dayEnd('households above the poverty line', 'Households whose income per person over the trailing year is at or above the poverty line'),
+  householdsAboveLine: { ...dayEnd('households above the poverty line', 'Households whose income per person over the trailing year is at or above the poverty line'), short: 'above the line' },
   workers: dayEnd('shop workers', 'Shop workers employed'),
   spinOffs: dayEnd('spin-off shops', 'Shops opened by shop workers so far'),
   peakConcurrentViewers: dayEnd('peak viewers at once', 'Most viewers watching at once, across all broadcasts (the period’s maximum)', 'max'),

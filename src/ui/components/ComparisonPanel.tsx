@@ -12,16 +12,11 @@ export interface ComparisonPanelProps {
   readonly colorful: boolean;
 }
 
-/** Short names for the studio's metrics, so that a row fits beside the parameters at 80 columns. */
-const SHORT_LABELS: Readonly<Record<string, string>> = {
-  gain: 'farmers’ gain',
-  farmerRevenue: 'farmer revenue',
-  householdsAboveLine: 'above the line',
-  gmv: 'GMV',
-  'ledger.intermediaryMargin': 'sellers’ margin',
-  lostGmv: 'lost demand',
-};
-const labelOf = (name: string) => SHORT_LABELS[name] ?? catalogueEntry(name.replace(/^ledger\./, ''))?.label ?? name;
+/** A metric's name in words, the catalogue's short one where its label is long (so that a row fits beside the parameters at 80 columns). */
+function labelOf(name: string): string {
+  const entry = catalogueEntry(name.replace(/^ledger\./, ''));
+  return entry?.short ?? entry?.label ?? name;
+}
 
 /** A metric's change and its interval, as the studio and watch mode print them. */
 export function change(metric: MetricComparison): { text: string; interval: string } {
@@ -49,7 +44,7 @@ export function ComparisonPanel({ update, metrics, width, colorful }: Comparison
   const rows = metrics.flatMap((name) => comparison?.metrics.filter((metric) => metric.name === name) ?? []);
   const shares = rows.flatMap((metric) => (metric.relative ? metric.relative.ci95.map((end) => Math.abs(relativeEnd(metric.name, end))) : []));
   const scale = Math.max(0.01, ...shares.filter(Number.isFinite));
-  const labelWidth = 15;
+  const labelWidth = 16;
   const intervalWidth = 15;
   const barWidth = Math.max(5, width - labelWidth - intervalWidth - 11);
   return (
