@@ -24,6 +24,9 @@ export function change(metric: MetricComparison): { text: string; interval: stri
   return { text, interval };
 }
 
+/** Cells a bar needs beside a row's figures; fewer, and it goes on a line of its own. */
+const MIN_BAR_BESIDE = 16;
+
 /**
  * One row of the forest: the interval as a bar on a scale shared by every row, the mean as a
  * dot and zero as a rule, so a bar that clears the rule is a change the replicates show.
@@ -46,7 +49,10 @@ export function ComparisonPanel({ update, metrics, width, colorful }: Comparison
   const scale = Math.max(0.01, ...shares.filter(Number.isFinite));
   const labelWidth = 16;
   const intervalWidth = 15;
-  const barWidth = Math.max(5, width - labelWidth - intervalWidth - 11);
+  const besideWidth = width - labelWidth - intervalWidth - 11;
+  // Too narrow beside the figures to tell one interval from another (80 columns): each bar gets a line of its own, the panel's width.
+  const ownLine = besideWidth < MIN_BAR_BESIDE;
+  const barWidth = ownLine ? Math.max(MIN_BAR_BESIDE, width - 2) : besideWidth;
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">{fit(`baseline vs tweak · ${status}`, width)}</Text>
@@ -54,10 +60,15 @@ export function ComparisonPanel({ update, metrics, width, colorful }: Comparison
       {rows.map((metric) => {
         const { text, interval } = change(metric);
         const bar = metric.relative && metric.delta.n >= 2 ? forestBar(relativeEnd(metric.name, metric.relative.ci95[0]), metric.relative.mean, relativeEnd(metric.name, metric.relative.ci95[1]), scale, barWidth) : ' '.repeat(barWidth);
+        const drawn = <Text color={colorful && metric.significant ? (metric.delta.mean > 0 ? 'green' : 'red') : undefined}>{bar}</Text>;
         return (
-          <Text key={metric.name} wrap="truncate">
-            {fit(labelOf(metric.name), labelWidth)} <Text bold={metric.significant}>{text.padStart(8)}</Text> {fit(interval, intervalWidth)} <Text color={colorful && metric.significant ? (metric.delta.mean > 0 ? 'green' : 'red') : undefined}>{bar}</Text>
-          </Text>
+          <Box key={metric.name} flexDirection="column">
+            <Text wrap="truncate">
+              {fit(labelOf(metric.name), labelWidth)} <Text bold={metric.significant}>{text.padStart(8)}</Text> {fit(interval, intervalWidth)}
+              {ownLine ? null : <> {drawn}</>}
+            </Text>
+            {ownLine ? <Text wrap="truncate">  {drawn}</Text> : null}
+          </Box>
         );
       })}
     </Box>
