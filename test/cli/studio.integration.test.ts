@@ -27,14 +27,14 @@ describe('livesim studio in a terminal of 80x24', () => {
   it('narrows the farmers’ gain change frame by frame as pairs finish, and q gives the terminal back', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1' };
     delete env.CI;
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)} studio demo-county --replicates 12; echo "studio exited $?"; sleep 30`;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BINARY)} studio demo-county --replicates 8; echo "studio exited $?"; sleep 30`;
     const started = spawnSync('tmux', ['-L', SERVER, 'new-session', '-d', '-s', 'studio', '-x', '80', '-y', '24', '-c', temporaryDirectory(), command], { env, encoding: 'utf8' });
     expect(started.status, started.stderr).toBe(0);
     for (let tries = 0; tries < 100 && !screen().includes('platform taobao'); tries++) await pause(50);
     // The guest anchor's welfare commission is the fourth parameter: down three, then a step down.
     for (const key of ['Down', 'Down', 'Down', '-']) tmux('send-keys', '-t', 'studio', key);
     const frames: { text: string; width: number }[] = [];
-    for (let tries = 0; tries < 400 && !screen().includes('12/12 pairs'); tries++) {
+    for (let tries = 0; tries < 400 && !screen().includes('8/8 pairs'); tries++) {
       const interval = gainInterval(screen());
       if (interval && interval.text !== frames.at(-1)?.text) frames.push(interval);
       await pause(25);
