@@ -71,16 +71,16 @@ export function studioCommand(): Command {
 
 /** The session, with the two things it asks of the file system: writing the tweak and the history, never over a file. */
 function controlOf(session: StudioSession): StudioControl {
-  const write = (file: string, text: string, what: string) => (writeNewFile(file, text) ? `${what} ${displayPath(file)}` : `${displayPath(file)} exists: press the key again and type another name`);
+  const taken = (file: string) => `${displayPath(file)} exists: press the key again and type another name`;
   return sessionControl(session, {
     save(file) {
       if (!/\.ya?ml$/i.test(file)) return `${file}: a scenario file ends in .yaml`;
       const text = session.savedText(file);
       // It must load as written, from where it will be, before it is written.
       loadScenarioText(text, { cwd: path.dirname(path.resolve(file)), label: file });
-      const said = write(file, text, 'saved the tweak to');
-      return said.startsWith('saved') ? `${said}; the same comparison: ${session.compareCommand(displayPath(file))}` : said;
+      if (!writeNewFile(file, text)) return taken(file);
+      return `saved the tweak to ${displayPath(file)}; the same comparison: ${session.compareCommand(displayPath(file))}`;
     },
-    exportHistory: (file) => write(file, session.historyCsv(), 'wrote the history to'),
+    exportHistory: (file) => (writeNewFile(file, session.historyCsv()) ? `wrote the history to ${displayPath(file)}` : taken(file)),
   });
 }

@@ -6,9 +6,8 @@
  * bounds the schema allows.
  */
 import { schemaAt } from '../../scenario/json-schema.js';
-import { listIndex } from '../../scenario/dotted-path.js';
+import { pathKeys } from '../../scenario/dotted-path.js';
 import type { Scenario } from '../../scenario/schema.js';
-import type { PathKey } from '../../scenario/source-file.js';
 import { priorRanges } from '../analysis/parameter-ranges.js';
 
 /** The entities parameters belong to, in the order the studio lists them. */
@@ -49,7 +48,8 @@ export function studioParameters(scenario: Scenario): StudioParameter[] {
     const segments = range.path.split('.');
     const group = GROUP_OF_LIST[segments[0]!] ?? 'behaviour';
     const inList = segments[0]! in GROUP_OF_LIST;
-    const node = schemaAt(keyPath(scenario, segments), scenario);
+    const keys = pathKeys(scenario, range.path);
+    const node = keys === undefined ? undefined : schemaAt(keys, scenario);
     const bounds = { min: lowerBound(node), max: typeof node?.maximum === 'number' ? node.maximum : Number.POSITIVE_INFINITY };
     return {
       path: range.path,
@@ -79,23 +79,6 @@ export function steppedValue(parameter: StudioParameter, value: number, directio
     next = value + (direction * (parameter.high - parameter.low)) / STEPS_ACROSS;
   }
   return Number(Math.min(parameter.max, Math.max(parameter.min, next)).toPrecision(6));
-}
-
-/** The schema's path keys of a dotted path (list items by position). */
-function keyPath(scenario: Scenario, segments: readonly string[]): PathKey[] {
-  const keys: PathKey[] = [];
-  let node: unknown = scenario;
-  for (const segment of segments) {
-    if (Array.isArray(node)) {
-      const index = listIndex(node, segment) ?? 0;
-      keys.push(index);
-      node = node[index];
-    } else {
-      keys.push(segment);
-      node = (node as Record<string, unknown> | undefined)?.[segment];
-    }
-  }
-  return keys;
 }
 
 function lowerBound(node: ReturnType<typeof schemaAt>): number {

@@ -76,11 +76,12 @@ export function buildJoining(
   random: RandomStreams,
 ): JoiningGroup[] {
   const joining: JoiningGroup[] = [];
+  const specs = anchors.map((anchor) => anchor.spec);
   let first = 0;
   farmers.forEach((group, groupIndex) => {
     const members = Array.from({ length: group.households }, (_, index) => first + index);
     first += group.households;
-    const initial = Math.min(group.households, initiallyJoined(group, anchors.map((anchor) => anchor.spec)));
+    const initial = Math.min(group.households, initiallyJoined(group, specs));
     const rule = joiningRule(group, groupIndex, initial, table, products, anchors, random);
     if (rule) joining.push(new JoiningGroup(group, members, rule, initial));
   });

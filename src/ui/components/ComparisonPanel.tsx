@@ -18,12 +18,6 @@ function labelOf(name: string): string {
   return entry?.short ?? entry?.label ?? name;
 }
 
-/** A metric's change and its interval, as the studio and watch mode print them. */
-export function change(metric: MetricComparison): { text: string; interval: string } {
-  const { change: text, interval } = formatPairedChange(metric);
-  return { text, interval };
-}
-
 /** Cells a bar needs beside a row's figures; fewer, and it goes on a line of its own. */
 const MIN_BAR_BESIDE = 16;
 
@@ -58,7 +52,7 @@ export function ComparisonPanel({ update, metrics, width, colorful }: Comparison
       <Text bold wrap="truncate">{fit(`baseline vs tweak · ${status}`, width)}</Text>
       {update.error ? <Text color={colorful ? 'red' : undefined} wrap="truncate">{update.error}</Text> : null}
       {rows.map((metric) => {
-        const { text, interval } = change(metric);
+        const { change: text, interval } = formatPairedChange(metric);
         const bar = metric.relative && metric.delta.n >= 2 ? forestBar(relativeEnd(metric.name, metric.relative.ci95[0]), metric.relative.mean, relativeEnd(metric.name, metric.relative.ci95[1]), scale, barWidth) : ' '.repeat(barWidth);
         const drawn = <Text color={colorful && metric.significant ? (metric.delta.mean > 0 ? 'green' : 'red') : undefined}>{bar}</Text>;
         return (
@@ -81,7 +75,7 @@ export function ComparisonPanel({ update, metrics, width, colorful }: Comparison
  * clears zero by chance more often than one looked at once), and says so.
  */
 export function reading(metric: MetricComparison, running: boolean): string {
-  const { text, interval } = change(metric);
+  const { change: text, interval } = formatPairedChange(metric);
   const verdict = running ? (metric.significant ? 'clear of zero so far' : 'not clear of zero yet') : metric.significant ? 'significant' : 'not significant';
   return `${labelOf(metric.name)} ${text} ${interval} — ${verdict}`;
 }

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { HistoryEntry } from '../../experiment/studio/studio-session.js';
-import { change } from './ComparisonPanel.js';
+import { formatPairedChange } from '../../format.js';
 import { fit } from './text.js';
 
 /** A field in few words: its entity and its own name (`guest-star welfareRate`), or its name alone (`purchaseRate`). */
@@ -24,10 +24,10 @@ export function StudioHistory({ history, width, height }: { readonly history: re
       <Text bold wrap="truncate">{line('#', 'tweak', 'pairs', 'gain', '95% paired')}</Text>
       {rows.map((entry, index) => {
         const gain = entry.comparison.metrics.find((metric) => metric.name === 'gain');
-        const shown = gain ? change(gain) : { text: '', interval: '' };
+        const shown = gain ? formatPairedChange(gain) : { change: '', interval: '' };
         return (
           <Text key={first + index} bold={gain?.significant === true} wrap="truncate">
-            {line(String(first + index + 1), tweakText(entry), String(entry.comparison.replicates), shown.text, shown.interval + (gain?.significant ? ' *' : ''))}
+            {line(String(first + index + 1), tweakText(entry), String(entry.comparison.replicates), shown.change, shown.interval + (gain?.significant ? ' *' : ''))}
           </Text>
         );
       })}
