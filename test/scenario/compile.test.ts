@@ -4,38 +4,46 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { presetNames } from '../../src/scenario/presets.js';
 import { tinyScenario, loadValue } from '../helpers.js';
 
-const isIndexInto = (list: readonly unknown[]) => (index: unknown) => Number.isInteger(index) && (index as number) >= 0 && (index as number) < list.length;
+/** Every reference in the parameters: what it names, the index it holds, and the length of the list it points into. */
+function references(params: ReturnType<typeof compileScenario>): { kind: string; index: number; length: number }[] {
+  const into = (kind: string, list: readonly unknown[]) => (index: number) => ({ kind, index, length: list.length });
+  const platform = into('platform', params.platforms);
+  const product = into('product', params.products);
+  const group = into('group', params.groups);
+  return [
+    ...params.anchors.flatMap((anchor) => [
+      platform(anchor.platform),
+      ...(anchor.niche === undefined ? [] : [into('niche', params.platforms[anchor.platform]!.niches)(anchor.niche)]),
+      ...anchor.groups.map(group),
+      ...anchor.broadcasts.flatMap((series) => series.lineup.map((slot) => product(slot.product))),
+    ]),
+    ...params.stores.flatMap((store) => [platform(store.platform), ...store.products.map((listing) => product(listing.product)), ...store.groups.map(group)]),
+    ...params.farmers.flatMap((farmers) => [
+      ...farmers.produces.map((production) => product(production.product)),
+      ...(farmers.followsAnchors ? [into('followed anchor', params.anchors)(farmers.followsAnchors.anchor)] : []),
+    ]),
+    ...params.shops.flatMap((shop) => [
+      ...(shop.staff ? [into('workers from', params.farmers)(shop.staff.workersFrom)] : []),
+      ...(shop.staff?.spinOffs ? [into('spin-off store', params.stores)(shop.staff.spinOffs.store)] : []),
+    ]),
+    ...params.shocks.flatMap((shock) => [
+      ...(shock.platforms ?? []).map(platform),
+      ...(shock.products ?? []).map(product),
+      ...(shock.anchors ?? []).map(into('shocked anchor', params.anchors)),
+    ]),
+  ];
+}
 
 describe('compileScenario: references become indices, so the model never looks up an id', () => {
   it.each(presetNames())('every reference in %s points into its list', (preset) => {
-    const params = compileScenario(loadScenario(preset).scenario);
-    const platform = isIndexInto(params.platforms);
-    const product = isIndexInto(params.products);
-    const group = isIndexInto(params.groups);
-    for (const anchor of params.anchors) {
-      expect(anchor.platform).toSatisfy(platform);
-      if (anchor.niche !== undefined) expect(anchor.niche).toSatisfy(isIndexInto(params.platforms[anchor.platform]!.niches));
-      for (const each of anchor.groups) expect(each).toSatisfy(group);
-      for (const slot of anchor.broadcasts.flatMap((series) => series.lineup)) expect(slot.product).toSatisfy(product);
+    for (const reference of references(compileScenario(loadScenario(preset).scenario))) {
+      expect(Number.isInteger(reference.index) && reference.index >= 0 && reference.index < reference.length, `${reference.kind} ${reference.index} of ${reference.length}`).toBe(true);
     }
-    for (const store of params.stores) {
-      expect(store.platform).toSatisfy(platform);
-      for (const listing of store.products) expect(listing.product).toSatisfy(product);
-      for (const each of store.groups) expect(each).toSatisfy(group);
-    }
-    for (const farmers of params.farmers) {
-      for (const production of farmers.produces) expect(production.product).toSatisfy(product);
-      if (farmers.followsAnchors) expect(farmers.followsAnchors.anchor).toSatisfy(isIndexInto(params.anchors));
-    }
-    for (const shop of params.shops) {
-      if (shop.staff) expect(shop.staff.workersFrom).toSatisfy(isIndexInto(params.farmers));
-      if (shop.staff?.spinOffs) expect(shop.staff.spinOffs.store).toSatisfy(isIndexInto(params.stores));
-    }
-    for (const shock of params.shocks) {
-      for (const each of shock.platforms ?? []) expect(each).toSatisfy(platform);
-      for (const each of shock.products ?? []) expect(each).toSatisfy(product);
-      for (const each of shock.anchors ?? []) expect(each).toSatisfy(isIndexInto(params.anchors));
-    }
+  });
+
+  it('meets every kind of reference somewhere in the presets, so the check above is never empty', () => {
+    const kinds = new Set(presetNames().flatMap((preset) => references(compileScenario(loadScenario(preset).scenario)).map((reference) => reference.kind)));
+    expect([...kinds].sort()).toEqual(['followed anchor', 'group', 'niche', 'platform', 'product', 'shocked anchor', 'spin-off store', 'workers from'].sort());
   });
 
   it("names the flow groups platforms first, then each tag where an anchor or a store first uses it, and gives each entity its platform's and tags' groups", () => {

@@ -88,13 +88,13 @@ describe('the studio screen', () => {
     await press('h');
     expect(await until(/1 mei welfareRate 0.02→0.025\s+4 /)).toContain('95% paired');
     await press('h', 's', KEYS.enter);
-    expect(await until('saved the tweak to tiny-tweak.yaml')).toBeTruthy();
+    expect(await until('saved the tweak to tiny-tweak.yaml')).toContain('saved the tweak to tiny-tweak.yaml');
     expect(written['tiny-tweak.yaml']).toMatch(/welfareRate: 0\.025 # was 0\.02/);
     await press('e', KEYS.enter);
     await until('wrote the history to tiny-history.csv');
     expect(written['tiny-history.csv']!.split('\n')[0]).toBe('tweak,replicates,metric,aMean,bMean,deltaMean,deltaLow,deltaHigh,relative,significant');
     await press('?');
-    expect(await until('pin the tweak as the new baseline')).toBeTruthy();
+    expect(await until('pin the tweak as the new baseline')).toContain('s      save the tweak');
     await press('q', 'q');
     expect(quitted()).toBe(true);
     rendered.unmount();
